@@ -1,0 +1,122 @@
+import { readFile, stat } from 'node:fs/promises';
+import { simulate } from '../engine/index.ts';
+import { MAX_PRESET_BYTES, parsePresetText } from '../preset/index.ts';
+import { writeCsv, writeJson, type Sink } from './format.ts';
+
+const USAGE = `Usage: descent-lab run <preset.json | -> [--format json|csv]
+
+Computes every optimizer's trajectory of a Descent Lab scene (a version-1 preset) exactly as
+PyTorch's torch.optim would, in float64, and prints them.
+
+  --format json   {"runs":[{"label","type","points":[[x,y,f],...],"lrs":[...],"diverged_at"}]} (default)
+  --format csv    a header, then one row per point: run,step,x,y,f,lr
+                  (lr is the rate of the step that led to the point; empty for the start)
+  -               read the preset from standard input
+
+Exit status: 0 on success, 2 on any bad input (with one line on stderr and nothing on stdout).`;
+
+/** A bad invocation or input: reported as one line on stderr with exit status 2. */
+class UsageError extends Error {}
+
+/** Runs the command line; resolves to the exit status. */
+export async function main(args: readonly string[], out: Sink = stdoutSink()): Promise<number> {
+  try {
+    const { command, file, format } = parseArgs(args);
+    if (command === 'help') {
+      out.write(`${USAGE}\n`);
+      return 0;
+    }
+    const text = await readPresetText(file);
+    const parsed = parsePresetText(text);
+    if (!parsed.ok)
+      throw new UsageError(`invalid preset ${label(file)}: ${parsed.errors.join('; ')}`);
+    const scene = parsed.scene;
+    const { runs } = simulate(scene);
+    if (format === 'csv') writeCsv(runs, out);
+    else writeJson(scene, runs, out);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`descent-lab: ${e.message}\n`);
+    return 2;
+  }
+}
+
+function parseArgs(args: readonly string[]): {
+  command: 'run' | 'help';
+  file: string;
+  format: 'json' | 'csv';
+} {
+  if (args.length === 0 || args.includes('--help') || args.includes('-h') || args[0] === 'help') {
+    return { command: 'help', file: '', format: 'json' };
+  }
+  const [command, ...rest] = args;
+  if (command !== 'run')
+    throw new UsageError(`unknown command "${command}" (try: descent-lab run preset.json)`);
+  let file: string | undefined;
+  let format: 'json' | 'csv' = 'json';
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--format' || a.startsWith('--format=')) {
+      const value = a === '--format' ? rest[++i] : a.slice('--format='.length);
+      if (value !== 'json' && value !== 'csv')
+        throw new UsageError(`--format must be json or csv, got "${value ?? ''}"`);
+      format = value;
+    } else if (a.startsWith('-') && a !== '-') {
+      throw new UsageError(`unknown option "${a}" (see descent-lab --help)`);
+    } else if (file === undefined) {
+      file = a;
+    } else {
+      throw new UsageError(`one preset at a time, got "${file}" and "${a}"`);
+    }
+  }
+  if (file === undefined) throw new UsageError('run needs a preset file (or - for standard input)');
+  return { command: 'run', file, format };
+}
+
+const label = (file: string): string => (file === '-' ? 'on standard input' : `in ${file}`);
+const tooLarge = (what: string, size: number): UsageError =>
+  new UsageError(`${what} is ${size} bytes; a preset is at most ${MAX_PRESET_BYTES} bytes`);
+
+async function readPresetText(file: string): Promise<string> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of process.stdin) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_PRESET_BYTES) throw tooLarge('standard input', size);
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  let info;
+  try {
+    info = await stat(file);
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${describeFsError(e)}`);
+  }
+  if (!info.isFile()) throw new UsageError(`cannot read ${file}: not a file`);
+  if (info.size > MAX_PRESET_BYTES) throw tooLarge(file, info.size);
+  try {
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${describeFsError(e)}`);
+  }
+}
+
+function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return (e as Error).message;
+}
+
+function stdoutSink(): Sink {
+  // A closed pipe (`| head`) is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  return { write: (chunk) => void process.stdout.write(chunk) };
+}

@@ -1,0 +1,58 @@
+import type { TestFunction } from '../types.ts';
+import { ackley } from './ackley.ts';
+import { beale } from './beale.ts';
+import { booth } from './booth.ts';
+import { himmelblau } from './himmelblau.ts';
+import { matyas } from './matyas.ts';
+import { monkeySaddle } from './monkey_saddle.ts';
+import { narrowValley } from './narrow_valley.ts';
+import { rastrigin } from './rastrigin.ts';
+import { rosenbrock } from './rosenbrock.ts';
+import { saddle } from './saddle.ts';
+import { sixHumpCamel } from './six_hump_camel.ts';
+import { styblinskiTang } from './styblinski_tang.ts';
+
+export {
+  ackley,
+  beale,
+  booth,
+  himmelblau,
+  matyas,
+  monkeySaddle,
+  narrowValley,
+  rastrigin,
+  rosenbrock,
+  saddle,
+  sixHumpCamel,
+  styblinskiTang,
+};
+
+/** Every built-in test function, in display order. */
+export const functions: readonly TestFunction[] = [
+  rosenbrock,
+  narrowValley,
+  saddle,
+  beale,
+  himmelblau,
+  rastrigin,
+  ackley,
+  booth,
+  sixHumpCamel,
+  matyas,
+  monkeySaddle,
+  styblinskiTang,
+];
+
+const byId = new Map(functions.map((fn) => [fn.id, fn]));
+
+/** The built-in function with this id; a Map lookup, so "__proto__" and the like find nothing. */
+export function getFunction(id: string): TestFunction | undefined {
+  return byId.get(id);
+}
+
+/** Every parameter of `fn` at its default value. */
+export function defaultParams(fn: TestFunction): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, spec] of Object.entries(fn.params)) out[name] = spec.default;
+  return out;
+}

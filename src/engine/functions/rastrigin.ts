@@ -1,0 +1,27 @@
+import type { TestFunction } from '../types.ts';
+
+const TAU = 2 * Math.PI;
+
+/** Rastrigin's function: a bowl covered in a regular grid of local minima. */
+export const rastrigin: TestFunction = {
+  id: 'rastrigin',
+  name: 'Rastrigin',
+  formula: '2A + x² − A·cos 2πx + y² − A·cos 2πy',
+  params: {
+    A: { default: 10, min: 0, max: 50, label: 'A (ripple amplitude)' },
+  },
+  view: { x: [-5.12, 5.12], y: [-5.12, 5.12] },
+  start: [-4.3, 3.7],
+  minima: () => [[0, 0]],
+  create({ A = 10 }) {
+    return {
+      f(x, y) {
+        return 2 * A + x * x - A * Math.cos(TAU * x) + y * y - A * Math.cos(TAU * y);
+      },
+      grad(x, y, out) {
+        out[0] = 2 * x + TAU * A * Math.sin(TAU * x);
+        out[1] = 2 * y + TAU * A * Math.sin(TAU * y);
+      },
+    };
+  },
+};

@@ -1,0 +1,14 @@
+export { simulate, sceneNoise } from './simulate.ts';
+export { Trajectory } from './trajectory.ts';
+export { functions, getFunction, defaultParams } from './functions/index.ts';
+export { optimizers, getOptimizer } from './optimizers/index.ts';
+export { fillLearningRates } from './schedules.ts';
+export type * from './scene.ts';
+export type * from './types.ts';
+export type {
+  HyperSpec,
+  HyperValues,
+  Optimizer,
+  OptimizerSpec,
+  Range,
+} from './optimizers/index.ts';

@@ -1,0 +1,65 @@
+/**
+ * Natural logarithm in plain IEEE arithmetic (a port of fdlibm's e_log.c), so the same input gives
+ * the same bits in every JavaScript engine; `Math.log` is only required to be approximately right
+ * and engines differ in the last bit. Accurate to < 1 ulp.
+ */
+const ln2Hi = 6.9314718036912381649e-1;
+const ln2Lo = 1.90821492927058770002e-10;
+const two54 = 1.8014398509481984e16;
+const Lg1 = 6.66666666666673513e-1;
+const Lg2 = 3.999999999940941908e-1;
+const Lg3 = 2.857142874366239149e-1;
+const Lg4 = 2.222219843214978396e-1;
+const Lg5 = 1.818357216161805012e-1;
+const Lg6 = 1.531383769920937332e-1;
+const Lg7 = 1.479819860511658591e-1;
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+// Index of the high (sign/exponent) word of a double on this machine.
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+const LO = 1 - HI;
+
+/** ln(x) with fdlibm's results: NaN below 0, −∞ at 0, +∞ at +∞. */
+export function ln(x: number): number {
+  f64[0] = x;
+  let hx = u32[HI]! | 0;
+  const lx = u32[LO]!;
+  let k = 0;
+  if (hx < 0x00100000) {
+    // x < 2^-1022: zero, negative, or subnormal.
+    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
+    if (hx < 0) return NaN;
+    k -= 54;
+    f64[0] = x * two54;
+    hx = u32[HI]! | 0;
+  }
+  if (hx >= 0x7ff00000) return x + x;
+  k += (hx >> 20) - 1023;
+  hx &= 0x000fffff;
+  const i = (hx + 0x95f64) & 0x100000;
+  // Normalise x to [sqrt(2)/2, sqrt(2)).
+  u32[HI] = hx | (i ^ 0x3ff00000);
+  k += i >> 20;
+  const f = f64[0]! - 1;
+  const dk = k;
+  if ((0x000fffff & (2 + hx)) < 3) {
+    // |f| < 2^-20
+    if (f === 0) return k === 0 ? 0 : dk * ln2Hi + dk * ln2Lo;
+    const R = f * f * (0.5 - 0.3333333333333333 * f);
+    return k === 0 ? f - R : dk * ln2Hi - (R - dk * ln2Lo - f);
+  }
+  const s = f / (2 + f);
+  const z = s * s;
+  const w = z * z;
+  const t1 = w * (Lg2 + w * (Lg4 + w * Lg6));
+  const t2 = z * (Lg1 + w * (Lg3 + w * (Lg5 + w * Lg7)));
+  const R = t2 + t1;
+  if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
+    const hfsq = 0.5 * f * f;
+    return k === 0
+      ? f - (hfsq - s * (hfsq + R))
+      : dk * ln2Hi - (hfsq - (s * (hfsq + R) + dk * ln2Lo) - f);
+  }
+  return k === 0 ? f - s * (f - R) : dk * ln2Hi - (s * (f - R) - dk * ln2Lo - f);
+}

@@ -1,0 +1,81 @@
+import { ln } from './ln.ts';
+
+/**
+ * A seeded source of standard normal numbers that gives the same sequence in every browser and in
+ * Node: xoshiro128** for uniforms (32-bit integer arithmetic only), Marsaglia's polar method for
+ * normals (no trigonometry), and a portable logarithm.
+ */
+export class NormalSource {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+  private spare = 0;
+  private hasSpare = false;
+
+  /** `seed` is any integer; it is reduced to 32 bits. */
+  constructor(seed: number) {
+    // SplitMix32 spreads the seed over the 128-bit state (never all zero).
+    let z = seed >>> 0;
+    const next = (): number => {
+      z = (z + 0x9e3779b9) | 0;
+      let t = z ^ (z >>> 16);
+      t = Math.imul(t, 0x21f0aaad);
+      t ^= t >>> 15;
+      t = Math.imul(t, 0x735a2d97);
+      return (t ^ (t >>> 15)) >>> 0;
+    };
+    this.s0 = next();
+    this.s1 = next();
+    this.s2 = next();
+    this.s3 = next();
+  }
+
+  /** The next 32 random bits as an unsigned integer. */
+  nextUint32(): number {
+    const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
+    const t = this.s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= this.s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = rotl(this.s3, 11);
+    return result;
+  }
+
+  /** A uniform double in [0, 1) with 53 random bits. */
+  nextUniform(): number {
+    const hi = this.nextUint32() >>> 5;
+    const lo = this.nextUint32() >>> 6;
+    return (hi * 67108864 + lo) / 9007199254740992;
+  }
+
+  /** A standard normal number. */
+  nextNormal(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
+    }
+    let u: number, v: number, s: number;
+    do {
+      u = 2 * this.nextUniform() - 1;
+      v = 2 * this.nextUniform() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const factor = Math.sqrt((-2 * ln(s)) / s);
+    this.spare = v * factor;
+    this.hasSpare = true;
+    return u * factor;
+  }
+}
+
+const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));
+
+/** 2·steps standard normals for a scene: ξ for step k is (out[2k], out[2k + 1]). */
+export function noiseSequence(seed: number, steps: number): Float64Array {
+  const source = new NormalSource(seed);
+  const out = new Float64Array(2 * steps);
+  for (let i = 0; i < out.length; i++) out[i] = source.nextNormal();
+  return out;
+}

@@ -1,0 +1,63 @@
+import type { Vec2 } from '../types.ts';
+
+/** A numeric range; `openMin`/`openMax` exclude the bound. Omitted bounds are ±∞. */
+export interface Range {
+  readonly min?: number;
+  readonly max?: number;
+  readonly openMin?: boolean;
+  readonly openMax?: boolean;
+}
+
+/** One hyperparameter: its torch default and the values torch accepts. */
+export type HyperSpec =
+  | ({ readonly kind: 'number'; readonly default: number; readonly integer?: boolean } & Range)
+  | { readonly kind: 'boolean'; readonly default: boolean }
+  /** A pair such as `betas`, each element in `range`. */
+  | { readonly kind: 'pair'; readonly default: Vec2; readonly range: Range };
+
+/** Resolved hyperparameter values, by torch's names. */
+export type HyperValues = Readonly<Record<string, number | boolean | Vec2>>;
+
+/** Updates a point in place, like `optimizer.step()` after `loss.backward()`. */
+export interface Optimizer {
+  /** One update of `p` (length 2) from the gradient `g` at p, with the (scheduled) learning rate. */
+  step(p: Float64Array, g: Float64Array, lr: number): void;
+}
+
+/** An optimizer type: torch's hyperparameter table, its cross-field rules and a factory. */
+export interface OptimizerSpec {
+  /** torch.optim's class name in lower case, used in presets. */
+  readonly type: string;
+  /** Display name, e.g. "Adam". */
+  readonly name: string;
+  /** Hyperparameters in display order; `lr` first. */
+  readonly hyper: Readonly<Record<string, HyperSpec>>;
+  /** Rules that span several hyperparameters (torch's ValueErrors): a message, or null. */
+  readonly check?: (hp: HyperValues) => { key: string; message: string } | null;
+  /** A fresh optimizer with zeroed state; `hp` has every key of `hyper`, already validated. */
+  create(hp: HyperValues): Optimizer;
+}
+
+/** Reads a number hyperparameter (validated beforehand). */
+export const num = (hp: HyperValues, key: string): number => hp[key] as number;
+/** Reads a boolean hyperparameter (validated beforehand). */
+export const bool = (hp: HyperValues, key: string): boolean => hp[key] as boolean;
+/** Reads a pair hyperparameter (validated beforehand). */
+export const pair = (hp: HyperValues, key: string): Vec2 => hp[key] as Vec2;
+
+/** Shared hyperparameter specs: the ranges torch.optim enforces. */
+export const nonNegative = (def: number): HyperSpec => ({ kind: 'number', default: def, min: 0 });
+export const betas = (b1: number, b2: number): HyperSpec => ({
+  kind: 'pair',
+  default: [b1, b2],
+  range: { min: 0, max: 1, openMax: true },
+});
+
+/**
+ * Keeps a running power β^t out of the denormal range, where float64 arithmetic is ~1.6× slower.
+ * Exact: below 1e-300, 1 − β^t already rounds to 1 and t·β^t is far below an ulp of anything it meets.
+ */
+export const decayPower = (power: number, beta: number): number => {
+  const next = power * beta;
+  return next < 1e-300 ? 0 : next;
+};

@@ -1,0 +1,62 @@
+import type { Box, Vec2 } from './types.ts';
+
+/** Hyperparameter values of one optimizer, by torch's names (`lr`, `betas`, `weight_decay`, …). */
+export type Hyper = Readonly<Record<string, number | boolean | Vec2>>;
+
+/** A learning-rate schedule, torch.optim.lr_scheduler semantics, stepped after every step. */
+export type Schedule =
+  | { readonly type: 'constant' }
+  | { readonly type: 'step'; readonly step_size: number; readonly gamma: number }
+  | { readonly type: 'exponential'; readonly gamma: number }
+  | { readonly type: 'cosine'; readonly T_max: number; readonly eta_min: number }
+  | {
+      readonly type: 'warmup_cosine';
+      readonly warmup_steps: number;
+      readonly start_factor: number;
+      readonly T_max: number;
+      readonly eta_min: number;
+    };
+
+/** One optimizer of a scene, every hyperparameter filled in. */
+export interface OptimizerEntry {
+  /** torch.optim name in lower case: "sgd", "adam", … */
+  readonly type: string;
+  /** Every hyperparameter of that type, defaults filled in. */
+  readonly hyper: Hyper;
+  readonly schedule: Schedule;
+  readonly label: string;
+  /** "#rrggbb". */
+  readonly color: string;
+}
+
+/**
+ * A resolved scene: a valid version-1 preset with every default filled in. `preset/` turns
+ * untrusted JSON into one; the engine trusts it.
+ */
+export interface Scene {
+  readonly v: 1;
+  readonly fn: { readonly id: string; readonly params: Readonly<Record<string, number>> };
+  readonly view: Box;
+  readonly start: Vec2;
+  readonly steps: number;
+  readonly noise: { readonly sigma: number; readonly seed: number };
+  readonly optimizers: readonly OptimizerEntry[];
+}
+
+/** One optimizer's trajectory, columnar. */
+export interface Run {
+  /** The start, then the point after each step: steps + 1 entries, or `divergedAt` if it diverged. */
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /** f at each point of x, y. */
+  readonly f: Float64Array;
+  /** lr[k] is the learning rate used by step k + 1: `steps` entries, or `divergedAt` if it diverged. */
+  readonly lr: Float64Array;
+  /** Index of the first point where x, y or f was not finite (the run stops before it), or null. */
+  readonly divergedAt: number | null;
+}
+
+/** The result of `simulate`: one run per optimizer, in the scene's order. */
+export interface SimulateResult {
+  readonly runs: Run[];
+}

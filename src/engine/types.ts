@@ -1,0 +1,48 @@
+/** A point or a vector in the plane, in maths orientation (y up). */
+export type Vec2 = readonly [number, number];
+
+/** An axis-aligned box: `x` and `y` are `[min, max]`. */
+export interface Box {
+  readonly x: Vec2;
+  readonly y: Vec2;
+}
+
+/** A bound numeric parameter: its default and the closed range a preset may set it to. */
+export interface ParamSpec {
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  /** A short human label for controls, e.g. "κ (condition number)". */
+  readonly label: string;
+}
+
+/** Parameter values by name. */
+export type Params = Readonly<Record<string, number>>;
+
+/** A 2D objective with its parameters bound. Hot-loop safe: neither method allocates. */
+export interface Objective {
+  /** f(x, y). */
+  f(x: number, y: number): number;
+  /** Writes ∂f/∂x to out[0] and ∂f/∂y to out[1]. */
+  grad(x: number, y: number, out: Float64Array): void;
+}
+
+/** A test function as a data record: formula, parameters, a view that shows it, where to start. */
+export interface TestFunction {
+  /** Stable id used in presets, e.g. "rosenbrock". */
+  readonly id: string;
+  /** Display name, e.g. "Rosenbrock". */
+  readonly name: string;
+  /** The formula in plain text (Unicode), e.g. "(a − x)² + b(y − x²)²". */
+  readonly formula: string;
+  /** Parameters by name, in display order. */
+  readonly params: Readonly<Record<string, ParamSpec>>;
+  /** A default view box that shows the function's character. */
+  readonly view: Box;
+  /** A default start point that shows the function's character. */
+  readonly start: Vec2;
+  /** Known minima for these parameter values (empty when f is unbounded below). */
+  minima(params: Params): Vec2[];
+  /** Binds the parameters (every key of `params` present). */
+  create(params: Params): Objective;
+}

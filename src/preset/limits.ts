@@ -1,0 +1,10 @@
+/** Caps that keep any scene within memory: 20 runs × 100,000 steps ≈ 64 MB of trajectories. */
+export const MAX_STEPS = 100_000;
+/** The most optimizers one scene may hold. */
+export const MAX_OPTIMIZERS = 20;
+/** Coordinates (start, view) stay within ±1e6. */
+export const MAX_COORD = 1e6;
+/** Longest label, in characters. */
+export const MAX_LABEL = 60;
+/** Largest preset file the command line reads, in bytes. */
+export const MAX_PRESET_BYTES = 1_000_000;

@@ -1,0 +1,330 @@
+import { getFunction } from '../engine/functions/index.ts';
+import {
+  getOptimizer,
+  optimizers,
+  type HyperSpec,
+  type Range,
+} from '../engine/optimizers/index.ts';
+import type { OptimizerEntry, Schedule, Scene } from '../engine/scene.ts';
+import { scheduleParams, type ScheduleParam } from '../engine/schedules.ts';
+import type { Box, Vec2 } from '../engine/types.ts';
+import { defaultColor, defaultLabel } from './appearance.ts';
+import { MAX_COORD, MAX_LABEL, MAX_OPTIMIZERS, MAX_STEPS } from './limits.ts';
+
+/** The preset format version this code writes. */
+export const PRESET_VERSION = 1;
+
+/** The outcome of reading a preset: a scene, or every problem found, each naming its field. */
+export type ParseResult =
+  | { readonly ok: true; readonly scene: Scene }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+/** A preset that failed validation; `errors` name the fields. */
+export class PresetError extends Error {
+  constructor(readonly errors: readonly string[]) {
+    super(errors.length === 1 ? errors[0] : `${errors.length} problems: ${errors.join('; ')}`);
+    this.name = 'PresetError';
+  }
+}
+
+type Json = Record<string, unknown>;
+
+/** Validates untrusted JSON as a version-1 preset and fills in every default. Never throws. */
+export function parsePreset(input: unknown): ParseResult {
+  const r = new Reader();
+  const scene = readScene(r, input);
+  return scene && r.errors.length === 0 ? { ok: true, scene } : { ok: false, errors: r.errors };
+}
+
+/** Like `parsePreset`, but throws a PresetError. */
+export function sceneFromPreset(input: unknown): Scene {
+  const result = parsePreset(input);
+  if (!result.ok) throw new PresetError(result.errors);
+  return result.scene;
+}
+
+/** Parses preset JSON text; malformed JSON is reported like any other error. */
+export function parsePresetText(text: string): ParseResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [`invalid JSON: ${(e as Error).message}`] };
+  }
+  return parsePreset(json);
+}
+
+/** Collects errors with their field paths. */
+class Reader {
+  readonly errors: string[] = [];
+
+  fail(path: string, message: string): undefined {
+    this.errors.push(path ? `${path} ${message}` : message);
+    return undefined;
+  }
+
+  object(path: string, value: unknown, allowed: readonly string[]): Json | undefined {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return this.fail(path, `must be an object, got ${describe(value)}`);
+    }
+    const obj = value as Json;
+    for (const key of Object.keys(obj)) {
+      if (!allowed.includes(key)) {
+        const where = path ? `${path}: ` : '';
+        this.errors.push(`${where}unknown key "${key}" (allowed: ${allowed.join(', ')})`);
+      }
+    }
+    return obj;
+  }
+
+  number(path: string, value: unknown, range: Range & { integer?: boolean }): number | undefined {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      return this.fail(path, `must be a finite number, got ${describe(value)}`);
+    }
+    const integer = range.integer === true;
+    if ((integer && !Number.isInteger(value)) || !inRange(value, range)) {
+      const kind = integer ? 'an integer ' : '';
+      return this.fail(path, `must be ${kind}${rangeText(range)}, got ${value}`);
+    }
+    return value;
+  }
+
+  boolean(path: string, value: unknown): boolean | undefined {
+    return typeof value === 'boolean'
+      ? value
+      : this.fail(path, `must be true or false, got ${describe(value)}`);
+  }
+
+  pair(path: string, value: unknown, range: Range): Vec2 | undefined {
+    if (!Array.isArray(value) || value.length !== 2) {
+      return this.fail(path, `must be a pair [a, b], got ${describe(value)}`);
+    }
+    const a = this.number(`${path}[0]`, value[0], range);
+    const b = this.number(`${path}[1]`, value[1], range);
+    return a === undefined || b === undefined ? undefined : [a, b];
+  }
+
+  interval(path: string, value: unknown): Vec2 | undefined {
+    const pair = this.pair(path, value, { min: -MAX_COORD, max: MAX_COORD });
+    if (pair && !(pair[0] < pair[1]))
+      return this.fail(path, `must be [min, max] with min < max, got [${pair.join(', ')}]`);
+    return pair;
+  }
+}
+
+const own = (obj: Json, key: string): unknown => (Object.hasOwn(obj, key) ? obj[key] : undefined);
+
+function readScene(r: Reader, input: unknown): Scene | undefined {
+  const obj = r.object('', input, ['v', 'fn', 'view', 'start', 'steps', 'noise', 'optimizers']);
+  if (!obj) return undefined;
+  const v = own(obj, 'v');
+  if (v === undefined)
+    return r.fail('v', `is required (the preset format version, ${PRESET_VERSION})`);
+  if (typeof v === 'number' && Number.isInteger(v) && v > PRESET_VERSION) {
+    return r.fail(
+      'v',
+      `is ${v}: this preset comes from a newer Descent Lab (this one reads version ${PRESET_VERSION})`,
+    );
+  }
+  if (v !== PRESET_VERSION) return r.fail('v', `must be ${PRESET_VERSION}, got ${describe(v)}`);
+
+  const fn = readFunction(r, own(obj, 'fn'));
+  const fnSpec = fn && getFunction(fn.id);
+  const viewIn = own(obj, 'view');
+  const view = viewIn === undefined ? fnSpec?.view : readView(r, viewIn);
+  const startIn = own(obj, 'start');
+  const coord = { min: -MAX_COORD, max: MAX_COORD };
+  const start = startIn === undefined ? fnSpec?.start : r.pair('start', startIn, coord);
+  const stepsIn = own(obj, 'steps');
+  const steps =
+    stepsIn === undefined
+      ? r.fail('steps', `is required (an integer in [1, ${MAX_STEPS}])`)
+      : r.number('steps', stepsIn, { integer: true, min: 1, max: MAX_STEPS });
+  const noise = readNoise(r, own(obj, 'noise'));
+  const optimizers = readOptimizers(r, own(obj, 'optimizers'));
+  if (!fn || !view || !start || steps === undefined || !noise || !optimizers) return undefined;
+  return { v: 1, fn, view, start, steps, noise, optimizers };
+}
+
+function readFunction(r: Reader, value: unknown): Scene['fn'] | undefined {
+  if (value === undefined) return r.fail('fn', 'is required, e.g. {"id": "rosenbrock"}');
+  const obj = r.object('fn', value, ['id', 'params']);
+  if (!obj) return undefined;
+  const id = own(obj, 'id');
+  if (id === 'custom') return r.fail('fn.id', '"custom" (typed functions) is not supported yet');
+  const spec = typeof id === 'string' ? getFunction(id) : undefined;
+  if (!spec) return r.fail('fn.id', `must be a known function id, got ${describe(id)}`);
+  const paramsIn = own(obj, 'params') ?? {};
+  const names = Object.keys(spec.params);
+  const given = r.object('fn.params', paramsIn, names);
+  if (!given) return undefined;
+  const params: Record<string, number> = {};
+  for (const name of names) {
+    const p = spec.params[name]!;
+    const raw = own(given, name);
+    const value = raw === undefined ? p.default : r.number(`fn.params.${name}`, raw, p);
+    if (value !== undefined) params[name] = value;
+  }
+  return { id: spec.id, params };
+}
+
+function readView(r: Reader, value: unknown): Box | undefined {
+  const obj = r.object('view', value, ['x', 'y']);
+  if (!obj) return undefined;
+  const x = r.interval('view.x', own(obj, 'x'));
+  const y = r.interval('view.y', own(obj, 'y'));
+  return x && y ? { x, y } : undefined;
+}
+
+function readNoise(r: Reader, value: unknown): Scene['noise'] | undefined {
+  if (value === undefined) return { sigma: 0, seed: 1 };
+  const obj = r.object('noise', value, ['sigma', 'seed']);
+  if (!obj) return undefined;
+  const sigmaIn = own(obj, 'sigma');
+  const seedIn = own(obj, 'seed');
+  const sigma = sigmaIn === undefined ? 0 : r.number('noise.sigma', sigmaIn, { min: 0, max: 1e6 });
+  const seed =
+    seedIn === undefined
+      ? 1
+      : r.number('noise.seed', seedIn, { integer: true, min: 0, max: 2 ** 32 - 1 });
+  return sigma === undefined || seed === undefined ? undefined : { sigma, seed };
+}
+
+function readOptimizers(r: Reader, value: unknown): OptimizerEntry[] | undefined {
+  if (value === undefined) return r.fail('optimizers', 'is required: a list of 1 to 20 optimizers');
+  if (!Array.isArray(value) || value.length < 1 || value.length > MAX_OPTIMIZERS) {
+    const got = Array.isArray(value) ? `${value.length} entries` : describe(value);
+    return r.fail('optimizers', `must be a list of 1 to ${MAX_OPTIMIZERS} optimizers, got ${got}`);
+  }
+  const entries = value.map((v, i) => readOptimizer(r, `optimizers[${i}]`, v, i));
+  return entries.every((e) => e !== undefined) ? entries : undefined;
+}
+
+function readOptimizer(
+  r: Reader,
+  path: string,
+  value: unknown,
+  index: number,
+): OptimizerEntry | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return r.fail(path, `must be an object, got ${describe(value)}`);
+  }
+  const type = own(value as Json, 'type');
+  const spec = typeof type === 'string' ? getOptimizer(type) : undefined;
+  if (!spec) return r.fail(`${path}.type`, `must be one of ${knownTypes()}, got ${describe(type)}`);
+  const names = Object.keys(spec.hyper);
+  const obj = r.object(path, value, ['type', ...names, 'schedule', 'label', 'color'])!;
+  const hyper: Record<string, number | boolean | Vec2> = {};
+  let complete = true;
+  for (const name of names) {
+    const raw = own(obj, name);
+    const v =
+      raw === undefined
+        ? spec.hyper[name]!.default
+        : readHyper(r, `${path}.${name}`, raw, spec.hyper[name]!);
+    if (v === undefined) complete = false;
+    else hyper[name] = v;
+  }
+  const problem = complete ? spec.check?.(hyper) : null;
+  if (problem) r.fail(`${path}.${problem.key}`, `is refused: ${problem.message}`);
+  const schedule = readSchedule(r, `${path}.schedule`, own(obj, 'schedule'));
+  const labelIn = own(obj, 'label');
+  const label =
+    labelIn === undefined ? defaultLabel(spec.type, hyper) : readLabel(r, `${path}.label`, labelIn);
+  const colorIn = own(obj, 'color');
+  const color =
+    colorIn === undefined ? defaultColor(index) : readColor(r, `${path}.color`, colorIn);
+  if (!complete || problem || !schedule || label === undefined || color === undefined)
+    return undefined;
+  return { type: spec.type, hyper, schedule, label, color };
+}
+
+function readHyper(
+  r: Reader,
+  path: string,
+  value: unknown,
+  spec: HyperSpec,
+): number | boolean | Vec2 | undefined {
+  switch (spec.kind) {
+    case 'number':
+      return r.number(path, value, spec);
+    case 'boolean':
+      return r.boolean(path, value);
+    case 'pair':
+      return r.pair(path, value, spec.range);
+  }
+}
+
+function readSchedule(r: Reader, path: string, value: unknown): Schedule | undefined {
+  if (value === undefined) return { type: 'constant' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return r.fail(path, `must be an object, got ${describe(value)}`);
+  }
+  const type = own(value as Json, 'type');
+  const types = Object.keys(scheduleParams);
+  if (typeof type !== 'string' || !types.includes(type)) {
+    return r.fail(`${path}.type`, `must be one of ${types.join(', ')}, got ${describe(type)}`);
+  }
+  const params = scheduleParams[type as Schedule['type']];
+  const obj = r.object(path, value, ['type', ...Object.keys(params)])!;
+  const out: Record<string, number | string> = { type };
+  let complete = true;
+  for (const [name, p] of Object.entries(params)) {
+    const raw = own(obj, name);
+    const v =
+      raw === undefined
+        ? (p.default ?? r.fail(`${path}.${name}`, `is required for a ${type} schedule`))
+        : r.number(`${path}.${name}`, raw, p as ScheduleParam);
+    if (v === undefined) complete = false;
+    else out[name] = v;
+  }
+  return complete ? (out as unknown as Schedule) : undefined;
+}
+
+function readLabel(r: Reader, path: string, value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_LABEL) {
+    return r.fail(
+      path,
+      `must be a non-empty text of at most ${MAX_LABEL} characters, got ${describe(value)}`,
+    );
+  }
+  return value;
+}
+
+function readColor(r: Reader, path: string, value: unknown): string | undefined {
+  if (typeof value !== 'string' || !/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value)) {
+    return r.fail(path, `must be a colour like "#0072b2", got ${describe(value)}`);
+  }
+  const hex = value.toLowerCase();
+  return hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
+}
+
+const knownTypes = (): string => optimizers.map((o) => o.type).join(', ');
+
+function inRange(v: number, { min, max, openMin, openMax }: Range): boolean {
+  if (min !== undefined && (openMin ? v <= min : v < min)) return false;
+  if (max !== undefined && (openMax ? v >= max : v > max)) return false;
+  return true;
+}
+
+/** "in [0, 1)", "≥ 0", "> 0", "≤ 10". */
+function rangeText({ min, max, openMin, openMax }: Range): string {
+  if (min !== undefined && max !== undefined)
+    return `in ${openMin ? '(' : '['}${min}, ${max}${openMax ? ')' : ']'}`;
+  if (min !== undefined) return `${openMin ? '>' : '≥'} ${min}`;
+  if (max !== undefined) return `${openMax ? '<' : '≤'} ${max}`;
+  return 'a number';
+}
+
+/** A short, safe rendering of an untrusted value for messages. */
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? typeof value;
+  } catch {
+    text = typeof value;
+  }
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
