@@ -1,4 +1,35 @@
-import { nonNegative, num, type Optimizer, type OptimizerSpec } from './spec.ts';
+import { nonNegative, num, type HyperValues, type Optimizer, type OptimizerSpec } from './spec.ts';
+
+/** torch.optim.Adagrad's update. */
+class Adagrad implements Optimizer {
+  private readonly lrDecay: number;
+  private readonly wd: number;
+  private readonly eps: number;
+  private readonly sum: Float64Array;
+  private t = 0;
+
+  constructor(hp: HyperValues) {
+    this.lrDecay = num(hp, 'lr_decay');
+    this.wd = num(hp, 'weight_decay');
+    this.eps = num(hp, 'eps');
+    this.sum = new Float64Array(2).fill(num(hp, 'initial_accumulator_value'));
+  }
+
+  step(p: Float64Array, g: Float64Array, lr: number): void {
+    const { wd, eps, sum } = this;
+    this.t++;
+    // Step 1 is undecayed.
+    const clr = lr / (1 + (this.t - 1) * this.lrDecay);
+    for (let i = 0; i < 2; i++) {
+      let d = g[i]!;
+      if (wd !== 0) d += wd * p[i]!;
+      const s = sum[i]! + d * d;
+      sum[i] = s;
+      // eps sits outside the square root.
+      p[i] = p[i]! - clr * (d / (Math.sqrt(s) + eps));
+    }
+  }
+}
 
 /** torch.optim.Adagrad. */
 export const adagrad: OptimizerSpec = {
@@ -11,26 +42,5 @@ export const adagrad: OptimizerSpec = {
     initial_accumulator_value: nonNegative(0),
     eps: nonNegative(1e-10),
   },
-  create(hp): Optimizer {
-    const lrDecay = num(hp, 'lr_decay');
-    const wd = num(hp, 'weight_decay');
-    const eps = num(hp, 'eps');
-    const sum = new Float64Array(2).fill(num(hp, 'initial_accumulator_value'));
-    let t = 0;
-    return {
-      step(p, g, lr) {
-        t++;
-        // Step 1 is undecayed.
-        const clr = lr / (1 + (t - 1) * lrDecay);
-        for (let i = 0; i < 2; i++) {
-          let d = g[i]!;
-          if (wd !== 0) d += wd * p[i]!;
-          const s = sum[i]! + d * d;
-          sum[i] = s;
-          // eps sits outside the square root.
-          p[i] = p[i]! - clr * (d / (Math.sqrt(s) + eps));
-        }
-      },
-    };
-  },
+  create: (hp) => new Adagrad(hp),
 };

@@ -4,11 +4,45 @@ import {
   nonNegative,
   num,
   pair,
+  type HyperValues,
   type Optimizer,
   type OptimizerSpec,
 } from './spec.ts';
 
-/** torch.optim.Adamax: Adam with an infinity-norm second moment. */
+/** torch.optim.Adamax's update: Adam with an infinity-norm second moment. */
+class Adamax implements Optimizer {
+  private readonly b1: number;
+  private readonly b2: number;
+  private readonly eps: number;
+  private readonly wd: number;
+  private readonly m = new Float64Array(2);
+  private readonly u = new Float64Array(2);
+  private b1t = 1;
+
+  constructor(hp: HyperValues) {
+    [this.b1, this.b2] = pair(hp, 'betas');
+    this.eps = num(hp, 'eps');
+    this.wd = num(hp, 'weight_decay');
+  }
+
+  step(p: Float64Array, g: Float64Array, lr: number): void {
+    const { b1, b2, eps, wd, m, u } = this;
+    const b1t = (this.b1t = decayPower(this.b1t, b1));
+    const clr = lr / (1 - b1t);
+    for (let i = 0; i < 2; i++) {
+      let d = g[i]!;
+      if (wd !== 0) d += wd * p[i]!;
+      const mi = m[i]! * b1 + (1 - b1) * d;
+      m[i] = mi;
+      // eps is added to |g| inside the max.
+      const ui = Math.max(u[i]! * b2, Math.abs(d) + eps);
+      u[i] = ui;
+      p[i] = p[i]! - clr * (mi / ui);
+    }
+  }
+}
+
+/** torch.optim.Adamax. */
 export const adamax: OptimizerSpec = {
   type: 'adamax',
   name: 'Adamax',
@@ -18,28 +52,5 @@ export const adamax: OptimizerSpec = {
     eps: nonNegative(1e-8),
     weight_decay: nonNegative(0),
   },
-  create(hp): Optimizer {
-    const [b1, b2] = pair(hp, 'betas');
-    const eps = num(hp, 'eps');
-    const wd = num(hp, 'weight_decay');
-    const m = new Float64Array(2);
-    const u = new Float64Array(2);
-    let b1t = 1;
-    return {
-      step(p, g, lr) {
-        b1t = decayPower(b1t, b1);
-        const clr = lr / (1 - b1t);
-        for (let i = 0; i < 2; i++) {
-          let d = g[i]!;
-          if (wd !== 0) d += wd * p[i]!;
-          const mi = m[i]! * b1 + (1 - b1) * d;
-          m[i] = mi;
-          // eps is added to |g| inside the max.
-          const ui = Math.max(u[i]! * b2, Math.abs(d) + eps);
-          u[i] = ui;
-          p[i] = p[i]! - clr * (mi / ui);
-        }
-      },
-    };
-  },
+  create: (hp) => new Adamax(hp),
 };

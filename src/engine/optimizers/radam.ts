@@ -4,11 +4,60 @@ import {
   nonNegative,
   num,
   pair,
+  type HyperValues,
   type Optimizer,
   type OptimizerSpec,
 } from './spec.ts';
 
-/** torch.optim.RAdam: Adam with the variance rectification of Liu et al. (2019). */
+/** torch.optim.RAdam's update: Adam with the variance rectification of Liu et al. (2019). */
+class RAdam implements Optimizer {
+  private readonly b1: number;
+  private readonly b2: number;
+  private readonly eps: number;
+  private readonly wd: number;
+  private readonly rhoInf: number;
+  private readonly m = new Float64Array(2);
+  private readonly v = new Float64Array(2);
+  private t = 0;
+  private b1t = 1;
+  private b2t = 1;
+
+  constructor(hp: HyperValues) {
+    [this.b1, this.b2] = pair(hp, 'betas');
+    this.eps = num(hp, 'eps');
+    this.wd = num(hp, 'weight_decay');
+    this.rhoInf = 2 / (1 - this.b2) - 1;
+  }
+
+  step(p: Float64Array, g: Float64Array, lr: number): void {
+    const { b1, b2, eps, wd, rhoInf, m, v } = this;
+    const t = ++this.t;
+    const bc1 = 1 - (this.b1t = decayPower(this.b1t, b1));
+    const b2t = (this.b2t = decayPower(this.b2t, b2));
+    const bc2 = 1 - b2t;
+    const rhoT = rhoInf - (2 * t * b2t) / bc2;
+    // Rectified only when ρ_t > 5 strictly; with β2 ≤ 0.6 that never happens.
+    const rectified = rhoT > 5;
+    const rect = rectified
+      ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
+      : 0;
+    const bc2Sqrt = Math.sqrt(bc2);
+    for (let i = 0; i < 2; i++) {
+      let d = g[i]!;
+      if (wd !== 0) d += wd * p[i]!;
+      const mi = m[i]! * b1 + (1 - b1) * d;
+      m[i] = mi;
+      const vi = v[i]! * b2 + (1 - b2) * d * d;
+      v[i] = vi;
+      const mHat = mi / bc1;
+      p[i] = rectified
+        ? p[i]! - mHat * lr * (bc2Sqrt / (Math.sqrt(vi) + eps)) * rect
+        : p[i]! - mHat * lr;
+    }
+  }
+}
+
+/** torch.optim.RAdam. */
 export const radam: OptimizerSpec = {
   type: 'radam',
   name: 'RAdam',
@@ -18,44 +67,5 @@ export const radam: OptimizerSpec = {
     eps: nonNegative(1e-8),
     weight_decay: nonNegative(0),
   },
-  create(hp): Optimizer {
-    const [b1, b2] = pair(hp, 'betas');
-    const eps = num(hp, 'eps');
-    const wd = num(hp, 'weight_decay');
-    const m = new Float64Array(2);
-    const v = new Float64Array(2);
-    const rhoInf = 2 / (1 - b2) - 1;
-    let t = 0;
-    let b1t = 1;
-    let b2t = 1;
-    return {
-      step(p, g, lr) {
-        t++;
-        b1t = decayPower(b1t, b1);
-        b2t = decayPower(b2t, b2);
-        const bc1 = 1 - b1t;
-        const bc2 = 1 - b2t;
-        const rhoT = rhoInf - (2 * t * b2t) / bc2;
-        // Rectified only when ρ_t > 5 strictly; with β2 ≤ 0.6 that never happens.
-        const rect =
-          rhoT > 5
-            ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
-            : 0;
-        const bc2Sqrt = Math.sqrt(bc2);
-        for (let i = 0; i < 2; i++) {
-          let d = g[i]!;
-          if (wd !== 0) d += wd * p[i]!;
-          const mi = m[i]! * b1 + (1 - b1) * d;
-          m[i] = mi;
-          const vi = v[i]! * b2 + (1 - b2) * d * d;
-          v[i] = vi;
-          const mHat = mi / bc1;
-          p[i] =
-            rhoT > 5
-              ? p[i]! - mHat * lr * (bc2Sqrt / (Math.sqrt(vi) + eps)) * rect
-              : p[i]! - mHat * lr;
-        }
-      },
-    };
-  },
+  create: (hp) => new RAdam(hp),
 };

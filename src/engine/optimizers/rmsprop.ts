@@ -1,6 +1,59 @@
-import { bool, nonNegative, num, type Optimizer, type OptimizerSpec } from './spec.ts';
+import {
+  bool,
+  nonNegative,
+  num,
+  type HyperValues,
+  type Optimizer,
+  type OptimizerSpec,
+} from './spec.ts';
 
-/** torch.optim.RMSprop: no bias correction; optional momentum and centring. */
+/** torch.optim.RMSprop's update: no bias correction; optional momentum and centring. */
+class RmsProp implements Optimizer {
+  private readonly alpha: number;
+  private readonly eps: number;
+  private readonly wd: number;
+  private readonly momentum: number;
+  private readonly centered: boolean;
+  private readonly sq = new Float64Array(2);
+  private readonly avg = new Float64Array(2);
+  private readonly buf = new Float64Array(2);
+
+  constructor(hp: HyperValues) {
+    this.alpha = num(hp, 'alpha');
+    this.eps = num(hp, 'eps');
+    this.wd = num(hp, 'weight_decay');
+    this.momentum = num(hp, 'momentum');
+    this.centered = bool(hp, 'centered');
+  }
+
+  step(p: Float64Array, g: Float64Array, lr: number): void {
+    const { alpha, eps, wd, momentum, centered, sq, avg, buf } = this;
+    for (let i = 0; i < 2; i++) {
+      let d = g[i]!;
+      if (wd !== 0) d += wd * p[i]!;
+      const s = sq[i]! * alpha + (1 - alpha) * d * d;
+      sq[i] = s;
+      let denom: number;
+      if (centered) {
+        const a = avg[i]! * alpha + (1 - alpha) * d;
+        avg[i] = a;
+        denom = Math.sqrt(s - a * a) + eps;
+      } else {
+        denom = Math.sqrt(s) + eps;
+      }
+      if (momentum > 0) {
+        // lr multiplies the whole buffer.
+        const b = buf[i]! * momentum + d / denom;
+        buf[i] = b;
+        p[i] = p[i]! - lr * b;
+      } else {
+        p[i] = p[i]! - lr * (d / denom);
+      }
+    }
+  }
+}
+
+/** torch.optim.RMSprop. */
 export const rmsprop: OptimizerSpec = {
   type: 'rmsprop',
   name: 'RMSprop',
@@ -12,40 +65,5 @@ export const rmsprop: OptimizerSpec = {
     momentum: nonNegative(0),
     centered: { kind: 'boolean', default: false },
   },
-  create(hp): Optimizer {
-    const alpha = num(hp, 'alpha');
-    const eps = num(hp, 'eps');
-    const wd = num(hp, 'weight_decay');
-    const momentum = num(hp, 'momentum');
-    const centered = bool(hp, 'centered');
-    const sq = new Float64Array(2);
-    const avg = new Float64Array(2);
-    const buf = new Float64Array(2);
-    return {
-      step(p, g, lr) {
-        for (let i = 0; i < 2; i++) {
-          let d = g[i]!;
-          if (wd !== 0) d += wd * p[i]!;
-          const s = sq[i]! * alpha + (1 - alpha) * d * d;
-          sq[i] = s;
-          let denom: number;
-          if (centered) {
-            const a = avg[i]! * alpha + (1 - alpha) * d;
-            avg[i] = a;
-            denom = Math.sqrt(s - a * a) + eps;
-          } else {
-            denom = Math.sqrt(s) + eps;
-          }
-          if (momentum > 0) {
-            // lr multiplies the whole buffer.
-            const b = buf[i]! * momentum + d / denom;
-            buf[i] = b;
-            p[i] = p[i]! - lr * b;
-          } else {
-            p[i] = p[i]! - lr * (d / denom);
-          }
-        }
-      },
-    };
-  },
+  create: (hp) => new RmsProp(hp),
 };

@@ -1,6 +1,46 @@
-import { bool, nonNegative, num, type Optimizer, type OptimizerSpec } from './spec.ts';
+import {
+  bool,
+  nonNegative,
+  num,
+  type HyperValues,
+  type Optimizer,
+  type OptimizerSpec,
+} from './spec.ts';
 
-/** torch.optim.SGD: plain, with momentum, or Nesterov. */
+/** torch.optim.SGD's update: plain, with momentum, or Nesterov. */
+class Sgd implements Optimizer {
+  private readonly momentum: number;
+  private readonly dampening: number;
+  private readonly nesterov: boolean;
+  private readonly wd: number;
+  private readonly buf = new Float64Array(2);
+  private started = false;
+
+  constructor(hp: HyperValues) {
+    this.momentum = num(hp, 'momentum');
+    this.dampening = num(hp, 'dampening');
+    this.nesterov = bool(hp, 'nesterov');
+    this.wd = num(hp, 'weight_decay');
+  }
+
+  step(p: Float64Array, g: Float64Array, lr: number): void {
+    const { momentum, dampening, nesterov, wd, buf } = this;
+    for (let i = 0; i < 2; i++) {
+      let d = g[i]!;
+      if (wd !== 0) d += wd * p[i]!;
+      if (momentum !== 0) {
+        // The buffer starts as the raw gradient, so dampening does nothing on step 1.
+        const b = this.started ? buf[i]! * momentum + (1 - dampening) * d : d;
+        buf[i] = b;
+        d = nesterov ? d + momentum * b : b;
+      }
+      p[i] = p[i]! - lr * d;
+    }
+    this.started = true;
+  }
+}
+
+/** torch.optim.SGD. */
 export const sgd: OptimizerSpec = {
   type: 'sgd',
   name: 'SGD',
@@ -16,28 +56,5 @@ export const sgd: OptimizerSpec = {
     bool(hp, 'nesterov') && (num(hp, 'momentum') <= 0 || num(hp, 'dampening') !== 0)
       ? { key: 'nesterov', message: 'Nesterov momentum requires a momentum and zero dampening' }
       : null,
-  create(hp): Optimizer {
-    const momentum = num(hp, 'momentum');
-    const dampening = num(hp, 'dampening');
-    const nesterov = bool(hp, 'nesterov');
-    const wd = num(hp, 'weight_decay');
-    const buf = new Float64Array(2);
-    let started = false;
-    return {
-      step(p, g, lr) {
-        for (let i = 0; i < 2; i++) {
-          let d = g[i]!;
-          if (wd !== 0) d += wd * p[i]!;
-          if (momentum !== 0) {
-            // The buffer starts as the raw gradient, so dampening does nothing on step 1.
-            const b = started ? buf[i]! * momentum + (1 - dampening) * d : d;
-            buf[i] = b;
-            d = nesterov ? d + momentum * b : b;
-          }
-          p[i] = p[i]! - lr * d;
-        }
-        started = true;
-      },
-    };
-  },
+  create: (hp) => new Sgd(hp),
 };

@@ -18,7 +18,11 @@ export type HyperSpec =
 /** Resolved hyperparameter values, by torch's names. */
 export type HyperValues = Readonly<Record<string, number | boolean | Vec2>>;
 
-/** Updates a point in place, like `optimizer.step()` after `loss.backward()`. */
+/**
+ * Updates a point in place, like `optimizer.step()` after `loss.backward()`. Implementations are
+ * classes: V8 updates a class's number fields in place, while a number captured and reassigned by a
+ * closure is boxed anew on every write, and per-instance closures defeat inlining (≈ 2× per step).
+ */
 export interface Optimizer {
   /** One update of `p` (length 2) from the gradient `g` at p, with the (scheduled) learning rate. */
   step(p: Float64Array, g: Float64Array, lr: number): void;
