@@ -17,6 +17,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['bin/**/*.mjs', '*.config.js'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     // The engine runs in workers, Node and tests: it must not reach for the DOM, React or the store.
     files: ['src/engine/**/*.ts', 'src/preset/**/*.ts'],
     rules: {

@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+/** The system Chromium: $CHROMIUM_PATH, else the usual Debian and Chrome paths. Never skips. */
+export function findChromium(): string {
+  const fromEnv = process.env['CHROMIUM_PATH'];
+  if (fromEnv) {
+    if (!existsSync(fromEnv))
+      throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist`);
+    return fromEnv;
+  }
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (!found) {
+    throw new Error(
+      `No Chromium found (looked in ${CANDIDATES.join(', ')}). ` +
+        'Install one with `apt-get install chromium`, or set CHROMIUM_PATH to its executable.',
+    );
+  }
+  return found;
+}
+
+/** Launches headless Chromium with a fresh profile and no background chatter. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-sync',
+      '--disable-background-networking',
+    ],
+  });
+}
+
+/** A running `vite preview` of dist/ on a free port, in this process (no lingering child). */
+export interface Preview {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the built app; throws if there is no build. */
+export async function startPreview(): Promise<Preview> {
+  if (!existsSync(`${root}/dist/index.html`)) {
+    throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
+  }
+  const server: PreviewServer = await preview({
+    root,
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port: 0, open: false },
+  });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') {
+    await server.close();
+    throw new Error('vite preview did not report a TCP port');
+  }
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+}
+
+/** A page in a fresh context that records console errors and uncaught page errors. */
+export interface OpenPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly errors: string[];
+}
+
+/** Opens a page in a new context (axe needs one) with error recording. */
+export async function openPage(
+  browser: Browser,
+  options: BrowserContextOptions,
+): Promise<OpenPage> {
+  const context = await browser.newContext(options);
+  // tsx/esbuild's keepNames wraps named inner functions in __name(), which pages lack.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  return { context, page, errors };
+}
