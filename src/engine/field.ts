@@ -1,17 +1,10 @@
-import { contours } from 'd3-contour';
+import { bandIndices, isolines, MAX_LEVELS } from './contours.ts';
 import type { Box, Objective } from './types.ts';
 
-/** One filled contour band: the region where the sampled field is ≥ `level`, in grid coordinates. */
-export interface ContourBand {
-  /** The threshold in f units. */
-  readonly level: number;
-  /** A GeoJSON-style MultiPolygon: polygons → rings → [u, v] points, u and v in [0, n]. */
-  readonly coordinates: number[][][][];
-}
-
 /**
- * The contour field of a scene's view. Grid coordinate (u, v) ∈ [0, n]² maps linearly onto the
- * view, u along x and v along y (maths orientation); sample (i, j) sits at (i + ½, j + ½).
+ * The contour field of a view, drawn as an image of bands under a set of iso-lines.
+ * Grid coordinate (u, v) ∈ [0, n]² maps linearly onto the view, u along x and v along y (maths
+ * orientation); grid cell (i, j) is the square [i, i + 1] × [j, j + 1], sampled at its centre.
  */
 export interface ContourField {
   /** Samples per side. */
@@ -21,8 +14,15 @@ export interface ContourField {
   /** Smallest and largest finite f on the grid. */
   readonly fmin: number;
   readonly fmax: number;
-  /** Bands from the lowest level to the highest; each one contains the next. */
-  readonly bands: readonly ContourBand[];
+  /** The iso-values in f units, ascending, strictly between fmin and fmax unless f is flat. */
+  readonly levels: Float64Array<ArrayBuffer>;
+  /** Per grid cell, index i + j·n (y up): how many levels are ≤ f there, or HOLE (contours.ts). */
+  readonly bands: Uint8Array<ArrayBuffer>;
+  /**
+   * Per level, its iso-line as segments x0, y0, x1, y1, … in grid coordinates: float32 keeps them
+   * to ~10⁻⁵ of a cell at any zoom, where view coordinates would wobble in a deep zoom.
+   */
+  readonly lines: readonly Float32Array<ArrayBuffer>[];
 }
 
 /** Samples f at the centres of an n × n grid over `view`: index i + j·n holds f(x_i, y_j), y up. */
@@ -34,48 +34,64 @@ export function sampleGrid(objective: Objective, view: Box, n: number): Float64A
   const values = new Float64Array(n * n);
   for (let j = 0; j < n; j++) {
     const y = y0 + (j + 0.5) * dy;
-    for (let i = 0; i < n; i++) values[i + j * n] = objective.f(x0 + (i + 0.5) * dx, y);
+    const row = j * n;
+    for (let i = 0; i < n; i++) values[row + i] = objective.f(x0 + (i + 0.5) * dx, y);
   }
   return values;
 }
 
 /**
- * Contours of f over `view` at `levelCount` log-spaced levels: evenly spaced in
- * g = log(f − fmin + ε), so a long flat valley (Rosenbrock's) still gets many lines.
- * The first band is the whole grid, so the bands alone fill the view.
+ * `levelCount` iso-values between fmin and fmax, evenly spaced in g = log(f − fmin + ε), so a long
+ * flat valley (Rosenbrock's) still gets many lines: g_k = gLow + (gHigh − gLow)(k + 1)/(count + 1).
  */
-export function contourField(
+export function logLevels(
+  fmin: number,
+  fmax: number,
+  levelCount: number,
+): Float64Array<ArrayBuffer> {
+  // ε sets how deep the scale reaches below fmax − fmin; a flat f gets unit spacing, so every
+  // sample lies below the first level (band 0) rather than above them all.
+  const eps = fmax > fmin ? (fmax - fmin) * 1e-4 : 1;
+  const gLow = Math.log(eps);
+  const gHigh = Math.log(Math.max(fmax - fmin, eps) + eps);
+  const levels = new Float64Array(levelCount);
+  for (let k = 0; k < levelCount; k++) {
+    levels[k] = fmin + (Math.exp(gLow + ((gHigh - gLow) * (k + 1)) / (levelCount + 1)) - eps);
+  }
+  return levels;
+}
+
+/**
+ * The contour field of f over `view` on an n × n grid with `levelCount` log-spaced levels.
+ * Samples where f is NaN or ±∞ become holes: no band colour and no lines through them.
+ */
+export function computeField(
   objective: Objective,
   view: Box,
   n: number,
   levelCount: number,
 ): ContourField {
+  if (!Number.isInteger(n) || n < 2 || n > 4096) throw new RangeError(`bad grid size ${n}`);
+  if (!Number.isInteger(levelCount) || levelCount < 1 || levelCount > MAX_LEVELS) {
+    throw new RangeError(`bad level count ${levelCount}`);
+  }
+  const [x0, x1] = view.x;
+  const [y0, y1] = view.y;
+  if (!(Number.isFinite(x1 - x0) && Number.isFinite(y1 - y0) && x1 > x0 && y1 > y0)) {
+    throw new RangeError('the view must be a finite, non-empty box');
+  }
   const values = sampleGrid(objective, view, n);
   let fmin = Infinity;
   let fmax = -Infinity;
-  for (const v of values) {
-    if (!Number.isFinite(v)) continue;
-    if (v < fmin) fmin = v;
-    if (v > fmax) fmax = v;
-  }
-  if (fmin > fmax) throw new Error('f is not finite anywhere in the view');
-  // ε sets how deep the log scale reaches below fmax − fmin; a flat f still needs a positive ε.
-  const eps = fmax > fmin ? (fmax - fmin) * 1e-4 : 1;
-  const gLow = Math.log(eps);
-  const gHigh = Math.log(fmax - fmin + eps);
   for (let k = 0; k < values.length; k++) {
     const v = values[k]!;
-    // +∞ and NaN (overflow, a pole) read as the top of the scale; −∞ as the bottom.
-    const clamped = v === -Infinity ? fmin : Number.isFinite(v) ? v : fmax;
-    values[k] = Math.log(clamped - fmin + eps);
+    if (v < fmin && v !== -Infinity) fmin = v;
+    if (v > fmax && v !== Infinity) fmax = v;
   }
-  const thresholds: number[] = [];
-  for (let k = 0; k < levelCount; k++) thresholds.push(gLow + ((gHigh - gLow) * k) / levelCount);
-  // d3-contour only indexes `values`, so a Float64Array serves where its types say number[].
-  const polygons = contours().size([n, n]).thresholds(thresholds)(values as unknown as number[]);
-  const bands: ContourBand[] = polygons.map((p) => ({
-    level: fmin + Math.exp(p.value) - eps,
-    coordinates: p.coordinates,
-  }));
-  return { n, view, fmin, fmax, bands };
+  if (fmin > fmax) throw new Error('f is not finite anywhere in the view');
+  const levels = logLevels(fmin, fmax, levelCount);
+  const bands = new Uint8Array(n * n);
+  bandIndices(values, levels, bands);
+  const lines = isolines(values, n, n, levels, bands);
+  return { n, view, fmin, fmax, levels, bands, lines };
 }

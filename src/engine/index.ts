@@ -3,7 +3,7 @@ export { Trajectory } from './trajectory.ts';
 export { functions, getFunction, defaultParams } from './functions/index.ts';
 export { optimizers, getOptimizer } from './optimizers/index.ts';
 export { fillLearningRates } from './schedules.ts';
-export { contourField, sampleGrid, type ContourBand, type ContourField } from './field.ts';
+export { computeField, logLevels, sampleGrid, type ContourField } from './field.ts';
 export type * from './scene.ts';
 export type * from './types.ts';
 export type {

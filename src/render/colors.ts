@@ -13,8 +13,8 @@ const toByte = (linear: number): number => {
   return Math.round(srgb * 255);
 };
 
-/** OKLCH → "rgb(r g b)" (Björn Ottosson's OKLab matrices), clipped to the sRGB gamut. */
-function oklch(l: number, c: number, hueDegrees: number): string {
+/** OKLCH → sRGB bytes [r, g, b] (Björn Ottosson's OKLab matrices), clipped to the sRGB gamut. */
+function oklch(l: number, c: number, hueDegrees: number): [number, number, number] {
   const h = (hueDegrees * Math.PI) / 180;
   const a = c * Math.cos(h);
   const b = c * Math.sin(h);
@@ -24,18 +24,23 @@ function oklch(l: number, c: number, hueDegrees: number): string {
   const r = 4.0767416621 * l1 - 3.3077118576 * m1 + 0.2309699292 * s1;
   const g = -1.2684380046 * l1 + 2.6097574011 * m1 - 0.3413193965 * s1;
   const bl = -0.0041960863 * l1 - 0.7034186147 * m1 + 1.707614701 * s1;
-  return `rgb(${toByte(r)} ${toByte(g)} ${toByte(bl)})`;
+  return [toByte(r), toByte(g), toByte(bl)];
 }
 
 /**
- * A calm sequential scale for t ∈ [0, 1]: light for low f, darker for high, lightness
- * falling evenly (perceptually) and low chroma so the optimizers' colours stand out on it.
+ * A calm sequential scale for t ∈ [0, 1] as sRGB bytes: light for low f, darker for high,
+ * lightness falling evenly (perceptually) and low chroma so the optimizers' colours stand out on it.
  */
-export function fillColor(t: number): string {
+export function fillRgb(t: number): [number, number, number] {
   const u = Math.min(1, Math.max(0, t)) * (STOPS.length - 1);
   const k = Math.min(STOPS.length - 2, Math.floor(u));
   const s = u - k;
   const [l0, c0, h0] = STOPS[k]!;
   const [l1, c1, h1] = STOPS[k + 1]!;
   return oklch(l0 + (l1 - l0) * s, c0 + (c1 - c0) * s, h0 + (h1 - h0) * s);
+}
+
+/** The fill scale at t as a CSS colour, "rgb(r g b)". */
+export function fillColor(t: number): string {
+  return `rgb(${fillRgb(t).join(' ')})`;
 }

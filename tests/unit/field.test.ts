@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contourField, sampleGrid } from '../../src/engine/field.ts';
+import { HOLE } from '../../src/engine/contours.ts';
+import { computeField, sampleGrid } from '../../src/engine/field.ts';
 import { getFunction } from '../../src/engine/functions/index.ts';
 import type { Objective } from '../../src/engine/types.ts';
 
 const plane: Objective = { f: (x, y) => 2 * x + 10 * y, grad: () => {} };
-
-/** Area of a ring by the shoelace formula. */
-const ringArea = (ring: number[][]): number => {
-  let a = 0;
-  for (let k = 0; k < ring.length; k++) {
-    const [x1, y1] = ring[k]!;
-    const [x2, y2] = ring[(k + 1) % ring.length]!;
-    a += x1! * y2! - x2! * y1!;
-  }
-  return Math.abs(a) / 2;
-};
 
 describe('contour field', () => {
   it('samples cell centres, i along x and j along y (y up)', () => {
@@ -24,33 +14,95 @@ describe('contour field', () => {
     expect(values[3 * 4]).toBe(2 * 0.5 + 10 * 1.75);
   });
 
-  it('spaces levels evenly in log(f − fmin + ε) and starts with a band covering the view', () => {
+  it('bands count the levels below each cell, rising with x and with y', () => {
+    const n = 16;
+    const field = computeField(plane, { x: [0, 4], y: [0, 2] }, n, 5);
+    const band = (i: number, j: number) => field.bands[i + j * n]!;
+    expect(band(0, 0)).toBe(0);
+    expect(band(n - 1, n - 1)).toBe(5);
+    for (let j = 0; j < n; j++) {
+      for (let i = 1; i < n; i++) expect(band(i, j)).toBeGreaterThanOrEqual(band(i - 1, j));
+    }
+    for (let j = 1; j < n; j++) expect(band(0, j)).toBeGreaterThanOrEqual(band(0, j - 1));
+  });
+
+  it('puts each iso-line where f equals its level, in grid coordinates', () => {
+    const n = 32;
+    const view = { x: [-3, 5], y: [1, 2] } as const;
+    const ramp: Objective = { f: (x) => x, grad: () => {} };
+    const field = computeField(ramp, view, n, 6);
+    field.levels.forEach((level, k) => {
+      const seg = field.lines[k]!;
+      // One vertical segment per row of cells between sample centres.
+      expect(seg.length).toBe(4 * (n - 1));
+      for (let p = 0; p < seg.length; p += 2) {
+        const x = view.x[0] + (seg[p]! * (view.x[1] - view.x[0])) / n;
+        expect(x).toBeCloseTo(level, 5);
+      }
+    });
+  });
+
+  it('spaces levels evenly in log(f − fmin + ε), strictly between fmin and fmax', () => {
     const rosen = getFunction('rosenbrock')!.create({ a: 1, b: 100 });
-    const n = 64;
-    const field = contourField(rosen, { x: [-2, 2], y: [-1, 3] }, n, 12);
-    expect(field.bands).toHaveLength(12);
+    const field = computeField(rosen, { x: [-2, 2], y: [-1, 3] }, 64, 12);
+    expect(field.levels).toHaveLength(12);
+    expect(field.lines).toHaveLength(12);
     expect(field.fmin).toBeGreaterThanOrEqual(0);
     expect(field.fmax).toBeGreaterThan(1000);
     const eps = (field.fmax - field.fmin) * 1e-4;
-    const g = field.bands.map((b) => Math.log(b.level - field.fmin + eps));
+    const g = [
+      Math.log(eps),
+      ...Array.from(field.levels, (level) => Math.log(level - field.fmin + eps)),
+      Math.log(field.fmax - field.fmin + eps),
+    ];
     const gaps = g.slice(1).map((v, k) => v - g[k]!);
     for (const gap of gaps) expect(gap).toBeCloseTo(gaps[0]!, 9);
-    const area = field.bands[0]!.coordinates.reduce((s, poly) => s + ringArea(poly[0]!), 0);
-    // Marching squares cuts a corner off the one cell sitting exactly at fmin.
-    expect(area).toBeGreaterThan(n * n - 1);
-    // Higher levels cover less of the view.
-    const areas = field.bands.map((b) =>
-      b.coordinates.reduce(
-        (s, poly) => s + ringArea(poly[0]!) - poly.slice(1).reduce((h, r) => h + ringArea(r), 0),
-        0,
-      ),
-    );
-    for (let k = 1; k < areas.length; k++)
-      expect(areas[k]!).toBeLessThanOrEqual(areas[k - 1]! + 1e-9);
+    // Higher levels enclose fewer cells.
+    const above = Array.from(field.levels, (_, k) => field.bands.filter((b) => b > k).length);
+    for (let k = 1; k < above.length; k++) expect(above[k]!).toBeLessThan(above[k - 1]!);
   });
 
-  it('refuses a view where f is nowhere finite', () => {
+  it('makes holes where f is not finite and refuses a view where it is nowhere finite', () => {
+    const n = 20;
+    // NaN outside the unit disc, and ±∞ on two thin stripes inside it.
+    const dome: Objective = {
+      f: (x, y) =>
+        (Math.abs(x) < 0.1 ? -Infinity : Math.abs(y) < 0.1 ? Infinity : 1) *
+        Math.sqrt(1 - x * x - y * y),
+      grad: () => {},
+    };
+    const field = computeField(dome, { x: [-1.5, 1.5], y: [-1.5, 1.5] }, n, 4);
+    const values = sampleGrid(dome, field.view, n);
+    expect(values.some((v) => v === Infinity) && values.some((v) => v === -Infinity)).toBe(true);
+    values.forEach((v, k) => expect(field.bands[k] === HOLE).toBe(!Number.isFinite(v)));
+    expect(field.fmin).toBeGreaterThanOrEqual(0);
+    expect(field.fmax).toBeLessThanOrEqual(1);
+    expect(field.lines.some((l) => l.length > 0)).toBe(true);
+
     const nan: Objective = { f: () => NaN, grad: () => {} };
-    expect(() => contourField(nan, { x: [0, 1], y: [0, 1] }, 8, 4)).toThrow(/not finite anywhere/);
+    expect(() => computeField(nan, { x: [0, 1], y: [0, 1] }, 8, 4)).toThrow(/not finite anywhere/);
+  });
+
+  it('gives a flat f one band and no lines', () => {
+    const flat: Objective = { f: () => 7, grad: () => {} };
+    const field = computeField(flat, { x: [0, 1], y: [0, 1] }, 8, 4);
+    expect(field.bands.every((b) => b === 0)).toBe(true);
+    expect(field.lines.every((l) => l.length === 0)).toBe(true);
+  });
+
+  it('owns one buffer per array, so a worker can transfer them all', () => {
+    const field = computeField(plane, { x: [0, 1], y: [0, 1] }, 8, 3);
+    const buffers = [field.levels, field.bands, ...field.lines].map((a) => a.buffer);
+    expect(new Set(buffers).size).toBe(buffers.length);
+  });
+
+  it('refuses a bad grid size, level count or view', () => {
+    const box = { x: [0, 1], y: [0, 1] } as const;
+    expect(() => computeField(plane, box, 1, 4)).toThrow(RangeError);
+    expect(() => computeField(plane, box, 8.5, 4)).toThrow(RangeError);
+    expect(() => computeField(plane, box, 8, 0)).toThrow(RangeError);
+    expect(() => computeField(plane, box, 8, 255)).toThrow(RangeError);
+    expect(() => computeField(plane, { x: [1, 1], y: [0, 1] }, 8, 4)).toThrow(RangeError);
+    expect(() => computeField(plane, { x: [0, NaN], y: [0, 1] }, 8, 4)).toThrow(RangeError);
   });
 });
