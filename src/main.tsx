@@ -1,11 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { exposeHandle } from './devtools.ts';
+import { defaultScene } from './preset/defaults.ts';
+import { createLabStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+// The first race animates from the start, unless the reader asked for less motion.
+const store = createLabStore(defaultScene(), { animate: !reducedMotion });
+exposeHandle(store);
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App store={store} />
   </StrictMode>,
 );

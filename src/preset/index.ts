@@ -1,4 +1,5 @@
 export {
+  numberProblem,
   parsePreset,
   parsePresetText,
   sceneFromPreset,

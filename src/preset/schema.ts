@@ -299,6 +299,15 @@ function readColor(r: Reader, path: string, value: unknown): string | undefined 
   return hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
 }
 
+/**
+ * Why a typed number is refused for a field with this range ("must be in [0, 1), got 1.5"), or
+ * null when it is acceptable. Controls use it so typed values are validated, not clamped.
+ */
+export function numberProblem(value: number, range: Range & { integer?: boolean }): string | null {
+  const r = new Reader();
+  return r.number('', value, range) === undefined ? (r.errors[0] ?? null) : null;
+}
+
 const knownTypes = (): string => optimizers.map((o) => o.type).join(', ');
 
 function inRange(v: number, { min, max, openMin, openMax }: Range): boolean {

@@ -1,5 +1,7 @@
-import type { Box } from '../engine/types.ts';
-import type { SceneResult } from '../workers/protocol.ts';
+import type { ContourField } from '../engine/field.ts';
+import type { Scene } from '../engine/scene.ts';
+import type { Box, Vec2 } from '../engine/types.ts';
+import type { RunSet } from './runs.ts';
 
 /** Colours and type the layers take from the page's stylesheet. */
 export interface Theme {
@@ -20,6 +22,10 @@ export interface Rect {
 export interface Scale {
   x(x: number): number;
   y(y: number): number;
+  /** The maths x at a CSS pixel column. */
+  invertX(px: number): number;
+  /** The maths y at a CSS pixel row. */
+  invertY(py: number): number;
 }
 
 /** Everything a layer needs to draw one frame; the context is already scaled to CSS pixels. */
@@ -31,8 +37,27 @@ export interface Frame {
   readonly plot: Rect;
   readonly view: Box;
   readonly scale: Scale;
-  readonly result: SceneResult;
   readonly theme: Theme;
+  /** What the plot shows; it changes with the store. */
+  readonly content: PlotContent;
+}
+
+/** The data a frame draws: the scene from the store, and what the workers computed for it. */
+export interface PlotContent {
+  /** The current scene (start point, function), from the store. */
+  readonly scene: Scene;
+  /** Known minima of the scene's function. */
+  readonly minima: readonly Vec2[];
+  /** The newest trajectories that have started arriving; maybe of an older scene. Null at first. */
+  readonly runs: RunSet | null;
+  /** Hidden optimizers by index into `runs.scene.optimizers`. */
+  readonly hidden: readonly boolean[];
+  /** The contour field of the newest view computed; maybe of an older view. Null at first. */
+  readonly field: ContourField | null;
+  /** The playback cursor: paths are drawn through this step. */
+  readonly cursor: number;
+  /** The step highlighted from the loss chart or a path, or null. */
+  readonly hoverStep: number | null;
 }
 
 /** One layer of the plot. Layers draw in order and leave the context as they found it. */
@@ -48,15 +73,20 @@ export function plotHeight(width: number, view: Box): number {
   return Math.round(plotWidth * Math.min(1, Math.max(0.5, aspect))) + MARGIN.top + MARGIN.bottom;
 }
 
-/** A frame for a canvas of `width` × `height` CSS pixels. */
-export function makeFrame(width: number, height: number, result: SceneResult, theme: Theme): Frame {
+/** A frame for a canvas of `width` × `height` CSS pixels showing `view`. */
+export function makeFrame(
+  width: number,
+  height: number,
+  view: Box,
+  content: PlotContent,
+  theme: Theme,
+): Frame {
   const plot: Rect = {
     left: MARGIN.left,
     top: MARGIN.top,
     width: Math.max(1, width - MARGIN.left - MARGIN.right),
     height: Math.max(1, height - MARGIN.top - MARGIN.bottom),
   };
-  const view = result.scene.view;
   const [x0, x1] = view.x;
   const [y0, y1] = view.y;
   const kx = plot.width / (x1 - x0);
@@ -64,8 +94,10 @@ export function makeFrame(width: number, height: number, result: SceneResult, th
   const scale: Scale = {
     x: (x) => plot.left + (x - x0) * kx,
     y: (y) => plot.top + plot.height - (y - y0) * ky,
+    invertX: (px) => x0 + (px - plot.left) / kx,
+    invertY: (py) => y0 + (plot.top + plot.height - py) / ky,
   };
-  return { width, height, plot, view, scale, result, theme };
+  return { width, height, plot, view, scale, theme, content };
 }
 
 /** Restricts drawing to the plot area until the matching `ctx.restore()`. */

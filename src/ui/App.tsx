@@ -1,71 +1,57 @@
 import { useState } from 'react';
+import type { LabStore } from '../state/store.ts';
+import { LabContext } from '../state/useLab.ts';
+import { OptimizerPanel } from './controls/OptimizerPanel.tsx';
+import { ScenePanel } from './controls/ScenePanel.tsx';
+import { RunFeedContext } from './feeds.ts';
+import { Landscape } from './Landscape.tsx';
 import { Legend } from './Legend.tsx';
-import { PlotCanvas } from './PlotCanvas.tsx';
-import { describeScene, formatNumber, plural } from './format.ts';
-import type { SceneResult } from '../workers/protocol.ts';
-import { useDefaultScene } from './useDefaultScene.ts';
+import { LossChart } from './LossChart.tsx';
+import { Playback } from './Playback.tsx';
+import { StatusLine } from './StatusLine.tsx';
+import { useFeed } from './useFeed.ts';
+import { usePipeline } from './usePipeline.ts';
+import { usePlaybackClock } from './usePlaybackClock.ts';
+import { useShortcuts } from './useShortcuts.ts';
 import './app.css';
 
-/** The function's parameters as "a = 1, b = 100". */
-const paramText = ({ scene }: SceneResult): string =>
-  Object.entries(scene.fn.params)
-    .map(([name, value]) => `${name} = ${formatNumber(value)}`)
-    .join(', ');
-
-/** The page: the default scene's contours and optimizer paths, a legend and a status line. */
-export function App() {
-  const scene = useDefaultScene();
-  const [drawn, setDrawn] = useState(false);
-  const [drawError, setDrawError] = useState<string | null>(null);
-
-  const error = scene.phase === 'error' ? scene.message : drawError;
-  const result = scene.phase === 'ready' ? scene.result : null;
-  const state = error !== null ? 'error' : result && drawn ? 'ready' : 'computing';
-  const status =
-    error !== null
-      ? `Error: ${error}`
-      : result
-        ? `${result.fnName} · ${plural(result.scene.optimizers.length, 'optimizer')} · ` +
-          plural(result.scene.steps, 'step')
-        : 'Computing…';
-
+/** The lab: the landscape and loss chart with playback on one side, the controls on the other. */
+export function App({ store }: { readonly store: LabStore }) {
   return (
-    <div className="app" data-state={state}>
-      <header className="header">
-        <h1>Descent Lab</h1>
-        <p className="tagline">How optimizers move across a loss landscape.</p>
-      </header>
-      <main className="layout">
-        <div className="plot-area">
-          {result ? (
-            <PlotCanvas
-              result={result}
-              label={describeScene(result)}
-              onDrawn={() => setDrawn(true)}
-              onError={setDrawError}
-            />
-          ) : (
-            <div className="plot-placeholder" aria-hidden="true" />
-          )}
-        </div>
-        <aside className="side">
-          <p role="status" className={error !== null ? 'status status-error' : 'status'}>
-            {status}
-          </p>
-          {result && (
-            <>
-              <p className="formula">
-                <span className="formula-text">f(x, y) = {result.formula}</span>
-                {paramText(result) && <span className="formula-params">{paramText(result)}</span>}
-              </p>
-              <Legend result={result} />
-              <p className="key">
-                ○ start · ● end · ✕ diverged · ★ known minimum. Contours are log-spaced in f.
-              </p>
-            </>
-          )}
-        </aside>
-      </main>
-    </div>
+    <LabContext.Provider value={store}>
+      <Lab store={store} />
+    </LabContext.Provider>
+  );
+}
+
+function Lab({ store }: { readonly store: LabStore }) {
+  const pipeline = usePipeline(store);
+  usePlaybackClock();
+  useShortcuts();
+  const [drawn, setDrawn] = useState(false);
+  const status = useFeed(pipeline.status);
+  const state = status?.phase === 'error' ? 'error' : drawn ? 'ready' : 'computing';
+  return (
+    <RunFeedContext.Provider value={pipeline.runs}>
+      <div className="app" data-state={state}>
+        <header className="header">
+          <h1>Descent Lab</h1>
+          <p className="tagline">How optimizers move across a loss landscape.</p>
+        </header>
+        <main className="layout">
+          <section className="stage" aria-label="Landscape and loss">
+            <Landscape pipeline={pipeline} onDrawn={() => setDrawn(true)} />
+            <Playback />
+            <LossChart />
+          </section>
+          <aside className="side" aria-label="Controls">
+            <StatusLine pipeline={pipeline} />
+            <Legend runs={pipeline.runs} />
+            <ScenePanel />
+            <OptimizerPanel />
+          </aside>
+        </main>
+      </div>
+    </RunFeedContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
-import type { SceneResult } from '../workers/protocol.ts';
-
+import type { Scene } from '../engine/scene.ts';
+import type { Vec2 } from '../engine/types.ts';
 const SUPERSCRIPT: Readonly<Record<string, string>> = {
   '-': '⁻',
   '0': '⁰',
@@ -36,9 +36,8 @@ const minus = (text: string): string => text.replace('-', '\u2212');
 export const plural = (count: number, noun: string): string =>
   `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-/** A sentence for screen readers that says what the plot shows. */
-export function describeScene(result: SceneResult): string {
-  const { scene, fnName, minima } = result;
+/** A sentence for screen readers that says what the landscape shows. */
+export function describeScene(scene: Scene, fnName: string, minima: readonly Vec2[]): string {
   const labels = scene.optimizers.map((o) => o.label);
   const names =
     labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : labels.join('');
@@ -49,6 +48,7 @@ export function describeScene(result: SceneResult): string {
     `Contour map of the ${fnName} function for x from ${formatNumber(x0)} to ${formatNumber(x1)} ` +
     `and y from ${formatNumber(y0)} to ${formatNumber(y1)}, with the paths of ${names} ` +
     `from ${formatPoint(scene.start[0], scene.start[1])} over ${plural(scene.steps, 'step')}` +
-    (where ? `; known minimum at ${where}.` : '.')
+    (where ? `; known minimum at ${where}.` : '.') +
+    ' Arrow keys move the start point, plus and minus zoom, 0 resets the view.'
   );
 }

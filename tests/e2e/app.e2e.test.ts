@@ -84,7 +84,11 @@ describe('the default scene on a wide screen', () => {
   let open: OpenPage;
 
   beforeAll(async () => {
-    open = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    // Reduced motion shows the final paths at once instead of racing them.
+    open = await openPage(browser, {
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
     await open.page.goto(server.url);
   });
 
@@ -97,7 +101,7 @@ describe('the default scene on a wide screen', () => {
     const state = await settle(page);
     const status = await page.textContent('[role="status"]');
     expect(state, `status line: ${status}`).toBe('ready');
-    expect(status).toBe('Rosenbrock · 3 optimizers · 500 steps');
+    expect(status).toMatch(/^Rosenbrock · 3 optimizers · 500 steps · computed in [\d.]+ ms$/);
     await page.screenshot({ path: `${SHOTS}/wide.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
@@ -171,12 +175,14 @@ describe('a worker that fails to load', () => {
   it('shows a readable error instead of hanging', async () => {
     const { context, page } = await openPage(browser, { viewport: { width: 800, height: 600 } });
     try {
-      await page.route('**/scene.worker-*.js', (route) =>
+      await page.route('**/trajectory.worker-*.js', (route) =>
         route.fulfill({ status: 500, body: 'broken' }),
       );
       await page.goto(server.url);
       expect(await settle(page)).toBe('error');
-      expect(await page.textContent('[role="status"]')).toMatch(/^Error: The scene worker failed/);
+      expect(await page.textContent('[role="status"]')).toMatch(
+        /^Error: The computation keeps failing/,
+      );
     } finally {
       await context.close();
     }

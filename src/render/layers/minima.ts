@@ -18,7 +18,7 @@ export const minima: Layer = (ctx, frame) => {
   const { scale, view } = frame;
   ctx.save();
   ctx.lineJoin = 'round';
-  for (const [x, y] of frame.result.minima) {
+  for (const [x, y] of frame.content.minima) {
     if (x < view.x[0] || x > view.x[1] || y < view.y[0] || y > view.y[1]) continue;
     ctx.beginPath();
     star(ctx, scale.x(x), scale.y(y), 8);

@@ -1,33 +1,39 @@
-import type { Run } from '../../engine/scene.ts';
-import { clipToPlot, type Frame, type Layer } from '../frame.ts';
+import type { RunView } from '../runs.ts';
+import type { Frame, Layer } from '../frame.ts';
+
+type Bitmap = HTMLCanvasElement | OffscreenCanvas;
+type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 /** Past this many pixels outside the canvas a coordinate only risks overflow in the rasteriser. */
 const FAR = 1e5;
 const clampPx = (v: number): number => Math.min(FAR, Math.max(-FAR, v));
 
-/** The run's polyline, skipping points that land within half a pixel of the previous one. */
-function tracePath(ctx: CanvasRenderingContext2D, { scale }: Frame, run: Run): void {
-  const count = run.x.length;
+/** The last point index drawn: the cursor, or the run's last received point if that is earlier. */
+export const lastShown = (run: RunView, cursor: number): number => Math.min(run.length - 1, cursor);
+
+/** The run's polyline through point `last`, skipping points within half a pixel of the previous. */
+function tracePath(ctx: Context2D, { scale }: Frame, run: RunView, last: number): void {
   let lastX = clampPx(scale.x(run.x[0]!));
   let lastY = clampPx(scale.y(run.y[0]!));
   ctx.moveTo(lastX, lastY);
-  for (let k = 1; k < count; k++) {
+  for (let k = 1; k <= last; k++) {
     const px = clampPx(scale.x(run.x[k]!));
     const py = clampPx(scale.y(run.y[k]!));
-    if (k < count - 1 && Math.abs(px - lastX) < 0.5 && Math.abs(py - lastY) < 0.5) continue;
+    if (k < last && Math.abs(px - lastX) < 0.5 && Math.abs(py - lastY) < 0.5) continue;
     ctx.lineTo(px, py);
     lastX = px;
     lastY = py;
   }
 }
 
-/** The run's length on screen in CSS pixels (clamped like the drawing). */
-function screenLength({ scale }: Frame, run: Run): number {
+/** The run's length on screen through point `last`, in CSS pixels. */
+function screenLength({ scale }: Frame, run: RunView, last: number): number {
   let length = 0;
-  for (let k = 1; k < run.x.length; k++) {
-    const dx = clampPx(scale.x(run.x[k]!)) - clampPx(scale.x(run.x[k - 1]!));
-    const dy = clampPx(scale.y(run.y[k]!)) - clampPx(scale.y(run.y[k - 1]!));
-    length += Math.hypot(dx, dy);
+  for (let k = 1; k <= last; k++) {
+    length += Math.hypot(
+      clampPx(scale.x(run.x[k]!)) - clampPx(scale.x(run.x[k - 1]!)),
+      clampPx(scale.y(run.y[k]!)) - clampPx(scale.y(run.y[k - 1]!)),
+    );
   }
   return length;
 }
@@ -40,77 +46,179 @@ function cross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): 
   ctx.lineTo(x - r, y + r);
 }
 
-/** Where a diverged run left the finite numbers: its last finite point, kept inside the plot. */
-function exitPoint({ scale, plot }: Frame, run: Run): [number, number] {
-  const last = run.x.length - 1;
+/** A screen point kept just inside the plot, so a marker far outside the view still shows. */
+function inside({ plot }: Frame, px: number, py: number): [number, number] {
   const inset = 8;
-  const px = scale.x(run.x[last]!);
-  const py = scale.y(run.y[last]!);
   return [
     Math.min(plot.left + plot.width - inset, Math.max(plot.left + inset, px)),
     Math.min(plot.top + plot.height - inset, Math.max(plot.top + inset, py)),
   ];
 }
 
-/** One polyline per optimizer in its colour, a start marker, and an end dot or a ✕ if it diverged. */
-export const paths: Layer = (ctx, frame) => {
-  const { runs, scene } = frame.result;
-  const { scale } = frame;
+function dot(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, color: string): void {
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, 2 * Math.PI);
+  ctx.fillStyle = color;
+  ctx.fill();
+  ctx.strokeStyle = '#fff';
+  ctx.lineWidth = 1.5;
+  ctx.stroke();
+}
+
+/** Settled paths rasterised once, for one canvas, and what they were drawn for. */
+interface Raster {
+  key: string;
+  readonly bitmap: Bitmap;
+  readonly ctx: Context2D;
+}
+const rasters = new WeakMap<CanvasRenderingContext2D, Raster>();
+
+/** Frames drawn so far, and the frame in which each run stamp was first drawn. */
+let frames = 0;
+const firstDrawn = new Map<number, number>();
+/** A run counts as settled once complete and drawn unchanged for this many frames. */
+const SETTLE_FRAMES = 2;
+
+function newBitmap(width: number, height: number): [Bitmap, Context2D] {
+  const bitmap: Bitmap =
+    typeof OffscreenCanvas === 'function'
+      ? new OffscreenCanvas(width, height)
+      : Object.assign(document.createElement('canvas'), { width, height });
+  const ctx = bitmap.getContext('2d') as Context2D | null;
+  if (!ctx) throw new Error('This browser cannot draw on a 2D canvas');
+  return [bitmap, ctx];
+}
+
+/** Strokes runs `order` (longest first) with a pale halo under each colour. */
+function strokeRuns(ctx: Context2D, frame: Frame, order: readonly number[]): void {
+  const { runs: set, cursor } = frame.content;
+  if (!set || order.length === 0) return;
+  const lengths = new Map(
+    order.map((k) => [k, screenLength(frame, set.runs[k]!, lastShown(set.runs[k]!, cursor))]),
+  );
   // Runs share a start, so later ones hide earlier ones: longest first, the short ones on top.
-  const lengths = runs.map((run) => screenLength(frame, run));
-  const order = runs.map((_, k) => k).sort((a, b) => lengths[b]! - lengths[a]!);
-  clipToPlot(ctx, frame);
+  const sorted = [...order].sort((a, b) => lengths.get(b)! - lengths.get(a)!);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(frame.plot.left, frame.plot.top, frame.plot.width, frame.plot.height);
+  ctx.clip();
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
-  for (const k of order) {
-    const run = runs[k]!;
-    if (run.x.length === 0) continue;
+  for (const k of sorted) {
+    const run = set.runs[k]!;
     ctx.beginPath();
-    tracePath(ctx, frame, run);
+    tracePath(ctx, frame, run, lastShown(run, cursor));
     // A pale halo keeps the path readable over dark bands and crossing iso-lines.
     ctx.strokeStyle = 'rgb(255 255 255 / 0.7)';
     ctx.lineWidth = 4;
     ctx.stroke();
-    ctx.strokeStyle = scene.optimizers[k]?.color ?? '#000';
+    ctx.strokeStyle = set.scene.optimizers[k]!.color;
     ctx.lineWidth = 2;
     ctx.stroke();
   }
   ctx.restore();
+}
 
-  ctx.save();
-  ctx.lineCap = 'round';
-  runs.forEach((run, k) => {
-    const color = scene.optimizers[k]?.color ?? '#000';
-    const last = run.x.length - 1;
-    if (last < 0) return;
-    ctx.beginPath();
-    if (run.divergedAt !== null) {
-      const [px, py] = exitPoint(frame, run);
-      cross(ctx, px, py, 5);
-      ctx.strokeStyle = '#fff';
-      ctx.lineWidth = 5;
-      ctx.stroke();
-      ctx.strokeStyle = color;
-      ctx.lineWidth = 2.5;
-      ctx.stroke();
-      return;
+/**
+ * Stroking wide paths is the costly part of a frame (≈ 4 µs a vertex in software Chromium), so
+ * settled runs — complete, and unchanged for a few frames — are rasterised once and blitted;
+ * only runs that just changed (the one under a slider) are stroked every frame, on top.
+ */
+function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, visible: readonly number[]): void {
+  const set = frame.content.runs!;
+  frames++;
+  for (const k of visible)
+    if (!firstDrawn.has(set.stamps[k]!)) firstDrawn.set(set.stamps[k]!, frames);
+  for (const stamp of firstDrawn.keys()) if (!set.stamps.includes(stamp)) firstDrawn.delete(stamp);
+  const settled = visible.filter(
+    (k) => set.isDone(k) && frames - firstDrawn.get(set.stamps[k]!)! >= SETTLE_FRAMES,
+  );
+  const live = visible.filter((k) => !settled.includes(k));
+
+  const m = ctx.getTransform();
+  const { width, height } = ctx.canvas;
+  const { plot, view, content } = frame;
+  const key = JSON.stringify([
+    m.a,
+    m.d,
+    m.e,
+    m.f,
+    width,
+    height,
+    plot,
+    view,
+    content.cursor,
+    settled.map((k) => set.stamps[k]),
+  ]);
+  let raster = rasters.get(ctx);
+  if (!raster || raster.key !== key) {
+    if (!raster || raster.bitmap.width !== width || raster.bitmap.height !== height) {
+      const [bitmap, bctx] = newBitmap(width, height);
+      raster = { key, bitmap, ctx: bctx };
+      rasters.set(ctx, raster);
     }
-    const px = scale.x(run.x[last]!);
-    const py = scale.y(run.y[last]!);
-    if (px < frame.plot.left || px > frame.plot.left + frame.plot.width) return;
-    if (py < frame.plot.top || py > frame.plot.top + frame.plot.height) return;
-    ctx.arc(px, py, 4.5, 0, 2 * Math.PI);
-    ctx.fillStyle = color;
-    ctx.fill();
-    ctx.strokeStyle = '#fff';
-    ctx.lineWidth = 1.5;
-    ctx.stroke();
-  });
+    raster.key = key;
+    raster.ctx.setTransform(1, 0, 0, 1, 0, 0);
+    raster.ctx.clearRect(0, 0, width, height);
+    raster.ctx.setTransform(m);
+    strokeRuns(raster.ctx, frame, settled);
+  }
+  if (settled.length > 0) {
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(raster.bitmap, 0, 0);
+    ctx.restore();
+  }
+  strokeRuns(ctx, frame, live);
+}
 
-  // The shared start: a hollow ring on top of everything.
+/**
+ * One polyline per visible optimizer through the playback cursor, its current point, a ✕ where a
+ * diverged run left the finite numbers, the hovered step on every path, and the shared start.
+ */
+export const paths: Layer = (ctx, frame) => {
+  const { runs: set, hidden, cursor, hoverStep, scene } = frame.content;
+  const { scale } = frame;
+  if (set) {
+    const visible = set.runs.map((_, k) => k).filter((k) => !hidden[k] && set.runs[k]!.length > 0);
+    drawPaths(ctx, frame, visible);
+
+    ctx.save();
+    ctx.lineCap = 'round';
+    for (const k of visible) {
+      const run = set.runs[k]!;
+      const color = set.scene.optimizers[k]!.color;
+      const last = lastShown(run, cursor);
+      const [px, py] = inside(frame, scale.x(run.x[last]!), scale.y(run.y[last]!));
+      if (run.divergedAt !== null && cursor >= run.divergedAt) {
+        ctx.beginPath();
+        cross(ctx, px, py, 5);
+        ctx.strokeStyle = '#fff';
+        ctx.lineWidth = 5;
+        ctx.stroke();
+        ctx.strokeStyle = color;
+        ctx.lineWidth = 2.5;
+        ctx.stroke();
+      } else {
+        dot(ctx, px, py, 4.5, color);
+      }
+      if (hoverStep !== null && hoverStep < run.length && hoverStep <= last) {
+        const [hx, hy] = inside(frame, scale.x(run.x[hoverStep]!), scale.y(run.y[hoverStep]!));
+        ctx.beginPath();
+        ctx.arc(hx, hy, 6.5, 0, 2 * Math.PI);
+        ctx.strokeStyle = color;
+        ctx.lineWidth = 2.5;
+        ctx.stroke();
+      }
+    }
+    ctx.restore();
+  }
+
+  // The start (the store's, so dragging it shows at once): a hollow ring on top of everything.
   const [sx, sy] = scene.start;
+  ctx.save();
   ctx.beginPath();
-  ctx.arc(scale.x(sx), scale.y(sy), 5, 0, 2 * Math.PI);
+  ctx.arc(scale.x(sx), scale.y(sy), 6, 0, 2 * Math.PI);
   ctx.fillStyle = '#fff';
   ctx.fill();
   ctx.strokeStyle = '#1b1b1f';

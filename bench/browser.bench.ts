@@ -1,0 +1,230 @@
+/**
+ * The live lab's budgets, measured in a real Chromium against the production build
+ * (`npm run bench`): slider input → first frame with the new paths, long tasks during a drag,
+ * contours for a new view, first-load JavaScript, and cold load → drawn contours.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import type {} from '../src/devtools.ts';
+import { launchBrowser, openPage, startPreview } from '../tests/e2e/browser.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const MOVES = 200;
+
+const quantile = (xs: number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+let missed = 0;
+function report(name: string, value: string, target: string, ok: boolean): void {
+  if (!ok) missed++;
+  console.log(
+    `${name.padEnd(44)} ${value.padStart(22)}   target ${target.padEnd(12)} ${verdict(ok)}`,
+  );
+}
+
+/** A scene of `count` Adams (varied learning rates) on Rosenbrock, `steps` steps each. */
+const scene = (count: number, steps: number) => ({
+  v: 1,
+  fn: { id: 'rosenbrock' },
+  steps,
+  optimizers: Array.from({ length: count }, (_, i) => ({ type: 'adam', lr: 0.005 * (i + 1) })),
+});
+
+/**
+ * Moves the first learning-rate slider `moves` times, one move per animation frame, and returns
+ * for each the time from the input event to the first drawn frame showing that request's paths,
+ * plus the long tasks (> 50 ms) seen meanwhile.
+ */
+function dragSlider(
+  page: Page,
+  moves: number,
+): Promise<{ latencies: number[]; longTasks: number[] }> {
+  return page.evaluate(async (moves) => {
+    const slider = document.querySelector<HTMLInputElement>('input[type="range"][data-field="lr"]');
+    if (!slider) throw new Error('no learning-rate slider found');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const longTasks: number[] = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+    let waiting: { runId: number; resolve: (t: number) => void } | null = null;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const detail = (e as PerformanceMark).detail as { runId: number } | undefined;
+        if (waiting && detail && detail.runId >= waiting.runId) {
+          waiting.resolve(e.startTime);
+          waiting = null;
+        }
+      }
+    }).observe({ type: 'mark' });
+    const lastRunId = () => {
+      const marks = performance.getEntriesByName('descent-lab:simulate');
+      return (marks.at(-1) as PerformanceMark | undefined)?.detail as number;
+    };
+    const min = Number(slider.min);
+    const max = Number(slider.max);
+    const latencies: number[] = [];
+    for (let i = 0; i < moves; i++) {
+      // Input lands anywhere in a frame, as a real drag's does.
+      await new Promise(requestAnimationFrame);
+      await new Promise((r) => setTimeout(r, (i * 7) % 16));
+      const value = min + (max - min) * (0.3 + (0.4 * ((i * 7) % 50)) / 50);
+      const before = lastRunId();
+      const t0 = performance.now();
+      setValue.call(slider, String(value));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      const runId = lastRunId();
+      if (runId === before) continue;
+      const drawnAt = await new Promise<number>((resolve, reject) => {
+        waiting = { runId, resolve };
+        setTimeout(() => reject(new Error(`request ${runId} was never drawn`)), 5000);
+      });
+      latencies.push(drawnAt - t0);
+    }
+    return { latencies, longTasks };
+  }, moves);
+}
+
+/** Zooms in and out by keyboard `count` times; returns each time from the key to drawn contours of the new view. */
+function zoomContours(page: Page, count: number): Promise<number[]> {
+  return page.evaluate(async (count) => {
+    const canvas = document.querySelector<HTMLCanvasElement>('canvas.plot')!;
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const t0 = performance.now();
+      canvas.dispatchEvent(new KeyboardEvent('keydown', { key: i % 2 ? '-' : '+', bubbles: true }));
+      const t = await new Promise<number>((resolve, reject) => {
+        setTimeout(() => reject(new Error('no contours drawn for the new view within 5 s')), 5000);
+        const observer = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) {
+            const detail = (e as PerformanceMark).detail as { fieldCurrent?: boolean } | undefined;
+            if (e.name === 'descent-lab:draw' && e.startTime > t0 && detail?.fieldCurrent) {
+              observer.disconnect();
+              resolve(e.startTime - t0);
+            }
+          }
+        });
+        observer.observe({ type: 'mark' });
+      });
+      times.push(t);
+    }
+    return times;
+  }, count);
+}
+
+async function main(): Promise<void> {
+  console.log('building…');
+  await build({ root, logLevel: 'warn' });
+  const assets = join(root, 'dist/assets');
+  const gz = (f: string) => gzipSync(readFileSync(join(assets, f))).length / 1024;
+  const files = readdirSync(assets);
+  const entryJs = files.filter((f) => f.startsWith('index-') && f.endsWith('.js'));
+  const workerJs = files.filter((f) => f.includes('.worker') && f.endsWith('.js'));
+  const firstLoad = entryJs.reduce((s, f) => s + gz(f), 0);
+  const workers = workerJs.reduce((s, f) => s + gz(f), 0);
+
+  const server = await startPreview();
+  const browser = await launchBrowser();
+  try {
+    console.log(
+      `Chromium ${browser.version()}, production build, vite preview (cross-origin isolated)\n`,
+    );
+    report(
+      'first-load JavaScript (gzip, page)',
+      `${firstLoad.toFixed(1)} KB`,
+      '≤ 170 KB',
+      firstLoad <= 170,
+    );
+    console.log(
+      `${'  workers, loaded alongside (gzip)'.padEnd(44)} ${`${workers.toFixed(1)} KB`.padStart(22)}`,
+    );
+
+    const loads: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+      await page.goto(server.url);
+      const t = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const seen = () => {
+              const drawn = performance
+                .getEntriesByName('descent-lab:draw')
+                .find((e) => ((e as PerformanceMark).detail as { field: boolean }).field);
+              if (drawn) resolve(drawn.startTime);
+              else requestAnimationFrame(seen);
+            };
+            seen();
+          }),
+      );
+      loads.push(t);
+      await context.close();
+    }
+    report(
+      'cold load → drawn contours (median of 5)',
+      ms(quantile(loads, 0.5)),
+      '≤ 1000 ms',
+      quantile(loads, 0.5) <= 1000,
+    );
+
+    {
+      const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+      await page.goto(server.url);
+      await page.waitForSelector('.app[data-state="ready"]');
+      const times = await zoomContours(page, 30);
+      report(
+        'zoom key → contours of the new view drawn (p95)',
+        `${ms(quantile(times, 0.95))} (median ${ms(quantile(times, 0.5))})`,
+        '(see *)',
+        true,
+      );
+      console.log(
+        '  * the target is for computing the contours; this figure adds the worker round trip and the draw',
+      );
+      await context.close();
+    }
+
+    for (const [count, steps, target] of [
+      [6, 2000, 16.7],
+      [20, 10000, 33],
+    ] as const) {
+      const { page, context, errors } = await openPage(browser, {
+        viewport: { width: 1280, height: 800 },
+      });
+      await page.goto(server.url);
+      await page.waitForSelector('.app[data-state="ready"]');
+      await page.evaluate((preset) => window.descentLab!.load(preset), scene(count, steps));
+      await page.waitForTimeout(500);
+      const { latencies, longTasks } = await dragSlider(page, MOVES);
+      const p95 = quantile(latencies, 0.95);
+      report(
+        `slider → frame, ${count} × ${steps} steps (p95 of ${latencies.length})`,
+        `${ms(p95)} (median ${ms(quantile(latencies, 0.5))})`,
+        `≤ ${target} ms`,
+        p95 <= target,
+      );
+      const longest = longTasks.length ? Math.max(...longTasks) : 0;
+      report(
+        `  main-thread tasks > 50 ms during the drag`,
+        `${longTasks.length} (longest ${ms(longest)})`,
+        '0',
+        longTasks.length === 0,
+      );
+      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(missed ? `\n${missed} target(s) missed` : '\nall targets met');
+}
+
+await main();

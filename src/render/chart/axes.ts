@@ -1,0 +1,86 @@
+import { tickLabel, ticks } from '../ticks.ts';
+import { axisLabel } from './format.ts';
+import type { PlotRect } from './layout.ts';
+import { yTicks, type YScale } from './scale.ts';
+
+/** Colours and type the chart takes from the page's stylesheet. */
+export interface ChartTheme {
+  readonly text: string;
+  readonly axis: string;
+  readonly font: string;
+  /** The chart's background, for halos around markers. */
+  readonly surface: string;
+}
+
+const TICK = 5;
+const AXIS_NAME: Readonly<Record<YScale['kind'], string>> = {
+  linear: 'f',
+  log: 'f (log)',
+  symlog: 'f (symlog)',
+};
+
+/** Frame (the canvas `width` CSS pixels wide), faint horizontal grid, ticks with labels on both axes, and the axis names. */
+export function drawAxes(
+  ctx: CanvasRenderingContext2D,
+  width: number,
+  plot: PlotRect,
+  steps: number,
+  scale: YScale,
+  y: (t: number) => number,
+  theme: ChartTheme,
+): void {
+  const bottom = plot.top + plot.height;
+  const right = plot.left + plot.width;
+  const kx = plot.width / Math.max(1, steps);
+  const tys = yTicks(scale, Math.max(2, Math.floor(plot.height / 32)));
+  ctx.save();
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = theme.axis;
+
+  ctx.globalAlpha = 0.18;
+  ctx.beginPath();
+  for (const { t } of tys) {
+    const py = Math.round(y(t)) + 0.5;
+    ctx.moveTo(plot.left, py);
+    ctx.lineTo(right, py);
+  }
+  ctx.stroke();
+  ctx.globalAlpha = 1;
+
+  ctx.strokeRect(plot.left + 0.5, plot.top + 0.5, plot.width - 1, plot.height - 1);
+  ctx.fillStyle = theme.text;
+  ctx.font = `11px ${theme.font}`;
+  ctx.beginPath();
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  const xs = ticks(0, steps, Math.max(2, Math.floor(plot.width / 80)));
+  for (const step of xs.filter(Number.isInteger)) {
+    const px = Math.round(plot.left + step * kx) + 0.5;
+    ctx.moveTo(px, bottom);
+    ctx.lineTo(px, bottom + TICK);
+    const text = tickLabel(step);
+    // A label that would spill past the canvas (100000 at the right end) ends at its edge.
+    const overflow = px + ctx.measureText(text).width / 2 - (width - 1);
+    ctx.fillText(text, overflow > 0 ? px - overflow : px, bottom + TICK + 2);
+  }
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const { value, t } of tys) {
+    const py = Math.round(y(t)) + 0.5;
+    ctx.moveTo(plot.left, py);
+    ctx.lineTo(plot.left - TICK, py);
+    ctx.fillText(axisLabel(value), plot.left - TICK - 3, py);
+  }
+  ctx.stroke();
+
+  ctx.font = `italic 12px ${theme.font}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText('step', plot.left + plot.width / 2, bottom + 34);
+  ctx.translate(8, plot.top + plot.height / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(AXIS_NAME[scale.kind], 0, 0);
+  ctx.restore();
+}

@@ -1,0 +1,185 @@
+import { drawAxes, type ChartTheme } from './chart/axes.ts';
+import { clipCursor, drawnEnd, plotRect, pxPerStep, type PlotRect } from './chart/layout.ts';
+import { lossScale, runColumns, visibleRuns } from './chart/runScale.ts';
+import { forward, type YScale } from './chart/scale.ts';
+import type { RunSet } from './runs.ts';
+
+export type { ChartTheme } from './chart/axes.ts';
+export { clipCursor, drawnEnd, plotRect, stepAt } from './chart/layout.ts';
+export { chooseYScale, forward, inverse, symexp, symlog, yTicks } from './chart/scale.ts';
+export { decimate } from './chart/decimate.ts';
+export { lossScale } from './chart/runScale.ts';
+export { hiddenByRun } from './chart/hidden.ts';
+export { hoverReadout, lossSummary } from './chart/text.ts';
+
+/** Everything one drawing of the loss chart needs; the context draws in CSS pixels. */
+export interface LossChartInput {
+  /** Canvas size in CSS pixels. */
+  readonly width: number;
+  readonly height: number;
+  /** The newest trajectories, or null before any arrive. */
+  readonly runSet: RunSet | null;
+  /** Hidden flags by index into `runSet.scene.optimizers`. */
+  readonly hidden: readonly boolean[];
+  /** The playback cursor: runs are drawn through this step. */
+  readonly cursor: number;
+  /** The step highlighted from the chart or the landscape, or null. */
+  readonly hoverStep: number | null;
+  readonly theme: ChartTheme;
+}
+
+/** Past this many pixels off the canvas a coordinate only risks overflow in the rasteriser. */
+const FAR = 1e5;
+/** A pixel coordinate kept within ±FAR; NaN (never expected) goes far off too, not to the canvas. */
+const clampPx = (v: number): number => (v > -FAR ? Math.min(FAR, v) : -FAR);
+
+/** Draws loss against step for each visible run through the cursor; returns the y scale used. */
+export function drawLossChart(ctx: CanvasRenderingContext2D, input: LossChartInput): YScale {
+  const { width, height, runSet, hidden, theme } = input;
+  const plot = plotRect(width, height);
+  const steps = runSet?.scene.steps ?? 1;
+  const cursor = clipCursor(input.cursor, steps);
+  const scale = lossScale(runSet, hidden);
+  const span = scale.t1 - scale.t0;
+  const y = (t: number) => clampPx(plot.top + (plot.height * (scale.t1 - t)) / span);
+  const py = (v: number) => y(forward(scale, v));
+  const kx = pxPerStep(plot, steps);
+  const px = (step: number) => plot.left + step * kx;
+
+  drawAxes(ctx, width, plot, steps, scale, y, theme);
+  const shown = runSet ? visibleRuns(runSet, hidden) : [];
+  if (!runSet || shown.every((k) => runSet.runs[k]!.length === 0)) {
+    const message = !runSet
+      ? 'Waiting for the runs…'
+      : shown.length
+        ? 'Computing…'
+        : 'All runs hidden';
+    emptyMessage(ctx, plot, message, theme);
+    return scale;
+  }
+  const color = (k: number) => runSet.scene.optimizers[k]?.color ?? theme.text;
+
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(plot.left, plot.top, plot.width, plot.height);
+  ctx.clip();
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 1.75;
+  for (const k of shown) {
+    const run = runSet.runs[k]!;
+    const cols = runColumns(run, drawnEnd(run.length, cursor, steps), kx);
+    if (cols.length === 0) continue;
+    ctx.beginPath();
+    ctx.moveTo(plot.left + cols.x[0]!, py(cols.first[0]!));
+    for (let i = 0; i < cols.length; i++) {
+      const x = plot.left + cols.x[i]!;
+      const lo = cols.min[i]!;
+      const hi = cols.max[i]!;
+      ctx.lineTo(x, py(cols.first[i]!));
+      if (lo === hi) continue;
+      ctx.lineTo(x, py(lo));
+      ctx.lineTo(x, py(hi));
+      ctx.lineTo(x, py(cols.last[i]!));
+    }
+    ctx.strokeStyle = color(k);
+    ctx.stroke();
+  }
+  ctx.restore();
+
+  ctx.save();
+  // The playback cursor, unless it sits on the frame at the end.
+  if (cursor < steps) {
+    ctx.strokeStyle = theme.axis;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    const x = Math.round(px(cursor)) + 0.5;
+    ctx.moveTo(x, plot.top);
+    ctx.lineTo(x, plot.top + plot.height);
+    ctx.stroke();
+  }
+  // A ✕ where each diverged run left the finite numbers, once the cursor gets there.
+  for (const k of shown) {
+    const run = runSet.runs[k]!;
+    if (run.divergedAt === null || cursor < run.divergedAt || run.length === 0) continue;
+    const last = run.length - 1;
+    // Off the scale (see BLOWUP in runScale.ts), the ✕ stays on the plot's edge.
+    const x = inside(px(last), plot.left, plot.width);
+    const y = inside(py(run.f[last]!), plot.top, plot.height);
+    halo(ctx, theme, color(k), () => cross(ctx, x, y, 4.5), 2.25);
+  }
+  const hover = input.hoverStep;
+  if (hover !== null && hover >= 0 && hover <= cursor) {
+    ctx.strokeStyle = theme.axis;
+    ctx.lineWidth = 1;
+    ctx.setLineDash([3, 3]);
+    ctx.beginPath();
+    const x = Math.round(px(hover)) + 0.5;
+    ctx.moveTo(x, plot.top);
+    ctx.lineTo(x, plot.top + plot.height);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    for (const k of shown) {
+      const run = runSet.runs[k]!;
+      const v = run.f[hover];
+      if (hover >= run.length || v === undefined || !Number.isFinite(v)) continue;
+      const y = py(v);
+      if (y < plot.top || y > plot.top + plot.height) continue;
+      ctx.beginPath();
+      ctx.arc(px(hover), y, 3.5, 0, 2 * Math.PI);
+      ctx.fillStyle = color(k);
+      ctx.fill();
+      ctx.strokeStyle = theme.surface;
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+    }
+  }
+  ctx.restore();
+  return scale;
+}
+
+/** Keeps a coordinate at least INSET pixels inside the span [start, start + size]. */
+const INSET = 6;
+const inside = (v: number, start: number, size: number): number =>
+  Math.min(start + size - INSET, Math.max(start + INSET, v));
+
+/** A cross of half-size `r` centred on (x, y). */
+function cross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {
+  ctx.moveTo(x - r, y - r);
+  ctx.lineTo(x + r, y + r);
+  ctx.moveTo(x + r, y - r);
+  ctx.lineTo(x - r, y + r);
+}
+
+/** Strokes the path `trace` adds twice: wide in the background colour, then in `color`. */
+function halo(
+  ctx: CanvasRenderingContext2D,
+  theme: ChartTheme,
+  color: string,
+  trace: () => void,
+  width: number,
+): void {
+  ctx.beginPath();
+  trace();
+  ctx.lineCap = 'round';
+  ctx.strokeStyle = theme.surface;
+  ctx.lineWidth = width + 3;
+  ctx.stroke();
+  ctx.strokeStyle = color;
+  ctx.lineWidth = width;
+  ctx.stroke();
+}
+
+function emptyMessage(
+  ctx: CanvasRenderingContext2D,
+  plot: PlotRect,
+  message: string,
+  theme: ChartTheme,
+): void {
+  ctx.save();
+  ctx.fillStyle = theme.text;
+  ctx.font = `12px ${theme.font}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(message, plot.left + plot.width / 2, plot.top + plot.height / 2);
+  ctx.restore();
+}

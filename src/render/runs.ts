@@ -1,0 +1,114 @@
+import { Feed } from './feed.ts';
+import type { Scene } from '../engine/scene.ts';
+
+/** One optimizer's trajectory as it streams in: columns sized for the whole run, `length` filled. */
+export interface RunView {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly f: Float64Array;
+  /** lr[k]: the rate used by step k + 1 (the whole schedule, known from the first chunk). */
+  readonly lr: Float64Array;
+  /** Points received so far; x, y, f are valid below this. */
+  readonly length: number;
+  /** Index of the first non-finite point once the run has diverged, else null. */
+  readonly divergedAt: number | null;
+}
+
+/** A chunk of one run's points, as the trajectory worker sends it. */
+export interface RunChunk {
+  readonly run: number;
+  /** Index of the chunk's first point. */
+  readonly from: number;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly f: Float64Array;
+  /** The run's whole lr schedule, sent with its first chunk. */
+  readonly lr?: Float64Array;
+  readonly divergedAt: number | null;
+  /** True with the run's last chunk. */
+  readonly done: boolean;
+}
+
+let lastStamp = 0;
+
+class StreamedRun implements RunView {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly f: Float64Array;
+  lr: Float64Array;
+  length = 0;
+  divergedAt: number | null = null;
+  done = false;
+
+  constructor(steps: number) {
+    this.x = new Float64Array(steps + 1);
+    this.y = new Float64Array(steps + 1);
+    this.f = new Float64Array(steps + 1);
+    this.lr = new Float64Array(0);
+  }
+}
+
+/** The page's copy of one scene's trajectories, filled chunk by chunk. Never enters React state. */
+export class RunSet {
+  readonly runs: readonly RunView[];
+  readonly #runs: StreamedRun[];
+
+  /**
+   * One stamp per run, shared with the previous set's run when the trajectory is the same (same
+   * function, start, steps, noise and optimizer entry): drawing code caches by it.
+   */
+  readonly stamps: readonly number[];
+
+  constructor(
+    /** The request this set answers. */
+    readonly runId: number,
+    /** The scene it belongs to (labels and colours come from here, not from the store). */
+    readonly scene: Scene,
+    previous: RunSet | null = null,
+  ) {
+    this.#runs = scene.optimizers.map(() => new StreamedRun(scene.steps));
+    this.runs = this.#runs;
+    const p = previous?.scene;
+    const same =
+      p &&
+      p.fn === scene.fn &&
+      p.start === scene.start &&
+      p.steps === scene.steps &&
+      p.noise === scene.noise;
+    this.stamps = scene.optimizers.map((entry) => {
+      const j = same ? p.optimizers.indexOf(entry) : -1;
+      return j >= 0 ? previous!.stamps[j]! : ++lastStamp;
+    });
+  }
+
+  /** Copies a chunk in; chunks of a run arrive in order. */
+  apply(chunk: RunChunk): void {
+    const run = this.#runs[chunk.run];
+    if (!run) return;
+    run.x.set(chunk.x, chunk.from);
+    run.y.set(chunk.y, chunk.from);
+    run.f.set(chunk.f, chunk.from);
+    if (chunk.lr) run.lr = chunk.lr;
+    run.length = chunk.from + chunk.x.length;
+    run.divergedAt = chunk.divergedAt;
+    run.done = chunk.done;
+  }
+
+  /** True once any point of every run has arrived: the set can replace the previous drawing. */
+  get started(): boolean {
+    return this.#runs.every((r) => r.length > 0 || r.done);
+  }
+
+  /** True once run `k` is complete. */
+  isDone(k: number): boolean {
+    return this.#runs[k]?.done ?? false;
+  }
+
+  /** True once every run is complete. */
+  get complete(): boolean {
+    return this.#runs.every((r) => r.done);
+  }
+}
+
+/** The page's latest trajectories: the bridge publishes a RunSet as it starts arriving and again as chunks land. */
+export class RunFeed extends Feed<RunSet> {}

@@ -1,0 +1,233 @@
+import { createStore } from 'zustand/vanilla';
+import { getFunction, defaultParams } from '../engine/functions/index.ts';
+import { getOptimizer } from '../engine/optimizers/index.ts';
+import type { Hyper, OptimizerEntry, Schedule, Scene } from '../engine/scene.ts';
+import type { Box, Vec2 } from '../engine/types.ts';
+import { defaultColor, defaultLabel, palette } from '../preset/appearance.ts';
+import { MAX_OPTIMIZERS } from '../preset/limits.ts';
+import { optimizerChoices } from './choices.ts';
+
+/** One optimizer of the lab: its preset entry plus what only the page needs. */
+export interface LabOptimizer {
+  /** Stable for the optimizer's life (keys, focus, hidden state); not part of the preset. */
+  readonly id: number;
+  readonly hidden: boolean;
+  readonly entry: OptimizerEntry;
+}
+
+/** Where the race's playback cursor is. */
+export interface Playback {
+  readonly playing: boolean;
+  /** The last step shown, 0…steps. */
+  readonly step: number;
+  /** Steps per second. */
+  readonly speed: number;
+}
+
+/** The lab's one store: the scene (everything a preset holds) and the page's own state. */
+export interface LabState {
+  readonly fn: Scene['fn'];
+  readonly view: Box;
+  readonly start: Vec2;
+  readonly steps: number;
+  readonly noise: Scene['noise'];
+  readonly optimizers: readonly LabOptimizer[];
+  readonly playback: Playback;
+  /** The step under the pointer on the loss chart or a path, or null. */
+  readonly hoverStep: number | null;
+  readonly actions: LabActions;
+}
+
+/** Everything that changes the lab. Values are valid already: controls validate what users type. */
+export interface LabActions {
+  loadScene(scene: Scene): void;
+  setFunction(id: string): void;
+  setFnParam(name: string, value: number): void;
+  setView(view: Box): void;
+  resetView(): void;
+  setStart(start: Vec2): void;
+  setSteps(steps: number): void;
+  setNoise(noise: Partial<Scene['noise']>): void;
+  /** Adds a choice from `optimizerChoices` by key; false when the scene is full. */
+  addOptimizer(key: string): boolean;
+  duplicateOptimizer(id: number): boolean;
+  removeOptimizer(id: number): void;
+  setHyper(id: number, key: string, value: Hyper[string]): void;
+  setSchedule(id: number, schedule: Schedule): void;
+  setLabel(id: number, label: string): void;
+  setColor(id: number, color: string): void;
+  toggleHidden(id: number): void;
+  play(): void;
+  pause(): void;
+  /** Moves the cursor to a step (clamped), pausing playback. */
+  seek(step: number): void;
+  setSpeed(stepsPerSecond: number): void;
+  setHoverStep(step: number | null): void;
+}
+
+let nextId = 1;
+const wrap = (entry: OptimizerEntry): LabOptimizer => ({ id: nextId++, hidden: false, entry });
+
+/** A fresh entry of a type with torch's defaults, `hyper` on top. */
+function newEntry(
+  type: string,
+  hyper: Hyper,
+  index: number,
+  taken: readonly string[],
+): OptimizerEntry {
+  const spec = getOptimizer(type);
+  if (!spec) throw new Error(`unknown optimizer "${type}"`);
+  const full: Record<string, Hyper[string]> = {};
+  for (const [k, s] of Object.entries(spec.hyper)) full[k] = hyper[k] ?? s.default;
+  // The first colour of the palette no run of the scene uses yet.
+  const color = palette.find((c) => !taken.includes(c)) ?? defaultColor(index);
+  return {
+    type,
+    hyper: full,
+    schedule: { type: 'constant' },
+    label: defaultLabel(type, full),
+    color,
+  };
+}
+
+const sceneFields = (scene: Scene) => ({
+  fn: scene.fn,
+  view: scene.view,
+  start: scene.start,
+  steps: scene.steps,
+  noise: scene.noise,
+  optimizers: scene.optimizers.map(wrap),
+});
+
+/** A lab store holding `scene`; playback starts at the end, or at 0 to animate the first race. */
+export function createLabStore(scene: Scene, { animate = false } = {}) {
+  return createStore<LabState>()((set, get) => {
+    const update = (id: number, change: (entry: OptimizerEntry) => OptimizerEntry) =>
+      set((s) => ({
+        optimizers: s.optimizers.map((o) => (o.id === id ? { ...o, entry: change(o.entry) } : o)),
+      }));
+    const clampStep = (step: number) => Math.max(0, Math.min(get().steps, Math.round(step)));
+    const actions: LabActions = {
+      loadScene: (next) =>
+        set({
+          ...sceneFields(next),
+          playback: { ...get().playback, step: next.steps },
+          hoverStep: null,
+        }),
+      setFunction: (id) => {
+        const fn = getFunction(id);
+        if (!fn) return;
+        set({ fn: { id, params: defaultParams(fn) }, view: fn.view, start: fn.start });
+      },
+      setFnParam: (name, value) =>
+        set((s) => ({ fn: { ...s.fn, params: { ...s.fn.params, [name]: value } } })),
+      setView: (view) => set({ view }),
+      resetView: () => {
+        const fn = getFunction(get().fn.id);
+        if (fn) set({ view: fn.view });
+      },
+      setStart: (start) => set({ start }),
+      setSteps: (steps) =>
+        set((s) => ({
+          steps,
+          // A cursor at the end stays at the end.
+          playback: {
+            ...s.playback,
+            step: s.playback.step >= s.steps ? steps : Math.min(s.playback.step, steps),
+          },
+        })),
+      setNoise: (noise) => set((s) => ({ noise: { ...s.noise, ...noise } })),
+      addOptimizer: (key) => {
+        const choice = optimizerChoices.find((c) => c.key === key);
+        const s = get();
+        if (!choice || s.optimizers.length >= MAX_OPTIMIZERS) return false;
+        const taken = s.optimizers.map((o) => o.entry.color);
+        const entry = newEntry(choice.type, choice.hyper, s.optimizers.length, taken);
+        set({ optimizers: [...s.optimizers, wrap(entry)] });
+        return true;
+      },
+      duplicateOptimizer: (id) => {
+        const s = get();
+        const i = s.optimizers.findIndex((o) => o.id === id);
+        if (i < 0 || s.optimizers.length >= MAX_OPTIMIZERS) return false;
+        const source = s.optimizers[i]!.entry;
+        const taken = s.optimizers.map((o) => o.entry.color);
+        const color = palette.find((c) => !taken.includes(c)) ?? defaultColor(s.optimizers.length);
+        const copy = wrap({ ...source, label: `${source.label} (copy)`.slice(0, 60), color });
+        set({ optimizers: [...s.optimizers.slice(0, i + 1), copy, ...s.optimizers.slice(i + 1)] });
+        return true;
+      },
+      removeOptimizer: (id) =>
+        set((s) =>
+          s.optimizers.length > 1 ? { optimizers: s.optimizers.filter((o) => o.id !== id) } : {},
+        ),
+      setHyper: (id, key, value) =>
+        update(id, (e) => ({ ...e, hyper: { ...e.hyper, [key]: value } })),
+      setSchedule: (id, schedule) => update(id, (e) => ({ ...e, schedule })),
+      setLabel: (id, label) => update(id, (e) => ({ ...e, label })),
+      setColor: (id, color) => update(id, (e) => ({ ...e, color })),
+      toggleHidden: (id) =>
+        set((s) => ({
+          optimizers: s.optimizers.map((o) => (o.id === id ? { ...o, hidden: !o.hidden } : o)),
+        })),
+      play: () =>
+        set((s) => ({
+          // Playing from the end starts the race again.
+          playback: {
+            ...s.playback,
+            playing: true,
+            step: s.playback.step >= s.steps ? 0 : s.playback.step,
+          },
+        })),
+      pause: () => set((s) => ({ playback: { ...s.playback, playing: false } })),
+      seek: (step) =>
+        set((s) => ({ playback: { ...s.playback, playing: false, step: clampStep(step) } })),
+      setSpeed: (speed) => set((s) => ({ playback: { ...s.playback, speed } })),
+      setHoverStep: (hoverStep) => set({ hoverStep }),
+    };
+    return {
+      ...sceneFields(scene),
+      playback: { playing: animate, step: animate ? 0 : scene.steps, speed: 250 },
+      hoverStep: null,
+      actions,
+    };
+  });
+}
+
+/** The store's type. */
+export type LabStore = ReturnType<typeof createLabStore>;
+
+let lastScene: Scene | null = null;
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * The scene the store describes: the same object while its fields are unchanged, so subscribers
+ * can compare by identity (hiding an optimizer does not change the scene).
+ */
+export function selectScene(s: LabState): Scene {
+  const entries = s.optimizers.map((o) => o.entry);
+  const last = lastScene;
+  if (
+    last &&
+    last.fn === s.fn &&
+    last.view === s.view &&
+    last.start === s.start &&
+    last.steps === s.steps &&
+    last.noise === s.noise &&
+    sameItems(last.optimizers, entries)
+  ) {
+    return last;
+  }
+  lastScene = {
+    v: 1,
+    fn: s.fn,
+    view: s.view,
+    start: s.start,
+    steps: s.steps,
+    noise: s.noise,
+    optimizers: entries,
+  };
+  return lastScene;
+}

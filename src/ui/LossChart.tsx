@@ -1,0 +1,145 @@
+import { useEffect, useRef, type PointerEvent } from 'react';
+import { sizeCanvas } from '../render/canvas.ts';
+import {
+  clipCursor,
+  drawLossChart,
+  hiddenByRun,
+  hoverReadout,
+  lossSummary,
+  plotRect,
+  stepAt,
+  type ChartTheme,
+} from '../render/lossChart.ts';
+import { useLabStore } from '../state/useLab.ts';
+import { useRunFeed } from './feeds.ts';
+import './chart.css';
+
+/** The chart's height in CSS pixels. */
+const HEIGHT = 200;
+
+function readTheme(element: Element): ChartTheme {
+  const style = getComputedStyle(element);
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    text: read('--plot-text', '#2a2a31'),
+    axis: read('--plot-axis', '#6a6a75'),
+    surface: read('--surface', '#ffffff'),
+    font: style.fontFamily || 'system-ui, sans-serif',
+  };
+}
+
+/**
+ * Loss against step for every visible run, drawn through the playback cursor. Redraws at most
+ * once per animation frame from transient subscriptions (run feed, store, size, colour scheme,
+ * pixel ratio): playback and streaming never re-render this component. Pointer moves set the
+ * store's `hoverStep`; a hover set elsewhere (the landscape) is drawn here too.
+ */
+export function LossChart() {
+  const feed = useRunFeed();
+  const store = useLabStore();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const readoutRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const readout = readoutRef.current;
+    if (!canvas || !readout) return;
+    let request = 0;
+    const draw = () => {
+      request = 0;
+      const width = canvas.clientWidth;
+      if (width <= 0) return;
+      const state = store.getState();
+      const runSet = feed.current;
+      const hidden = runSet ? hiddenByRun(runSet.scene, state.optimizers) : [];
+      const cursor = state.playback.step;
+      const ctx = sizeCanvas(canvas, width, HEIGHT, window.devicePixelRatio || 1);
+      const { kind } = drawLossChart(ctx, {
+        width,
+        height: HEIGHT,
+        runSet,
+        hidden,
+        cursor,
+        hoverStep: state.hoverStep,
+        theme: readTheme(canvas),
+      });
+      // Written straight to the DOM: these change with every frame of playback and hover.
+      const label = lossSummary(runSet, hidden, kind);
+      if (canvas.getAttribute('aria-label') !== label) canvas.setAttribute('aria-label', label);
+      const steps = runSet?.scene.steps ?? 0;
+      const text = hoverReadout(runSet, hidden, state.hoverStep, clipCursor(cursor, steps));
+      if (readout.textContent !== text) readout.textContent = text;
+    };
+    const schedule = () => {
+      if (request === 0) request = requestAnimationFrame(draw);
+    };
+
+    const unfeed = feed.subscribe(schedule);
+    const unstore = store.subscribe((s, prev) => {
+      if (
+        s.playback.step !== prev.playback.step ||
+        s.hoverStep !== prev.hoverStep ||
+        s.optimizers !== prev.optimizers
+      ) {
+        schedule();
+      }
+    });
+    const resize = new ResizeObserver(schedule);
+    resize.observe(canvas);
+    const scheme = matchMedia('(prefers-color-scheme: dark)');
+    scheme.addEventListener('change', schedule);
+    // A resolution query matches one ratio only, so it is renewed after every change.
+    let ratio: MediaQueryList | undefined;
+    const onRatio = () => {
+      watchRatio();
+      schedule();
+    };
+    const watchRatio = () => {
+      ratio?.removeEventListener('change', onRatio);
+      ratio = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+      ratio.addEventListener('change', onRatio);
+    };
+    watchRatio();
+    schedule();
+    return () => {
+      cancelAnimationFrame(request);
+      unfeed();
+      unstore();
+      resize.disconnect();
+      scheme.removeEventListener('change', schedule);
+      ratio?.removeEventListener('change', onRatio);
+    };
+  }, [feed, store]);
+
+  const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
+    const runSet = feed.current;
+    if (!runSet) return;
+    const { steps } = runSet.scene;
+    const state = store.getState();
+    const box = event.currentTarget.getBoundingClientRect();
+    const plot = plotRect(box.width, HEIGHT);
+    // Past the cursor nothing is drawn yet: the hover holds at the newest point instead.
+    const step = Math.min(
+      stepAt(event.clientX - box.left, plot, steps),
+      clipCursor(state.playback.step, steps),
+    );
+    if (step !== state.hoverStep) state.actions.setHoverStep(step);
+  };
+  const onPointerLeave = () => {
+    if (store.getState().hoverStep !== null) store.getState().actions.setHoverStep(null);
+  };
+
+  return (
+    <figure className="loss-chart">
+      <canvas
+        ref={canvasRef}
+        className="loss-chart-canvas"
+        role="img"
+        aria-label="Loss against step"
+        onPointerMove={onPointerMove}
+        onPointerLeave={onPointerLeave}
+      />
+      <p ref={readoutRef} className="loss-chart-readout" />
+    </figure>
+  );
+}

@@ -1,0 +1,50 @@
+import { getOptimizer } from '../../engine/optimizers/index.ts';
+import { useLab } from '../../state/useLab.ts';
+import { BooleanHyper } from './BooleanHyper.tsx';
+import { CardActions } from './CardActions.tsx';
+import { ColorSwatch } from './ColorSwatch.tsx';
+import { LabelField } from './LabelField.tsx';
+import { NumberHyper } from './NumberHyper.tsx';
+import { PairHyper } from './PairHyper.tsx';
+import { ScheduleControls } from './ScheduleControls.tsx';
+import { findOptimizer } from './select.ts';
+
+/** One optimizer: colour, label, actions, every hyperparameter of its type and its schedule. */
+export function OptimizerCard({ id }: { readonly id: number }) {
+  const type = useLab((s) => findOptimizer(s, id)?.entry.type);
+  const label = useLab((s) => findOptimizer(s, id)?.entry.label);
+  const hidden = useLab((s) => findOptimizer(s, id)?.hidden ?? false);
+  const spec = type === undefined ? undefined : getOptimizer(type);
+  if (!spec) return null;
+  return (
+    <div
+      role="group"
+      aria-label={`${label ?? spec.name} (${spec.name})`}
+      className={hidden ? 'ctl-card ctl-card-hidden' : 'ctl-card'}
+    >
+      <div className="ctl-card-top">
+        <span className="ctl-type">
+          {spec.name}
+          {hidden && ' · hidden'}
+        </span>
+        <CardActions id={id} />
+      </div>
+      <div className="ctl-card-head">
+        <ColorSwatch id={id} />
+        <LabelField id={id} />
+      </div>
+      <div className="ctl-grid">
+        {Object.entries(spec.hyper).map(([name, h]) =>
+          h.kind === 'number' ? (
+            <NumberHyper key={name} id={id} name={name} spec={h} />
+          ) : h.kind === 'boolean' ? (
+            <BooleanHyper key={name} id={id} name={name} />
+          ) : (
+            <PairHyper key={name} id={id} name={name} spec={h} />
+          ),
+        )}
+      </div>
+      <ScheduleControls id={id} />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { useId } from 'react';
+import { getFunction } from '../../engine/functions/index.ts';
+import { useLab } from '../../state/useLab.ts';
+import { FnParamControl } from './FnParamControl.tsx';
+import { FunctionPicker } from './FunctionPicker.tsx';
+import { NoiseControls } from './NoiseControls.tsx';
+import { StepsControl } from './StepsControl.tsx';
+import './controls.css';
+
+/** The scene: function and its parameters, steps, gradient noise. */
+export function ScenePanel() {
+  const fnId = useLab((s) => s.fn.id);
+  const headingId = useId();
+  const params = Object.entries(getFunction(fnId)?.params ?? {});
+  return (
+    <section className="ctl-panel" aria-labelledby={headingId}>
+      <h2 id={headingId} className="ctl-title">
+        Scene
+      </h2>
+      <div className="ctl-grid">
+        <FunctionPicker />
+        {params.map(([name, spec]) => (
+          <FnParamControl key={`${fnId}.${name}`} fnId={fnId} name={name} spec={spec} />
+        ))}
+        <StepsControl />
+        <NoiseControls />
+      </div>
+    </section>
+  );
+}

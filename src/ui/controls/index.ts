@@ -1,0 +1,2 @@
+export { OptimizerPanel } from './OptimizerPanel.tsx';
+export { ScenePanel } from './ScenePanel.tsx';

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import type { ContourField } from '../engine/field.ts';
+import type { Scene } from '../engine/scene.ts';
+import { Feed } from '../render/feed.ts';
+import { RunFeed } from '../render/runs.ts';
+import { selectScene, type LabState, type LabStore } from '../state/store.ts';
+import { FieldClient } from '../workers/fieldClient.ts';
+import { TrajectoryClient, type TrajectoryStatus } from '../workers/trajectoryClient.ts';
+
+/** Contour grid samples per side, and levels per view. */
+const GRID = 512;
+const LEVELS = 24;
+
+/** The feeds the workers fill for the page. */
+export interface Pipeline {
+  readonly runs: RunFeed;
+  readonly field: Feed<ContourField>;
+  readonly status: Feed<TrajectoryStatus>;
+  readonly fieldError: Feed<string>;
+}
+
+const fieldInputs = (s: LabState) => [s.fn, s.view] as const;
+
+/** True when two scenes have the same trajectories: everything but the view matters. */
+const sameTrajectories = (a: Scene, b: Scene): boolean =>
+  a.fn === b.fn &&
+  a.start === b.start &&
+  a.steps === b.steps &&
+  a.noise === b.noise &&
+  a.optimizers.length === b.optimizers.length &&
+  a.optimizers.every((o, i) => o === b.optimizers[i]);
+
+/**
+ * Connects the store to the workers: every new scene goes to the trajectory worker (latest
+ * wins), and a new function, parameter or view to the field worker. Nothing here re-renders React.
+ */
+export function usePipeline(store: LabStore): Pipeline {
+  const [pipeline] = useState<Pipeline>(() => ({
+    runs: new RunFeed(),
+    field: new Feed<ContourField>(),
+    status: new Feed<TrajectoryStatus>(),
+    fieldError: new Feed<string>(),
+  }));
+
+  useEffect(() => {
+    const trajectories = new TrajectoryClient(pipeline.runs, (s) => pipeline.status.publish(s));
+    const fields = new FieldClient();
+    fields.onField((field, ms) => {
+      performance.mark('descent-lab:field', { detail: { ms, n: field.n } });
+      pipeline.field.publish(field);
+    });
+    fields.onError((message) => pipeline.fieldError.publish(message));
+    let scene = selectScene(store.getState());
+    let [fn, view] = fieldInputs(store.getState());
+    trajectories.simulate(scene);
+    fields.request(fn, view, GRID, LEVELS);
+    const unsubscribe = store.subscribe((state) => {
+      const next = selectScene(state);
+      if (!sameTrajectories(next, scene)) {
+        scene = next;
+        trajectories.simulate(scene);
+      }
+      const [nextFn, nextView] = fieldInputs(state);
+      if (nextFn !== fn || nextView !== view) {
+        fn = nextFn;
+        view = nextView;
+        fields.request(fn, view, GRID, LEVELS);
+      }
+    });
+    return () => {
+      unsubscribe();
+      trajectories.dispose();
+      fields.dispose();
+    };
+  }, [store, pipeline]);
+
+  return pipeline;
+}

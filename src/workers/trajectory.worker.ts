@@ -1,0 +1,64 @@
+import { Trajectory, sceneNoise } from '../engine/index.ts';
+import type { FromTrajectoryWorker, ToTrajectoryWorker } from './protocol.ts';
+
+/** Work between two looks at the message queue, so a newer request never waits long. */
+const SLICE_MS = 8;
+/** Steps advanced at a time before checking the clock. */
+const BLOCK = 512;
+
+let latest = 0;
+
+const post = (msg: FromTrajectoryWorker, transfer: Transferable[] = []) =>
+  postMessage(msg, transfer);
+
+/** Resolves after pending messages (a newer request) have been handled. */
+const yieldToQueue = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function simulate(runId: number, msg: ToTrajectoryWorker): Promise<void> {
+  const t0 = performance.now();
+  const { scene } = msg;
+  const noise = sceneNoise(scene);
+  const runs = scene.optimizers.map((entry) => new Trajectory(scene, entry, noise));
+  const sent = runs.map(() => 0);
+  const finished = runs.map(() => false);
+  for (;;) {
+    const sliceEnd = performance.now() + SLICE_MS;
+    let pending = false;
+    for (const t of runs) {
+      while (!t.done && performance.now() < sliceEnd) t.advance(BLOCK);
+      pending ||= !t.done;
+    }
+    runs.forEach((t, run) => {
+      const from = sent[run]!;
+      if (finished[run] || (t.length === from && !t.done)) return;
+      finished[run] = t.done;
+      // Copies of the new points only: the trajectory keeps its buffers for the next slice.
+      const x = t.x.slice(from, t.length);
+      const y = t.y.slice(from, t.length);
+      const f = t.f.slice(from, t.length);
+      const lr = from === 0 ? t.lr.slice() : undefined;
+      sent[run] = t.length;
+      const transfer = [x.buffer, y.buffer, f.buffer, ...(lr ? [lr.buffer] : [])];
+      post(
+        { type: 'chunk', runId, run, from, x, y, f, lr, divergedAt: t.divergedAt, done: t.done },
+        transfer,
+      );
+    });
+    if (!pending) break;
+    await yieldToQueue();
+    if (runId !== latest) return;
+  }
+  post({ type: 'done', runId, ms: performance.now() - t0 });
+}
+
+addEventListener('message', (event: MessageEvent<ToTrajectoryWorker>) => {
+  const msg = event.data;
+  latest = msg.runId;
+  simulate(msg.runId, msg).catch((error: unknown) => {
+    post({
+      type: 'error',
+      runId: msg.runId,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  });
+});

@@ -1,0 +1,115 @@
+import type { Scene } from '../engine/scene.ts';
+import { RunSet, type RunFeed } from '../render/runs.ts';
+import type { FromTrajectoryWorker, ToTrajectoryWorker } from './protocol.ts';
+
+/** Where the trajectories stand, for the status line. */
+export type TrajectoryStatus =
+  | { readonly phase: 'computing' }
+  | { readonly phase: 'ready'; readonly ms: number }
+  | { readonly phase: 'error'; readonly message: string };
+
+/** A worker silent this long while it owes an answer is taken to hang. */
+const HANG_MS = 15_000;
+/** Consecutive crashes after which the page gives up and says so. */
+const MAX_FAILURES = 3;
+
+/**
+ * The page's side of the trajectory worker: sends the newest scene, drops chunks of older
+ * requests, fills a RunSet and publishes it on the feed once it starts arriving. A worker that
+ * crashes or hangs is replaced and the scene recomputed; if that keeps failing, the status says so.
+ */
+export class TrajectoryClient {
+  #worker: Worker | null = null;
+  #runId = 0;
+  #pending: RunSet | null = null;
+  #failures = 0;
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly feed: RunFeed,
+    private readonly onStatus: (status: TrajectoryStatus) => void,
+    private readonly createWorker: () => Worker = () =>
+      new Worker(new URL('./trajectory.worker.ts', import.meta.url), { type: 'module' }),
+  ) {}
+
+  /** Computes `scene`; anything still running for an older scene is abandoned. */
+  simulate(scene: Scene): void {
+    const runId = ++this.#runId;
+    // User timing marks let benchmarks tie a request to the frame that first draws it.
+    performance.mark('descent-lab:simulate', { detail: runId });
+    this.#pending = new RunSet(runId, scene, this.#pending);
+    this.onStatus({ phase: 'computing' });
+    this.#send();
+  }
+
+  /** Stops the worker for good. */
+  dispose(): void {
+    clearTimeout(this.#watchdog);
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#pending = null;
+  }
+
+  #send(): void {
+    const set = this.#pending;
+    if (!set) return;
+    const msg: ToTrajectoryWorker = { type: 'simulate', runId: set.runId, scene: set.scene };
+    this.#ensureWorker().postMessage(msg);
+    this.#arm();
+  }
+
+  #ensureWorker(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = this.createWorker();
+    worker.addEventListener('message', (event: MessageEvent<FromTrajectoryWorker>) =>
+      this.#receive(event.data),
+    );
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.#fail(event.message || 'the worker script could not be loaded');
+    });
+    worker.addEventListener('messageerror', () => this.#fail('a message could not be read'));
+    this.#worker = worker;
+    return worker;
+  }
+
+  #receive(msg: FromTrajectoryWorker): void {
+    const set = this.#pending;
+    if (!set || msg.runId !== set.runId) return;
+    this.#arm();
+    if (msg.type === 'chunk') {
+      set.apply(msg);
+      if (set.started) this.feed.publish(set);
+    } else if (msg.type === 'done') {
+      clearTimeout(this.#watchdog);
+      this.#failures = 0;
+      this.feed.publish(set);
+      this.onStatus({ phase: 'ready', ms: msg.ms });
+    } else {
+      clearTimeout(this.#watchdog);
+      this.onStatus({ phase: 'error', message: msg.message });
+    }
+  }
+
+  /** (Re)starts the hang watchdog while an answer is owed. */
+  #arm(): void {
+    clearTimeout(this.#watchdog);
+    this.#watchdog = setTimeout(() => this.#fail(`no answer for ${HANG_MS / 1000} s`), HANG_MS);
+  }
+
+  #fail(reason: string): void {
+    clearTimeout(this.#watchdog);
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#failures++;
+    if (this.#failures >= MAX_FAILURES) {
+      this.onStatus({
+        phase: 'error',
+        message: `The computation keeps failing (${reason}). Reload the page to try again.`,
+      });
+      return;
+    }
+    // A fresh worker recomputes the newest scene.
+    this.#send();
+  }
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_OPTIMIZERS, defaultScene, parsePreset, toPreset } from '../../src/preset/index.ts';
+import { createLabStore, selectScene } from '../../src/state/store.ts';
+
+const fresh = () => createLabStore(defaultScene());
+
+describe('lab store', () => {
+  it('holds the default scene, and selectScene gives it back as a valid preset', () => {
+    const store = fresh();
+    const scene = selectScene(store.getState());
+    expect(scene).toEqual(defaultScene());
+    expect(parsePreset(JSON.parse(JSON.stringify(toPreset(scene)))).ok).toBe(true);
+  });
+
+  it('selectScene keeps its identity until the scene changes, and hiding does not change it', () => {
+    const store = fresh();
+    const a = selectScene(store.getState());
+    store.getState().actions.setHoverStep(3);
+    expect(selectScene(store.getState())).toBe(a);
+    store.getState().actions.toggleHidden(store.getState().optimizers[0]!.id);
+    expect(selectScene(store.getState())).toBe(a);
+    store.getState().actions.setStart([0, 0]);
+    expect(selectScene(store.getState())).not.toBe(a);
+  });
+
+  it('switching function resets its parameters, view and start', () => {
+    const store = fresh();
+    const { actions } = store.getState();
+    actions.setFnParam('b', 5);
+    actions.setFunction('narrow_valley');
+    const s = store.getState();
+    expect(s.fn).toEqual({ id: 'narrow_valley', params: { kappa: 20, angle: 0 } });
+    expect(s.start).toEqual([-3, 1.5]);
+    actions.setFunction('no_such_function');
+    expect(store.getState().fn.id).toBe('narrow_valley');
+  });
+
+  it('adds named settings with torch defaults and a colour not yet used', () => {
+    const store = fresh();
+    expect(store.getState().actions.addOptimizer('nesterov')).toBe(true);
+    const added = store.getState().optimizers.at(-1)!.entry;
+    expect(added.type).toBe('sgd');
+    expect(added.hyper).toEqual({
+      lr: 1e-3,
+      momentum: 0.9,
+      dampening: 0,
+      nesterov: true,
+      weight_decay: 0,
+    });
+    expect(added.label).toBe('Nesterov');
+    const colours = store.getState().optimizers.map((o) => o.entry.color);
+    expect(new Set(colours).size).toBe(colours.length);
+    expect(parsePreset(toPreset(selectScene(store.getState()))).ok).toBe(true);
+  });
+
+  it('caps the number of optimizers', () => {
+    const store = fresh();
+    while (store.getState().actions.addOptimizer('adam'));
+    expect(store.getState().optimizers).toHaveLength(MAX_OPTIMIZERS);
+    expect(store.getState().actions.duplicateOptimizer(store.getState().optimizers[0]!.id)).toBe(
+      false,
+    );
+  });
+
+  it('duplicates next to the original with its settings, and never removes the last one', () => {
+    const store = fresh();
+    const { actions } = store.getState();
+    const adam = store.getState().optimizers[2]!;
+    actions.setHyper(adam.id, 'lr', 0.2);
+    actions.duplicateOptimizer(adam.id);
+    const list = store.getState().optimizers;
+    expect(list).toHaveLength(4);
+    expect(list[3]!.entry.hyper['lr']).toBe(0.2);
+    expect(list[3]!.entry.label).toBe('Adam (copy)');
+    expect(list[3]!.id).not.toBe(adam.id);
+    for (const o of list.slice(1)) actions.removeOptimizer(o.id);
+    actions.removeOptimizer(list[0]!.id);
+    expect(store.getState().optimizers).toHaveLength(1);
+  });
+
+  it('changes one optimizer without touching the others', () => {
+    const store = fresh();
+    const [a, b] = store.getState().optimizers;
+    store.getState().actions.setHyper(a!.id, 'lr', 0.5);
+    store.getState().actions.setSchedule(a!.id, { type: 'exponential', gamma: 0.9 });
+    store.getState().actions.setLabel(a!.id, 'Fast');
+    const [a2, b2] = store.getState().optimizers;
+    expect(a2!.entry.hyper['lr']).toBe(0.5);
+    expect(a2!.entry.schedule).toEqual({ type: 'exponential', gamma: 0.9 });
+    expect(a2!.entry.label).toBe('Fast');
+    expect(b2).toBe(b);
+  });
+
+  it('plays from the start when at the end, seeks within [0, steps] and pauses', () => {
+    const store = fresh();
+    const { actions } = store.getState();
+    expect(store.getState().playback.step).toBe(500);
+    actions.play();
+    expect(store.getState().playback).toMatchObject({ playing: true, step: 0 });
+    actions.seek(9999);
+    expect(store.getState().playback).toMatchObject({ playing: false, step: 500 });
+    actions.seek(-3);
+    expect(store.getState().playback.step).toBe(0);
+  });
+
+  it('keeps a cursor at the end at the end when steps change', () => {
+    const store = fresh();
+    store.getState().actions.setSteps(800);
+    expect(store.getState().playback.step).toBe(800);
+    store.getState().actions.seek(100);
+    store.getState().actions.setSteps(50);
+    expect(store.getState().playback.step).toBe(50);
+  });
+
+  it('starts at step 0 when asked to animate the first race', () => {
+    const store = createLabStore(defaultScene(), { animate: true });
+    expect(store.getState().playback).toMatchObject({ playing: true, step: 0 });
+  });
+});
