@@ -179,14 +179,21 @@ async function main(): Promise<void> {
       await page.goto(server.url);
       await page.waitForSelector('.app[data-state="ready"]');
       const times = await zoomContours(page, 30);
+      const computed = await page.evaluate(() =>
+        performance
+          .getEntriesByName('descent-lab:field')
+          .map((e) => ((e as PerformanceMark).detail as { ms: number }).ms),
+      );
+      // The first fields of a fresh worker include the JIT's warm-up; the zooms come after them.
+      const warm = computed.slice(-times.length);
       report(
-        'zoom key → contours of the new view drawn (p95)',
-        `${ms(quantile(times, 0.95))} (median ${ms(quantile(times, 0.5))})`,
-        '(see *)',
-        true,
+        'contour field for a new view, 512², in the worker (p95)',
+        `${ms(quantile(warm, 0.95))} (median ${ms(quantile(warm, 0.5))})`,
+        '≤ 30 ms',
+        quantile(warm, 0.95) <= 30,
       );
       console.log(
-        '  * the target is for computing the contours; this figure adds the worker round trip and the draw',
+        `${'  zoom key → those contours drawn (p95)'.padEnd(44)} ${`${ms(quantile(times, 0.95))} (median ${ms(quantile(times, 0.5))})`.padStart(22)}`,
       );
       await context.close();
     }
