@@ -1,7 +1,7 @@
 import type { ContourField } from '../engine/field.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { Box, Vec2 } from '../engine/types.ts';
-import type { RunSet } from './runs.ts';
+import type { RunSet } from '../workers/runs.ts';
 
 /** Colours and type the layers take from the page's stylesheet. */
 export interface Theme {

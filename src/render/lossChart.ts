@@ -2,7 +2,7 @@ import { drawAxes, type ChartTheme } from './chart/axes.ts';
 import { clipCursor, drawnEnd, plotRect, pxPerStep, type PlotRect } from './chart/layout.ts';
 import { lossScale, runColumns, visibleRuns } from './chart/runScale.ts';
 import { forward, type YScale } from './chart/scale.ts';
-import type { RunSet } from './runs.ts';
+import type { RunSet } from '../workers/runs.ts';
 
 export type { ChartTheme } from './chart/axes.ts';
 export { clipCursor, drawnEnd, plotRect, stepAt } from './chart/layout.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { RunFeed, RunSet } from '../render/runs.ts';
+import type { RunFeed, RunSet } from '../workers/runs.ts';
 import { formatNumber } from './format.ts';
 
 /** Each run's outcome once its trajectories are complete: final loss, or where it diverged. */

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { RunFeed } from '../render/runs.ts';
+import type { RunFeed } from '../workers/runs.ts';
 
 /** The page's run feed (streamed trajectories, outside React state); App provides it. */
 export const RunFeedContext = createContext<RunFeed | null>(null);

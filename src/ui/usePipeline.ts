@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ContourField } from '../engine/field.ts';
 import type { Scene } from '../engine/scene.ts';
-import { Feed } from '../render/feed.ts';
-import { RunFeed } from '../render/runs.ts';
+import { Feed } from '../workers/feed.ts';
+import { RunFeed } from '../workers/runs.ts';
 import { selectScene, type LabState, type LabStore } from '../state/store.ts';
 import { FieldClient } from '../workers/fieldClient.ts';
 import { TrajectoryClient, type TrajectoryStatus } from '../workers/trajectoryClient.ts';

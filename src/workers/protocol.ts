@@ -1,5 +1,5 @@
 import type { Scene } from '../engine/scene.ts';
-import type { RunChunk } from '../render/runs.ts';
+import type { RunChunk } from './runs.ts';
 
 /** Page → trajectory worker. A newer `simulate` supersedes every older one. */
 export type ToTrajectoryWorker = {

@@ -1,5 +1,5 @@
 import type { Scene } from '../engine/scene.ts';
-import { RunSet, type RunFeed } from '../render/runs.ts';
+import { RunSet, type RunFeed } from './runs.ts';
 import type { FromTrajectoryWorker, ToTrajectoryWorker } from './protocol.ts';
 
 /** Where the trajectories stand, for the status line. */

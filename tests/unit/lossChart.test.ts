@@ -21,7 +21,7 @@ import {
   yTicks,
   type ChartTheme,
 } from '../../src/render/lossChart.ts';
-import { RunSet } from '../../src/render/runs.ts';
+import { RunSet } from '../../src/workers/runs.ts';
 
 const extentOf = (values: number[]) => {
   const e = emptyExtent();

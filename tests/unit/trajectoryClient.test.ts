@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulate } from '../../src/engine/index.ts';
 import { defaultScene } from '../../src/preset/index.ts';
-import { RunFeed } from '../../src/render/runs.ts';
+import { RunFeed } from '../../src/workers/runs.ts';
 import { TrajectoryClient, type TrajectoryStatus } from '../../src/workers/trajectoryClient.ts';
 import type { FromTrajectoryWorker, ToTrajectoryWorker } from '../../src/workers/protocol.ts';
 

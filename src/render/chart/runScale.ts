@@ -1,4 +1,4 @@
-import type { RunSet, RunView } from '../runs.ts';
+import type { RunSet, RunView } from '../../workers/runs.ts';
 import { columnsNeeded, createColumns, decimate, type Columns } from './decimate.ts';
 import { emptyExtent, extendExtent, mergeExtent, type Extent } from './extent.ts';
 import { chooseYScale, type YScale } from './scale.ts';

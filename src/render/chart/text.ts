@@ -1,4 +1,4 @@
-import type { RunSet } from '../runs.ts';
+import type { RunSet } from '../../workers/runs.ts';
 import { compactNumber } from './format.ts';
 import type { YScaleKind } from './scale.ts';
 

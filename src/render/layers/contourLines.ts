@@ -1,8 +1,6 @@
 import type { ContourField } from '../../engine/field.ts';
+import { newBitmap, type Bitmap, type Context2D } from '../bitmap.ts';
 import type { Layer } from '../frame.ts';
-
-type Bitmap = HTMLCanvasElement | OffscreenCanvas;
-type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 /** Every level's segments as one path in grid coordinates, built once per field. */
 const gridPaths = new WeakMap<ContourField, Path2D>();
@@ -31,16 +29,6 @@ function gridPath(field: ContourField): Path2D {
     }
   }
   return path;
-}
-
-function newBitmap(width: number, height: number): [Bitmap, Context2D] {
-  const bitmap: Bitmap =
-    typeof OffscreenCanvas === 'function'
-      ? new OffscreenCanvas(width, height)
-      : Object.assign(document.createElement('canvas'), { width, height });
-  const ctx = bitmap.getContext('2d') as Context2D | null;
-  if (!ctx) throw new Error('This browser cannot draw on a 2D canvas');
-  return [bitmap, ctx];
 }
 
 /**

@@ -1,8 +1,6 @@
-import type { RunView } from '../runs.ts';
+import type { RunView } from '../../workers/runs.ts';
+import { newBitmap, type Bitmap, type Context2D } from '../bitmap.ts';
 import type { Frame, Layer } from '../frame.ts';
-
-type Bitmap = HTMLCanvasElement | OffscreenCanvas;
-type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 /** Past this many pixels outside the canvas a coordinate only risks overflow in the rasteriser. */
 const FAR = 1e5;
@@ -78,16 +76,6 @@ let frames = 0;
 const firstDrawn = new Map<number, number>();
 /** A run counts as settled once complete and drawn unchanged for this many frames. */
 const SETTLE_FRAMES = 2;
-
-function newBitmap(width: number, height: number): [Bitmap, Context2D] {
-  const bitmap: Bitmap =
-    typeof OffscreenCanvas === 'function'
-      ? new OffscreenCanvas(width, height)
-      : Object.assign(document.createElement('canvas'), { width, height });
-  const ctx = bitmap.getContext('2d') as Context2D | null;
-  if (!ctx) throw new Error('This browser cannot draw on a 2D canvas');
-  return [bitmap, ctx];
-}
 
 /** Strokes runs `order` (longest first) with a pale halo under each colour. */
 function strokeRuns(ctx: Context2D, frame: Frame, order: readonly number[]): void {
