@@ -6,6 +6,8 @@ export type ToTrajectoryWorker = {
   readonly type: 'simulate';
   readonly runId: number;
   readonly scene: Scene;
+  /** Runs the page already has (unchanged since the last scene): not computed again. */
+  readonly skip: readonly boolean[];
 };
 
 /** Trajectory worker → page; every message names the request it answers. */

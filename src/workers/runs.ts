@@ -59,6 +59,9 @@ export class RunSet {
    */
   readonly stamps: readonly number[];
 
+  /** Runs taken whole from the previous set (same trajectory, already complete): not recomputed. */
+  readonly reused: readonly boolean[];
+
   constructor(
     /** The request this set answers. */
     readonly runId: number,
@@ -66,8 +69,6 @@ export class RunSet {
     readonly scene: Scene,
     previous: RunSet | null = null,
   ) {
-    this.#runs = scene.optimizers.map(() => new StreamedRun(scene.steps));
-    this.runs = this.#runs;
     const p = previous?.scene;
     const same =
       p &&
@@ -75,16 +76,23 @@ export class RunSet {
       p.start === scene.start &&
       p.steps === scene.steps &&
       p.noise === scene.noise;
-    this.stamps = scene.optimizers.map((entry) => {
-      const j = same ? p.optimizers.indexOf(entry) : -1;
-      return j >= 0 ? previous!.stamps[j]! : ++lastStamp;
+    const match = scene.optimizers.map((entry) => (same ? p.optimizers.indexOf(entry) : -1));
+    // The engine is deterministic: a complete run of the same inputs is this run, so a slider on
+    // one optimizer recomputes (and redraws) that optimizer alone.
+    this.#runs = match.map((j) => {
+      const old = j >= 0 ? previous!.#runs[j] : undefined;
+      return old?.done ? old : new StreamedRun(scene.steps);
     });
+    this.runs = this.#runs;
+    this.reused = match.map((j, k) => j >= 0 && this.#runs[k] === previous!.#runs[j]);
+    this.stamps = match.map((j) => (j >= 0 ? previous!.stamps[j]! : ++lastStamp));
   }
 
   /** Copies a chunk in; chunks of a run arrive in order. */
   apply(chunk: RunChunk): void {
     const run = this.#runs[chunk.run];
-    if (!run) return;
+    // A reused run is complete and shared with the previous set: nothing may write into it.
+    if (!run || this.reused[chunk.run]) return;
     run.x.set(chunk.x, chunk.from);
     run.y.set(chunk.y, chunk.from);
     run.f.set(chunk.f, chunk.from);

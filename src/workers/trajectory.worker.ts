@@ -18,17 +18,21 @@ async function simulate(runId: number, msg: ToTrajectoryWorker): Promise<void> {
   const t0 = performance.now();
   const { scene } = msg;
   const noise = sceneNoise(scene);
-  const runs = scene.optimizers.map((entry) => new Trajectory(scene, entry, noise));
+  const runs = scene.optimizers.map((entry, k) =>
+    msg.skip[k] ? null : new Trajectory(scene, entry, noise),
+  );
   const sent = runs.map(() => 0);
-  const finished = runs.map(() => false);
+  const finished = runs.map((t) => t === null);
   for (;;) {
     const sliceEnd = performance.now() + SLICE_MS;
     let pending = false;
     for (const t of runs) {
+      if (!t) continue;
       while (!t.done && performance.now() < sliceEnd) t.advance(BLOCK);
       pending ||= !t.done;
     }
     runs.forEach((t, run) => {
+      if (!t) return;
       const from = sent[run]!;
       if (finished[run] || (t.length === from && !t.done)) return;
       finished[run] = t.done;

@@ -53,7 +53,12 @@ export class TrajectoryClient {
   #send(): void {
     const set = this.#pending;
     if (!set) return;
-    const msg: ToTrajectoryWorker = { type: 'simulate', runId: set.runId, scene: set.scene };
+    const msg: ToTrajectoryWorker = {
+      type: 'simulate',
+      runId: set.runId,
+      scene: set.scene,
+      skip: set.reused,
+    };
     this.#ensureWorker().postMessage(msg);
     this.#arm();
   }

@@ -106,6 +106,18 @@ describe('TrajectoryClient', () => {
     workers[0]!.compute(workers[0]!.sent[2]!);
     const next = feed.current!;
     expect(next.stamps).toEqual(set.stamps);
+    // Every run is unchanged: the worker is told to skip them all, and the data is shared.
+    expect(workers[0]!.sent[2]!.skip).toEqual([true, true, true]);
+    expect(next.runs[2]).toBe(set.runs[2]);
+    client.simulate({
+      ...changed,
+      optimizers: [
+        changed.optimizers[0]!,
+        changed.optimizers[1]!,
+        { ...changed.optimizers[2]!, label: 'C' },
+      ],
+    });
+    expect(workers[0]!.sent[3]!.skip).toEqual([true, true, false]);
     client.dispose();
   });
 
