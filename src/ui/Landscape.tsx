@@ -2,6 +2,7 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import { useEffect, useEffectEvent, useRef } from 'react';
 import { getFunction } from '../engine/functions/index.ts';
+import type { Scene } from '../engine/scene.ts';
 import type { Box } from '../engine/types.ts';
 import { sizeCanvas } from '../render/canvas.ts';
 import { drawFrame } from '../render/draw.ts';
@@ -56,6 +57,7 @@ export function Landscape({ pipeline, onDrawn }: { pipeline: Pipeline; onDrawn: 
     let frame: Frame | null = null;
     let request = 0;
     let theme = readTheme(canvas);
+    let described: Scene | null = null;
 
     const draw = () => {
       request = 0;
@@ -85,8 +87,14 @@ export function Landscape({ pipeline, onDrawn }: { pipeline: Pipeline; onDrawn: 
         theme,
       );
       drawFrame(ctx, frame);
-      const label = describeScene(scene, fn?.name ?? scene.fn.id, frame.content.minima);
-      if (canvas.getAttribute('aria-label') !== label) canvas.setAttribute('aria-label', label);
+      // The description changes with the scene, not with every frame of a playback.
+      if (scene !== described) {
+        described = scene;
+        canvas.setAttribute(
+          'aria-label',
+          describeScene(scene, fn?.name ?? scene.fn.id, frame.content.minima),
+        );
+      }
       const field = pipeline.field.current;
       performance.mark('descent-lab:draw', {
         detail: {
