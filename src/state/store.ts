@@ -66,6 +66,22 @@ export interface LabActions {
 }
 
 let nextId = 1;
+
+/** `o` with a cosine schedule whose T_max equalled the old step count moved to the new one. */
+function followSteps(o: LabOptimizer, before: number, after: number): LabOptimizer {
+  const sc = o.entry.schedule;
+  if (sc.type === 'cosine' && sc.T_max === before) {
+    return { ...o, entry: { ...o.entry, schedule: { ...sc, T_max: after } } };
+  }
+  if (
+    sc.type === 'warmup_cosine' &&
+    sc.warmup_steps + sc.T_max === before &&
+    after > sc.warmup_steps
+  ) {
+    return { ...o, entry: { ...o.entry, schedule: { ...sc, T_max: after - sc.warmup_steps } } };
+  }
+  return o;
+}
 const wrap = (entry: OptimizerEntry): LabOptimizer => ({ id: nextId++, hidden: false, entry });
 
 /** A fresh entry of a type with torch's defaults, `hyper` on top. */
@@ -130,6 +146,8 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
       setSteps: (steps) =>
         set((s) => ({
           steps,
+          // A cosine schedule that spanned the whole run keeps spanning it.
+          optimizers: s.optimizers.map((o) => followSteps(o, s.steps, steps)),
           // A cursor at the end stays at the end.
           playback: {
             ...s.playback,

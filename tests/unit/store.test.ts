@@ -112,6 +112,26 @@ describe('lab store', () => {
     expect(store.getState().playback.step).toBe(50);
   });
 
+  it('a cosine schedule spanning the run follows a change of steps; others stay', () => {
+    const store = fresh();
+    const [a, b, c] = store.getState().optimizers;
+    const { actions } = store.getState();
+    actions.setSchedule(a!.id, { type: 'cosine', T_max: 500, eta_min: 0 });
+    actions.setSchedule(b!.id, { type: 'cosine', T_max: 200, eta_min: 0 });
+    actions.setSchedule(c!.id, {
+      type: 'warmup_cosine',
+      warmup_steps: 50,
+      start_factor: 0.1,
+      T_max: 450,
+      eta_min: 0,
+    });
+    actions.setSteps(1000);
+    const [a2, b2, c2] = store.getState().optimizers;
+    expect(a2!.entry.schedule).toEqual({ type: 'cosine', T_max: 1000, eta_min: 0 });
+    expect(b2!.entry.schedule).toEqual({ type: 'cosine', T_max: 200, eta_min: 0 });
+    expect(c2!.entry.schedule).toMatchObject({ warmup_steps: 50, T_max: 950 });
+  });
+
   it('starts at step 0 when asked to animate the first race', () => {
     const store = createLabStore(defaultScene(), { animate: true });
     expect(store.getState().playback).toMatchObject({ playing: true, step: 0 });
