@@ -250,12 +250,18 @@ export function Landscape({ pipeline, onDrawn }: { pipeline: Pipeline; onDrawn: 
       e.stopPropagation();
     };
 
-    canvas.addEventListener('pointerdown', onPointerDown);
-    canvas.addEventListener('pointermove', onPointerMove);
-    canvas.addEventListener('pointerup', onPointerUp);
-    canvas.addEventListener('pointercancel', onPointerUp);
-    canvas.addEventListener('pointerleave', leave);
-    canvas.addEventListener('keydown', onKeyDown);
+    // One AbortController removes every listener below when the effect ends.
+    const listeners = new AbortController();
+    const on = <K extends keyof HTMLElementEventMap>(
+      type: K,
+      fn: (e: HTMLElementEventMap[K]) => void,
+    ) => canvas.addEventListener(type, fn, { signal: listeners.signal });
+    on('pointerdown', onPointerDown);
+    on('pointermove', onPointerMove);
+    on('pointerup', onPointerUp);
+    on('pointercancel', onPointerUp);
+    on('pointerleave', leave);
+    on('keydown', onKeyDown);
 
     let lastView = store.getState().view;
     const unsubscribers = [
@@ -279,7 +285,7 @@ export function Landscape({ pipeline, onDrawn }: { pipeline: Pipeline; onDrawn: 
       theme = readTheme(canvas);
       schedule();
     };
-    scheme.addEventListener('change', onScheme);
+    scheme.addEventListener('change', onScheme, { signal: listeners.signal });
     draw();
     syncZoom();
 
@@ -287,14 +293,8 @@ export function Landscape({ pipeline, onDrawn }: { pipeline: Pipeline; onDrawn: 
       cancelAnimationFrame(request);
       unsubscribers.forEach((u) => u());
       resize.disconnect();
-      scheme.removeEventListener('change', onScheme);
+      listeners.abort();
       selection.on('.zoom', null);
-      canvas.removeEventListener('pointerdown', onPointerDown);
-      canvas.removeEventListener('pointermove', onPointerMove);
-      canvas.removeEventListener('pointerup', onPointerUp);
-      canvas.removeEventListener('pointercancel', onPointerUp);
-      canvas.removeEventListener('pointerleave', leave);
-      canvas.removeEventListener('keydown', onKeyDown);
     };
   }, [store, pipeline]);
 
