@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
-import { simulate } from '../engine/index.ts';
-import { MAX_PRESET_BYTES, parsePresetText } from '../preset/index.ts';
+import { simulate, type Scene } from '../engine/index.ts';
+import { MAX_PRESET_BYTES, parsePresetText, readLink } from '../preset/index.ts';
 import { writeCsv, writeJson, type Sink } from './format.ts';
 
-const USAGE = `Usage: descent-lab run <preset.json | -> [--format json|csv]
+const USAGE = `Usage: descent-lab run <preset.json | - | link> [--format json|csv]
 
 Computes every optimizer's trajectory of a Descent Lab scene (a version-1 preset) exactly as
 PyTorch's torch.optim would, in float64, and prints them.
@@ -12,6 +12,8 @@ PyTorch's torch.optim would, in float64, and prints them.
   --format csv    a header, then one row per point: run,step,x,y,f,lr
                   (lr is the rate of the step that led to the point; empty for the start)
   -               read the preset from standard input
+  link            a Descent Lab link ('https://…/#s=1.…', or just '#s=1.…'): the same
+                  trajectories the page draws; what the page would ignore is named on stderr
 
 Exit status: 0 on success, 2 on any bad input (with one line on stderr and nothing on stdout).`;
 
@@ -26,11 +28,7 @@ export async function main(args: readonly string[], out: Sink = stdoutSink()): P
       out.write(`${USAGE}\n`);
       return 0;
     }
-    const text = await readPresetText(file);
-    const parsed = parsePresetText(text);
-    if (!parsed.ok)
-      throw new UsageError(`invalid preset ${label(file)}: ${parsed.errors.join('; ')}`);
-    const scene = parsed.scene;
+    const scene = (await sceneOfLink(file)) ?? (await sceneOfFile(file));
     const { runs } = simulate(scene);
     if (format === 'csv') writeCsv(runs, out);
     else writeJson(scene, runs, out);
@@ -73,6 +71,30 @@ function parseArgs(args: readonly string[]): {
   if (file === undefined) throw new UsageError('run needs a preset file (or - for standard input)');
   return { command: 'run', file, format };
 }
+
+async function sceneOfFile(file: string): Promise<Scene> {
+  const parsed = parsePresetText(await readPresetText(file));
+  if (!parsed.ok)
+    throw new UsageError(`invalid preset ${label(file)}: ${parsed.errors.join('; ')}`);
+  return parsed.scene;
+}
+
+/** The scene of a link argument, or undefined when the argument is a file (or `-`). */
+async function sceneOfLink(arg: string): Promise<Scene | undefined> {
+  if (!/^(https?:\/\/[^#]*)?#?s=/.test(arg) || (await exists(arg))) return undefined;
+  const link = readLink(arg);
+  if (!link.found) return undefined;
+  // Nothing usable is an error here: the default scene is the page's fallback, not an answer.
+  if (link.defaulted) throw new UsageError(`bad link: ${link.problems.slice(0, -1).join('; ')}`);
+  for (const problem of link.problems) process.stderr.write(`descent-lab: link: ${problem}\n`);
+  return link.scene;
+}
+
+const exists = (path: string): Promise<boolean> =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 const label = (file: string): string => (file === '-' ? 'on standard input' : `in ${file}`);
 const tooLarge = (what: string, size: number): UsageError =>

@@ -11,3 +11,6 @@ export { toPreset, type PresetJson } from './serialize.ts';
 export { defaultScene, defaultPreset } from './defaults.ts';
 export { palette, defaultColor, defaultLabel } from './appearance.ts';
 export * from './limits.ts';
+export { toCompactPreset } from './serialize.ts';
+export { salvagePreset, type Salvaged } from './salvage.ts';
+export { readLink, sceneHash, LONG_LINK_CHARS, MAX_LINK_CHARS, type LinkScene } from './link.ts';

@@ -14,10 +14,24 @@ import { MAX_COORD, MAX_LABEL, MAX_OPTIMIZERS, MAX_STEPS } from './limits.ts';
 /** The preset format version this code writes. */
 export const PRESET_VERSION = 1;
 
+/** One problem of a preset: the field's path (`optimizers[1].betas[0]`), or an unknown key in it. */
+export interface Problem {
+  /** Where: a path of schema names and indices; "" for the preset itself. */
+  readonly path: string;
+  /** Set when the problem is this key of `path`, which the schema does not know. */
+  readonly unknownKey?: string;
+  /** The message, path included, as in `errors`. */
+  readonly message: string;
+}
+
 /** The outcome of reading a preset: a scene, or every problem found, each naming its field. */
 export type ParseResult =
   | { readonly ok: true; readonly scene: Scene }
-  | { readonly ok: false; readonly errors: readonly string[] };
+  | {
+      readonly ok: false;
+      readonly errors: readonly string[];
+      readonly problems: readonly Problem[];
+    };
 
 /** A preset that failed validation; `errors` name the fields. */
 export class PresetError extends Error {
@@ -33,7 +47,9 @@ type Json = Record<string, unknown>;
 export function parsePreset(input: unknown): ParseResult {
   const r = new Reader();
   const scene = readScene(r, input);
-  return scene && r.errors.length === 0 ? { ok: true, scene } : { ok: false, errors: r.errors };
+  return scene && r.problems.length === 0
+    ? { ok: true, scene }
+    : { ok: false, errors: r.problems.map((p) => p.message), problems: r.problems };
 }
 
 /** Like `parsePreset`, but throws a PresetError. */
@@ -49,17 +65,18 @@ export function parsePresetText(text: string): ParseResult {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`invalid JSON: ${(e as Error).message}`] };
+    const message = `invalid JSON: ${(e as Error).message}`;
+    return { ok: false, errors: [message], problems: [{ path: '', message }] };
   }
   return parsePreset(json);
 }
 
 /** Collects errors with their field paths. */
 class Reader {
-  readonly errors: string[] = [];
+  readonly problems: Problem[] = [];
 
   fail(path: string, message: string): undefined {
-    this.errors.push(path ? `${path} ${message}` : message);
+    this.problems.push({ path, message: path ? `${path} ${message}` : message });
     return undefined;
   }
 
@@ -71,7 +88,8 @@ class Reader {
     for (const key of Object.keys(obj)) {
       if (!allowed.includes(key)) {
         const where = path ? `${path}: ` : '';
-        this.errors.push(`${where}unknown key "${key}" (allowed: ${allowed.join(', ')})`);
+        const message = `${where}unknown key ${describe(key)} (allowed: ${allowed.join(', ')})`;
+        this.problems.push({ path, unknownKey: key, message });
       }
     }
     return obj;
@@ -86,7 +104,8 @@ class Reader {
       const kind = integer ? 'an integer ' : '';
       return this.fail(path, `must be ${kind}${rangeText(range)}, got ${value}`);
     }
-    return value;
+    // −0 becomes 0: JSON writes both as 0, and a link must give the same scene as its file.
+    return value === 0 ? 0 : value;
   }
 
   boolean(path: string, value: unknown): boolean | undefined {
@@ -305,7 +324,7 @@ function readColor(r: Reader, path: string, value: unknown): string | undefined 
  */
 export function numberProblem(value: number, range: Range & { integer?: boolean }): string | null {
   const r = new Reader();
-  return r.number('', value, range) === undefined ? (r.errors[0] ?? null) : null;
+  return r.number('', value, range) === undefined ? (r.problems[0]?.message ?? null) : null;
 }
 
 const knownTypes = (): string => optimizers.map((o) => o.type).join(', ');

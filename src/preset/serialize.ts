@@ -1,4 +1,8 @@
-import type { Scene } from '../engine/scene.ts';
+import { getFunction } from '../engine/functions/index.ts';
+import { getOptimizer } from '../engine/optimizers/index.ts';
+import type { Hyper, OptimizerEntry, Scene } from '../engine/scene.ts';
+import type { Vec2 } from '../engine/types.ts';
+import { defaultColor, defaultLabel } from './appearance.ts';
 
 /** A version-1 preset as JSON: optimizer hyperparameters sit beside `type`, as in torch's kwargs. */
 export type PresetJson = Record<string, unknown>;
@@ -17,12 +21,51 @@ export function toPreset(scene: Scene): PresetJson {
     noise: { ...scene.noise },
     optimizers: scene.optimizers.map((o) => ({
       type: o.type,
-      ...Object.fromEntries(
-        Object.entries(o.hyper).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]),
-      ),
+      ...Object.fromEntries(Object.entries(o.hyper).map(([k, v]) => [k, copy(v)])),
       ...(o.schedule.type === 'constant' ? {} : { schedule: { ...o.schedule } }),
       label: o.label,
       color: o.color,
     })),
   };
 }
+
+/**
+ * The shortest preset that reads back as the same scene: every value equal to the default a
+ * version-1 reader fills in is left out. For links, whose version pins those defaults.
+ */
+export function toCompactPreset(scene: Scene): PresetJson {
+  const fn = getFunction(scene.fn.id);
+  const params = Object.entries(scene.fn.params).filter(([k, v]) => fn?.params[k]?.default !== v);
+  const { sigma, seed } = scene.noise;
+  return {
+    v: scene.v,
+    fn: { id: scene.fn.id, ...(params.length ? { params: Object.fromEntries(params) } : {}) },
+    ...(fn && sameBox(fn.view, scene.view) ? {} : { view: toPreset(scene).view }),
+    ...(fn && same(fn.start, scene.start) ? {} : { start: [...scene.start] }),
+    steps: scene.steps,
+    ...(sigma === 0 && seed === 1 ? {} : { noise: { sigma, ...(seed === 1 ? {} : { seed }) } }),
+    optimizers: scene.optimizers.map(compactOptimizer),
+  };
+}
+
+function compactOptimizer(o: OptimizerEntry, index: number): PresetJson {
+  const spec = getOptimizer(o.type);
+  const hyper = Object.entries(o.hyper).filter(([k, v]) => !same(spec?.hyper[k]?.default, v));
+  return {
+    type: o.type,
+    ...Object.fromEntries(hyper.map(([k, v]) => [k, copy(v)])),
+    ...(o.schedule.type === 'constant' ? {} : { schedule: { ...o.schedule } }),
+    ...(o.label === defaultLabel(o.type, o.hyper) ? {} : { label: o.label }),
+    ...(o.color === defaultColor(index) ? {} : { color: o.color }),
+  };
+}
+
+const copy = (v: Hyper[string]): Hyper[string] => (Array.isArray(v) ? [v[0], v[1]] : v);
+
+function same(a: unknown, b: Hyper[string]): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a[0] === b[0] && a[1] === b[1];
+  return Object.is(a, b);
+}
+
+const sameBox = (a: { x: Vec2; y: Vec2 }, b: { x: Vec2; y: Vec2 }): boolean =>
+  same(a.x, b.x) && same(a.y, b.y);

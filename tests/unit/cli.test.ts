@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import lz from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/index.ts';
-import { MAX_PRESET_BYTES, sceneFromPreset } from '../../src/preset/index.ts';
+import { MAX_PRESET_BYTES, sceneFromPreset, sceneHash } from '../../src/preset/index.ts';
 import { compareRun, referenceCases, referencePath } from './reference.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -131,6 +132,42 @@ describe('descent-lab run', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     });
   }
+});
+
+describe('descent-lab run <link>', () => {
+  const scene = sceneFromPreset(preset);
+  const hash = sceneHash(scene);
+
+  it("prints a link's trajectories, the same doubles as its preset file", () => {
+    const fromFile = cli(['run', file('link.json', JSON.stringify(preset))]);
+    for (const link of [`https://descent-lab.example/#${hash}`, `#${hash}`]) {
+      const r = cli(['run', link]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(fromFile.stdout);
+    }
+  });
+
+  it('runs what is valid of a partly bad link and names the rest on stderr', () => {
+    const bad = { ...preset, optimizers: [...preset.optimizers, { type: 'sgdd' }] };
+    const r = cli(['run', `#s=1.${lz.compressToEncodedURIComponent(JSON.stringify(bad))}`]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^descent-lab: link: optimizers\[2\]\.type must be one of/);
+    expect(JSON.parse(r.stdout).runs).toHaveLength(2);
+  });
+
+  it('refuses a link with nothing usable: one line, exit 2', () => {
+    for (const [link, message] of [
+      ['#s=1.AAAA', /damaged/],
+      ['#s=9.AAAA', /newer Descent Lab/],
+    ] as const) {
+      const r = cli(['run', link]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
+  });
 });
 
 describe('the command line matches PyTorch on every reference case', () => {

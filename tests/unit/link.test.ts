@@ -1,0 +1,243 @@
+import fc from 'fast-check';
+import lz from 'lz-string';
+import { describe, expect, it } from 'vitest';
+import {
+  defaultScene,
+  LONG_LINK_CHARS,
+  MAX_LINK_CHARS,
+  parsePreset,
+  readLink,
+  sceneHash,
+  toPreset,
+  type LinkScene,
+} from '../../src/preset/index.ts';
+import { arbScene } from './arbitraries.ts';
+
+// Fuzz: 5,000 × 2 random strings + 3,000 mutated links + 2,000 links to mutated JSON.
+
+const link = (json: unknown) =>
+  `https://example.org/#s=1.${lz.compressToEncodedURIComponent(JSON.stringify(json))}`;
+
+const base = { v: 1, fn: { id: 'rosenbrock' }, steps: 10, optimizers: [{ type: 'adam' }] };
+
+/** The scene and problems of a link that must hold a scene. */
+function read(text: string): { scene: LinkScene & { found: true }; problems: readonly string[] } {
+  const result = readLink(text);
+  if (!result.found) throw new Error(`no scene in ${text}`);
+  return { scene: result, problems: result.problems };
+}
+
+describe('scene links', () => {
+  it('round-trips random valid scenes exactly', () => {
+    fc.assert(
+      fc.property(arbScene(), (scene) => {
+        const back = read(`#${sceneHash(scene)}`);
+        expect(back.problems).toEqual([]);
+        expect(back.scene.scene).toEqual(scene);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps the default scene short', () => {
+    const hash = sceneHash(defaultScene());
+    expect(hash).toMatch(/^s=1\.[A-Za-z0-9+\-$]+$/);
+    expect(hash.length).toBeLessThan(200);
+  });
+
+  it('keeps a six-optimizer scene with schedules and labels under the long-link mark', () => {
+    const preset = {
+      ...base,
+      steps: 2000,
+      noise: { sigma: 0.5, seed: 7 },
+      optimizers: ['sgd', 'adam', 'adamw', 'rmsprop', 'lion', 'nadam'].map((type, i) => ({
+        type,
+        lr: 0.01 * (i + 1),
+        label: `run ${i}`,
+        schedule: { type: 'cosine', T_max: 2000, eta_min: 0.0001 },
+      })),
+    };
+    const result = parsePreset(preset);
+    if (!result.ok) throw new Error(result.errors.join('; '));
+    expect(sceneHash(result.scene).length).toBeLessThan(LONG_LINK_CHARS);
+  });
+
+  it('reads a whole URL, a hash and a bare parameter alike', () => {
+    const hash = sceneHash(defaultScene());
+    for (const text of [`http://localhost:5173/#${hash}`, `#${hash}`, hash, `#x=2&${hash}`]) {
+      expect(read(text).scene.scene).toEqual(defaultScene());
+    }
+    expect(readLink('http://localhost:5173/').found).toBe(false);
+    expect(readLink('#other=1').found).toBe(false);
+  });
+
+  it('ignores unknown keys', () => {
+    const { scene, problems } = read(link({ ...base, theme: 'dark', fn: { id: 'booth', x: 1 } }));
+    expect(problems).toEqual([]);
+    expect(scene.scene.fn.id).toBe('booth');
+  });
+});
+
+describe('bad links', () => {
+  const fallsBack = (text: string, message: RegExp) => {
+    const { scene, problems } = read(text);
+    expect(scene.scene).toEqual(defaultScene());
+    expect(problems.join(' ')).toMatch(message);
+    expect(problems.at(-1)).toMatch(/default scene/);
+    expect(scene.defaulted).toBe(true);
+  };
+
+  it('says what is wrong and shows the default scene', () => {
+    fallsBack('#s=', /not a Descent Lab scene/);
+    fallsBack('#s=1.', /damaged/);
+    fallsBack('#s=1.!!!!', /damaged/);
+    fallsBack(`#${sceneHash(defaultScene()).slice(0, 40)}`, /damaged|JSON/);
+    fallsBack(`#s=1.${lz.compressToEncodedURIComponent('{"v":1,')}`, /not valid JSON/);
+    fallsBack(link([1, 2]), /must be an object/);
+    fallsBack(link(null), /must be an object/);
+  });
+
+  it('says when a link comes from a newer version', () => {
+    fallsBack(`#s=2.${lz.compressToEncodedURIComponent(JSON.stringify(base))}`, /newer/);
+    fallsBack(link({ ...base, v: 3 }), /newer Descent Lab/);
+  });
+
+  it('caps the link before and after decompression', () => {
+    fallsBack(`#s=1.${'A'.repeat(MAX_LINK_CHARS)}`, /at most/);
+    const bomb = lz.compressToEncodedURIComponent(`{"v":1,"x":"${'a'.repeat(1_000_000)}"}`);
+    expect(bomb.length).toBeLessThan(MAX_LINK_CHARS);
+    fallsBack(`#s=1.${bomb}`, /unpacks to over/);
+  });
+
+  it('loads what is valid of a partly bad link and names the rest', () => {
+    const { scene, problems } = read(
+      link({
+        ...base,
+        fn: { id: 'narrow_valley', params: { kappa: -5, angle: 10 } },
+        start: [1, 'x'],
+        optimizers: [
+          { type: 'adam', lr: 0.1, betas: [1.5, 0.999], label: 'keep me' },
+          { type: 'nonsense', lr: 1 },
+          { type: 'sgd', lr: 0.2, nesterov: true },
+          { type: 'rmsprop', schedule: { type: 'cosine', T_max: -1 } },
+        ],
+      }),
+    );
+    const s = scene.scene;
+    expect(s.fn).toEqual({ id: 'narrow_valley', params: { kappa: 20, angle: 10 } });
+    expect(s.start).toEqual([-3, 1.5]);
+    expect(s.optimizers.map((o) => o.type)).toEqual(['adam', 'sgd', 'rmsprop']);
+    expect(s.optimizers[0]!.label).toBe('keep me');
+    expect(s.optimizers[0]!.hyper['lr']).toBe(0.1);
+    expect(s.optimizers[0]!.hyper['betas']).toEqual([0.9, 0.999]);
+    expect(s.optimizers[1]!.hyper['lr']).toBe(0.2);
+    expect(s.optimizers[1]!.hyper['nesterov']).toBe(false);
+    expect(s.optimizers[2]!.schedule).toEqual({ type: 'constant' });
+    const text = problems.join('\n');
+    expect(text).toMatch(/fn\.params\.kappa .*\(used the default\)/);
+    expect(text).toMatch(/start\[1\] must be a finite number/);
+    expect(text).toMatch(/optimizers\[0\]\.betas\[0\] must be in \[0, 1\), got 1\.5/);
+    expect(text).toMatch(/optimizers\[1\]\.type .*\(left this optimizer out\)/);
+    expect(text).toMatch(/nesterov/);
+    expect(text).toMatch(/schedule.*constant learning rate/);
+    expect(text).not.toMatch(/default scene/);
+  });
+
+  it('fills what is missing and keeps the first 20 optimizers', () => {
+    const { scene, problems } = read(
+      link({ v: 1, optimizers: Array.from({ length: 25 }, () => ({ type: 'sgd' })) }),
+    );
+    expect(scene.scene.fn.id).toBe('rosenbrock');
+    expect(scene.scene.steps).toBe(500);
+    expect(scene.scene.optimizers).toHaveLength(20);
+    expect(problems.join(' ')).toMatch(/first 20/);
+  });
+
+  it('is not fooled by prototype keys', () => {
+    const text = `#s=1.${lz.compressToEncodedURIComponent(
+      '{"v":1,"fn":{"id":"rosenbrock","__proto__":{"id":"x"}},"steps":10,"__proto__":{"steps":5},' +
+        '"optimizers":[{"type":"adam","constructor":{"prototype":{"polluted":true}}}]}',
+    )}`;
+    const { scene } = read(text);
+    expect(scene.scene.steps).toBe(10);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(parsePreset(toPreset(scene.scene)).ok).toBe(true);
+  });
+});
+
+describe('link fuzz', () => {
+  /** Every outcome must be a valid scene, or none; nothing may throw. */
+  const check = (text: string) => {
+    const result = readLink(text);
+    if (result.found) {
+      expect(parsePreset(toPreset(result.scene)).ok).toBe(true);
+      // A message that promises the default scene keeps its promise.
+      if (result.defaulted) {
+        expect(result.scene).toEqual(defaultScene());
+        expect(result.problems.at(-1)).toMatch(/default scene/);
+      }
+    }
+  };
+
+  it('decodes 5,000 random strings without throwing', { timeout: 120_000 }, () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        check(`#s=${s}`);
+        check(`#s=1.${s}`);
+      }),
+      { numRuns: 2_500 },
+    );
+  });
+
+  it('decodes 3,000 mutated valid links without throwing', { timeout: 120_000 }, () => {
+    const mutation = fc.record({
+      at: fc.nat(),
+      cut: fc.nat({ max: 20 }),
+      insert: fc.string({ maxLength: 6, unit: 'grapheme-ascii' }),
+    });
+    fc.assert(
+      fc.property(
+        arbScene(3),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        (scene, muts) => {
+          let text = sceneHash(scene);
+          for (const { at, cut, insert } of muts) {
+            const i = at % (text.length + 1);
+            text = text.slice(0, i) + insert + text.slice(i + cut);
+          }
+          check(`#${text}`);
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('decodes 2,000 valid links to mutated JSON without throwing', { timeout: 120_000 }, () => {
+    fc.assert(
+      fc.property(
+        arbScene(3),
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        (scene, junk, where) => {
+          // Replace a random node of the preset with random JSON.
+          const preset = toPreset(scene) as Record<string, unknown>;
+          let node: unknown = preset;
+          for (const w of where) {
+            if (typeof node !== 'object' || node === null) break;
+            const keys = Object.keys(node);
+            if (keys.length === 0) break;
+            const key = keys[w % keys.length]!;
+            const child = (node as Record<string, unknown>)[key];
+            if (typeof child !== 'object' || child === null) {
+              (node as Record<string, unknown>)[key] = junk;
+              break;
+            }
+            node = child;
+          }
+          check(link(preset));
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+});
