@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { simulate, type Scene } from '../engine/index.ts';
 import { MAX_PRESET_BYTES, parsePresetText, readLink } from '../preset/index.ts';
-import { writeCsv, writeJson, type Sink } from './format.ts';
+import { writeCsv, writeJson, type Sink } from '../preset/trajectoryFormats.ts';
 
 const USAGE = `Usage: descent-lab run <preset.json | - | link> [--format json|csv]
 

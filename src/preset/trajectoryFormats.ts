@@ -1,4 +1,4 @@
-import type { Run, Scene } from '../engine/index.ts';
+import type { Run, Scene } from '../engine/scene.ts';
 
 /** Where output goes, a chunk at a time. */
 export interface Sink {
