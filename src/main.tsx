@@ -1,15 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { exposeHandle } from './devtools.ts';
-import { defaultScene } from './preset/defaults.ts';
+import { browserStorage, openingScene, syncScene } from './state/persistence.ts';
 import { createLabStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+const storage = browserStorage(window);
+const opening = openingScene(window.location.hash, storage);
 // The first race animates from the start, unless the reader asked for less motion.
-const store = createLabStore(defaultScene(), { animate: !reducedMotion });
+const store = createLabStore(opening.scene, { animate: !reducedMotion });
+store.getState().actions.notify(opening.notice);
+syncScene(store, window, storage);
 exposeHandle(store);
 createRoot(root).render(
   <StrictMode>

@@ -17,7 +17,8 @@ export const gallery: readonly GalleryScene[] = [
     lesson:
       'In a valley 100 times steeper across than along, SGD needs a rate small enough for the ' +
       'steep side, so it bounces from wall to wall and crawls along the floor. Momentum averages ' +
-      'the bounces away and keeps the speed along the floor: it reaches the minimum long before SGD.',
+      'the bounces away within a few swings and builds up speed along the floor: it reaches the ' +
+      'minimum long before SGD.',
     preset: {
       v: 1,
       fn: { id: 'narrow_valley', params: { kappa: 100 } },
@@ -25,7 +26,7 @@ export const gallery: readonly GalleryScene[] = [
       steps: 200,
       optimizers: [
         { type: 'sgd', lr: 0.019 },
-        { type: 'sgd', lr: 0.03, momentum: 0.67 },
+        { type: 'sgd', lr: 0.008, momentum: 0.85 },
       ],
     },
   },

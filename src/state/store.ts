@@ -35,7 +35,15 @@ export interface LabState {
   readonly playback: Playback;
   /** The step under the pointer on the loss chart or a path, or null. */
   readonly hoverStep: number | null;
+  /** A message for the reader (what was wrong with a link), until dismissed. */
+  readonly notice: Notice | null;
   readonly actions: LabActions;
+}
+
+/** A dismissible message: a title and what it is about, a line each. */
+export interface Notice {
+  readonly title: string;
+  readonly lines: readonly string[];
 }
 
 /** Everything that changes the lab. Values are valid already: controls validate what users type. */
@@ -63,6 +71,7 @@ export interface LabActions {
   seek(step: number): void;
   setSpeed(stepsPerSecond: number): void;
   setHoverStep(step: number | null): void;
+  notify(notice: Notice | null): void;
 }
 
 let nextId = 1;
@@ -202,11 +211,13 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
         set((s) => ({ playback: { ...s.playback, playing: false, step: clampStep(step) } })),
       setSpeed: (speed) => set((s) => ({ playback: { ...s.playback, speed } })),
       setHoverStep: (hoverStep) => set({ hoverStep }),
+      notify: (notice) => set({ notice }),
     };
     return {
       ...sceneFields(scene),
       playback: { playing: animate, step: animate ? 0 : scene.steps, speed: 250 },
       hoverStep: null,
+      notice: null,
       actions,
     };
   });

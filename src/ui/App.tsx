@@ -1,11 +1,15 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { LabStore } from '../state/store.ts';
 import { LabContext } from '../state/useLab.ts';
 import { OptimizerPanel } from './controls/OptimizerPanel.tsx';
 import { ScenePanel } from './controls/ScenePanel.tsx';
+import { CopyLink } from './CopyLink.tsx';
+import { ExportMenu, type LandscapeSnapshot } from './ExportMenu.tsx';
+import { Gallery } from './Gallery.tsx';
 import { RunFeedContext } from './feeds.ts';
 import { Landscape } from './Landscape.tsx';
 import { Legend } from './Legend.tsx';
+import { NoticeBanner } from './NoticeBanner.tsx';
 import { LossChart } from './LossChart.tsx';
 import { Playback } from './Playback.tsx';
 import { StatusLine } from './StatusLine.tsx';
@@ -14,6 +18,7 @@ import { usePipeline } from './usePipeline.ts';
 import { usePlaybackClock } from './usePlaybackClock.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import './app.css';
+import './share.css';
 
 /** The lab: the landscape and loss chart with playback on one side, the controls on the other. */
 export function App({ store }: { readonly store: LabStore }) {
@@ -29,24 +34,37 @@ function Lab({ store }: { readonly store: LabStore }) {
   usePlaybackClock();
   useShortcuts();
   const [drawn, setDrawn] = useState(false);
+  const snapshot = useRef<LandscapeSnapshot | null>(null);
   const status = useFeed(pipeline.status);
   const state = status?.phase === 'error' ? 'error' : drawn ? 'ready' : 'computing';
   return (
     <RunFeedContext.Provider value={pipeline.runs}>
       <div className="app" data-state={state}>
         <header className="header">
-          <h1>Descent Lab</h1>
-          <p className="tagline">How optimizers move across a loss landscape.</p>
+          <div>
+            <h1>Descent Lab</h1>
+            <p className="tagline">How optimizers move across a loss landscape.</p>
+          </div>
+          <nav className="toolbar" aria-label="Share and export">
+            <CopyLink />
+            <ExportMenu snapshot={snapshot} />
+          </nav>
         </header>
+        <NoticeBanner />
         <main className="layout">
           <section className="stage" aria-label="Landscape and loss">
-            <Landscape pipeline={pipeline} onDrawn={() => setDrawn(true)} />
+            <Landscape
+              pipeline={pipeline}
+              onDrawn={() => setDrawn(true)}
+              onFrame={(canvas, frame) => (snapshot.current = { canvas, frame })}
+            />
             <Playback />
             <LossChart />
           </section>
           <aside className="side" aria-label="Controls">
             <StatusLine pipeline={pipeline} />
             <Legend runs={pipeline.runs} />
+            <Gallery />
             <ScenePanel />
             <OptimizerPanel />
           </aside>

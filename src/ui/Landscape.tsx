@@ -46,11 +46,23 @@ const zoomView = (view: Box, factor: number): Box => {
  * from the store and the workers' feeds (never through React state). Wheel, drag and pinch zoom
  * and pan; the start point is dragged by pointer or moved with the arrow keys.
  */
-export function Landscape({ pipeline, onDrawn }: { pipeline: Pipeline; onDrawn: () => void }) {
+export function Landscape({
+  pipeline,
+  onDrawn,
+  onFrame,
+}: {
+  pipeline: Pipeline;
+  onDrawn: () => void;
+  /** Receives the canvas and frame of every drawing, for exports. */
+  onFrame?: (canvas: HTMLCanvasElement, frame: Frame) => void;
+}) {
   const store = useLabStore();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const readoutRef = useRef<HTMLParagraphElement>(null);
   const drawn = useEffectEvent(onDrawn);
+  const drewFrame = useEffectEvent((canvas: HTMLCanvasElement, frame: Frame) =>
+    onFrame?.(canvas, frame),
+  );
 
   useEffect(() => {
     const canvas = canvasRef.current!;
@@ -87,6 +99,7 @@ export function Landscape({ pipeline, onDrawn }: { pipeline: Pipeline; onDrawn: 
         theme,
       );
       drawFrame(ctx, frame);
+      drewFrame(canvas, frame);
       // The description changes with the scene, not with every frame of a playback.
       if (scene !== described) {
         described = scene;

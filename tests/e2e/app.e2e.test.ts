@@ -99,7 +99,7 @@ describe('the default scene on a wide screen', () => {
   it('draws with no console or page errors', async () => {
     const { page, errors } = open;
     const state = await settle(page);
-    const status = await page.textContent('[role="status"]');
+    const status = await page.textContent('p.status');
     expect(state, `status line: ${status}`).toBe('ready');
     expect(status).toMatch(/^Rosenbrock · 3 optimizers · 500 steps · computed in [\d.]+ ms$/);
     await page.screenshot({ path: `${SHOTS}/wide.png`, fullPage: true });
@@ -180,9 +180,7 @@ describe('a worker that fails to load', () => {
       );
       await page.goto(server.url);
       expect(await settle(page)).toBe('error');
-      expect(await page.textContent('[role="status"]')).toMatch(
-        /^Error: The computation keeps failing/,
-      );
+      expect(await page.textContent('p.status')).toMatch(/^Error: The computation keeps failing/);
     } finally {
       await context.close();
     }

@@ -122,7 +122,7 @@ describe('the live lab', () => {
     const before = await results(page);
     await page.getByLabel('Function', { exact: true }).selectOption({ label: 'Narrow valley' });
     const after = await resultsAfter(page, before);
-    expect(await page.textContent('[role="status"]')).toMatch(/^Narrow valley · 3 optimizers/);
+    expect(await page.textContent('p.status')).toMatch(/^Narrow valley · 3 optimizers/);
     const kappa = page.getByRole('textbox', { name: /κ.*\(value\)/ });
     await kappa.fill('100');
     await kappa.press('Enter');

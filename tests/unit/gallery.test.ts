@@ -25,6 +25,7 @@ function stepLength(run: Run, from: number, to: number): number {
 const claims: Record<string, (runs: readonly Run[]) => void> = {
   'momentum-valley': ([sgd, momentum]) => {
     expect(yTurns(sgd!)).toBeGreaterThan(150);
+    expect(yTurns(momentum!)).toBeLessThan(yTurns(sgd!) / 2);
     expect(last(momentum!)).toBeLessThan(last(sgd!) * 1e-6);
   },
   'adam-rosenbrock': ([sgd, adam]) => {

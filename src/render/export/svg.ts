@@ -1,0 +1,169 @@
+import { contourFill } from '../layers/contourFill.ts';
+import { lastShown } from '../layers/paths.ts';
+import type { Frame } from '../frame.ts';
+import { tickLabel, ticks } from '../ticks.ts';
+import type { LegendEntry } from './legend.ts';
+
+const ROW = 22;
+const PAD = 12;
+
+/** Numbers in SVG: two decimals of a CSS pixel are finer than any screen. */
+const n = (v: number): string => String(Math.round(v * 100) / 100);
+
+const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The landscape as SVG: contour lines, paths, markers and axes as vectors over the filled bands
+ * (an embedded image, as on screen), with the legend underneath. Draws what `frame` shows.
+ */
+export function landscapeSvg(
+  frame: Frame,
+  legend: readonly LegendEntry[],
+  background: string,
+): string {
+  const { width, height, plot, theme } = frame;
+  const total = height + (legend.length ? PAD * 2 + legend.length * ROW : 0);
+  const clip = `<clipPath id="plot"><rect x="${plot.left}" y="${plot.top}" width="${plot.width}" height="${plot.height}"/></clipPath>`;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${escape(theme.font)}">`,
+    `<defs>${clip}</defs>`,
+    `<rect width="${width}" height="${total}" fill="${escape(background)}"/>`,
+    fillImage(frame),
+    `<g clip-path="url(#plot)">`,
+    contourLines(frame),
+    paths(frame),
+    `</g>`,
+    minima(frame),
+    axes(frame),
+    legendRows(legend, height, theme.text),
+    `</svg>`,
+  ].join('\n');
+}
+
+/** The filled bands, drawn by the landscape's own layer and embedded as a PNG. */
+function fillImage(frame: Frame): string {
+  if (!frame.content.field) return '';
+  const canvas = document.createElement('canvas');
+  const dpr = 2;
+  canvas.width = Math.round(frame.width * dpr);
+  canvas.height = Math.round(frame.height * dpr);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return '';
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  contourFill(ctx, frame);
+  return `<image width="${frame.width}" height="${frame.height}" href="${canvas.toDataURL('image/png')}"/>`;
+}
+
+function contourLines(frame: Frame): string {
+  const field = frame.content.field;
+  if (!field) return '';
+  const { scale } = frame;
+  const { n: size, view } = field;
+  const e = scale.x(view.x[0]);
+  const f = scale.y(view.y[0]);
+  const a = (scale.x(view.x[1]) - e) / size;
+  const d = (scale.y(view.y[1]) - f) / size;
+  const parts: string[] = [];
+  for (const seg of field.lines) {
+    for (let k = 0; k < seg.length; k += 4) {
+      parts.push(
+        `M${n(a * seg[k]! + e)} ${n(d * seg[k + 1]! + f)}L${n(a * seg[k + 2]! + e)} ${n(d * seg[k + 3]! + f)}`,
+      );
+    }
+  }
+  return `<path d="${parts.join('')}" fill="none" stroke="rgb(30,30,60)" stroke-opacity="0.3" stroke-width="0.75"/>`;
+}
+
+/** Each visible run through the cursor (dropping points within a quarter pixel), and its end. */
+function paths(frame: Frame): string {
+  const { runs: set, hidden, cursor, scene } = frame.content;
+  const { scale } = frame;
+  const out: string[] = [];
+  set?.runs.forEach((run, k) => {
+    if (hidden[k] || run.length === 0) return;
+    const color = escape(set.scene.optimizers[k]!.color);
+    const last = lastShown(run, cursor);
+    let px = scale.x(run.x[0]!);
+    let py = scale.y(run.y[0]!);
+    const points = [`${n(px)},${n(py)}`];
+    for (let i = 1; i <= last; i++) {
+      const x = scale.x(run.x[i]!);
+      const y = scale.y(run.y[i]!);
+      if (Math.abs(x - px) < 0.25 && Math.abs(y - py) < 0.25 && i < last) continue;
+      points.push(`${n(x)},${n(y)}`);
+      px = x;
+      py = y;
+    }
+    out.push(
+      `<polyline points="${points.join(' ')}" fill="none" stroke="${color}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>`,
+    );
+    const diverged = run.divergedAt !== null && cursor >= run.divergedAt;
+    out.push(
+      diverged
+        ? `<path d="M${n(px - 5)} ${n(py - 5)}L${n(px + 5)} ${n(py + 5)}M${n(px - 5)} ${n(py + 5)}L${n(px + 5)} ${n(py - 5)}" stroke="${color}" stroke-width="2.5"/>`
+        : `<circle cx="${n(px)}" cy="${n(py)}" r="4.5" fill="${color}" stroke="#fff" stroke-width="1.5"/>`,
+    );
+  });
+  const [sx, sy] = scene.start;
+  out.push(
+    `<circle cx="${n(scale.x(sx))}" cy="${n(scale.y(sy))}" r="6" fill="#fff" stroke="#1b1b1f" stroke-width="2"/>`,
+  );
+  return out.join('\n');
+}
+
+function minima(frame: Frame): string {
+  const { scale, view } = frame;
+  return frame.content.minima
+    .filter(([x, y]) => x >= view.x[0] && x <= view.x[1] && y >= view.y[0] && y <= view.y[1])
+    .map(([x, y]) => {
+      const cx = scale.x(x);
+      const cy = scale.y(y);
+      const points = Array.from({ length: 10 }, (_, k) => {
+        const r = k % 2 === 0 ? 8 : 3.6;
+        const angle = -Math.PI / 2 + (k * Math.PI) / 5;
+        return `${n(cx + r * Math.cos(angle))},${n(cy + r * Math.sin(angle))}`;
+      });
+      return `<polygon points="${points.join(' ')}" fill="#1b1b1f" stroke="#fff" stroke-width="1.5"/>`;
+    })
+    .join('\n');
+}
+
+function axes(frame: Frame): string {
+  const { plot, scale, view, theme } = frame;
+  const bottom = plot.top + plot.height;
+  const out = [
+    `<rect x="${plot.left + 0.5}" y="${plot.top + 0.5}" width="${plot.width - 1}" height="${plot.height - 1}" fill="none" stroke="${escape(theme.axis)}"/>`,
+  ];
+  const text = escape(theme.text);
+  for (const x of ticks(view.x[0], view.x[1], Math.max(2, Math.floor(plot.width / 80)))) {
+    const px = n(Math.round(scale.x(x)) + 0.5);
+    out.push(
+      `<line x1="${px}" x2="${px}" y1="${bottom}" y2="${bottom + 5}" stroke="${escape(theme.axis)}"/>`,
+      `<text x="${px}" y="${bottom + 19}" text-anchor="middle" font-size="12" fill="${text}">${escape(tickLabel(x))}</text>`,
+    );
+  }
+  for (const y of ticks(view.y[0], view.y[1], Math.max(2, Math.floor(plot.height / 60)))) {
+    const py = n(Math.round(scale.y(y)) + 0.5);
+    out.push(
+      `<line x1="${plot.left - 5}" x2="${plot.left}" y1="${py}" y2="${py}" stroke="${escape(theme.axis)}"/>`,
+      `<text x="${plot.left - 9}" y="${py}" text-anchor="end" dominant-baseline="middle" font-size="12" fill="${text}">${escape(tickLabel(y))}</text>`,
+    );
+  }
+  out.push(
+    `<text x="${n(plot.left + plot.width / 2)}" y="${frame.height - 4}" text-anchor="middle" font-size="15" font-style="italic" fill="${text}">x</text>`,
+    `<text x="4" y="${n(plot.top + plot.height / 2)}" dominant-baseline="middle" font-size="15" font-style="italic" fill="${text}">y</text>`,
+  );
+  return out.join('\n');
+}
+
+function legendRows(legend: readonly LegendEntry[], top: number, color: string): string {
+  return legend
+    .map((entry, i) => {
+      const y = n(top + PAD + i * ROW + ROW / 2);
+      return (
+        `<line x1="${PAD + 40}" x2="${PAD + 64}" y1="${y}" y2="${y}" stroke="${escape(entry.color)}" stroke-width="3"/>` +
+        `<text x="${PAD + 74}" y="${y}" dominant-baseline="middle" font-size="13" fill="${escape(color)}">${escape(`${entry.label} — ${entry.result}`)}</text>`
+      );
+    })
+    .join('\n');
+}
