@@ -143,6 +143,28 @@ describe('touch on a 390-px phone', () => {
     expect((await shown(page)).start).toEqual(before.start);
   });
 
+  it('folds the less-used hyperparameters of a card under "More settings"', async () => {
+    const adam = page.getByRole('group', { name: /^Adam \(/ });
+    const eps = adam.getByRole('textbox', { name: 'ε (eps) (value)' });
+    const more = adam.getByRole('button', { name: /^More settings/ });
+    await expect.poll(() => eps.isVisible()).toBe(false);
+    await expect
+      .poll(() => adam.getByRole('textbox', { name: 'β₂ (value)' }).isVisible())
+      .toBe(true);
+    await more.tap();
+    await expect.poll(() => eps.isVisible()).toBe(true);
+    expect(
+      await adam.getByRole('button', { name: /^Fewer settings/ }).getAttribute('aria-expanded'),
+    ).toBe('true');
+    // A wide screen shows every setting and no fold.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const sgd = page.getByRole('group', { name: /^SGD \(/ });
+    await expect
+      .poll(() => sgd.getByRole('textbox', { name: 'Dampening (value)' }).isVisible())
+      .toBe(true);
+    await expect.poll(() => sgd.getByRole('button', { name: /settings/ }).isVisible()).toBe(false);
+  });
+
   it('the page itself does not scroll sideways or zoom under a pinch on the plot', async () => {
     const { frame, left, top } = await landscape();
     const cx = left + frame.plot.left + frame.plot.width / 2;
