@@ -84,6 +84,43 @@ describe('controls: slider scales', () => {
     expect(m.fromSlider(m.max)).toBe(1);
   });
 
+  it('spaces 0.9, 0.99, 0.999 and 0.9999 evenly on a 1 − β scale, with 0 at the left end', () => {
+    const m = sliderModel(sliderRanges['betas']!);
+    const at = [0.9, 0.99, 0.999, 0.9999].map((v) => m.toSlider(v));
+    expect(at).toEqual([50, 100, 150, 200]);
+    expect(m.max).toBe(200);
+    expect(at.map((p) => m.fromSlider(p))).toEqual([0.9, 0.99, 0.999, 0.9999]);
+    expect(m.fromSlider(0)).toBe(0);
+    expect(m.toSlider(0)).toBe(0);
+    expect(m.toSlider(1)).toBe(200);
+    expect(m.toSlider(0.999999)).toBe(200);
+    expect(m.toSlider(-0.5)).toBe(0);
+  });
+
+  it('steps a 1 − β scale by the same ratio of 1 − β everywhere, in clean decimals', () => {
+    for (const key of ['betas', 'momentum', 'dampening', 'alpha', 'rho']) {
+      const values = sliderValues(sliderRanges[key]!);
+      for (let k = 1; k < values.length; k++) {
+        const ratio = (1 - values[k - 1]!) / (1 - values[k]!);
+        // 0.02 decades a step: 1 − β shrinks by 10^0.02 ≈ 1.047, give or take the rounding.
+        expect(ratio, `${key} step ${k}`).toBeGreaterThan(1.03);
+        expect(ratio, `${key} step ${k}`).toBeLessThan(1.065);
+        expect(String(values[k]).length, `${values[k]}`).toBeLessThanOrEqual(8);
+      }
+    }
+    // One arrow key from Adam's defaults: small moves, not jumps of a whole decade.
+    const m = sliderModel(sliderRanges['betas']!);
+    expect(m.fromSlider(m.toSlider(0.9) + 1)).toBe(0.9045);
+    expect(m.fromSlider(m.toSlider(0.999) - 1)).toBe(0.99895);
+  });
+
+  it('round-trips every 1 − β position through its (rounded) value', () => {
+    for (const key of ['betas', 'momentum', 'alpha']) {
+      const m = sliderModel(sliderRanges[key]!);
+      for (let p = m.min; p <= m.max; p++) expect(m.toSlider(m.fromSlider(p))).toBe(p);
+    }
+  });
+
   it('steps linear ranges without float noise, and integer ranges in whole numbers', () => {
     const m = sliderModel({ min: 0, max: 0.9999, scale: 'linear', step: 0.0001 });
     expect(m.fromSlider(0.30000000000000004)).toBe(0.3);

@@ -22,6 +22,7 @@ import {
   type ChartTheme,
 } from '../../src/render/lossChart.ts';
 import { RunSet } from '../../src/workers/runs.ts';
+import { recordingContext as record, strokes as strokesOf } from './support/canvas.ts';
 
 const extentOf = (values: number[]) => {
   const e = emptyExtent();
@@ -315,32 +316,17 @@ function sampleSet(steps: number, falling = false): RunSet {
 }
 
 /**
- * A 2D context stand-in that fails on any non-finite number and records, per stroke, the stroke
- * colour and the x of every point of the path.
+ * The shared recording context (it fails on any non-finite number), with each stroke's colour and
+ * the x of every point of its path.
  */
 function recordingContext() {
-  const strokes: { color: unknown; xs: number[] }[] = [];
-  let path: number[] = [];
-  const target: Record<string, unknown> = { measureText: () => ({ width: 10 }) };
-  const ctx = new Proxy(target, {
-    get(obj, key: string) {
-      if (key in obj) return obj[key];
-      return (...args: unknown[]) => {
-        for (const a of args) {
-          if (typeof a === 'number' && !Number.isFinite(a))
-            throw new Error(`${key}(${args.join()})`);
-        }
-        if (key === 'beginPath') path = [];
-        if (key === 'lineTo' || key === 'moveTo') path.push(args[0] as number);
-        if (key === 'stroke') strokes.push({ color: obj['strokeStyle'], xs: path });
-      };
-    },
-    set(obj, key: string, value) {
-      obj[key] = value;
-      return true;
-    },
-  });
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, strokes };
+  const recorder = record();
+  const strokes = () =>
+    strokesOf(recorder.marks).map((m) => ({
+      color: m.style.strokeStyle,
+      xs: m.path.subpaths.flat().map(([x]) => x),
+    }));
+  return { ctx: recorder.ctx, strokes, marks: recorder.marks };
 }
 
 const theme: ChartTheme = { text: '#000', axis: '#666', font: 'sans-serif', surface: '#fff' };
@@ -391,7 +377,7 @@ describe('drawLossChart', () => {
       const { ctx, strokes } = recordingContext();
       const input = { width: 640, height: 200, runSet: set, cursor, hoverStep: null, theme };
       drawLossChart(ctx, { ...input, hidden: [false, true] });
-      const line = strokes.filter((s) => s.color === '#0072b2');
+      const line = strokes().filter((s) => s.color === '#0072b2');
       expect(line.length).toBe(1);
       expect(Math.max(...line[0]!.xs)).toBeLessThanOrEqual(cursorPx + 0.5);
       expect(Math.max(...line[0]!.xs)).toBeGreaterThanOrEqual(cursorPx - 1);

@@ -1,11 +1,9 @@
 import { getOptimizer } from '../../engine/optimizers/index.ts';
 import { useLab } from '../../state/useLab.ts';
-import { BooleanHyper } from './BooleanHyper.tsx';
 import { CardActions } from './CardActions.tsx';
 import { ColorSwatch } from './ColorSwatch.tsx';
+import { HyperFields } from './HyperFields.tsx';
 import { LabelField } from './LabelField.tsx';
-import { NumberHyper } from './NumberHyper.tsx';
-import { PairHyper } from './PairHyper.tsx';
 import { ScheduleControls } from './ScheduleControls.tsx';
 import { findOptimizer } from './select.ts';
 
@@ -33,17 +31,7 @@ export function OptimizerCard({ id }: { readonly id: number }) {
         <ColorSwatch id={id} />
         <LabelField id={id} />
       </div>
-      <div className="ctl-grid">
-        {Object.entries(spec.hyper).map(([name, h]) =>
-          h.kind === 'number' ? (
-            <NumberHyper key={name} id={id} name={name} spec={h} />
-          ) : h.kind === 'boolean' ? (
-            <BooleanHyper key={name} id={id} name={name} />
-          ) : (
-            <PairHyper key={name} id={id} name={name} spec={h} />
-          ),
-        )}
-      </div>
+      <HyperFields id={id} hyper={spec.hyper} />
       <ScheduleControls id={id} />
     </div>
   );

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { formatShort } from './format.ts';
+import { formatField } from './format.ts';
 import { NumberField } from './NumberField.tsx';
 import { sliderModel, type SliderRange } from './scale.ts';
 
@@ -48,7 +48,7 @@ export function SliderField({
           max={model.max}
           step={model.step}
           value={model.toSlider(value)}
-          aria-valuetext={formatShort(value)}
+          aria-valuetext={formatField(value)}
           aria-describedby={describedBy}
           onChange={(e) => {
             const next = model.fromSlider(Number(e.target.value));

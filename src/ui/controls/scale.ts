@@ -2,8 +2,12 @@
 export interface SliderRange {
   readonly min: number;
   readonly max: number;
-  readonly scale: 'log' | 'linear';
-  /** Linear: the value step. Log: the step in decades (0.02 ≈ 4.7 % per arrow key). */
+  /**
+   * `complementLog`: log of 1 − value, for decay rates (β, momentum, ρ) whose meaning is the
+   * memory 1 / (1 − β): 0.9, 0.99, 0.999 and 0.9999 then sit evenly spaced.
+   */
+  readonly scale: 'log' | 'linear' | 'complementLog';
+  /** Linear: the value step. Log and complementLog: the step in decades (0.02 ≈ 4.7 % per key). */
   readonly step: number;
   /** Log only: the leftmost position is exactly 0, the next one `min`. */
   readonly zero?: boolean;
@@ -48,6 +52,7 @@ export function sliderModel(range: SliderRange): SliderModel {
       fromSlider: (p) => whole(Number((min + Math.round((p - min) / step) * step).toFixed(places))),
     };
   }
+  if (range.scale === 'complementLog') return complementLogModel(range);
   const lo = Math.log10(min);
   const positions = Math.round((Math.log10(max) - lo) / step);
   const offset = range.zero ? 1 : 0;
@@ -66,6 +71,29 @@ export function sliderModel(range: SliderRange): SliderModel {
       // Three significant digits: 0.00126 rather than 0.0012589254117941675. Rounding moves log10(v)
       // by at most log10(1.005) ≈ 0.002 decades, under half a step, so positions round-trip.
       return whole(roundSignificant(10 ** (lo + k * step), 3));
+    },
+  };
+}
+
+/**
+ * Positions evenly spaced in log10(1 − value), from `min` (often 0) on the left to `max` on the
+ * right: one arrow key changes the memory 1 / (1 − β) by the same ratio anywhere on the slider.
+ */
+function complementLogModel({ min, max, step }: SliderRange): SliderModel {
+  const hi = Math.log10(1 - min);
+  const positions = Math.round((hi - Math.log10(1 - max)) / step);
+  return {
+    min: 0,
+    max: positions,
+    step: 1,
+    toSlider: (v) =>
+      v < 1 ? clamp(Math.round((hi - Math.log10(1 - v)) / step), 0, positions) : positions,
+    fromSlider: (p) => {
+      const k = clamp(Math.round(p), 0, positions);
+      // 1 − value to three significant digits (0.00126 → 0.99874), written without float noise;
+      // as on the log scale, the rounding stays under half a step, so positions round-trip.
+      const rest = roundSignificant(10 ** (hi - k * step), 3);
+      return Number((1 - rest).toFixed(2 - Math.floor(Math.log10(rest))));
     },
   };
 }

@@ -13,6 +13,13 @@ const log = (min: number, max: number, step = 0.02): SliderRange => ({
   scale: 'log',
   step,
 });
+/** A slider even in log10(1 − value): 0.9, 0.99, 0.999 … evenly spaced, 0 at the left end. */
+const complementLog = (min: number, max: number, step = 0.02): SliderRange => ({
+  min,
+  max,
+  scale: 'complementLog',
+  step,
+});
 /** A log slider whose leftmost position is exactly 0 (weight decay, η_min, …). */
 const logZero = (min: number, max: number, step = 0.02): SliderRange => ({
   ...log(min, max, step),
@@ -32,11 +39,11 @@ export const sliderRanges: Readonly<Record<string, SliderRange>> = {
   lr: log(1e-5, 10),
   eps: log(1e-12, 1e-1, 0.05),
   weight_decay: logZero(1e-6, 1),
-  momentum: linear(0, 0.999, 0.001),
-  dampening: linear(0, 0.999, 0.001),
-  alpha: linear(0, 0.999, 0.001),
-  rho: linear(0, 0.999, 0.001),
-  betas: linear(0, 0.9999, 0.0001),
+  momentum: complementLog(0, 0.999),
+  dampening: complementLog(0, 0.999),
+  alpha: complementLog(0, 0.9999),
+  rho: complementLog(0, 0.9999),
+  betas: complementLog(0, 0.9999),
   lr_decay: logZero(1e-6, 1),
   initial_accumulator_value: logZero(1e-4, 10),
   momentum_decay: logZero(1e-5, 1),

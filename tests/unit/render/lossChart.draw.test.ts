@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import {
+  drawLossChart,
+  forward,
+  plotRect,
+  type ChartTheme,
+} from '../../../src/render/lossChart.ts';
+import { recordingContext, strokes, texts, type Mark } from '../support/canvas.ts';
+import { raceScene, runSetOf } from '../support/scene.ts';
+
+const scene = raceScene();
+const set = runSetOf(scene);
+const colors = scene.optimizers.map((o) => o.color);
+const theme: ChartTheme = {
+  text: '#111111',
+  axis: '#555555',
+  font: 'sans-serif',
+  surface: '#ffffff',
+};
+const W = 640;
+const H = 220;
+const plot = plotRect(W, H);
+
+function draw(hidden: boolean[], cursor = scene.steps, hoverStep: number | null = null) {
+  const { ctx, marks, depth } = recordingContext(W, H);
+  const scale = drawLossChart(ctx, {
+    width: W,
+    height: H,
+    runSet: set,
+    hidden,
+    cursor,
+    hoverStep,
+    theme,
+  });
+  expect(depth()).toBe(0);
+  const y = (v: number) =>
+    plot.top + (plot.height * (scale.t1 - forward(scale, v))) / (scale.t1 - scale.t0);
+  return { marks, y };
+}
+
+/** Loss polylines of one colour: one-pixel strokes starting at step 0. */
+const curves = (marks: readonly Mark[], color: string) =>
+  strokes(marks).filter(
+    (m) =>
+      m.style.strokeStyle === color &&
+      m.style.lineWidth === 1 &&
+      m.path.subpaths[0]?.[0]?.[0] === plot.left,
+  );
+
+describe('loss chart drawing', () => {
+  it('draws one curve per visible run in its colour, starting at the start’s loss', () => {
+    const { marks, y } = draw([false, false, false]);
+    colors.forEach((c, k) => {
+      const found = curves(marks, c);
+      expect(found, `run ${k}`).toHaveLength(1);
+      const [x0, y0] = found[0]!.path.subpaths[0]![0]!;
+      expect(x0).toBe(plot.left);
+      expect(y0).toBeCloseTo(y(set.runs[k]!.f[0]!), 6);
+    });
+    // The steady runs reach the right edge; the diverged one stops where it left the numbers.
+    const right = (c: string) =>
+      Math.max(...curves(marks, c)[0]!.path.subpaths[0]!.map(([x]) => x));
+    expect(right(colors[0]!)).toBeCloseTo(plot.left + plot.width, 6);
+    const last = set.runs[2]!.length - 1;
+    expect(right(colors[2]!)).toBeCloseTo(plot.left + (last * plot.width) / scene.steps, 6);
+  });
+
+  it('skips hidden runs', () => {
+    const { marks } = draw([true, false, true]);
+    expect(curves(marks, colors[0]!)).toHaveLength(0);
+    expect(curves(marks, colors[2]!)).toHaveLength(0);
+    expect(strokes(marks).some((m) => m.style.strokeStyle === colors[2])).toBe(false);
+    expect(curves(marks, colors[1]!)).toHaveLength(1);
+  });
+
+  it('puts a ✕ at the diverged run’s last finite point once the cursor reaches it', () => {
+    const run = set.runs[2]!;
+    const last = run.length - 1;
+    const { marks, y } = draw([false, false, false]);
+    const crosses = strokes(marks).filter(
+      (m) =>
+        m.style.strokeStyle === colors[2] && m.path.subpaths.length === 2 && m.style.lineWidth > 1,
+    );
+    expect(crosses).toHaveLength(1);
+    const [a, b] = crosses[0]!.path.subpaths[0] as [[number, number], [number, number]];
+    const cx = (a[0] + b[0]) / 2;
+    const cy = (a[1] + b[1]) / 2;
+    expect(cx).toBeCloseTo(plot.left + (last * plot.width) / scene.steps, 6);
+    // Its loss is off the scale (it blew up): the ✕ sits 6 px inside the plot's edge.
+    const clamped = Math.min(plot.top + plot.height - 6, Math.max(plot.top + 6, y(run.f[last]!)));
+    expect(cy).toBeCloseTo(clamped, 6);
+    const early = draw([false, false, false], run.divergedAt! - 1);
+    expect(
+      strokes(early.marks).some((m) => m.path.subpaths.length === 2 && m.style.lineWidth > 1),
+    ).toBe(false);
+  });
+
+  it('labels the step axis from 0 to the step count', () => {
+    const { marks } = draw([false, false, false]);
+    const steps = texts(marks)
+      .filter((t) => t.style.textBaseline === 'top')
+      .map((t) => t.text);
+    expect(steps[0]).toBe('0');
+    expect(steps.at(-1)).toBe('200');
+    expect(texts(marks).map((t) => t.text)).toContain('step');
+  });
+});

@@ -1,0 +1,207 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Frame } from '../../../src/render/frame.ts';
+import { paths } from '../../../src/render/layers/paths.ts';
+import type { RunSet } from '../../../src/workers/runs.ts';
+import {
+  installCanvasGlobals,
+  recordingContext,
+  strokes,
+  visibleMarks,
+  type Mark,
+  type PathMark,
+} from '../support/canvas.ts';
+import { frameOf, raceScene, runSetOf } from '../support/scene.ts';
+
+beforeAll(installCanvasGlobals);
+
+const scene = raceScene();
+const set = runSetOf(scene);
+const colors = scene.optimizers.map((o) => o.color);
+
+/** Draws `frame` `times` times on one canvas, as successive animation frames do; marks per frame. */
+function drawFrames(frame: Frame, times = 1): Mark[][] {
+  const { ctx, marks, depth } = recordingContext(frame.width, frame.height);
+  const out: Mark[][] = [];
+  for (let i = 0; i < times; i++) {
+    const from = marks.length;
+    paths(ctx, frame);
+    expect(depth()).toBe(0);
+    out.push(visibleMarks(marks.slice(from)));
+  }
+  return out;
+}
+
+/** The polylines of one colour: strokes of that colour that begin at the start point. */
+function polylines(marks: readonly Mark[], frame: Frame, color: string): [number, number][][] {
+  const sx = frame.scale.x(scene.start[0]);
+  const sy = frame.scale.y(scene.start[1]);
+  return strokes(marks)
+    .filter((m) => m.style.strokeStyle === color)
+    .flatMap((m) => m.path.subpaths)
+    .filter((sub) => sub.length > 0 && Math.hypot(sub[0]![0] - sx, sub[0]![1] - sy) < 1e-9);
+}
+
+const uses = (marks: readonly Mark[], color: string) =>
+  marks.some((m) => 'style' in m && (m.style.strokeStyle === color || m.style.fillStyle === color));
+
+/** Where the layer puts a marker for the maths point (x, y): clamped 8 px inside the plot. */
+function markerAt(frame: Frame, x: number, y: number): [number, number] {
+  const { plot, scale } = frame;
+  return [
+    Math.min(plot.left + plot.width - 8, Math.max(plot.left + 8, scale.x(x))),
+    Math.min(plot.top + plot.height - 8, Math.max(plot.top + 8, scale.y(y))),
+  ];
+}
+
+describe('paths layer', () => {
+  it('the seeded scene has two steady runs and one that diverges early', () => {
+    expect(set.runs[0]!.divergedAt).toBeNull();
+    expect(set.runs[1]!.divergedAt).toBeNull();
+    expect(set.runs[2]!.divergedAt).toBeGreaterThan(1);
+    expect(set.runs[2]!.divergedAt).toBeLessThan(50);
+  });
+
+  it('draws one polyline per visible optimizer, in its colour, from the start to the cursor', () => {
+    for (const cursor of [0, 1, 57, 200]) {
+      const frame = frameOf(scene, { runs: set, cursor });
+      const [marks] = drawFrames(frame);
+      scene.optimizers.forEach((_, k) => {
+        const run = set.runs[k]!;
+        const lines = polylines(marks!, frame, colors[k]!);
+        expect(lines, `run ${k} at cursor ${cursor}`).toHaveLength(1);
+        const line = lines[0]!;
+        const last = Math.min(run.length - 1, cursor);
+        const [ex, ey] = [frame.scale.x(run.x[last]!), frame.scale.y(run.y[last]!)];
+        const [lx, ly] = line.at(-1)!;
+        // Far-off points are clamped to ±1e5 px; on screen they land where the scale puts them.
+        if (Math.abs(ex) < 1e5 && Math.abs(ey) < 1e5) {
+          expect(lx).toBeCloseTo(ex, 9);
+          expect(ly).toBeCloseTo(ey, 9);
+        }
+        expect(line.length).toBeLessThanOrEqual(last + 2);
+      });
+    }
+  });
+
+  it('keeps every vertex of a path on the run, in order', () => {
+    const frame = frameOf(scene, { runs: set });
+    const [marks] = drawFrames(frame);
+    const run = set.runs[1]!;
+    const line = polylines(marks!, frame, colors[1]!)[0]!;
+    let k = 0;
+    for (const [px, py] of line) {
+      while (
+        k < run.length &&
+        Math.hypot(frame.scale.x(run.x[k]!) - px, frame.scale.y(run.y[k]!) - py) > 1e-9
+      )
+        k++;
+      expect(k, `vertex (${px}, ${py}) is a point of the run, after the previous one`).toBeLessThan(
+        run.length,
+      );
+    }
+    // The half-pixel thinning keeps many vertices of a 200-step run that crosses the plot.
+    expect(line.length).toBeGreaterThan(20);
+  });
+
+  it('skips hidden optimizers entirely', () => {
+    const frame = frameOf(scene, { runs: set, hidden: [false, true, false] });
+    const [marks] = drawFrames(frame);
+    expect(uses(marks!, colors[1]!)).toBe(false);
+    expect(polylines(marks!, frame, colors[0]!)).toHaveLength(1);
+    expect(polylines(marks!, frame, colors[2]!)).toHaveLength(1);
+  });
+
+  it('marks a diverged run with a ✕ at its last finite point once the cursor reaches it', () => {
+    const run = set.runs[2]!;
+    const divergedAt = run.divergedAt!;
+    const last = run.length - 1;
+    expect(last).toBe(divergedAt - 1);
+    const frame = frameOf(scene, { runs: set, cursor: divergedAt });
+    const [marks] = drawFrames(frame);
+    const [cx, cy] = markerAt(frame, run.x[last]!, run.y[last]!);
+    const crosses = strokes(marks!).filter(
+      (m) =>
+        m.style.strokeStyle === colors[2] &&
+        m.path.subpaths.length === 2 &&
+        m.path.subpaths.every((s) => s.length === 2),
+    );
+    expect(crosses).toHaveLength(1);
+    for (const segment of crosses[0]!.path.subpaths) {
+      const [[x0, y0], [x1, y1]] = segment as [[number, number], [number, number]];
+      expect((x0 + x1) / 2).toBeCloseTo(cx, 9);
+      expect((y0 + y1) / 2).toBeCloseTo(cy, 9);
+    }
+    // Before the cursor gets there, the run's current point is a dot, and no ✕ is drawn.
+    const before = frameOf(scene, { runs: set, cursor: divergedAt - 1 });
+    const [early] = drawFrames(before);
+    expect(strokes(early!).some((m) => m.path.subpaths.length === 2)).toBe(false);
+  });
+
+  it('draws the current point of each steady run as a dot at the cursor', () => {
+    const frame = frameOf(scene, { runs: set, cursor: 120 });
+    const [marks] = drawFrames(frame);
+    for (const k of [0, 1]) {
+      const run = set.runs[k]!;
+      const dots = marks!.filter(
+        (m) => m.kind === 'fill' && m.style.fillStyle === colors[k] && m.path.arcs.length === 1,
+      ) as PathMark[];
+      expect(dots).toHaveLength(1);
+      const [x, y] = markerAt(frame, run.x[120]!, run.y[120]!);
+      expect(dots[0]!.path.arcs[0]).toMatchObject({
+        x: expect.closeTo(x, 9),
+        y: expect.closeTo(y, 9),
+      });
+    }
+  });
+
+  it('rings the hovered step on every path that has reached it', () => {
+    const frame = frameOf(scene, { runs: set, cursor: 150, hoverStep: 100 });
+    const [marks] = drawFrames(frame);
+    const rings = strokes(marks!).filter(
+      (m) => m.path.arcs.length === 1 && m.style.lineWidth === 2.5,
+    );
+    expect(rings.map((m) => m.style.strokeStyle).sort()).toEqual([colors[0], colors[1]].sort());
+    const [x, y] = markerAt(frame, set.runs[0]!.x[100]!, set.runs[0]!.y[100]!);
+    const ring = rings.find((m) => m.style.strokeStyle === colors[0])!;
+    expect(ring.path.arcs[0]).toMatchObject({ x: expect.closeTo(x, 9), y: expect.closeTo(y, 9) });
+    // A hovered step past the cursor is not shown.
+    const [later] = drawFrames(frameOf(scene, { runs: set, cursor: 50, hoverStep: 100 }));
+    expect(strokes(later!).some((m) => m.path.arcs.length === 1 && m.style.lineWidth === 2.5)).toBe(
+      false,
+    );
+  });
+
+  it('draws the start ring last, at the store’s start, even before any run arrives', () => {
+    for (const runs of [null, set] as (RunSet | null)[]) {
+      const frame = frameOf(scene, { runs });
+      const [marks] = drawFrames(frame);
+      const ring = marks!.at(-1)!;
+      expect(ring.kind).toBe('stroke');
+      const arcs = (ring as PathMark).path.arcs;
+      expect(arcs).toEqual([
+        { x: frame.scale.x(scene.start[0]), y: frame.scale.y(scene.start[1]), r: 6 },
+      ]);
+    }
+  });
+
+  it('shows the same paths in every frame, whether stroked live or from its cache', () => {
+    const frame = frameOf(scene, { runs: set });
+    const frames = drawFrames(frame, 5);
+    const summary = (marks: Mark[]) =>
+      colors.map((c) => JSON.stringify(polylines(marks, frame, c)));
+    const first = summary(frames[0]!);
+    for (const marks of frames.slice(1)) expect(summary(marks)).toEqual(first);
+  });
+
+  it('hands the canvas only finite numbers, however far off the view the runs go', () => {
+    // A deep zoom far from the runs puts their points ~1e12 px away.
+    const zoomed = sceneOf2();
+    for (const cursor of [0, 3, 200]) {
+      const frame = frameOf(zoomed, { runs: set, cursor, hoverStep: 2 });
+      expect(() => drawFrames(frame, 3)).not.toThrow();
+    }
+  });
+});
+
+/** The race scene seen through a tiny view far from its paths. */
+const sceneOf2 = () => ({ ...scene, view: { x: [40, 40 + 1e-9], y: [40, 40 + 1e-9] } as const });
