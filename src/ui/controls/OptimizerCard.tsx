@@ -8,6 +8,7 @@ import { NumberHyper } from './NumberHyper.tsx';
 import { PairHyper } from './PairHyper.tsx';
 import { ScheduleControls } from './ScheduleControls.tsx';
 import { findOptimizer } from './select.ts';
+import { InspectToggle } from '../inspect/InspectToggle.tsx';
 
 /** One optimizer: colour, label, actions, every hyperparameter of its type and its schedule. */
 export function OptimizerCard({ id }: { readonly id: number }) {
@@ -27,6 +28,7 @@ export function OptimizerCard({ id }: { readonly id: number }) {
           {spec.name}
           {hidden && ' · hidden'}
         </span>
+        <InspectToggle id={id} label={label ?? spec.name} />
         <CardActions id={id} />
       </div>
       <div className="ctl-card-head">
