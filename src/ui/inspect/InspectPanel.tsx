@@ -82,6 +82,7 @@ export function InspectPanel() {
             </button>
             <button
               type="button"
+              className="step-next"
               aria-keyshortcuts="ArrowRight"
               onClick={() => actions.seek(cursor + 1)}
               disabled={cursor >= ins.steps}
