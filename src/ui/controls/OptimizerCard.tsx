@@ -9,6 +9,7 @@ import { PairHyper } from './PairHyper.tsx';
 import { ScheduleControls } from './ScheduleControls.tsx';
 import { findOptimizer } from './select.ts';
 import { InspectToggle } from '../inspect/InspectToggle.tsx';
+import { RuleDetails } from '../inspect/RuleDetails.tsx';
 
 /** One optimizer: colour, label, actions, every hyperparameter of its type and its schedule. */
 export function OptimizerCard({ id }: { readonly id: number }) {
@@ -47,6 +48,7 @@ export function OptimizerCard({ id }: { readonly id: number }) {
         )}
       </div>
       <ScheduleControls id={id} />
+      <RuleDetails id={id} />
     </div>
   );
 }
