@@ -28,13 +28,23 @@ export class Trajectory {
   private readonly p = new Float64Array(2);
   private readonly g = new Float64Array(2);
 
-  constructor(scene: Scene, entry: OptimizerEntry, noise: Float64Array | null) {
+  /**
+   * `wrap`, if given, wraps the optimizer once before the first step (engine/inspect.ts records
+   * each step that way); without it the hot loop calls the optimizer itself.
+   */
+  constructor(
+    scene: Scene,
+    entry: OptimizerEntry,
+    noise: Float64Array | null,
+    wrap?: (optimizer: Optimizer) => Optimizer,
+  ) {
     const fn = getFunction(scene.fn.id);
     const spec = getOptimizer(entry.type);
     if (!fn) throw new Error(`unknown function "${scene.fn.id}"`);
     if (!spec) throw new Error(`unknown optimizer "${entry.type}"`);
     this.objective = fn.create(scene.fn.params);
-    this.optimizer = spec.create(entry.hyper);
+    const optimizer = spec.create(entry.hyper);
+    this.optimizer = wrap ? wrap(optimizer) : optimizer;
     this.steps = scene.steps;
     this.noise = scene.noise.sigma > 0 ? noise : null;
     this.sigma = scene.noise.sigma;

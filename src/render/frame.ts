@@ -1,6 +1,7 @@
 import type { ContourField } from '../engine/field.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { Box, Vec2 } from '../engine/types.ts';
+import type { InspectResult } from '../workers/inspectClient.ts';
 import type { RunSet } from '../workers/runs.ts';
 
 /** Colours and type the layers take from the page's stylesheet. */
@@ -58,6 +59,8 @@ export interface PlotContent {
   readonly cursor: number;
   /** The step highlighted from the loss chart or a path, or null. */
   readonly hoverStep: number | null;
+  /** The inspected optimizer's recorded run when it belongs to this scene, else null. */
+  readonly inspection?: InspectResult | null;
 }
 
 /** One layer of the plot. Layers draw in order and leave the context as they found it. */

@@ -1,4 +1,5 @@
 import { drawAxes, type ChartTheme } from './chart/axes.ts';
+import { drawStepMarkers } from './chart/markers.ts';
 import { clipCursor, drawnEnd, plotRect, pxPerStep, type PlotRect } from './chart/layout.ts';
 import { lossScale, runColumns, visibleRuns } from './chart/runScale.ts';
 import { forward, type YScale } from './chart/scale.ts';
@@ -88,17 +89,8 @@ export function drawLossChart(ctx: CanvasRenderingContext2D, input: LossChartInp
   }
   ctx.restore();
 
+  drawStepMarkers(ctx, plot, px, cursor, steps, input.hoverStep, theme);
   ctx.save();
-  // The playback cursor, unless it sits on the frame at the end.
-  if (cursor < steps) {
-    ctx.strokeStyle = theme.axis;
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    const x = Math.round(px(cursor)) + 0.5;
-    ctx.moveTo(x, plot.top);
-    ctx.lineTo(x, plot.top + plot.height);
-    ctx.stroke();
-  }
   // A ✕ where each diverged run left the finite numbers, once the cursor gets there.
   for (const k of shown) {
     const run = runSet.runs[k]!;
@@ -111,15 +103,6 @@ export function drawLossChart(ctx: CanvasRenderingContext2D, input: LossChartInp
   }
   const hover = input.hoverStep;
   if (hover !== null && hover >= 0 && hover <= cursor) {
-    ctx.strokeStyle = theme.axis;
-    ctx.lineWidth = 1;
-    ctx.setLineDash([3, 3]);
-    ctx.beginPath();
-    const x = Math.round(px(hover)) + 0.5;
-    ctx.moveTo(x, plot.top);
-    ctx.lineTo(x, plot.top + plot.height);
-    ctx.stroke();
-    ctx.setLineDash([]);
     for (const k of shown) {
       const run = runSet.runs[k]!;
       const v = run.f[hover];

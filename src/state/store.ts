@@ -35,6 +35,8 @@ export interface LabState {
   readonly playback: Playback;
   /** The step under the pointer on the loss chart or a path, or null. */
   readonly hoverStep: number | null;
+  /** The id of the optimizer being inspected, or null (an id no longer present selects none). */
+  readonly selected: number | null;
   /** A message for the reader (what was wrong with a link), until dismissed. */
   readonly notice: Notice | null;
   readonly actions: LabActions;
@@ -71,6 +73,8 @@ export interface LabActions {
   seek(step: number): void;
   setSpeed(stepsPerSecond: number): void;
   setHoverStep(step: number | null): void;
+  /** Inspects optimizer `id`, or nothing. */
+  select(id: number | null): void;
   notify(notice: Notice | null): void;
 }
 
@@ -211,12 +215,14 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
         set((s) => ({ playback: { ...s.playback, playing: false, step: clampStep(step) } })),
       setSpeed: (speed) => set((s) => ({ playback: { ...s.playback, speed } })),
       setHoverStep: (hoverStep) => set({ hoverStep }),
+      select: (selected) => set({ selected }),
       notify: (notice) => set({ notice }),
     };
     return {
       ...sceneFields(scene),
       playback: { playing: animate, step: animate ? 0 : scene.steps, speed: 250 },
       hoverStep: null,
+      selected: null,
       notice: null,
       actions,
     };

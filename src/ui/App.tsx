@@ -6,6 +6,8 @@ import { ScenePanel } from './controls/ScenePanel.tsx';
 import { CopyLink } from './CopyLink.tsx';
 import { ExportMenu, type LandscapeSnapshot } from './ExportMenu.tsx';
 import { Gallery } from './Gallery.tsx';
+import { InspectPanel } from './inspect/InspectPanel.tsx';
+import { InspectFeedContext, useInspection } from './inspect/useInspection.ts';
 import { RunFeedContext } from './feeds.ts';
 import { Landscape } from './Landscape.tsx';
 import { Legend } from './Legend.tsx';
@@ -31,6 +33,7 @@ export function App({ store }: { readonly store: LabStore }) {
 
 function Lab({ store }: { readonly store: LabStore }) {
   const pipeline = usePipeline(store);
+  const inspection = useInspection(store);
   usePlaybackClock();
   useShortcuts();
   const [drawn, setDrawn] = useState(false);
@@ -39,37 +42,41 @@ function Lab({ store }: { readonly store: LabStore }) {
   const state = status?.phase === 'error' ? 'error' : drawn ? 'ready' : 'computing';
   return (
     <RunFeedContext.Provider value={pipeline.runs}>
-      <div className="app" data-state={state}>
-        <header className="header">
-          <div>
-            <h1>Descent Lab</h1>
-            <p className="tagline">How optimizers move across a loss landscape.</p>
-          </div>
-          <nav className="toolbar" aria-label="Share and export">
-            <CopyLink />
-            <ExportMenu snapshot={snapshot} />
-          </nav>
-        </header>
-        <NoticeBanner />
-        <main className="layout">
-          <section className="stage" aria-label="Landscape and loss">
-            <Landscape
-              pipeline={pipeline}
-              onDrawn={() => setDrawn(true)}
-              onFrame={(canvas, frame) => (snapshot.current = { canvas, frame })}
-            />
-            <Playback />
-            <LossChart />
-          </section>
-          <aside className="side" aria-label="Controls">
-            <StatusLine pipeline={pipeline} />
-            <Legend runs={pipeline.runs} />
-            <Gallery />
-            <ScenePanel />
-            <OptimizerPanel />
-          </aside>
-        </main>
-      </div>
+      <InspectFeedContext.Provider value={inspection}>
+        <div className="app" data-state={state}>
+          <header className="header">
+            <div>
+              <h1>Descent Lab</h1>
+              <p className="tagline">How optimizers move across a loss landscape.</p>
+            </div>
+            <nav className="toolbar" aria-label="Share and export">
+              <CopyLink />
+              <ExportMenu snapshot={snapshot} />
+            </nav>
+          </header>
+          <NoticeBanner />
+          <main className="layout">
+            <section className="stage" aria-label="Landscape and loss">
+              <Landscape
+                pipeline={pipeline}
+                inspection={inspection}
+                onDrawn={() => setDrawn(true)}
+                onFrame={(canvas, frame) => (snapshot.current = { canvas, frame })}
+              />
+              <Playback />
+              <LossChart />
+              <InspectPanel />
+            </section>
+            <aside className="side" aria-label="Controls">
+              <StatusLine pipeline={pipeline} />
+              <Legend runs={pipeline.runs} />
+              <Gallery />
+              <ScenePanel />
+              <OptimizerPanel />
+            </aside>
+          </main>
+        </div>
+      </InspectFeedContext.Provider>
     </RunFeedContext.Provider>
   );
 }

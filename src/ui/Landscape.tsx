@@ -7,11 +7,15 @@ import type { Box } from '../engine/types.ts';
 import { sizeCanvas } from '../render/canvas.ts';
 import { drawFrame } from '../render/draw.ts';
 import { makeFrame, plotHeight, type Frame, type Theme } from '../render/frame.ts';
+import { inspectGeometry } from '../render/layers/inspect.ts';
 import { lastShown } from '../render/layers/paths.ts';
 import { roundTo, transformOf, viewOf } from '../render/viewTransform.ts';
 import { selectScene, type LabState } from '../state/store.ts';
 import { useLabStore } from '../state/useLab.ts';
 import { describeScene, formatNumber } from './format.ts';
+import type { Feed } from '../workers/feed.ts';
+import type { InspectResult } from '../workers/inspectClient.ts';
+import { currentInspection } from './inspect/useInspection.ts';
 import type { Pipeline } from './usePipeline.ts';
 
 /** How close (CSS px) a pointer must come to grab the start point or pick a path's step. */
@@ -48,10 +52,13 @@ const zoomView = (view: Box, factor: number): Box => {
  */
 export function Landscape({
   pipeline,
+  inspection,
   onDrawn,
   onFrame,
 }: {
   pipeline: Pipeline;
+  /** The inspected optimizer's recorded runs, drawn as arrows at the current step. */
+  inspection?: Feed<InspectResult>;
   onDrawn: () => void;
   /** Receives the canvas and frame of every drawing, for exports. */
   onFrame?: (canvas: HTMLCanvasElement, frame: Frame) => void;
@@ -95,10 +102,14 @@ export function Landscape({
           field: pipeline.field.current,
           cursor: state.playback.step,
           hoverStep: state.hoverStep,
+          inspection: inspection ? currentInspection(inspection, state) : null,
         },
         theme,
       );
       drawFrame(ctx, frame);
+      // What the inspect layer drew, for tests and tools that cannot read pixels.
+      const geometry = inspectGeometry(frame);
+      canvas.dataset['inspect'] = geometry ? JSON.stringify(geometry) : '';
       drewFrame(canvas, frame);
       // The description changes with the scene, not with every frame of a playback.
       if (scene !== described) {
@@ -287,6 +298,7 @@ export function Landscape({
       }),
       pipeline.runs.subscribe(schedule),
       pipeline.field.subscribe(schedule),
+      inspection?.subscribe(schedule) ?? (() => {}),
     ];
     const resize = new ResizeObserver(() => {
       draw();
@@ -309,7 +321,7 @@ export function Landscape({
       listeners.abort();
       selection.on('.zoom', null);
     };
-  }, [store, pipeline]);
+  }, [store, pipeline, inspection]);
 
   const actions = store.getState().actions;
   return (

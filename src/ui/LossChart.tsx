@@ -17,7 +17,8 @@ import './chart.css';
 /** The chart's height in CSS pixels. */
 const HEIGHT = 200;
 
-function readTheme(element: Element): ChartTheme {
+/** The chart colours and font from the stylesheet of `element`. */
+export function readTheme(element: Element): ChartTheme {
   const style = getComputedStyle(element);
   const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   return {

@@ -1,4 +1,13 @@
-import { nonNegative, num, type HyperValues, type Optimizer, type OptimizerSpec } from './spec.ts';
+import {
+  coord,
+  lrEffField,
+  nonNegative,
+  num,
+  type HyperValues,
+  type Optimizer,
+  type OptimizerSpec,
+  type StateField,
+} from './spec.ts';
 
 /** torch.optim.Adadelta's update. */
 class Adadelta implements Optimizer {
@@ -7,6 +16,13 @@ class Adadelta implements Optimizer {
   private readonly wd: number;
   private readonly sq = new Float64Array(2);
   private readonly acc = new Float64Array(2);
+  /** The last step's √(u + ε)/√(v + ε): it needs u before its update, which step overwrites. */
+  private readonly ratio = new Float64Array(2);
+  readonly fields: readonly StateField[] = [
+    coord('square_avg', 'v (average of g²)', 'v_t', 'log'),
+    coord('acc_delta', 'u (average of Δ²)', 'u_t', 'log'),
+    lrEffField('\\gamma\\sqrt{u_{t-1} + \\epsilon} / \\sqrt{v_t + \\epsilon}'),
+  ];
 
   constructor(hp: HyperValues) {
     this.rho = num(hp, 'rho');
@@ -14,15 +30,26 @@ class Adadelta implements Optimizer {
     this.wd = num(hp, 'weight_decay');
   }
 
+  inspect(out: Float64Array, lr: number): void {
+    const { sq, acc, ratio } = this;
+    for (let i = 0; i < 2; i++) {
+      out[i] = sq[i]!;
+      out[2 + i] = acc[i]!;
+      out[4 + i] = lr * ratio[i]!;
+    }
+  }
+
   step(p: Float64Array, g: Float64Array, lr: number): void {
-    const { rho, eps, wd, sq, acc } = this;
+    const { rho, eps, wd, sq, acc, ratio } = this;
     for (let i = 0; i < 2; i++) {
       let d = g[i]!;
       if (wd !== 0) d += wd * p[i]!;
       const s = sq[i]! * rho + (1 - rho) * d * d;
       sq[i] = s;
       // eps inside both square roots; the accumulated delta is stored before scaling by lr.
-      const delta = (Math.sqrt(acc[i]! + eps) / Math.sqrt(s + eps)) * d;
+      const r = Math.sqrt(acc[i]! + eps) / Math.sqrt(s + eps);
+      ratio[i] = r;
+      const delta = r * d;
       acc[i] = acc[i]! * rho + (1 - rho) * delta * delta;
       p[i] = p[i]! - lr * delta;
     }

@@ -1,4 +1,14 @@
-import { nonNegative, num, type HyperValues, type Optimizer, type OptimizerSpec } from './spec.ts';
+import {
+  coord,
+  lrEffField,
+  nonNegative,
+  num,
+  scalar,
+  type HyperValues,
+  type Optimizer,
+  type OptimizerSpec,
+  type StateField,
+} from './spec.ts';
 
 /** torch.optim.Adagrad's update. */
 class Adagrad implements Optimizer {
@@ -7,6 +17,11 @@ class Adagrad implements Optimizer {
   private readonly eps: number;
   private readonly sum: Float64Array;
   private t = 0;
+  readonly fields: readonly StateField[] = [
+    coord('sum', 'accumulated g² (the sum)', 's_t', 'log'),
+    scalar('clr', 'decayed learning rate', '\\tilde\\gamma_t', 'log'),
+    lrEffField('\\tilde\\gamma_t / (\\sqrt{s_t} + \\epsilon)'),
+  ];
 
   constructor(hp: HyperValues) {
     this.lrDecay = num(hp, 'lr_decay');
@@ -15,11 +30,23 @@ class Adagrad implements Optimizer {
     this.sum = new Float64Array(2).fill(num(hp, 'initial_accumulator_value'));
   }
 
+  /** The rate of step t after lr_decay; step 1 is undecayed. */
+  private decayed(lr: number, t: number): number {
+    return lr / (1 + (t - 1) * this.lrDecay);
+  }
+
+  inspect(out: Float64Array, lr: number): void {
+    const clr = this.decayed(lr, Math.max(1, this.t));
+    out[0] = this.sum[0]!;
+    out[1] = this.sum[1]!;
+    out[2] = clr;
+    for (let i = 0; i < 2; i++) out[3 + i] = clr / (Math.sqrt(this.sum[i]!) + this.eps);
+  }
+
   step(p: Float64Array, g: Float64Array, lr: number): void {
     const { wd, eps, sum } = this;
     this.t++;
-    // Step 1 is undecayed.
-    const clr = lr / (1 + (this.t - 1) * this.lrDecay);
+    const clr = this.decayed(lr, this.t);
     for (let i = 0; i < 2; i++) {
       let d = g[i]!;
       if (wd !== 0) d += wd * p[i]!;

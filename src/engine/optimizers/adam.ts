@@ -1,14 +1,18 @@
 import {
   betas,
   bool,
+  coord,
   decayPower,
+  lrEffField,
   nonNegative,
   num,
   pair,
+  scalar,
   type HyperSpec,
   type HyperValues,
   type Optimizer,
   type OptimizerSpec,
+  type StateField,
 } from './spec.ts';
 
 /**
@@ -27,6 +31,7 @@ class Adam implements Optimizer {
   // Running powers β^t: `beta ** t` every step costs 3–5× more.
   private b1t = 1;
   private b2t = 1;
+  readonly fields: readonly StateField[];
 
   constructor(
     hp: HyperValues,
@@ -36,6 +41,42 @@ class Adam implements Optimizer {
     this.eps = num(hp, 'eps');
     this.wd = num(hp, 'weight_decay');
     this.amsgrad = bool(hp, 'amsgrad');
+    this.fields = [
+      coord('exp_avg', 'm (first moment)', 'm_t'),
+      coord('exp_avg_sq', 'v (second moment)', 'v_t', 'log'),
+      ...(this.amsgrad ? [coord('max_exp_avg_sq', 'max v so far', 'v^{\\max}_t', 'log')] : []),
+      coord('m_hat', 'm̂ (bias-corrected m)', '\\hat m_t', 'linear', 'direction'),
+      coord('v_hat', 'v̂ (bias-corrected v)', '\\hat v_t', 'log'),
+      lrEffField('\\gamma / (\\sqrt{\\hat v_t} + \\epsilon)'),
+      scalar('bias_correction1', '1 − β₁ᵗ', '1 - \\beta_1^t'),
+      scalar('bias_correction2', '1 − β₂ᵗ', '1 - \\beta_2^t'),
+    ];
+  }
+
+  inspect(out: Float64Array, lr: number): void {
+    const { m, v, vMax, amsgrad, eps } = this;
+    const bc1 = 1 - this.b1t;
+    const bc2 = 1 - this.b2t;
+    let k = 0;
+    for (let i = 0; i < 2; i++) out[k + i] = m[i]!;
+    k += 2;
+    for (let i = 0; i < 2; i++) out[k + i] = v[i]!;
+    k += 2;
+    const vUsed = amsgrad ? vMax : v;
+    if (amsgrad) {
+      for (let i = 0; i < 2; i++) out[k + i] = vMax[i]!;
+      k += 2;
+    }
+    // Before step 1, 1 − β^0 = 0: m̂ and v̂ are 0/0, which is NaN, as they should be.
+    for (let i = 0; i < 2; i++) out[k + i] = m[i]! / bc1;
+    k += 2;
+    for (let i = 0; i < 2; i++) out[k + i] = vUsed[i]! / bc2;
+    k += 2;
+    // The step is −lr_eff·m̂ (plus AdamW's decay): step() computes the same expression factored.
+    for (let i = 0; i < 2; i++) out[k + i] = lr / (Math.sqrt(vUsed[i]! / bc2) + eps);
+    k += 2;
+    out[k++] = bc1;
+    out[k] = bc2;
   }
 
   step(p: Float64Array, g: Float64Array, lr: number): void {

@@ -1,5 +1,8 @@
 import {
   betas,
+  coord,
+  lrEffField,
+  scalar,
   decayPower,
   nonNegative,
   num,
@@ -7,6 +10,7 @@ import {
   type HyperValues,
   type Optimizer,
   type OptimizerSpec,
+  type StateField,
 } from './spec.ts';
 
 /** torch.optim.Adamax's update: Adam with an infinity-norm second moment. */
@@ -18,11 +22,30 @@ class Adamax implements Optimizer {
   private readonly m = new Float64Array(2);
   private readonly u = new Float64Array(2);
   private b1t = 1;
+  readonly fields: readonly StateField[] = [
+    coord('exp_avg', 'm (first moment)', 'm_t'),
+    coord('exp_inf', 'u (decayed max of |g|)', 'u_t', 'log'),
+    coord('m_hat', 'm̂ (bias-corrected m)', '\\hat m_t', 'linear', 'direction'),
+    lrEffField('\\gamma / u_t'),
+    scalar('bias_correction1', '1 − β₁ᵗ', '1 - \\beta_1^t'),
+  ];
 
   constructor(hp: HyperValues) {
     [this.b1, this.b2] = pair(hp, 'betas');
     this.eps = num(hp, 'eps');
     this.wd = num(hp, 'weight_decay');
+  }
+
+  inspect(out: Float64Array, lr: number): void {
+    const bc1 = 1 - this.b1t;
+    for (let i = 0; i < 2; i++) {
+      out[i] = this.m[i]!;
+      out[2 + i] = this.u[i]!;
+      out[4 + i] = this.m[i]! / bc1;
+      // The step is −(lr / bc1)·m/u = −(lr/u)·m̂.
+      out[6 + i] = lr / this.u[i]!;
+    }
+    out[8] = bc1;
   }
 
   step(p: Float64Array, g: Float64Array, lr: number): void {

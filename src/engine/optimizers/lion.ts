@@ -1,11 +1,14 @@
 import {
   betas,
+  coord,
+  lrEffField,
   nonNegative,
   num,
   pair,
   type HyperValues,
   type Optimizer,
   type OptimizerSpec,
+  type StateField,
 } from './spec.ts';
 
 /** Lion's update (Chen et al. 2023, Algorithm 2), as in the authors' PyTorch code. */
@@ -14,18 +17,35 @@ class Lion implements Optimizer {
   private readonly b2: number;
   private readonly wd: number;
   private readonly m = new Float64Array(2);
+  /** The last step's interpolation c = β₁m + (1 − β₁)g, whose sign is the step; m moves on after. */
+  private readonly c = new Float64Array(2);
+  readonly fields: readonly StateField[] = [
+    coord('exp_avg', 'm (momentum)', 'm_t'),
+    coord('c', 'c (interpolation; the step is −γ·sign c)', 'c_t', 'linear', 'direction'),
+    lrEffField('\\gamma'),
+  ];
 
   constructor(hp: HyperValues) {
     [this.b1, this.b2] = pair(hp, 'betas');
     this.wd = num(hp, 'weight_decay');
   }
 
+  inspect(out: Float64Array, lr: number): void {
+    for (let i = 0; i < 2; i++) {
+      out[i] = this.m[i]!;
+      out[2 + i] = this.c[i]!;
+      // sign(c) has magnitude 1: every coordinate moves by lr exactly.
+      out[4 + i] = lr;
+    }
+  }
+
   step(p: Float64Array, g: Float64Array, lr: number): void {
-    const { b1, b2, m } = this;
+    const { b1, b2, m, c: last } = this;
     const shrink = 1 - lr * this.wd;
     for (let i = 0; i < 2; i++) {
       const d = g[i]!;
       const c = m[i]! * b1 + d * (1 - b1);
+      last[i] = c;
       // Decoupled decay first; Math.sign(0) is 0, like torch.sign.
       p[i] = p[i]! * shrink - lr * Math.sign(c);
       m[i] = m[i]! * b2 + d * (1 - b2);

@@ -1,5 +1,8 @@
 import {
   betas,
+  coord,
+  lrEffField,
+  scalar,
   decayPower,
   nonNegative,
   num,
@@ -7,6 +10,7 @@ import {
   type HyperValues,
   type Optimizer,
   type OptimizerSpec,
+  type StateField,
 } from './spec.ts';
 
 /** torch.optim.NAdam's update, today's formula (torch ≥ 2.0: μ-product of the next step counted once). */
@@ -22,6 +26,14 @@ class NAdam implements Optimizer {
   private b2t = 1;
   private muProduct = 1;
   private muNext: number;
+  readonly fields: readonly StateField[] = [
+    coord('exp_avg', 'm (first moment)', 'm_t', 'linear', 'direction'),
+    coord('exp_avg_sq', 'v (second moment)', 'v_t', 'log'),
+    coord('v_hat', 'v̂ (bias-corrected v)', '\\hat v_t', 'log'),
+    lrEffField('\\gamma / (\\sqrt{\\hat v_t} + \\epsilon)'),
+    scalar('mu_t', 'μₜ (momentum of this step)', '\\mu_t'),
+    scalar('mu_product', 'μ₁···μₜ', '\\textstyle\\prod_{i \\le t} \\mu_i', 'log'),
+  ];
 
   constructor(hp: HyperValues) {
     [this.b1, this.b2] = pair(hp, 'betas');
@@ -34,6 +46,19 @@ class NAdam implements Optimizer {
   /** μ_t = β1·(1 − ½·0.96^(t·ψ)). */
   private mu(t: number): number {
     return this.b1 * (1 - 0.5 * Math.pow(0.96, t * this.psi));
+  }
+
+  inspect(out: Float64Array, lr: number): void {
+    const bc2 = 1 - this.b2t;
+    for (let i = 0; i < 2; i++) {
+      const vHat = this.v[i]! / bc2;
+      out[i] = this.m[i]!;
+      out[2 + i] = this.v[i]!;
+      out[4 + i] = vHat;
+      out[6 + i] = lr / (Math.sqrt(vHat) + this.eps);
+    }
+    out[8] = this.t > 0 ? this.mu(this.t) : NaN;
+    out[9] = this.muProduct;
   }
 
   step(p: Float64Array, g: Float64Array, lr: number): void {

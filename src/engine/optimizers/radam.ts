@@ -1,5 +1,8 @@
 import {
   betas,
+  coord,
+  lrEffField,
+  scalar,
   decayPower,
   nonNegative,
   num,
@@ -7,6 +10,7 @@ import {
   type HyperValues,
   type Optimizer,
   type OptimizerSpec,
+  type StateField,
 } from './spec.ts';
 
 /** torch.optim.RAdam's update: Adam with the variance rectification of Liu et al. (2019). */
@@ -21,6 +25,14 @@ class RAdam implements Optimizer {
   private t = 0;
   private b1t = 1;
   private b2t = 1;
+  readonly fields: readonly StateField[] = [
+    coord('exp_avg', 'm (first moment)', 'm_t'),
+    coord('exp_avg_sq', 'v (second moment)', 'v_t', 'log'),
+    coord('m_hat', 'm̂ (bias-corrected m)', '\\hat m_t', 'linear', 'direction'),
+    lrEffField('\\gamma\\, r_t \\sqrt{1 - \\beta_2^t} / (\\sqrt{v_t} + \\epsilon)'),
+    scalar('rho_t', 'ρₜ (length of the approximated SMA)', '\\rho_t'),
+    scalar('rect', 'rₜ (rectification; 0: plain momentum SGD)', 'r_t'),
+  ];
 
   constructor(hp: HyperValues) {
     [this.b1, this.b2] = pair(hp, 'betas');
@@ -29,18 +41,44 @@ class RAdam implements Optimizer {
     this.rhoInf = 2 / (1 - this.b2) - 1;
   }
 
+  /** ρ_t, the length of the approximated simple moving average at step t. */
+  private rho(t: number, b2t: number): number {
+    return this.rhoInf - (2 * t * b2t) / (1 - b2t);
+  }
+
+  /** The rectification term r_t, or 0 while ρ_t ≤ 5 (the step is then lr·m̂). */
+  private rect(rhoT: number): number {
+    const { rhoInf } = this;
+    // Rectified only when ρ_t > 5 strictly; with β2 ≤ 0.6 that never happens.
+    return rhoT > 5
+      ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
+      : 0;
+  }
+
+  inspect(out: Float64Array, lr: number): void {
+    const bc1 = 1 - this.b1t;
+    const bc2 = 1 - this.b2t;
+    const rhoT = this.t > 0 ? this.rho(this.t, this.b2t) : NaN;
+    const rect = this.t > 0 ? this.rect(rhoT) : NaN;
+    for (let i = 0; i < 2; i++) {
+      out[i] = this.m[i]!;
+      out[2 + i] = this.v[i]!;
+      out[4 + i] = this.m[i]! / bc1;
+      out[6 + i] =
+        rect > 0 ? lr * rect * (Math.sqrt(bc2) / (Math.sqrt(this.v[i]!) + this.eps)) : lr;
+    }
+    out[8] = rhoT;
+    out[9] = rect;
+  }
+
   step(p: Float64Array, g: Float64Array, lr: number): void {
-    const { b1, b2, eps, wd, rhoInf, m, v } = this;
+    const { b1, b2, eps, wd, m, v } = this;
     const t = ++this.t;
     const bc1 = 1 - (this.b1t = decayPower(this.b1t, b1));
     const b2t = (this.b2t = decayPower(this.b2t, b2));
     const bc2 = 1 - b2t;
-    const rhoT = rhoInf - (2 * t * b2t) / bc2;
-    // Rectified only when ρ_t > 5 strictly; with β2 ≤ 0.6 that never happens.
-    const rectified = rhoT > 5;
-    const rect = rectified
-      ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
-      : 0;
+    const rect = this.rect(this.rho(t, b2t));
+    const rectified = rect > 0;
     const bc2Sqrt = Math.sqrt(bc2);
     for (let i = 0; i < 2; i++) {
       let d = g[i]!;

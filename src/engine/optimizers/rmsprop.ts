@@ -1,10 +1,13 @@
 import {
   bool,
+  coord,
+  lrEffField,
   nonNegative,
   num,
   type HyperValues,
   type Optimizer,
   type OptimizerSpec,
+  type StateField,
 } from './spec.ts';
 
 /** torch.optim.RMSprop's update: no bias correction; optional momentum and centring. */
@@ -24,6 +27,39 @@ class RmsProp implements Optimizer {
     this.wd = num(hp, 'weight_decay');
     this.momentum = num(hp, 'momentum');
     this.centered = bool(hp, 'centered');
+    this.fields = [
+      coord('square_avg', 'v (average of g²)', 'v_t', 'log'),
+      ...(this.centered ? [coord('grad_avg', 'average of g', '\\bar g_t')] : []),
+      ...(this.momentum > 0
+        ? [coord('momentum_buffer', 'momentum buffer b', 'b_t', 'linear', 'direction')]
+        : []),
+      lrEffField('\\gamma / (\\sqrt{v_t} + \\epsilon)'),
+    ];
+  }
+
+  readonly fields: readonly StateField[];
+
+  inspect(out: Float64Array, lr: number): void {
+    const { sq, avg, buf, centered, momentum } = this;
+    let k = 0;
+    for (let i = 0; i < 2; i++) out[k + i] = sq[i]!;
+    k += 2;
+    if (centered) {
+      for (let i = 0; i < 2; i++) out[k + i] = avg[i]!;
+      k += 2;
+    }
+    if (momentum > 0) {
+      for (let i = 0; i < 2; i++) out[k + i] = buf[i]!;
+      k += 2;
+    }
+    for (let i = 0; i < 2; i++) out[k + i] = lr / this.denom(i);
+  }
+
+  /** √v + ε, or √(v − ḡ²) + ε when centred: what the gradient is divided by. */
+  private denom(i: number): number {
+    const s = this.sq[i]!;
+    const a = this.avg[i]!;
+    return (this.centered ? Math.sqrt(s - a * a) : Math.sqrt(s)) + this.eps;
   }
 
   step(p: Float64Array, g: Float64Array, lr: number): void {

@@ -1,10 +1,13 @@
 import {
   bool,
+  coord,
+  lrEffField,
   nonNegative,
   num,
   type HyperValues,
   type Optimizer,
   type OptimizerSpec,
+  type StateField,
 } from './spec.ts';
 
 /** torch.optim.SGD's update: plain, with momentum, or Nesterov. */
@@ -15,12 +18,30 @@ class Sgd implements Optimizer {
   private readonly wd: number;
   private readonly buf = new Float64Array(2);
   private started = false;
+  readonly fields: readonly StateField[];
 
   constructor(hp: HyperValues) {
     this.momentum = num(hp, 'momentum');
     this.dampening = num(hp, 'dampening');
     this.nesterov = bool(hp, 'nesterov');
     this.wd = num(hp, 'weight_decay');
+    this.fields = [
+      ...(this.momentum !== 0
+        ? [coord('momentum_buffer', 'momentum buffer b', 'b_t', 'linear', 'direction')]
+        : []),
+      lrEffField('\\gamma'),
+    ];
+  }
+
+  inspect(out: Float64Array, lr: number): void {
+    let k = 0;
+    if (this.momentum !== 0) {
+      out[k++] = this.started ? this.buf[0]! : NaN;
+      out[k++] = this.started ? this.buf[1]! : NaN;
+    }
+    // Every coordinate moves by lr times its (momentum-filtered) gradient.
+    out[k++] = lr;
+    out[k] = lr;
   }
 
   step(p: Float64Array, g: Float64Array, lr: number): void {

@@ -26,7 +26,59 @@ export type HyperValues = Readonly<Record<string, number | boolean | Vec2>>;
 export interface Optimizer {
   /** One update of `p` (length 2) from the gradient `g` at p, with the (scheduled) learning rate. */
   step(p: Float64Array, g: Float64Array, lr: number): void;
+  /** The state this optimizer keeps, in the order `inspect` writes it. */
+  readonly fields: readonly StateField[];
+  /**
+   * Writes the optimizer's own state after its latest step into `out`, field by field (two slots
+   * for a per-coordinate field, one for a scalar); `lr` is the rate that step used. NaN where a
+   * value is not defined yet (before step 1). Not called on the fast path.
+   */
+  inspect(out: Float64Array, lr: number): void;
 }
+
+/** Where a state field is drawn on the landscape, if anywhere. */
+export type StateRole = 'direction' | 'lrEff';
+
+/** One piece of an optimizer's state, described for display. */
+export interface StateField {
+  /** torch's name where it has one, e.g. "exp_avg". */
+  readonly key: string;
+  /** A short label, e.g. "m̂ (bias-corrected first moment)". */
+  readonly label: string;
+  /** The symbol in TeX, e.g. "\\hat m_t". */
+  readonly tex: string;
+  /** Two values (x, y) or one for the whole optimizer. */
+  readonly per: 'coordinate' | 'scalar';
+  /** The y scale that reads best for it. */
+  readonly scale: 'linear' | 'log';
+  /** `direction`: drawn as the momentum arrow; `lrEff`: the per-coordinate effective rate glyph. */
+  readonly role?: StateRole;
+}
+
+/** Slots a field list takes in `inspect`'s output. */
+export const slotsOf = (fields: readonly StateField[]): number =>
+  fields.reduce((n, f) => n + (f.per === 'coordinate' ? 2 : 1), 0);
+
+/** A per-coordinate field. */
+export const coord = (
+  key: string,
+  label: string,
+  tex: string,
+  scale: StateField['scale'] = 'linear',
+  role?: StateRole,
+): StateField => ({ key, label, tex, per: 'coordinate', scale, ...(role ? { role } : {}) });
+
+/** A scalar field. */
+export const scalar = (
+  key: string,
+  label: string,
+  tex: string,
+  scale: StateField['scale'] = 'linear',
+): StateField => ({ key, label, tex, per: 'scalar', scale });
+
+/** The effective learning rate per coordinate: the factor between the direction and the step. */
+export const lrEffField = (tex: string): StateField =>
+  coord('lr_eff', 'effective learning rate', tex, 'log', 'lrEff');
 
 /** An optimizer type: torch's hyperparameter table, its cross-field rules and a factory. */
 export interface OptimizerSpec {

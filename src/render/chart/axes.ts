@@ -13,11 +13,9 @@ export interface ChartTheme {
 }
 
 const TICK = 5;
-const AXIS_NAME: Readonly<Record<YScale['kind'], string>> = {
-  linear: 'f',
-  log: 'f (log)',
-  symlog: 'f (symlog)',
-};
+/** The y axis's name on a scale: "f", "f (log)", "f (symlog)". */
+const axisName = (name: string, kind: YScale['kind']): string =>
+  kind === 'linear' ? name : name ? `${name} (${kind})` : kind;
 
 /** Frame (the canvas `width` CSS pixels wide), faint horizontal grid, ticks with labels on both axes, and the axis names. */
 export function drawAxes(
@@ -28,6 +26,8 @@ export function drawAxes(
   scale: YScale,
   y: (t: number) => number,
   theme: ChartTheme,
+  /** The y axis's name. */
+  yName = 'f',
 ): void {
   const bottom = plot.top + plot.height;
   const right = plot.left + plot.width;
@@ -81,6 +81,6 @@ export function drawAxes(
   ctx.rotate(-Math.PI / 2);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.fillText(AXIS_NAME[scale.kind], 0, 0);
+  ctx.fillText(axisName(yName, scale.kind), 0, 0);
   ctx.restore();
 }

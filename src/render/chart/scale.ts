@@ -77,7 +77,8 @@ export function chooseYScale(extent: Extent, reference: number): YScale {
   return padded({ kind: 'symlog', c, t0: symlog(min, c), t1: symlog(max, c) });
 }
 
-function padded(scale: YScale): YScale {
+/** The scale with its domain padded by PAD of its span (a single value gets room around it). */
+export function padded(scale: YScale): YScale {
   const { t0, t1, kind } = scale;
   const span = t1 - t0;
   if (span > 0) return { ...scale, t0: t0 - span * PAD, t1: t1 + span * PAD };

@@ -6,6 +6,8 @@ import { HyperFields } from './HyperFields.tsx';
 import { LabelField } from './LabelField.tsx';
 import { ScheduleControls } from './ScheduleControls.tsx';
 import { findOptimizer } from './select.ts';
+import { InspectToggle } from '../inspect/InspectToggle.tsx';
+import { RuleDetails } from '../inspect/RuleDetails.tsx';
 
 /** One optimizer: colour, label, actions, every hyperparameter of its type and its schedule. */
 export function OptimizerCard({ id }: { readonly id: number }) {
@@ -25,6 +27,7 @@ export function OptimizerCard({ id }: { readonly id: number }) {
           {spec.name}
           {hidden && ' · hidden'}
         </span>
+        <InspectToggle id={id} label={label ?? spec.name} />
         <CardActions id={id} />
       </div>
       <div className="ctl-card-head">
@@ -33,6 +36,7 @@ export function OptimizerCard({ id }: { readonly id: number }) {
       </div>
       <HyperFields id={id} hyper={spec.hyper} />
       <ScheduleControls id={id} />
+      <RuleDetails id={id} />
     </div>
   );
 }

@@ -1,0 +1,145 @@
+import type { Optimizer, StateField } from './optimizers/spec.ts';
+import { slotsOf } from './optimizers/spec.ts';
+import type { Scene } from './scene.ts';
+import { sceneNoise } from './simulate.ts';
+import { Trajectory } from './trajectory.ts';
+
+/** One state field over the run: one column (scalar) or two (x, y), indexed by step. */
+export interface StateSeries {
+  readonly field: StateField;
+  /** `values[c][k]`: coordinate c after step k; k = 0 is the state before step 1. */
+  readonly values: readonly Float64Array[];
+}
+
+/**
+ * What one optimizer did at every step of a run. Columns are indexed by step k = 0…steps: entry k
+ * belongs to step k, the update from point k − 1 to point k; entry 0 of a per-step column is NaN.
+ */
+export interface Inspection {
+  /** Steps taken (the run's finite points minus the start). */
+  readonly steps: number;
+  /** Points 0…steps, as the trajectory recorded them. */
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /** The gradient step k used (noise included), at point k − 1. */
+  readonly gx: Float64Array;
+  readonly gy: Float64Array;
+  /** The step taken: point k minus point k − 1. */
+  readonly sx: Float64Array;
+  readonly sy: Float64Array;
+  /** The learning rate of step k, after the schedule. */
+  readonly lr: Float64Array;
+  readonly gNorm: Float64Array;
+  readonly stepNorm: Float64Array;
+  /** The optimizer's own state after each step, field by field. */
+  readonly state: readonly StateSeries[];
+  readonly divergedAt: number | null;
+}
+
+/** Wraps an optimizer: records g, lr, the step taken and `inspect()` after every step. */
+class Recorder implements Optimizer {
+  readonly fields: readonly StateField[];
+  readonly gx: Float64Array;
+  readonly gy: Float64Array;
+  readonly sx: Float64Array;
+  readonly sy: Float64Array;
+  readonly lr: Float64Array;
+  readonly columns: Float64Array[];
+  private readonly slots: Float64Array;
+  private k = 0;
+
+  constructor(
+    private readonly inner: Optimizer,
+    steps: number,
+    firstLr: number,
+  ) {
+    this.fields = inner.fields;
+    const n = steps + 1;
+    const column = () => new Float64Array(n).fill(NaN);
+    [this.gx, this.gy, this.sx, this.sy, this.lr] = [
+      column(),
+      column(),
+      column(),
+      column(),
+      column(),
+    ];
+    this.slots = new Float64Array(slotsOf(this.fields));
+    this.columns = Array.from(this.slots, column);
+    this.record(0, firstLr);
+  }
+
+  step(p: Float64Array, g: Float64Array, lr: number): void {
+    const k = ++this.k;
+    const x = p[0]!;
+    const y = p[1]!;
+    this.gx[k] = g[0]!;
+    this.gy[k] = g[1]!;
+    this.lr[k] = lr;
+    this.inner.step(p, g, lr);
+    this.sx[k] = p[0]! - x;
+    this.sy[k] = p[1]! - y;
+    this.record(k, lr);
+  }
+
+  inspect(out: Float64Array, lr: number): void {
+    this.inner.inspect(out, lr);
+  }
+
+  private record(k: number, lr: number): void {
+    this.inner.inspect(this.slots, lr);
+    this.slots.forEach((v, s) => (this.columns[s]![k] = v));
+  }
+}
+
+/** Groups a recorder's columns by field: two per per-coordinate field, one per scalar. */
+function series(fields: readonly StateField[], columns: Float64Array[], n: number): StateSeries[] {
+  let s = 0;
+  return fields.map((field) => {
+    const width = field.per === 'coordinate' ? 2 : 1;
+    const values = columns.slice(s, s + width).map((c) => c.slice(0, n));
+    s += width;
+    return { field, values };
+  });
+}
+
+/**
+ * Runs optimizer `index` of `scene` through the same Trajectory as `simulate` (same noise, same
+ * schedule), recording each step: the engine's own numbers, not a second implementation.
+ */
+export function inspectRun(
+  scene: Scene,
+  index: number,
+  noise: Float64Array | null = sceneNoise(scene),
+): Inspection {
+  const entry = scene.optimizers[index];
+  if (!entry) throw new Error(`no optimizer ${index} in the scene`);
+  let recorder: Recorder | null = null;
+  const trajectory = new Trajectory(scene, entry, noise, (optimizer) => {
+    recorder = new Recorder(optimizer, scene.steps, 0);
+    return recorder;
+  });
+  trajectory.advance(scene.steps);
+  const run = trajectory.toRun();
+  const r = recorder as Recorder | null;
+  if (!r) throw new Error('the trajectory did not create its optimizer');
+  const n = run.x.length;
+  const cut = (a: Float64Array) => a.slice(0, n);
+  const [sx, sy] = [cut(r.sx), cut(r.sy)];
+  const [gx, gy] = [cut(r.gx), cut(r.gy)];
+  const gNorm = gx.map((v, k) => Math.hypot(v, gy[k]!));
+  const stepNorm = sx.map((v, k) => Math.hypot(v, sy[k]!));
+  return {
+    steps: n - 1,
+    x: run.x,
+    y: run.y,
+    gx,
+    gy,
+    sx,
+    sy,
+    lr: cut(r.lr),
+    gNorm,
+    stepNorm,
+    state: series(r.fields, r.columns, n),
+    divergedAt: run.divergedAt,
+  };
+}

@@ -1,0 +1,116 @@
+import { useId, useMemo, useSyncExternalStore } from 'react';
+import { getOptimizer } from '../../engine/optimizers/index.ts';
+import { useLab, useLabActions } from '../../state/useLab.ts';
+import { ArrowLegend } from './ArrowLegend.tsx';
+import { chartList } from './chartList.ts';
+import { explainStep } from './explain.ts';
+import { SeriesChart } from './SeriesChart.tsx';
+import { TermTable } from './TermTable.tsx';
+import { UpdateRule } from './UpdateRule.tsx';
+import { currentInspection, selectedIndex, useInspectFeed } from './useInspection.ts';
+import './inspect.css';
+
+/**
+ * Inside the selected optimizer: why its step goes where it goes (in words, from the numbers), the
+ * update rule typeset, every term of the current step, and its state over the whole run.
+ */
+export function InspectPanel() {
+  const feed = useInspectFeed();
+  useSyncExternalStore(
+    (listener) => feed.subscribe(listener),
+    () => feed.current,
+  );
+  const index = useLab(selectedIndex);
+  const optimizers = useLab((s) => s.optimizers);
+  const result = useLab((s) => currentInspection(feed, s));
+  const shown = useLab((s) => s.hoverStep ?? s.playback.step);
+  const cursor = useLab((s) => s.playback.step);
+  const actions = useLabActions();
+  const pickId = useId();
+  const headingId = useId();
+  const selected = index >= 0 ? optimizers[index] : undefined;
+  const entry = selected?.entry;
+  const ins = result?.inspection ?? null;
+  const charts = useMemo(() => (ins ? chartList(ins) : []), [ins]);
+  const step = ins ? Math.max(0, Math.min(ins.steps, shown)) : 0;
+
+  return (
+    <section className="inspector" aria-labelledby={headingId}>
+      <div className="inspector-head">
+        <h2 id={headingId}>
+          {entry ? `Inside ${entry.label}` : 'Inside an optimizer'}
+          {entry && <span className="inspector-type"> ({getOptimizer(entry.type)?.name})</span>}
+        </h2>
+        <span className="inspector-pick">
+          <label htmlFor={pickId}>Inspect</label>
+          <select
+            id={pickId}
+            value={selected?.id ?? ''}
+            onChange={(e) =>
+              actions.select(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))
+            }
+          >
+            <option value="">none</option>
+            {optimizers.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.entry.label}
+              </option>
+            ))}
+          </select>
+        </span>
+      </div>
+      {!entry ? (
+        <p className="inspector-hint">
+          Choose an optimizer (here, with “Inspect” on its card, or in the results list) to see its
+          state, its update rule and each step’s arithmetic.
+        </p>
+      ) : !ins ? (
+        <p className="inspector-hint">Recording every step…</p>
+      ) : (
+        <>
+          <div className="step-bar" role="group" aria-label="Step by step">
+            <button type="button" onClick={() => actions.seek(1)}>
+              Step 1
+            </button>
+            <button
+              type="button"
+              aria-keyshortcuts="ArrowLeft"
+              onClick={() => actions.seek(cursor - 1)}
+              disabled={cursor <= 0}
+            >
+              ◀ Previous step
+            </button>
+            <button
+              type="button"
+              className="step-next"
+              aria-keyshortcuts="ArrowRight"
+              onClick={() => actions.seek(cursor + 1)}
+              disabled={cursor >= ins.steps}
+            >
+              Next step ▶
+            </button>
+            <output className="step-bar-step" aria-live="polite">
+              step {step} of {ins.steps}
+              {step !== cursor && ' (hovered)'}
+            </output>
+          </div>
+          <div className="inspect-why" data-step={step}>
+            {explainStep(entry, ins, step).map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </div>
+          <ArrowLegend hasDirection={ins.state.some((s) => s.field.role === 'direction')} />
+          <div className="inspector-body">
+            <UpdateRule entry={entry} />
+            <TermTable entry={entry} inspection={ins} step={step} />
+          </div>
+          <div className="series-grid">
+            {charts.map((spec) => (
+              <SeriesChart key={spec.key} spec={spec} steps={ins.steps} />
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

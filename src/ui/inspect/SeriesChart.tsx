@@ -1,0 +1,94 @@
+import { useEffect, useRef, type PointerEvent } from 'react';
+import { sizeCanvas } from '../../render/canvas.ts';
+import { clipCursor, plotRect, stepAt } from '../../render/chart/layout.ts';
+import { drawSeriesChart } from '../../render/chart/seriesChart.ts';
+import { useLabStore } from '../../state/useLab.ts';
+import { readTheme } from '../LossChart.tsx';
+import { COORD_STYLE, type ChartSpec } from './chartList.ts';
+
+/** The chart's height in CSS pixels. */
+const HEIGHT = 132;
+
+/**
+ * One inspector time series against step, sharing the loss chart's cursor and hover: it redraws
+ * from transient store subscriptions, and a pointer over it sets the page's hovered step.
+ */
+export function SeriesChart({ spec, steps }: { readonly spec: ChartSpec; readonly steps: number }) {
+  const store = useLabStore();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    let request = 0;
+    const draw = () => {
+      request = 0;
+      const width = canvas.clientWidth;
+      if (width <= 0) return;
+      const s = store.getState();
+      const ctx = sizeCanvas(canvas, width, HEIGHT, window.devicePixelRatio || 1);
+      drawSeriesChart(ctx, {
+        width,
+        height: HEIGHT,
+        steps,
+        series: spec.series,
+        prefer: spec.prefer,
+        name: spec.name,
+        cursor: s.playback.step,
+        hoverStep: s.hoverStep,
+        theme: readTheme(canvas),
+      });
+    };
+    const schedule = () => {
+      if (request === 0) request = requestAnimationFrame(draw);
+    };
+    const unstore = store.subscribe((s, prev) => {
+      if (s.playback.step !== prev.playback.step || s.hoverStep !== prev.hoverStep) schedule();
+    });
+    const resize = new ResizeObserver(schedule);
+    resize.observe(canvas);
+    schedule();
+    return () => {
+      cancelAnimationFrame(request);
+      unstore();
+      resize.disconnect();
+    };
+  }, [store, spec, steps]);
+
+  const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
+    const state = store.getState();
+    const box = event.currentTarget.getBoundingClientRect();
+    const step = Math.min(
+      stepAt(event.clientX - box.left, plotRect(box.width, HEIGHT), steps),
+      clipCursor(state.playback.step, steps),
+    );
+    if (step !== state.hoverStep) state.actions.setHoverStep(step);
+  };
+  const onPointerLeave = () => {
+    if (store.getState().hoverStep !== null) store.getState().actions.setHoverStep(null);
+  };
+
+  return (
+    <figure className="series-chart">
+      <figcaption>
+        {spec.title}
+        {spec.perCoordinate && (
+          <span className="series-key" aria-hidden="true">
+            {COORD_STYLE.map((c) => (
+              <span key={c.name} className={`series-key-${c.name}`}>
+                {c.name}
+              </span>
+            ))}
+          </span>
+        )}
+      </figcaption>
+      <canvas
+        ref={canvasRef}
+        role="img"
+        aria-label={`${spec.title} against step${spec.perCoordinate ? ', x solid, y dashed' : ''}`}
+        onPointerMove={onPointerMove}
+        onPointerLeave={onPointerLeave}
+      />
+    </figure>
+  );
+}

@@ -1,0 +1,21 @@
+import { inspectRun } from '../engine/inspect.ts';
+import { inspectionBuffers, type InspectAnswer, type InspectRequest } from './inspectProtocol.ts';
+
+/** Records one optimizer's run per request; the client sends one at a time. */
+addEventListener('message', (event: MessageEvent<InspectRequest>) => {
+  const { requestId, scene, index } = event.data;
+  let answer: InspectAnswer;
+  let transfer: ArrayBuffer[] = [];
+  try {
+    const inspection = inspectRun(scene, index);
+    answer = { type: 'inspect', requestId, inspection };
+    transfer = inspectionBuffers(inspection);
+  } catch (error) {
+    answer = {
+      type: 'error',
+      requestId,
+      message: error instanceof Error ? error.message : String(error),
+    };
+  }
+  postMessage(answer, transfer);
+});
