@@ -1,4 +1,4 @@
-import { getFunction } from './functions/index.ts';
+import { builtinObjective } from './objective.ts';
 import { getOptimizer, type Optimizer } from './optimizers/index.ts';
 import type { OptimizerEntry, Run, Scene } from './scene.ts';
 import { fillLearningRates } from './schedules.ts';
@@ -28,12 +28,16 @@ export class Trajectory {
   private readonly p = new Float64Array(2);
   private readonly g = new Float64Array(2);
 
-  constructor(scene: Scene, entry: OptimizerEntry, noise: Float64Array | null) {
-    const fn = getFunction(scene.fn.id);
+  /** `objective` is f with its gradient: a compiled typed function, or the scene's built-in. */
+  constructor(
+    scene: Scene,
+    entry: OptimizerEntry,
+    noise: Float64Array | null,
+    objective: Objective = builtinObjective(scene.fn),
+  ) {
     const spec = getOptimizer(entry.type);
-    if (!fn) throw new Error(`unknown function "${scene.fn.id}"`);
     if (!spec) throw new Error(`unknown optimizer "${entry.type}"`);
-    this.objective = fn.create(scene.fn.params);
+    this.objective = objective;
     this.optimizer = spec.create(entry.hyper);
     this.steps = scene.steps;
     this.noise = scene.noise.sigma > 0 ? noise : null;
