@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
+import { CUSTOM_ID } from '../engine/expr/custom.ts';
 import { simulate, type Scene } from '../engine/index.ts';
 import { MAX_PRESET_BYTES, parsePresetText, readLink } from '../preset/index.ts';
+import { customObjective, loadCompiler, withChecker } from './compiler.ts';
 import { writeCsv, writeJson, type Sink } from '../preset/trajectoryFormats.ts';
 
 const USAGE = `Usage: descent-lab run <preset.json | - | link> [--format json|csv]
@@ -29,7 +31,9 @@ export async function main(args: readonly string[], out: Sink = stdoutSink()): P
       return 0;
     }
     const scene = (await sceneOfLink(file)) ?? (await sceneOfFile(file));
-    const { runs } = simulate(scene);
+    const objective =
+      scene.fn.id === CUSTOM_ID ? customObjective(await loadCompiler(), scene.fn) : undefined;
+    const { runs } = simulate(scene, objective);
     if (format === 'csv') writeCsv(runs, out);
     else writeJson(scene, runs, out);
     return 0;
@@ -73,7 +77,10 @@ function parseArgs(args: readonly string[]): {
 }
 
 async function sceneOfFile(file: string): Promise<Scene> {
-  const parsed = parsePresetText(await readPresetText(file));
+  const text = await readPresetText(file);
+  // mathjs loads only when the preset may hold a typed function.
+  const options = text.includes(`"${CUSTOM_ID}"`) ? withChecker(await loadCompiler()) : {};
+  const parsed = parsePresetText(text, options);
   if (!parsed.ok)
     throw new UsageError(`invalid preset ${label(file)}: ${parsed.errors.join('; ')}`);
   return parsed.scene;
@@ -82,7 +89,10 @@ async function sceneOfFile(file: string): Promise<Scene> {
 /** The scene of a link argument, or undefined when the argument is a file (or `-`). */
 async function sceneOfLink(arg: string): Promise<Scene | undefined> {
   if (!/^(https?:\/\/[^#]*)?#?s=/.test(arg) || (await exists(arg))) return undefined;
-  const link = readLink(arg);
+  let link = readLink(arg);
+  if (!link.found) return undefined;
+  // A typed function is checked with the compiler, loaded only now that one is there.
+  if (link.scene.fn.id === CUSTOM_ID) link = readLink(arg, withChecker(await loadCompiler()));
   if (!link.found) return undefined;
   // Nothing usable is an error here: the default scene is the page's fallback, not an answer.
   if (link.defaulted) throw new UsageError(`bad link: ${link.problems.slice(0, -1).join('; ')}`);

@@ -1,5 +1,6 @@
 export { simulate, sceneNoise } from './simulate.ts';
 export { Trajectory } from './trajectory.ts';
+export { builtinObjective } from './objective.ts';
 export { functions, getFunction, defaultParams } from './functions/index.ts';
 export { optimizers, getOptimizer } from './optimizers/index.ts';
 export { fillLearningRates } from './schedules.ts';

@@ -1,8 +1,10 @@
+import { builtinObjective } from './objective.ts';
 import type { Optimizer, StateField } from './optimizers/spec.ts';
 import { slotsOf } from './optimizers/spec.ts';
 import type { Scene } from './scene.ts';
 import { sceneNoise } from './simulate.ts';
 import { Trajectory } from './trajectory.ts';
+import type { Objective } from './types.ts';
 
 /** One state field over the run: one column (scalar) or two (x, y), indexed by step. */
 export interface StateSeries {
@@ -110,11 +112,12 @@ export function inspectRun(
   scene: Scene,
   index: number,
   noise: Float64Array | null = sceneNoise(scene),
+  objective: Objective = builtinObjective(scene.fn),
 ): Inspection {
   const entry = scene.optimizers[index];
   if (!entry) throw new Error(`no optimizer ${index} in the scene`);
   let recorder: Recorder | null = null;
-  const trajectory = new Trajectory(scene, entry, noise, (optimizer) => {
+  const trajectory = new Trajectory(scene, entry, noise, objective, (optimizer) => {
     recorder = new Recorder(optimizer, scene.steps, 0);
     return recorder;
   });

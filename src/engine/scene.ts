@@ -35,7 +35,13 @@ export interface OptimizerEntry {
  */
 export interface Scene {
   readonly v: 1;
-  readonly fn: { readonly id: string; readonly params: Readonly<Record<string, number>> };
+  /** The function: a built-in id with its parameters, or `custom` with the typed `expr`. */
+  readonly fn: {
+    readonly id: string;
+    readonly params: Readonly<Record<string, number>>;
+    /** f(x, y) in mathjs syntax, for `custom` only (checked by engine/expr). */
+    readonly expr?: string;
+  };
   readonly view: Box;
   readonly start: Vec2;
   readonly steps: number;

@@ -1,4 +1,4 @@
-import { getFunction } from './functions/index.ts';
+import { builtinObjective } from './objective.ts';
 import { getOptimizer, type Optimizer } from './optimizers/index.ts';
 import type { OptimizerEntry, Run, Scene } from './scene.ts';
 import { fillLearningRates } from './schedules.ts';
@@ -29,6 +29,7 @@ export class Trajectory {
   private readonly g = new Float64Array(2);
 
   /**
+   * `objective` is f with its gradient: a compiled typed function, or the scene's built-in.
    * `wrap`, if given, wraps the optimizer once before the first step (engine/inspect.ts records
    * each step that way); without it the hot loop calls the optimizer itself.
    */
@@ -36,13 +37,12 @@ export class Trajectory {
     scene: Scene,
     entry: OptimizerEntry,
     noise: Float64Array | null,
+    objective: Objective = builtinObjective(scene.fn),
     wrap?: (optimizer: Optimizer) => Optimizer,
   ) {
-    const fn = getFunction(scene.fn.id);
     const spec = getOptimizer(entry.type);
-    if (!fn) throw new Error(`unknown function "${scene.fn.id}"`);
     if (!spec) throw new Error(`unknown optimizer "${entry.type}"`);
-    this.objective = fn.create(scene.fn.params);
+    this.objective = objective;
     const optimizer = spec.create(entry.hyper);
     this.optimizer = wrap ? wrap(optimizer) : optimizer;
     this.steps = scene.steps;

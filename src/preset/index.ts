@@ -6,7 +6,7 @@ export {
   PresetError,
   PRESET_VERSION,
 } from './schema.ts';
-export type { ParseResult } from './schema.ts';
+export type { ParseOptions, ParseResult } from './schema.ts';
 export { toPreset, type PresetJson } from './serialize.ts';
 export { defaultScene, defaultPreset } from './defaults.ts';
 export { palette, defaultColor, defaultLabel } from './appearance.ts';

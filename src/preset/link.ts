@@ -2,7 +2,7 @@ import lz from 'lz-string';
 import type { Scene } from '../engine/scene.ts';
 import { defaultScene } from './defaults.ts';
 import { salvagePreset, type Salvaged } from './salvage.ts';
-import { PRESET_VERSION } from './schema.ts';
+import { PRESET_VERSION, type ParseOptions } from './schema.ts';
 import { toCompactPreset } from './serialize.ts';
 
 /** Longest link text read, before decompression: a scene of 20 optimizers needs about 3,000. */
@@ -25,7 +25,7 @@ export function sceneHash(scene: Scene): string {
  * Reads a scene from a link: a whole URL, its hash (`#s=1.…`) or the hash without `#`. A bad or
  * partly bad link gives what is valid, or the default scene, and says what was wrong. Never throws.
  */
-export function readLink(link: string): LinkScene {
+export function readLink(link: string, options: ParseOptions = {}): LinkScene {
   const value = hashParam(link);
   if (value === undefined) return { found: false };
   const bad = (problem: string): LinkScene => ({
@@ -60,7 +60,7 @@ export function readLink(link: string): LinkScene {
   } catch {
     return bad('The link is damaged: its scene is not valid JSON.');
   }
-  return { found: true, ...salvagePreset(preset) };
+  return { found: true, ...salvagePreset(preset, options) };
 }
 
 /** The `s` parameter of a link's hash (`#s=…&…`), or undefined when it has none. */

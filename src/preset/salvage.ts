@@ -1,7 +1,7 @@
 import type { Scene } from '../engine/scene.ts';
 import { defaultPreset, defaultScene } from './defaults.ts';
 import { MAX_OPTIMIZERS } from './limits.ts';
-import { parsePreset, PRESET_VERSION, type Problem } from './schema.ts';
+import { parsePreset, PRESET_VERSION, type ParseOptions, type Problem } from './schema.ts';
 
 /** A scene read from untrusted JSON as far as it is valid, and what was wrong with the rest. */
 export interface Salvaged {
@@ -24,8 +24,8 @@ const MAX_PASSES = 8;
  * a bad value falls back to its default, a bad optimizer is left out, and a preset with nothing
  * usable (or from a newer version) gives the default scene. Never throws.
  */
-export function salvagePreset(input: unknown): Salvaged {
-  const first = parsePreset(input);
+export function salvagePreset(input: unknown, options: ParseOptions = {}): Salvaged {
+  const first = parsePreset(input, options);
   if (first.ok) return { scene: first.scene, problems: [], defaulted: false };
   const fallback = (problems: readonly string[]): Salvaged => ({
     scene: defaultScene(),
@@ -40,7 +40,7 @@ export function salvagePreset(input: unknown): Salvaged {
   json['v'] = PRESET_VERSION;
   const reported: string[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const result = parsePreset(json);
+    const result = parsePreset(json, options);
     if (result.ok) return { scene: result.scene, problems: reported, defaulted: false };
     const removals: number[] = [];
     for (const problem of result.problems) {
@@ -68,7 +68,8 @@ function repair(json: Json, problem: Problem, removals: number[]): string {
     json['v'] = PRESET_VERSION;
     return `read as version ${PRESET_VERSION}`;
   }
-  if (head === 'fn' && (path.length === 1 || path[1] === 'id')) {
+  // A typed function that cannot be read is replaced whole, like an unknown function id.
+  if (head === 'fn' && (path.length === 1 || path[1] === 'id' || path[1] === 'expr')) {
     json['fn'] = { ...defaultPreset.fn };
     return `used ${defaultPreset.fn.id}`;
   }

@@ -1,3 +1,5 @@
+import { CUSTOM_ID, customStart, customView } from '../engine/expr/custom.ts';
+import { MAX_EXPR_CHARS } from '../engine/expr/limits.ts';
 import { getFunction } from '../engine/functions/index.ts';
 import {
   getOptimizer,
@@ -43,9 +45,19 @@ export class PresetError extends Error {
 
 type Json = Record<string, unknown>;
 
+/** How to read a preset. */
+export interface ParseOptions {
+  /**
+   * Checks a typed function (`fn.expr`): why it is refused, or null. Injected, so this module does
+   * not load the compiler; without it only the text's shape (a string, at most 500 characters) is
+   * checked, and whoever compiles the function reports what is wrong with it.
+   */
+  readonly checkExpression?: (expr: string) => string | null;
+}
+
 /** Validates untrusted JSON as a version-1 preset and fills in every default. Never throws. */
-export function parsePreset(input: unknown): ParseResult {
-  const r = new Reader();
+export function parsePreset(input: unknown, options: ParseOptions = {}): ParseResult {
+  const r = new Reader(options);
   const scene = readScene(r, input);
   return scene && r.problems.length === 0
     ? { ok: true, scene }
@@ -53,14 +65,14 @@ export function parsePreset(input: unknown): ParseResult {
 }
 
 /** Like `parsePreset`, but throws a PresetError. */
-export function sceneFromPreset(input: unknown): Scene {
-  const result = parsePreset(input);
+export function sceneFromPreset(input: unknown, options: ParseOptions = {}): Scene {
+  const result = parsePreset(input, options);
   if (!result.ok) throw new PresetError(result.errors);
   return result.scene;
 }
 
 /** Parses preset JSON text; malformed JSON is reported like any other error. */
-export function parsePresetText(text: string): ParseResult {
+export function parsePresetText(text: string, options: ParseOptions = {}): ParseResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -68,12 +80,14 @@ export function parsePresetText(text: string): ParseResult {
     const message = `invalid JSON: ${(e as Error).message}`;
     return { ok: false, errors: [message], problems: [{ path: '', message }] };
   }
-  return parsePreset(json);
+  return parsePreset(json, options);
 }
 
 /** Collects errors with their field paths. */
 class Reader {
   readonly problems: Problem[] = [];
+
+  constructor(readonly options: ParseOptions = {}) {}
 
   fail(path: string, message: string): undefined {
     this.problems.push({ path, message: path ? `${path} ${message}` : message });
@@ -148,7 +162,8 @@ function readScene(r: Reader, input: unknown): Scene | undefined {
   if (v !== PRESET_VERSION) return r.fail('v', `must be ${PRESET_VERSION}, got ${describe(v)}`);
 
   const fn = readFunction(r, own(obj, 'fn'));
-  const fnSpec = fn && getFunction(fn.id);
+  const fnSpec =
+    fn?.id === CUSTOM_ID ? { view: customView, start: customStart } : fn && getFunction(fn.id);
   const viewIn = own(obj, 'view');
   const view = viewIn === undefined ? fnSpec?.view : readView(r, viewIn);
   const startIn = own(obj, 'start');
@@ -167,10 +182,10 @@ function readScene(r: Reader, input: unknown): Scene | undefined {
 
 function readFunction(r: Reader, value: unknown): Scene['fn'] | undefined {
   if (value === undefined) return r.fail('fn', 'is required, e.g. {"id": "rosenbrock"}');
+  const id = isObject(value) ? own(value, 'id') : undefined;
+  if (id === CUSTOM_ID) return readCustom(r, value as Json);
   const obj = r.object('fn', value, ['id', 'params']);
   if (!obj) return undefined;
-  const id = own(obj, 'id');
-  if (id === 'custom') return r.fail('fn.id', '"custom" (typed functions) is not supported yet');
   const spec = typeof id === 'string' ? getFunction(id) : undefined;
   if (!spec) return r.fail('fn.id', `must be a known function id, got ${describe(id)}`);
   const paramsIn = own(obj, 'params') ?? {};
@@ -186,6 +201,25 @@ function readFunction(r: Reader, value: unknown): Scene['fn'] | undefined {
   }
   return { id: spec.id, params };
 }
+
+function readCustom(r: Reader, value: Json): Scene['fn'] | undefined {
+  const obj = r.object('fn', value, ['id', 'expr'])!;
+  const expr = own(obj, 'expr');
+  if (expr === undefined)
+    return r.fail('fn.expr', 'is required for a custom function, e.g. "x^2 + y^2"');
+  if (typeof expr !== 'string' || expr.length > MAX_EXPR_CHARS) {
+    return r.fail(
+      'fn.expr',
+      `must be a text of at most ${MAX_EXPR_CHARS} characters, got ${describe(expr)}`,
+    );
+  }
+  const problem = r.options.checkExpression?.(expr) ?? null;
+  if (problem !== null) return r.fail('fn.expr', `is not a valid function: ${problem}`);
+  return { id: CUSTOM_ID, params: {}, expr };
+}
+
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function readView(r: Reader, value: unknown): Box | undefined {
   const obj = r.object('view', value, ['x', 'y']);

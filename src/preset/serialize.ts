@@ -1,3 +1,4 @@
+import { CUSTOM_ID, customStart, customView } from '../engine/expr/custom.ts';
 import { getFunction } from '../engine/functions/index.ts';
 import { getOptimizer } from '../engine/optimizers/index.ts';
 import type { Hyper, OptimizerEntry, Scene } from '../engine/scene.ts';
@@ -14,7 +15,7 @@ export type PresetJson = Record<string, unknown>;
 export function toPreset(scene: Scene): PresetJson {
   return {
     v: scene.v,
-    fn: { id: scene.fn.id, params: { ...scene.fn.params } },
+    fn: fnJson(scene.fn, { ...scene.fn.params }),
     view: { x: [...scene.view.x], y: [...scene.view.y] },
     start: [...scene.start],
     steps: scene.steps,
@@ -37,15 +38,22 @@ export function toCompactPreset(scene: Scene): PresetJson {
   const fn = getFunction(scene.fn.id);
   const params = Object.entries(scene.fn.params).filter(([k, v]) => fn?.params[k]?.default !== v);
   const { sigma, seed } = scene.noise;
+  const defaults = scene.fn.id === CUSTOM_ID ? { view: customView, start: customStart } : fn;
   return {
     v: scene.v,
-    fn: { id: scene.fn.id, ...(params.length ? { params: Object.fromEntries(params) } : {}) },
-    ...(fn && sameBox(fn.view, scene.view) ? {} : { view: toPreset(scene).view }),
-    ...(fn && same(fn.start, scene.start) ? {} : { start: [...scene.start] }),
+    fn: fnJson(scene.fn, params.length ? Object.fromEntries(params) : undefined),
+    ...(defaults && sameBox(defaults.view, scene.view) ? {} : { view: toPreset(scene).view }),
+    ...(defaults && same(defaults.start, scene.start) ? {} : { start: [...scene.start] }),
     steps: scene.steps,
     ...(sigma === 0 && seed === 1 ? {} : { noise: { sigma, ...(seed === 1 ? {} : { seed }) } }),
     optimizers: scene.optimizers.map(compactOptimizer),
   };
+}
+
+/** `fn` as JSON: a typed function carries its text and no parameters. */
+function fnJson(fn: Scene['fn'], params: Record<string, number> | undefined): PresetJson {
+  if (fn.id === CUSTOM_ID) return { id: fn.id, expr: fn.expr ?? '' };
+  return { id: fn.id, ...(params ? { params } : {}) };
 }
 
 function compactOptimizer(o: OptimizerEntry, index: number): PresetJson {

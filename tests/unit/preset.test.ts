@@ -128,9 +128,9 @@ describe('preset schema: every rejection names its field', () => {
       'fn.id must be a known function id',
     ],
     [
-      'custom function',
-      errorsFor({ fn: { id: 'custom', expr: 'x' } }),
-      'fn.id "custom" (typed functions) is not supported yet',
+      'custom function without its text',
+      errorsFor({ fn: { id: 'custom' } }),
+      'fn.expr is required for a custom function',
     ],
     [
       'unknown fn key',
