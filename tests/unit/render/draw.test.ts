@@ -8,7 +8,7 @@ beforeAll(installCanvasGlobals);
 const scene = raceScene();
 
 describe('drawFrame', () => {
-  it('draws the layers bottom to top: bands, lines, paths, minima, axes', () => {
+  it('draws the layers bottom to top: bands, lines, paths, inspector, minima, axes', () => {
     const frame = frameOf(scene, { field: fieldOf(scene), runs: runSetOf(scene) });
     const { ctx, marks, depth } = recordingContext(frame.width, frame.height);
     const before = ctx.getTransform();
@@ -16,7 +16,14 @@ describe('drawFrame', () => {
     // Every layer leaves the context as it found it.
     expect(depth()).toBe(0);
     expect(ctx.getTransform()).toEqual(before);
-    expect(layers).toHaveLength(5);
+    expect(layers.map((layer) => layer.name)).toEqual([
+      'contourFill',
+      'contourLines',
+      'paths',
+      'inspect',
+      'minima',
+      'axes',
+    ]);
 
     const kinds = visibleMarks(marks);
     const firstIndex = (test: (m: (typeof kinds)[number]) => boolean) => kinds.findIndex(test);
