@@ -59,7 +59,7 @@ function Lab({ store }: { readonly store: LabStore }) {
             <section className="stage" aria-label="Landscape and loss">
               <Landscape
                 pipeline={pipeline}
-                inspection={inspection}
+                inspection={inspection.results}
                 onDrawn={() => setDrawn(true)}
                 onFrame={(canvas, frame) => (snapshot.current = { canvas, frame })}
               />

@@ -6,12 +6,11 @@ import {
   hiddenByRun,
   hoverReadout,
   lossSummary,
-  plotRect,
-  stepAt,
   type ChartTheme,
 } from '../render/lossChart.ts';
 import { useLabStore } from '../state/useLab.ts';
 import { useRunFeed } from './feeds.ts';
+import { clearHover, hoverFromPointer } from './chartHover.ts';
 import './chart.css';
 
 /** The chart's height in CSS pixels. */
@@ -115,20 +114,9 @@ export function LossChart() {
   const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
     const runSet = feed.current;
     if (!runSet) return;
-    const { steps } = runSet.scene;
-    const state = store.getState();
-    const box = event.currentTarget.getBoundingClientRect();
-    const plot = plotRect(box.width, HEIGHT);
-    // Past the cursor nothing is drawn yet: the hover holds at the newest point instead.
-    const step = Math.min(
-      stepAt(event.clientX - box.left, plot, steps),
-      clipCursor(state.playback.step, steps),
-    );
-    if (step !== state.hoverStep) state.actions.setHoverStep(step);
+    hoverFromPointer(store, event, HEIGHT, runSet.scene.steps);
   };
-  const onPointerLeave = () => {
-    if (store.getState().hoverStep !== null) store.getState().actions.setHoverStep(null);
-  };
+  const onPointerLeave = () => clearHover(store);
 
   return (
     <figure className="loss-chart">

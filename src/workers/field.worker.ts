@@ -1,6 +1,7 @@
 import { computeField } from '../engine/field.ts';
 import { getFunction } from '../engine/functions/index.ts';
 import type { FieldAnswer, FieldRequest } from './fieldProtocol.ts';
+import { errorMessage } from './errorMessage.ts';
 
 /** Computes one field per request; the client sends at most one at a time, so none go stale here. */
 addEventListener('message', (event: MessageEvent<FieldRequest>) => {
@@ -21,7 +22,7 @@ addEventListener('message', (event: MessageEvent<FieldRequest>) => {
     answer = {
       type: 'error',
       requestId,
-      message: error instanceof Error ? error.message : String(error),
+      message: errorMessage(error),
     };
   }
   postMessage(answer, transfer);

@@ -1,5 +1,6 @@
 import { inspectRun } from '../engine/inspect.ts';
 import { inspectionBuffers, type InspectAnswer, type InspectRequest } from './inspectProtocol.ts';
+import { errorMessage } from './errorMessage.ts';
 
 /** Records one optimizer's run per request; the client sends one at a time. */
 addEventListener('message', (event: MessageEvent<InspectRequest>) => {
@@ -14,7 +15,7 @@ addEventListener('message', (event: MessageEvent<InspectRequest>) => {
     answer = {
       type: 'error',
       requestId,
-      message: error instanceof Error ? error.message : String(error),
+      message: errorMessage(error),
     };
   }
   postMessage(answer, transfer);

@@ -43,18 +43,34 @@ const pixel = (page: Page, x: number, y: number) =>
     [x, y] as const,
   );
 
-describe('inside the optimizer', () => {
-  it('by keyboard alone: inspect Adam, go to step 1, see the arrows, the rule and the numbers', async () => {
-    let open: OpenPage | undefined;
-    try {
-      open = await openPage(browser, {
-        viewport: { width: 1280, height: 900 },
-        reducedMotion: 'reduce',
-      });
-      const { page, errors } = open;
-      await page.goto(server.url);
-      await page.waitForSelector('.app[data-state="ready"]');
+/**
+ * Runs `journey` on the lab, ready, in a fresh context of `viewport`; then checks axe (WCAG 2.1
+ * AA) and that the page logged no errors.
+ */
+async function onLab(
+  viewport: { width: number; height: number },
+  journey: (page: Page) => Promise<void>,
+): Promise<void> {
+  let open: OpenPage | undefined;
+  try {
+    open = await openPage(browser, { viewport, reducedMotion: 'reduce' });
+    const { page, errors } = open;
+    await page.goto(server.url);
+    await page.waitForSelector('.app[data-state="ready"]');
+    await journey(page);
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await open?.context.close();
+  }
+}
 
+describe('inside the optimizer', () => {
+  it('by keyboard alone: inspect Adam, go to step 1, see the arrows, the rule and the numbers', () =>
+    onLab({ width: 1280, height: 900 }, async (page) => {
       // Select Adam with its card's toggle, reached and pressed from the keyboard only.
       await tabTo(page, 'button.inspect-toggle[aria-label^="Inspect Adam"]');
       await page.keyboard.press('Space');
@@ -126,40 +142,15 @@ describe('inside the optimizer', () => {
       await page.keyboard.press('Enter');
       await page.locator('.inspect-why[data-step="2"]').waitFor();
       expect(await cells('step')).toEqual([ins.sx[2], ins.sy[2]]);
+    }));
 
-      const { violations } = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-      expect(errors).toEqual([]);
-    } finally {
-      await open?.context.close();
-    }
-  });
-
-  it('a legend entry selects the run it names', async () => {
-    let open: OpenPage | undefined;
-    try {
-      open = await openPage(browser, {
-        viewport: { width: 390, height: 844 },
-        reducedMotion: 'reduce',
-      });
-      const { page, errors } = open;
-      await page.goto(server.url);
-      await page.waitForSelector('.app[data-state="ready"]');
+  it('a legend entry selects the run it names, on a phone', () =>
+    onLab({ width: 390, height: 844 }, async (page) => {
       await page.locator('.legend-pick', { hasText: 'Momentum' }).click();
       await expect
         .poll(() => page.locator('.inspector h2').textContent())
         .toMatch(/Inside Momentum/);
       await page.locator('.term-table').waitFor();
       expect(await page.locator('.term-table tr[data-term="momentum_buffer"]').count()).toBe(1);
-      const { violations } = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-      expect(errors).toEqual([]);
-    } finally {
-      await open?.context.close();
-    }
-  });
+    }));
 });

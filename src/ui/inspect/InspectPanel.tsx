@@ -7,7 +7,7 @@ import { explainStep } from './explain.ts';
 import { SeriesChart } from './SeriesChart.tsx';
 import { TermTable } from './TermTable.tsx';
 import { UpdateRule } from './UpdateRule.tsx';
-import { currentInspection, selectedIndex, useInspectFeed } from './useInspection.ts';
+import { currentInspection, selectedIndex, useInspectFeeds } from './useInspection.ts';
 import './inspect.css';
 
 /**
@@ -15,16 +15,21 @@ import './inspect.css';
  * update rule typeset, every term of the current step, and its state over the whole run.
  */
 export function InspectPanel() {
-  const feed = useInspectFeed();
+  const { results: feed, errors } = useInspectFeeds();
   useSyncExternalStore(
     (listener) => feed.subscribe(listener),
     () => feed.current,
+  );
+  const error = useSyncExternalStore(
+    (listener) => errors.subscribe(listener),
+    () => errors.current,
   );
   const index = useLab(selectedIndex);
   const optimizers = useLab((s) => s.optimizers);
   const result = useLab((s) => currentInspection(feed, s));
   const shown = useLab((s) => s.hoverStep ?? s.playback.step);
   const cursor = useLab((s) => s.playback.step);
+  const playing = useLab((s) => s.playback.playing);
   const actions = useLabActions();
   const pickId = useId();
   const headingId = useId();
@@ -65,7 +70,9 @@ export function InspectPanel() {
           state, its update rule and each step’s arithmetic.
         </p>
       ) : !ins ? (
-        <p className="inspector-hint">Recording every step…</p>
+        <p className="inspector-hint">
+          {error ? `The inspector could not record this run: ${error}` : 'Recording every step…'}
+        </p>
       ) : (
         <>
           <div className="step-bar" role="group" aria-label="Step by step">
@@ -89,10 +96,11 @@ export function InspectPanel() {
             >
               Next step ▶
             </button>
-            <output className="step-bar-step" aria-live="polite">
+            {/* Announced when stepping by hand; during playback it would speak every frame. */}
+            <span className="step-bar-step" aria-live={playing ? 'off' : 'polite'}>
               step {step} of {ins.steps}
               {step !== cursor && ' (hovered)'}
-            </output>
+            </span>
           </div>
           <div className="inspect-why" data-step={step}>
             {explainStep(entry, ins, step).map((line) => (

@@ -1,8 +1,8 @@
 import { useEffect, useRef, type PointerEvent } from 'react';
 import { sizeCanvas } from '../../render/canvas.ts';
-import { clipCursor, plotRect, stepAt } from '../../render/chart/layout.ts';
 import { drawSeriesChart } from '../../render/chart/seriesChart.ts';
 import { useLabStore } from '../../state/useLab.ts';
+import { clearHover, hoverFromPointer } from '../chartHover.ts';
 import { readTheme } from '../LossChart.tsx';
 import { COORD_STYLE, type ChartSpec } from './chartList.ts';
 
@@ -55,18 +55,9 @@ export function SeriesChart({ spec, steps }: { readonly spec: ChartSpec; readonl
     };
   }, [store, spec, steps]);
 
-  const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
-    const state = store.getState();
-    const box = event.currentTarget.getBoundingClientRect();
-    const step = Math.min(
-      stepAt(event.clientX - box.left, plotRect(box.width, HEIGHT), steps),
-      clipCursor(state.playback.step, steps),
-    );
-    if (step !== state.hoverStep) state.actions.setHoverStep(step);
-  };
-  const onPointerLeave = () => {
-    if (store.getState().hoverStep !== null) store.getState().actions.setHoverStep(null);
-  };
+  const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) =>
+    hoverFromPointer(store, event, HEIGHT, steps);
+  const onPointerLeave = () => clearHover(store);
 
   return (
     <figure className="series-chart">

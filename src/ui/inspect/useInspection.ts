@@ -29,15 +29,26 @@ export function currentInspection(
     : null;
 }
 
+/** What the inspect worker publishes: recorded runs, and why the newest request failed. */
+export interface InspectFeeds {
+  readonly results: Feed<InspectResult>;
+  /** The newest failure's message; '' once a later request is sent. */
+  readonly errors: Feed<string>;
+}
+
 /**
  * Keeps the inspect worker asking for the selected optimizer's run whenever it or the scene's
  * trajectories change (not the view); results arrive in the returned feed, outside React.
  */
-export function useInspection(store: LabStore): Feed<InspectResult> {
-  const [feed] = useState(() => new Feed<InspectResult>());
+export function useInspection(store: LabStore): InspectFeeds {
+  const [feeds] = useState<InspectFeeds>(() => ({
+    results: new Feed<InspectResult>(),
+    errors: new Feed<string>(),
+  }));
   useEffect(() => {
     const client = new InspectClient();
-    client.onResult((result) => feed.publish(result));
+    client.onResult((result) => feeds.results.publish(result));
+    client.onError((message) => feeds.errors.publish(message));
     let asked: InspectResult['scene'] | null = null;
     let askedIndex = -1;
     const update = (state: LabState) => {
@@ -47,6 +58,7 @@ export function useInspection(store: LabStore): Feed<InspectResult> {
       if (asked !== null && sameRun(asked, askedIndex, scene, index)) return;
       asked = scene;
       askedIndex = index;
+      if (feeds.errors.current) feeds.errors.publish('');
       client.request(scene, index);
     };
     update(store.getState());
@@ -55,15 +67,15 @@ export function useInspection(store: LabStore): Feed<InspectResult> {
       unsubscribe();
       client.dispose();
     };
-  }, [store, feed]);
-  return feed;
+  }, [store, feeds]);
+  return feeds;
 }
 
 /** The page's inspection feed; App provides it. */
-export const InspectFeedContext = createContext<Feed<InspectResult> | null>(null);
+export const InspectFeedContext = createContext<InspectFeeds | null>(null);
 
-/** The inspection feed; throws without a provider. */
-export function useInspectFeed(): Feed<InspectResult> {
+/** The inspection feeds; throws without a provider. */
+export function useInspectFeeds(): InspectFeeds {
   const feed = useContext(InspectFeedContext);
   if (!feed) throw new Error('useInspectFeed needs an InspectFeedContext provider');
   return feed;
