@@ -7,7 +7,7 @@ import type { Box } from '../engine/types.ts';
 import { sizeCanvas } from '../render/canvas.ts';
 import { drawFrame } from '../render/draw.ts';
 import { makeFrame, plotHeight, type Frame, type Theme } from '../render/frame.ts';
-import { lastShown } from '../render/layers/paths.ts';
+import { lastShown, settlesIn } from '../render/layers/paths.ts';
 import { roundTo, transformOf, viewOf } from '../render/viewTransform.ts';
 import { selectScene, type LabState } from '../state/store.ts';
 import { useLabStore } from '../state/useLab.ts';
@@ -68,6 +68,7 @@ export function Landscape({
     const canvas = canvasRef.current!;
     let frame: Frame | null = null;
     let request = 0;
+    let settleTimer = 0;
     let theme = readTheme(canvas);
     let described: Scene | null = null;
 
@@ -98,8 +99,14 @@ export function Landscape({
         },
         theme,
       );
+      const t0 = performance.now();
       drawFrame(ctx, frame);
+      const drawMs = performance.now() - t0;
       drewFrame(canvas, frame);
+      // Paths drawn in draft while they changed get a full-quality frame once they settle.
+      const wait = settlesIn();
+      window.clearTimeout(settleTimer);
+      if (wait !== null) settleTimer = window.setTimeout(schedule, wait + 1);
       // The description changes with the scene, not with every frame of a playback.
       if (scene !== described) {
         described = scene;
@@ -112,6 +119,7 @@ export function Landscape({
       performance.mark('descent-lab:draw', {
         detail: {
           runId: runs?.runId ?? 0,
+          ms: drawMs,
           field: field !== null,
           fieldCurrent: field !== null && sameBox(field.view, scene.view),
         },
@@ -304,6 +312,7 @@ export function Landscape({
 
     return () => {
       cancelAnimationFrame(request);
+      window.clearTimeout(settleTimer);
       unsubscribers.forEach((u) => u());
       resize.disconnect();
       listeners.abort();
