@@ -120,6 +120,8 @@ export function Landscape({
         detail: {
           runId: runs?.runId ?? 0,
           ms: drawMs,
+          // False while some path is drawn in draft (it changed under 200 ms ago).
+          settled: wait === null,
           field: field !== null,
           fieldCurrent: field !== null && sameBox(field.view, scene.view),
         },
