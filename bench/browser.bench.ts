@@ -7,13 +7,15 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import type {} from '../src/devtools.ts';
 import { launchBrowser, openPage, startPreview } from '../tests/e2e/browser.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MOVES = 200;
+/** `--only=slider` runs the slider measurements alone (for quick before/after runs). */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 const quantile = (xs: number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -45,7 +47,7 @@ const scene = (count: number, steps: number) => ({
 function dragSlider(
   page: Page,
   moves: number,
-): Promise<{ latencies: number[]; longTasks: number[] }> {
+): Promise<{ latencies: number[]; longTasks: number[]; drawMs: number[] }> {
   return page.evaluate(async (moves) => {
     const slider = document.querySelector<HTMLInputElement>('input[type="range"][data-field="lr"]');
     if (!slider) throw new Error('no learning-rate slider found');
@@ -55,10 +57,12 @@ function dragSlider(
       for (const e of list.getEntries()) longTasks.push(e.duration);
     }).observe({ type: 'longtask' });
     let waiting: { runId: number; resolve: (t: number) => void } | null = null;
+    const drawMs: number[] = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        const detail = (e as PerformanceMark).detail as { runId: number } | undefined;
+        const detail = (e as PerformanceMark).detail as { runId: number; ms?: number } | undefined;
         if (waiting && detail && detail.runId >= waiting.runId) {
+          if (detail.ms !== undefined) drawMs.push(detail.ms);
           waiting.resolve(e.startTime);
           waiting = null;
         }
@@ -88,7 +92,7 @@ function dragSlider(
       });
       latencies.push(drawnAt - t0);
     }
-    return { latencies, longTasks };
+    return { latencies, longTasks, drawMs };
   }, moves);
 }
 
@@ -120,6 +124,75 @@ function zoomContours(page: Page, count: number): Promise<number[]> {
   }, count);
 }
 
+/** First-load JavaScript, cold load → drawn contours, and contours for a new view. */
+async function loadBudgets(
+  url: string,
+  browser: Browser,
+  firstLoad: number,
+  workers: number,
+): Promise<void> {
+  report(
+    'first-load JavaScript (gzip, page)',
+    `${firstLoad.toFixed(1)} KB`,
+    '≤ 170 KB',
+    firstLoad <= 170,
+  );
+  console.log(
+    `${'  workers, loaded alongside (gzip)'.padEnd(44)} ${`${workers.toFixed(1)} KB`.padStart(22)}`,
+  );
+
+  const loads: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(url);
+    const t = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const seen = () => {
+            const drawn = performance
+              .getEntriesByName('descent-lab:draw')
+              .find((e) => ((e as PerformanceMark).detail as { field: boolean }).field);
+            if (drawn) resolve(drawn.startTime);
+            else requestAnimationFrame(seen);
+          };
+          seen();
+        }),
+    );
+    loads.push(t);
+    await context.close();
+  }
+  report(
+    'cold load → drawn contours (median of 5)',
+    ms(quantile(loads, 0.5)),
+    '≤ 1000 ms',
+    quantile(loads, 0.5) <= 1000,
+  );
+
+  {
+    const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(url);
+    await page.waitForSelector('.app[data-state="ready"]');
+    const times = await zoomContours(page, 30);
+    const computed = await page.evaluate(() =>
+      performance
+        .getEntriesByName('descent-lab:field')
+        .map((e) => ((e as PerformanceMark).detail as { ms: number }).ms),
+    );
+    // The first fields of a fresh worker include the JIT's warm-up; the zooms come after them.
+    const warm = computed.slice(-times.length);
+    report(
+      'contour field for a new view, 512², in the worker (p95)',
+      `${ms(quantile(warm, 0.95))} (median ${ms(quantile(warm, 0.5))})`,
+      '≤ 30 ms',
+      quantile(warm, 0.95) <= 30,
+    );
+    console.log(
+      `${'  zoom key → those contours drawn (p95)'.padEnd(44)} ${`${ms(quantile(times, 0.95))} (median ${ms(quantile(times, 0.5))})`.padStart(22)}`,
+    );
+    await context.close();
+  }
+}
+
 async function main(): Promise<void> {
   console.log('building…');
   await build({ root, logLevel: 'warn' });
@@ -137,66 +210,7 @@ async function main(): Promise<void> {
     console.log(
       `Chromium ${browser.version()}, production build, vite preview (cross-origin isolated)\n`,
     );
-    report(
-      'first-load JavaScript (gzip, page)',
-      `${firstLoad.toFixed(1)} KB`,
-      '≤ 170 KB',
-      firstLoad <= 170,
-    );
-    console.log(
-      `${'  workers, loaded alongside (gzip)'.padEnd(44)} ${`${workers.toFixed(1)} KB`.padStart(22)}`,
-    );
-
-    const loads: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
-      await page.goto(server.url);
-      const t = await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const seen = () => {
-              const drawn = performance
-                .getEntriesByName('descent-lab:draw')
-                .find((e) => ((e as PerformanceMark).detail as { field: boolean }).field);
-              if (drawn) resolve(drawn.startTime);
-              else requestAnimationFrame(seen);
-            };
-            seen();
-          }),
-      );
-      loads.push(t);
-      await context.close();
-    }
-    report(
-      'cold load → drawn contours (median of 5)',
-      ms(quantile(loads, 0.5)),
-      '≤ 1000 ms',
-      quantile(loads, 0.5) <= 1000,
-    );
-
-    {
-      const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
-      await page.goto(server.url);
-      await page.waitForSelector('.app[data-state="ready"]');
-      const times = await zoomContours(page, 30);
-      const computed = await page.evaluate(() =>
-        performance
-          .getEntriesByName('descent-lab:field')
-          .map((e) => ((e as PerformanceMark).detail as { ms: number }).ms),
-      );
-      // The first fields of a fresh worker include the JIT's warm-up; the zooms come after them.
-      const warm = computed.slice(-times.length);
-      report(
-        'contour field for a new view, 512², in the worker (p95)',
-        `${ms(quantile(warm, 0.95))} (median ${ms(quantile(warm, 0.5))})`,
-        '≤ 30 ms',
-        quantile(warm, 0.95) <= 30,
-      );
-      console.log(
-        `${'  zoom key → those contours drawn (p95)'.padEnd(44)} ${`${ms(quantile(times, 0.95))} (median ${ms(quantile(times, 0.5))})`.padStart(22)}`,
-      );
-      await context.close();
-    }
+    if (only !== 'slider') await loadBudgets(server.url, browser, firstLoad, workers);
 
     for (const [count, steps, target] of [
       [6, 2000, 16.7],
@@ -209,7 +223,7 @@ async function main(): Promise<void> {
       await page.waitForSelector('.app[data-state="ready"]');
       await page.evaluate((preset) => window.descentLab!.load(preset), scene(count, steps));
       await page.waitForTimeout(500);
-      const { latencies, longTasks } = await dragSlider(page, MOVES);
+      const { latencies, longTasks, drawMs } = await dragSlider(page, MOVES);
       const p95 = quantile(latencies, 0.95);
       report(
         `slider → frame, ${count} × ${steps} steps (p95 of ${latencies.length})`,
@@ -217,6 +231,11 @@ async function main(): Promise<void> {
         `≤ ${target} ms`,
         p95 <= target,
       );
+      if (drawMs.length) {
+        console.log(
+          `${'  of which drawing the landscape (p95)'.padEnd(44)} ${`${ms(quantile(drawMs, 0.95))} (median ${ms(quantile(drawMs, 0.5))})`.padStart(22)}`,
+        );
+      }
       const longest = longTasks.length ? Math.max(...longTasks) : 0;
       report(
         `  main-thread tasks > 50 ms during the drag`,

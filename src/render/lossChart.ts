@@ -4,6 +4,9 @@ import { clipCursor, drawnEnd, plotRect, pxPerStep, type PlotRect } from './char
 import { lossScale, runColumns, visibleRuns } from './chart/runScale.ts';
 import { forward, type YScale } from './chart/scale.ts';
 import type { RunSet } from '../workers/runs.ts';
+import type { Context2D } from './bitmap.ts';
+import { RasterCache } from './rasterCache.ts';
+import { Settle } from './settle.ts';
 
 export type { ChartTheme } from './chart/axes.ts';
 export { clipCursor, drawnEnd, plotRect, stepAt } from './chart/layout.ts';
@@ -28,6 +31,14 @@ export interface LossChartInput {
   readonly hoverStep: number | null;
   readonly theme: ChartTheme;
 }
+
+/** Runs per cached bitmap of curves. */
+const GROUP = 4;
+const rasters = new RasterCache<number>();
+const settle = new Settle();
+
+/** Milliseconds until a fresh curve settles into its group's bitmap, or null. */
+export const chartSettlesIn = (): number | null => settle.next(performance.now());
 
 /** Past this many pixels off the canvas a coordinate only risks overflow in the rasteriser. */
 const FAR = 1e5;
@@ -60,33 +71,52 @@ export function drawLossChart(ctx: CanvasRenderingContext2D, input: LossChartInp
   }
   const color = (k: number) => runSet.scene.optimizers[k]?.color ?? theme.text;
 
+  /** Strokes the loss curves of runs `ks` through the cursor. */
+  const strokeCurves = (c: Context2D, ks: readonly number[]) => {
+    // One-pixel lines: software canvases stroke wider ones ~20× slower (stroke-to-path), and the
+    // chart redraws on every slider move.
+    c.lineJoin = 'bevel';
+    c.lineWidth = 1;
+    for (const k of ks) {
+      const run = runSet.runs[k]!;
+      const cols = runColumns(run, drawnEnd(run.length, cursor, steps), kx);
+      if (cols.length === 0) continue;
+      c.beginPath();
+      c.moveTo(plot.left + cols.x[0]!, py(cols.first[0]!));
+      for (let i = 0; i < cols.length; i++) {
+        const x = plot.left + cols.x[i]!;
+        const lo = cols.min[i]!;
+        const hi = cols.max[i]!;
+        c.lineTo(x, py(cols.first[i]!));
+        if (lo === hi) continue;
+        c.lineTo(x, py(lo));
+        c.lineTo(x, py(hi));
+        c.lineTo(x, py(cols.last[i]!));
+      }
+      c.strokeStyle = color(k);
+      c.stroke();
+    }
+  };
+  // Curves of settled runs are rasterised in groups and blitted while the scale holds; only
+  // fresh ones (the run under a moving slider) are stroked every frame.
+  const now = performance.now();
+  settle.observe(runSet.stamps, now);
+  const settled = (k: number) => runSet.isDone(k) && settle.settled(runSet.stamps[k]!, now);
+  const scaleKey = [scale.kind, scale.t0, scale.t1, scale.c, kx, cursor, plot.height];
+  for (let g = 0; g * GROUP < runSet.runs.length; g++) {
+    const members = shown.filter((k) => Math.floor(k / GROUP) === g && settled(k));
+    if (members.length === 0) continue;
+    const key = [...scaleKey, ...members.flatMap((k) => [runSet.stamps[k], color(k)])];
+    rasters.draw(ctx, plot, g, key, (r) => strokeCurves(r, members));
+  }
   ctx.save();
   ctx.beginPath();
   ctx.rect(plot.left, plot.top, plot.width, plot.height);
   ctx.clip();
-  // One-pixel lines: software canvases stroke wider ones ~20× slower (stroke-to-path), and the
-  // chart redraws on every slider move.
-  ctx.lineJoin = 'bevel';
-  ctx.lineWidth = 1;
-  for (const k of shown) {
-    const run = runSet.runs[k]!;
-    const cols = runColumns(run, drawnEnd(run.length, cursor, steps), kx);
-    if (cols.length === 0) continue;
-    ctx.beginPath();
-    ctx.moveTo(plot.left + cols.x[0]!, py(cols.first[0]!));
-    for (let i = 0; i < cols.length; i++) {
-      const x = plot.left + cols.x[i]!;
-      const lo = cols.min[i]!;
-      const hi = cols.max[i]!;
-      ctx.lineTo(x, py(cols.first[i]!));
-      if (lo === hi) continue;
-      ctx.lineTo(x, py(lo));
-      ctx.lineTo(x, py(hi));
-      ctx.lineTo(x, py(cols.last[i]!));
-    }
-    ctx.strokeStyle = color(k);
-    ctx.stroke();
-  }
+  strokeCurves(
+    ctx,
+    shown.filter((k) => !settled(k)),
+  );
   ctx.restore();
 
   drawStepMarkers(ctx, plot, px, cursor, steps, input.hoverStep, theme);

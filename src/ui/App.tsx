@@ -14,8 +14,8 @@ import { Legend } from './Legend.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { LossChart } from './LossChart.tsx';
 import { Playback } from './Playback.tsx';
+import { Shell } from './Shell.tsx';
 import { StatusLine } from './StatusLine.tsx';
-import { useFeed } from './useFeed.ts';
 import { usePipeline } from './usePipeline.ts';
 import { usePlaybackClock } from './usePlaybackClock.ts';
 import { useShortcuts } from './useShortcuts.ts';
@@ -38,12 +38,10 @@ function Lab({ store }: { readonly store: LabStore }) {
   useShortcuts();
   const [drawn, setDrawn] = useState(false);
   const snapshot = useRef<LandscapeSnapshot | null>(null);
-  const status = useFeed(pipeline.status);
-  const state = status?.phase === 'error' ? 'error' : drawn ? 'ready' : 'computing';
   return (
     <RunFeedContext.Provider value={pipeline.runs}>
       <InspectFeedContext.Provider value={inspection}>
-        <div className="app" data-state={state}>
+        <Shell pipeline={pipeline} drawn={drawn}>
           <header className="header">
             <div>
               <h1>Descent Lab</h1>
@@ -75,7 +73,7 @@ function Lab({ store }: { readonly store: LabStore }) {
               <OptimizerPanel />
             </aside>
           </main>
-        </div>
+        </Shell>
       </InspectFeedContext.Provider>
     </RunFeedContext.Provider>
   );

@@ -8,7 +8,7 @@ import { sizeCanvas } from '../render/canvas.ts';
 import { drawFrame } from '../render/draw.ts';
 import { makeFrame, plotHeight, type Frame, type Theme } from '../render/frame.ts';
 import { inspectGeometry } from '../render/layers/inspect.ts';
-import { lastShown } from '../render/layers/paths.ts';
+import { lastShown, settlesIn } from '../render/layers/paths.ts';
 import { roundTo, transformOf, viewOf } from '../render/viewTransform.ts';
 import { selectScene, type LabState } from '../state/store.ts';
 import { useLabStore } from '../state/useLab.ts';
@@ -75,6 +75,7 @@ export function Landscape({
     const canvas = canvasRef.current!;
     let frame: Frame | null = null;
     let request = 0;
+    let settleTimer = 0;
     let theme = readTheme(canvas);
     let described: Scene | null = null;
 
@@ -106,11 +107,17 @@ export function Landscape({
         },
         theme,
       );
+      const t0 = performance.now();
       drawFrame(ctx, frame);
+      const drawMs = performance.now() - t0;
       // What the inspect layer drew, for tests and tools that cannot read pixels.
       const geometry = inspectGeometry(frame);
       canvas.dataset['inspect'] = geometry ? JSON.stringify(geometry) : '';
       drewFrame(canvas, frame);
+      // Paths drawn in draft while they changed get a full-quality frame once they settle.
+      const wait = settlesIn();
+      window.clearTimeout(settleTimer);
+      if (wait !== null) settleTimer = window.setTimeout(schedule, wait + 1);
       // The description changes with the scene, not with every frame of a playback.
       if (scene !== described) {
         described = scene;
@@ -123,6 +130,9 @@ export function Landscape({
       performance.mark('descent-lab:draw', {
         detail: {
           runId: runs?.runId ?? 0,
+          ms: drawMs,
+          // False while some path is drawn in draft (it changed under 200 ms ago).
+          settled: wait === null,
           field: field !== null,
           fieldCurrent: field !== null && sameBox(field.view, scene.view),
         },
@@ -316,6 +326,7 @@ export function Landscape({
 
     return () => {
       cancelAnimationFrame(request);
+      window.clearTimeout(settleTimer);
       unsubscribers.forEach((u) => u());
       resize.disconnect();
       listeners.abort();

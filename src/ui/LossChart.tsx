@@ -1,6 +1,7 @@
 import { useEffect, useRef, type PointerEvent } from 'react';
 import { sizeCanvas } from '../render/canvas.ts';
 import {
+  chartSettlesIn,
   clipCursor,
   drawLossChart,
   hiddenByRun,
@@ -45,6 +46,7 @@ export function LossChart() {
     const readout = readoutRef.current;
     if (!canvas || !readout) return;
     let request = 0;
+    let settleTimer = 0;
     const draw = () => {
       request = 0;
       const width = canvas.clientWidth;
@@ -69,6 +71,10 @@ export function LossChart() {
       const steps = runSet?.scene.steps ?? 0;
       const text = hoverReadout(runSet, hidden, state.hoverStep, clipCursor(cursor, steps));
       if (readout.textContent !== text) readout.textContent = text;
+      // A curve stroked live while it changed moves into its group's bitmap once it settles.
+      const wait = chartSettlesIn();
+      window.clearTimeout(settleTimer);
+      if (wait !== null) settleTimer = window.setTimeout(schedule, wait + 1);
     };
     const schedule = () => {
       if (request === 0) request = requestAnimationFrame(draw);
@@ -103,6 +109,7 @@ export function LossChart() {
     schedule();
     return () => {
       cancelAnimationFrame(request);
+      window.clearTimeout(settleTimer);
       unfeed();
       unstore();
       resize.disconnect();

@@ -48,6 +48,12 @@ async function drawing(
   await page.evaluate(
     () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
   );
+  // Paths that just arrived are drawn in draft until they settle (200 ms), then at full quality.
+  await page.waitForFunction(
+    () =>
+      (performance.getEntriesByName('descent-lab:draw').at(-1) as PerformanceMark | undefined)
+        ?.detail?.settled === true,
+  );
   return page.evaluate(() => ({
     preset: window.descentLab!.preset(),
     pixels: document.querySelector<HTMLCanvasElement>('canvas.plot')!.toDataURL(),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Scene } from '../../src/engine/scene.ts';
 import { decimate } from '../../src/render/chart/decimate.ts';
 import { emptyExtent, extendExtent } from '../../src/render/chart/extent.ts';
@@ -22,7 +22,12 @@ import {
   type ChartTheme,
 } from '../../src/render/lossChart.ts';
 import { RunSet } from '../../src/workers/runs.ts';
-import { recordingContext as record, strokes as strokesOf } from './support/canvas.ts';
+import {
+  installCanvasGlobals,
+  recordingContext as record,
+  strokes as strokesOf,
+  visibleMarks,
+} from './support/canvas.ts';
 
 const extentOf = (values: number[]) => {
   const e = emptyExtent();
@@ -322,12 +327,14 @@ function sampleSet(steps: number, falling = false): RunSet {
 function recordingContext() {
   const recorder = record();
   const strokes = () =>
-    strokesOf(recorder.marks).map((m) => ({
+    strokesOf(visibleMarks(recorder.marks)).map((m) => ({
       color: m.style.strokeStyle,
       xs: m.path.subpaths.flat().map(([x]) => x),
     }));
   return { ctx: recorder.ctx, strokes, marks: recorder.marks };
 }
+
+beforeAll(installCanvasGlobals);
 
 const theme: ChartTheme = { text: '#000', axis: '#666', font: 'sans-serif', surface: '#fff' };
 

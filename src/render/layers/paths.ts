@@ -1,6 +1,8 @@
 import type { RunView } from '../../workers/runs.ts';
-import { newBitmap, type Bitmap, type Context2D } from '../bitmap.ts';
-import type { Frame, Layer } from '../frame.ts';
+import type { Context2D } from '../bitmap.ts';
+import { clipToPlot, type Frame, type Layer } from '../frame.ts';
+import { RasterCache } from '../rasterCache.ts';
+import { Settle } from '../settle.ts';
 
 /** Past this many pixels outside the canvas a coordinate only risks overflow in the rasteriser. */
 const FAR = 1e5;
@@ -63,45 +65,45 @@ function dot(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, col
   ctx.stroke();
 }
 
-/** Settled paths rasterised once, for one canvas, and what they were drawn for. */
-interface Raster {
-  key: string;
-  readonly bitmap: Bitmap;
-  readonly ctx: Context2D;
-}
-const rasters = new WeakMap<CanvasRenderingContext2D, Raster>();
+/** Runs per cached bitmap: a changed run costs its group's repaint, not every run's. */
+const GROUP = 4;
+const rasters = new RasterCache<number>();
+const settle = new Settle();
+const clock = () => performance.now();
 
-/** Frames drawn so far, and the frame in which each run stamp was first drawn. */
-let frames = 0;
-const firstDrawn = new Map<number, number>();
-/** A run counts as settled once complete and drawn unchanged for this many frames. */
-const SETTLE_FRAMES = 2;
-
-/** Strokes runs `order` (longest first) with a pale halo under each colour. */
-function strokeRuns(ctx: Context2D, frame: Frame, order: readonly number[]): void {
+/**
+ * Strokes runs `order`, longest first (runs share a start, so the short ones go on top). Full
+ * quality: a pale halo under a 2 px line in the run's colour, readable over dark bands and
+ * crossing iso-lines. Draft: one device pixel of colour, ~25× cheaper to rasterise in software.
+ */
+function strokeRuns(
+  ctx: Context2D,
+  frame: Frame,
+  order: readonly number[],
+  quality: 'full' | 'draft',
+): void {
   const { runs: set, cursor } = frame.content;
   if (!set || order.length === 0) return;
   const lengths = new Map(
     order.map((k) => [k, screenLength(frame, set.runs[k]!, lastShown(set.runs[k]!, cursor))]),
   );
-  // Runs share a start, so later ones hide earlier ones: longest first, the short ones on top.
   const sorted = [...order].sort((a, b) => lengths.get(b)! - lengths.get(a)!);
   ctx.save();
-  ctx.beginPath();
-  ctx.rect(frame.plot.left, frame.plot.top, frame.plot.width, frame.plot.height);
-  ctx.clip();
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   for (const k of sorted) {
     const run = set.runs[k]!;
     ctx.beginPath();
     tracePath(ctx, frame, run, lastShown(run, cursor));
-    // A pale halo keeps the path readable over dark bands and crossing iso-lines.
-    ctx.strokeStyle = 'rgb(255 255 255 / 0.7)';
-    ctx.lineWidth = 4;
-    ctx.stroke();
+    if (quality === 'full') {
+      ctx.strokeStyle = 'rgb(255 255 255 / 0.7)';
+      ctx.lineWidth = 4;
+      ctx.stroke();
+      ctx.lineWidth = 2;
+    } else {
+      ctx.lineWidth = 1 / ctx.getTransform().a;
+    }
     ctx.strokeStyle = set.scene.optimizers[k]!.color;
-    ctx.lineWidth = 2;
     ctx.stroke();
   }
   ctx.restore();
@@ -109,56 +111,32 @@ function strokeRuns(ctx: Context2D, frame: Frame, order: readonly number[]): voi
 
 /**
  * Stroking wide paths is the costly part of a frame (≈ 4 µs a vertex in software Chromium), so
- * settled runs — complete, and unchanged for a few frames — are rasterised once and blitted;
- * only runs that just changed (the one under a slider) are stroked every frame, on top.
+ * settled runs (complete, unchanged for SETTLE_MS) are rasterised at full quality in groups of
+ * GROUP and blitted; runs that just changed (the one under a slider) are stroked every frame in
+ * draft, on top, until they settle and their group is repainted.
  */
 function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, visible: readonly number[]): void {
   const set = frame.content.runs!;
-  frames++;
-  for (const k of visible)
-    if (!firstDrawn.has(set.stamps[k]!)) firstDrawn.set(set.stamps[k]!, frames);
-  for (const stamp of firstDrawn.keys()) if (!set.stamps.includes(stamp)) firstDrawn.delete(stamp);
-  const settled = visible.filter(
-    (k) => set.isDone(k) && frames - firstDrawn.get(set.stamps[k]!)! >= SETTLE_FRAMES,
-  );
-  const live = visible.filter((k) => !settled.includes(k));
-
-  const m = ctx.getTransform();
-  const { width, height } = ctx.canvas;
-  const { plot, view, content } = frame;
-  const key = JSON.stringify([
-    m.a,
-    m.d,
-    m.e,
-    m.f,
-    width,
-    height,
-    plot,
-    view,
-    content.cursor,
-    settled.map((k) => set.stamps[k]),
-  ]);
-  let raster = rasters.get(ctx);
-  if (!raster || raster.key !== key) {
-    if (!raster || raster.bitmap.width !== width || raster.bitmap.height !== height) {
-      const [bitmap, bctx] = newBitmap(width, height);
-      raster = { key, bitmap, ctx: bctx };
-      rasters.set(ctx, raster);
-    }
-    raster.key = key;
-    raster.ctx.setTransform(1, 0, 0, 1, 0, 0);
-    raster.ctx.clearRect(0, 0, width, height);
-    raster.ctx.setTransform(m);
-    strokeRuns(raster.ctx, frame, settled);
+  const now = clock();
+  settle.observe(set.stamps, now);
+  const settled = (k: number) => set.isDone(k) && settle.settled(set.stamps[k]!, now);
+  const { view } = frame;
+  const { cursor } = frame.content;
+  for (let g = 0; g * GROUP < set.runs.length; g++) {
+    const members = visible.filter((k) => Math.floor(k / GROUP) === g && settled(k));
+    if (members.length === 0) continue;
+    const key = [...view.x, ...view.y, cursor, ...members.map((k) => set.stamps[k])];
+    rasters.draw(ctx, frame.plot, g, key, (r) => strokeRuns(r, frame, members, 'full'));
   }
-  if (settled.length > 0) {
-    ctx.save();
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(raster.bitmap, 0, 0);
-    ctx.restore();
-  }
-  strokeRuns(ctx, frame, live);
+  const live = visible.filter((k) => !settled(k));
+  if (live.length === 0) return;
+  clipToPlot(ctx, frame);
+  strokeRuns(ctx, frame, live, 'draft');
+  ctx.restore();
 }
+
+/** Milliseconds until a run drawn in draft settles and deserves a full-quality frame, or null. */
+export const settlesIn = (): number | null => settle.next(clock());
 
 /**
  * One polyline per visible optimizer through the playback cursor, its current point, a ✕ where a

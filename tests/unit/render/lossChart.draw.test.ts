@@ -1,12 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   drawLossChart,
   forward,
   plotRect,
   type ChartTheme,
 } from '../../../src/render/lossChart.ts';
-import { recordingContext, strokes, texts, type Mark } from '../support/canvas.ts';
+import {
+  installCanvasGlobals,
+  recordingContext,
+  strokes,
+  texts,
+  visibleMarks,
+  type Mark,
+} from '../support/canvas.ts';
 import { raceScene, runSetOf } from '../support/scene.ts';
+
+beforeAll(installCanvasGlobals);
 
 const scene = raceScene();
 const set = runSetOf(scene);
@@ -35,7 +44,7 @@ function draw(hidden: boolean[], cursor = scene.steps, hoverStep: number | null 
   expect(depth()).toBe(0);
   const y = (v: number) =>
     plot.top + (plot.height * (scale.t1 - forward(scale, v))) / (scale.t1 - scale.t0);
-  return { marks, y };
+  return { marks: visibleMarks(marks), y };
 }
 
 /** Loss polylines of one colour: one-pixel strokes starting at step 0. */

@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Frame } from '../../../src/render/frame.ts';
-import { paths } from '../../../src/render/layers/paths.ts';
+import { paths, settlesIn } from '../../../src/render/layers/paths.ts';
+import { SETTLE_MS } from '../../../src/render/settle.ts';
 import type { RunSet } from '../../../src/workers/runs.ts';
 import {
   installCanvasGlobals,
@@ -205,3 +206,72 @@ describe('paths layer', () => {
 
 /** The race scene seen through a tiny view far from its paths. */
 const sceneOf2 = () => ({ ...scene, view: { x: [40, 40 + 1e-9], y: [40, 40 + 1e-9] } as const });
+
+describe('paths layer, settling', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('strokes fresh runs in draft, then from cached groups at full quality once settled', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const fresh = runSetOf(scene);
+    const frame = frameOf(scene, { runs: fresh });
+    const { ctx, marks } = recordingContext(frame.width, frame.height);
+    paths(ctx, frame);
+    const draft = visibleMarks(marks);
+    expect(settlesIn()).toBe(SETTLE_MS);
+    // Draft: one device pixel of colour, no halo, nothing from a bitmap.
+    expect(draft.some((m) => m.kind === 'image')).toBe(false);
+    expect(strokes(draft).some((m) => m.style.lineWidth === 4)).toBe(false);
+    for (const c of colors) {
+      expect(
+        strokes(draft).filter((m) => m.style.strokeStyle === c && m.style.lineWidth === 1),
+      ).not.toHaveLength(0);
+    }
+
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(settlesIn()).toBeNull();
+    const from = marks.length;
+    paths(ctx, frame);
+    const full = visibleMarks(marks.slice(from));
+    // Runs 0–2 share group 0: one bitmap, with a halo under each path.
+    const blits = full.filter((m) => m.kind === 'image');
+    expect(blits).toHaveLength(1);
+    const inBitmap = strokes((blits[0] as Extract<Mark, { kind: 'image' }>).content);
+    expect(inBitmap.filter((m) => m.style.lineWidth === 4)).toHaveLength(3);
+    for (const c of colors) {
+      expect(polylines(full, frame, c)).toEqual(polylines(draft, frame, c));
+      expect(inBitmap.some((m) => m.style.strokeStyle === c && m.style.lineWidth === 2)).toBe(true);
+    }
+  });
+
+  it('keeps a changed run live while the rest stay cached', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const first = runSetOf(scene);
+    const frame = frameOf(scene, { runs: first });
+    const { ctx, marks } = recordingContext(frame.width, frame.height);
+    paths(ctx, frame);
+    vi.advanceTimersByTime(SETTLE_MS);
+    paths(ctx, frame);
+    // A new learning rate for the second optimizer: only its run is new.
+    const moved = sceneOf3();
+    const second = runSetOf(moved, Infinity, first);
+    expect(second.reused).toEqual([true, false, true]);
+    const from = marks.length;
+    paths(ctx, frameOf(moved, { runs: second }));
+    const drawn = marks.slice(from);
+    const live = strokes(drawn).filter((m) => m.style.strokeStyle === colors[1]);
+    expect(live.some((m) => m.style.lineWidth === 1)).toBe(true);
+    const blit = drawn.find((m) => m.kind === 'image') as Extract<Mark, { kind: 'image' }>;
+    const cached = strokes(blit.content).map((m) => m.style.strokeStyle);
+    expect(cached).toContain(colors[0]);
+    expect(cached).toContain(colors[2]);
+    expect(cached).not.toContain(colors[1]);
+  });
+});
+
+/** The race scene with the second optimizer's learning rate changed (same entry objects otherwise). */
+function sceneOf3() {
+  const [a, b, c] = scene.optimizers;
+  return { ...scene, optimizers: [a!, { ...b!, hyper: { ...b!.hyper, lr: 0.002 } }, c!] };
+}
