@@ -35,9 +35,20 @@ export class FieldClient {
 
   constructor(private readonly createWorker: WorkerFactory = defaultWorker) {}
 
-  /** Asks for the field of `fn` over `view` on an n × n grid with `levels` iso-lines. */
-  request(fn: Scene['fn'], view: Box, n: number, levels: number): void {
-    const msg: FieldRequest = { type: 'field', requestId: ++this.#nextId, fn, view, n, levels };
+  /**
+   * Asks for the field of `fn` over `view` on an n × n grid with `levels` iso-lines; a typed
+   * function comes with its compiled `objective` source.
+   */
+  request(fn: Scene['fn'], view: Box, n: number, levels: number, objective?: string): void {
+    const msg: FieldRequest = {
+      type: 'field',
+      requestId: ++this.#nextId,
+      fn,
+      view,
+      n,
+      levels,
+      objective,
+    };
     if (this.#inFlight) this.#waiting = msg;
     else this.#send(msg);
   }

@@ -22,6 +22,7 @@ export class TrajectoryClient {
   #worker: Worker | null = null;
   #runId = 0;
   #pending: RunSet | null = null;
+  #objective: string | undefined;
   #failures = 0;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
 
@@ -32,8 +33,12 @@ export class TrajectoryClient {
       new Worker(new URL('./trajectory.worker.ts', import.meta.url), { type: 'module' }),
   ) {}
 
-  /** Computes `scene`; anything still running for an older scene is abandoned. */
-  simulate(scene: Scene): void {
+  /**
+   * Computes `scene` (a typed function with its compiled `objective` source); anything still
+   * running for an older scene is abandoned.
+   */
+  simulate(scene: Scene, objective?: string): void {
+    this.#objective = objective;
     const runId = ++this.#runId;
     // User timing marks let benchmarks tie a request to the frame that first draws it.
     performance.mark('descent-lab:simulate', { detail: runId });
@@ -57,6 +62,7 @@ export class TrajectoryClient {
       type: 'simulate',
       runId: set.runId,
       scene: set.scene,
+      objective: this.#objective,
       skip: set.reused,
     };
     this.#ensureWorker().postMessage(msg);

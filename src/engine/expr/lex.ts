@@ -98,3 +98,16 @@ export function columnOf(tokens: readonly Token[], name: string, call?: boolean)
   );
   return k < 0 ? null : tokens[k]!.column;
 }
+
+/**
+ * What `lex` refuses in `text` (length, characters, parentheses), or null: a first check that
+ * needs no parser, for the page's first read of a link and for feedback at each key press.
+ */
+export function syntaxProblem(text: string): string | null {
+  try {
+    lex(text);
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
