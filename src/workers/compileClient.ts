@@ -1,3 +1,4 @@
+import { listen } from './listen.ts';
 import type { CompileAnswer, CompileRequest, CompileResult } from './compileProtocol.ts';
 
 /** No typed function may keep the compiler busy longer than this once mathjs is loaded. */
@@ -69,17 +70,15 @@ export class CompileClient {
 
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = this.createWorker();
-    worker.addEventListener('message', (event: MessageEvent<CompileAnswer>) =>
-      this.#receive(event.data),
+    // A fresh worker loads mathjs again before its first answer.
+    this.#warm = false;
+    this.#worker = listen<CompileAnswer>(
+      this.createWorker(),
+      (answer) => this.#receive(answer),
+      (reason) => this.#fail(reason),
+      'the compiler could not be loaded',
     );
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.#fail(event.message || 'the compiler could not be loaded');
-    });
-    worker.addEventListener('messageerror', () => this.#fail('a message could not be read'));
-    this.#worker = worker;
-    return worker;
+    return this.#worker;
   }
 
   #receive(answer: CompileAnswer): void {

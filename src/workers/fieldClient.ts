@@ -1,6 +1,7 @@
 import type { ContourField } from '../engine/field.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { Box } from '../engine/types.ts';
+import { listen } from './listen.ts';
 import type { FieldAnswer, FieldRequest } from './fieldProtocol.ts';
 
 /** Consecutive crashes after which the client stops retrying a request and reports it. */
@@ -83,17 +84,12 @@ export class FieldClient {
 
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = this.createWorker();
-    worker.addEventListener('message', (event: MessageEvent<FieldAnswer>) =>
-      this.#receive(event.data),
+    this.#worker = listen<FieldAnswer>(
+      this.createWorker(),
+      (answer) => this.#receive(answer),
+      (reason) => this.#crashed(reason),
     );
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.#crashed(event.message || 'the worker script could not be loaded');
-    });
-    worker.addEventListener('messageerror', () => this.#crashed('a message could not be read'));
-    this.#worker = worker;
-    return worker;
+    return this.#worker;
   }
 
   #receive(msg: FieldAnswer): void {

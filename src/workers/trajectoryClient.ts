@@ -1,5 +1,6 @@
 import type { Scene } from '../engine/scene.ts';
 import { RunSet, type RunFeed } from './runs.ts';
+import { listen } from './listen.ts';
 import type { FromTrajectoryWorker, ToTrajectoryWorker } from './protocol.ts';
 
 /** Where the trajectories stand, for the status line. */
@@ -71,17 +72,12 @@ export class TrajectoryClient {
 
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = this.createWorker();
-    worker.addEventListener('message', (event: MessageEvent<FromTrajectoryWorker>) =>
-      this.#receive(event.data),
+    this.#worker = listen<FromTrajectoryWorker>(
+      this.createWorker(),
+      (msg) => this.#receive(msg),
+      (reason) => this.#fail(reason),
     );
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.#fail(event.message || 'the worker script could not be loaded');
-    });
-    worker.addEventListener('messageerror', () => this.#fail('a message could not be read'));
-    this.#worker = worker;
-    return worker;
+    return this.#worker;
   }
 
   #receive(msg: FromTrajectoryWorker): void {

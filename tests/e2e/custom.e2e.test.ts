@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import lz from 'lz-string';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,4 +161,39 @@ describe('custom functions in the browser', () => {
       expect(errors).toEqual([]);
     },
   );
+
+  it('the page runs under a CSP without unsafe-eval; only the two computing workers may compile', async () => {
+    const assets = readdirSync(fileURLToPath(new URL('../../dist/assets', import.meta.url)));
+    const policy = async (path: string) =>
+      (await fetch(new URL(path, server.url))).headers.get('content-security-policy') ?? '';
+    const page = await policy('/');
+    expect(page).toMatch(/script-src 'self'(;|$)/);
+    expect(page).not.toMatch(/unsafe-eval/);
+    const workers = assets.filter((f) => /\.worker-.*\.js$/.test(f));
+    expect(workers.map((f) => f.split('-')[0]).sort()).toEqual([
+      'compile.worker',
+      'field.worker',
+      'trajectory.worker',
+    ]);
+    for (const file of workers) {
+      const expected = file.startsWith('compile') ? /script-src 'self'$/ : /'unsafe-eval'/;
+      expect(await policy(`/assets/${file}`), file).toMatch(expected);
+    }
+    // In the page itself, code from text does not run.
+    const { page: tab, errors } = await openPage(browser, wide);
+    await tab.goto(server.url);
+    await computed(tab);
+    // (Playwright's own evaluate is exempt from the policy; a string timer runs as the page.)
+    const outcome = await tab.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective));
+          setTimeout('globalThis.__pwned = 1', 0);
+          setTimeout(() => resolve('ran'), 500);
+        }),
+    );
+    expect(outcome).toBe('script-src');
+    expect(await pwned(tab)).toBe(false);
+    expect(errors.filter((e) => !/unsafe-eval|Content Security Policy/.test(e))).toEqual([]);
+  });
 });
