@@ -8,7 +8,8 @@ addEventListener('message', (event: MessageEvent<CompileRequest>) => {
   let answer: CompileAnswer;
   try {
     const compiled = compileExpression(String(text));
-    answer = { requestId, ok: true, source: compiled.source, gradient: compiled.gradient };
+    const { source, gradient, f } = compiled;
+    answer = { requestId, ok: true, source, gradient, f };
   } catch (e) {
     const column = e instanceof ExprError ? e.column : null;
     answer = { requestId, ok: false, message: (e as Error).message, column };

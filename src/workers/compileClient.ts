@@ -89,7 +89,7 @@ export class CompileClient {
     this.#queue.shift();
     head.resolve(
       answer.ok
-        ? { ok: true, source: answer.source, gradient: answer.gradient }
+        ? { ok: true, source: answer.source, gradient: answer.gradient, f: answer.f }
         : { ok: false, message: answer.message, column: answer.column },
     );
     this.#send();

@@ -1,3 +1,5 @@
+import type { Expr } from '../engine/expr/ast.ts';
+
 /** Page → compile worker: compile one typed function. */
 export interface CompileRequest {
   readonly type: 'compile';
@@ -14,6 +16,8 @@ export type CompileResult =
       readonly source: string;
       /** ∂f/∂x and ∂f/∂y as text. */
       readonly gradient: readonly [string, string];
+      /** f as our checked tree (plain data), for single values on the page (engine/expr/evaluate). */
+      readonly f: Expr;
     }
   | {
       readonly ok: false;

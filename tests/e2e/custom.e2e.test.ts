@@ -80,6 +80,10 @@ describe('custom functions in the browser', () => {
     await expect.poll(() => fields(page)).toBeGreaterThan(before);
     await computed(page);
     expect((await preset(page)).fn).toEqual({ id: 'custom', expr: '(x - 1)^2 + 3 * (y + 0.5)^2' });
+    // Hovering the plot reads f of the typed function (evaluated on the page without eval).
+    const box = (await page.locator('canvas.plot').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.textContent('.readout')).toMatch(/f = \d/);
     // Both runs are listed with their results, computed on the typed function.
     const legend = await page.locator('.legend-item').allTextContents();
     expect(legend).toHaveLength(3);

@@ -35,6 +35,7 @@ const ok = (requestId: number): CompileAnswer => ({
   ok: true,
   source: 'return{f:function(x,y){return x;},grad:function(x,y,out){out[0]=1;out[1]=0;}};',
   gradient: ['1', '0'],
+  f: { kind: 'var', name: 'x' },
 });
 
 afterEach(() => vi.useRealTimers());
