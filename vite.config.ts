@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { cspFor } from './csp.config.ts';
 
 /** Cross-origin isolation: finer `performance.now()` and, later, SharedArrayBuffer. */
 const isolation = {
@@ -7,8 +8,23 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * The built app's Content Security Policy, per response (csp.config.ts): the page without
+ * 'unsafe-eval', the workers that compile generated source with it. Not in dev, whose injected
+ * scripts are inline.
+ */
+const csp: Plugin = {
+  name: 'descent-lab-csp',
+  configurePreviewServer(server) {
+    server.middlewares.use((req, res, next) => {
+      res.setHeader('Content-Security-Policy', cspFor(req.url ?? '/'));
+      next();
+    });
+  },
+};
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), csp],
   worker: { format: 'es' },
   build: { target: 'es2022' },
   server: { headers: isolation },

@@ -7,7 +7,14 @@ import {
   toPreset,
   type LinkScene,
 } from '../preset/index.ts';
+import { syntaxProblem } from '../engine/expr/lex.ts';
 import { selectScene, type LabStore, type Notice } from './store.ts';
+
+/**
+ * The page's first check of a typed function in a link or saved scene: length, characters and
+ * parentheses, without loading mathjs. The compile worker checks the rest before anything runs.
+ */
+const reading = { checkExpression: syntaxProblem };
 
 /** Where the last scene is kept between visits. */
 export const STORAGE_KEY = 'descent-lab:scene';
@@ -25,7 +32,7 @@ export interface Opening {
 
 /** A link's scene always wins; else the scene saved on the last visit; else the default scene. */
 export function openingScene(hash: string, storage: Storage | null): Opening {
-  const link = readLink(hash);
+  const link = readLink(hash, reading);
   if (link.found) return { scene: link.scene, from: 'link', notice: linkNotice(link) };
   const saved = readStored(storage);
   return saved
@@ -72,7 +79,7 @@ export function syncScene(store: LabStore, win: Window, storage: Storage | null)
     timer = setTimeout(write, WRITE_DELAY_MS);
   };
   const onHashChange = () => {
-    const link = readLink(win.location.hash);
+    const link = readLink(win.location.hash, reading);
     if (!link.found) return;
     const { actions } = store.getState();
     actions.loadScene(link.scene);
@@ -106,7 +113,7 @@ function readStored(storage: Storage | null): Scene | null {
   try {
     const text = storage?.getItem(STORAGE_KEY);
     if (!text || text.length > MAX_STORED_CHARS) return null;
-    const saved = salvagePreset(JSON.parse(text));
+    const saved = salvagePreset(JSON.parse(text), reading);
     return saved.defaulted ? null : saved.scene;
   } catch {
     return null;

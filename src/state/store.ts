@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { CUSTOM_ID, customStart, customView, defaultExpression } from '../engine/expr/custom.ts';
 import { getFunction, defaultParams } from '../engine/functions/index.ts';
 import { getOptimizer } from '../engine/optimizers/index.ts';
 import type { Hyper, OptimizerEntry, Schedule, Scene } from '../engine/scene.ts';
@@ -53,6 +54,8 @@ export interface LabActions {
   loadScene(scene: Scene): void;
   setFunction(id: string): void;
   setFnParam(name: string, value: number): void;
+  /** Sets the typed function's text (checked by the compiler already). */
+  setExpression(expr: string): void;
   setView(view: Box): void;
   resetView(): void;
   setStart(start: Vec2): void;
@@ -144,16 +147,25 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
           hoverStep: null,
         }),
       setFunction: (id) => {
+        if (id === CUSTOM_ID) {
+          const expr = get().fn.expr ?? defaultExpression;
+          set({ fn: { id, params: {}, expr }, view: customView, start: customStart });
+          return;
+        }
         const fn = getFunction(id);
         if (!fn) return;
         set({ fn: { id, params: defaultParams(fn) }, view: fn.view, start: fn.start });
       },
       setFnParam: (name, value) =>
         set((s) => ({ fn: { ...s.fn, params: { ...s.fn.params, [name]: value } } })),
+      setExpression: (expr) =>
+        set((s) => (s.fn.id === CUSTOM_ID ? { fn: { id: CUSTOM_ID, params: {}, expr } } : {})),
       setView: (view) => set({ view }),
       resetView: () => {
-        const fn = getFunction(get().fn.id);
+        const id = get().fn.id;
+        const fn = getFunction(id);
         if (fn) set({ view: fn.view });
+        else if (id === CUSTOM_ID) set({ view: customView });
       },
       setStart: (start) => set({ start }),
       setSteps: (steps) =>

@@ -1,6 +1,8 @@
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import { useEffect, useEffectEvent, useRef } from 'react';
+import type { Expr } from '../engine/expr/ast.ts';
+import { evaluate } from '../engine/expr/evaluate.ts';
 import { getFunction } from '../engine/functions/index.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { Box } from '../engine/types.ts';
@@ -16,6 +18,7 @@ import { describeScene, formatNumber } from './format.ts';
 import type { Feed } from '../workers/feed.ts';
 import type { InspectResult } from '../workers/inspectClient.ts';
 import { currentInspection } from './inspect/useInspection.ts';
+import { sharedCompiler } from '../workers/compileClient.ts';
 import type { Pipeline } from './usePipeline.ts';
 
 /** How close (CSS px) a pointer must come to grab the start point or pick a path's step. */
@@ -33,6 +36,10 @@ function readTheme(canvas: HTMLCanvasElement): Theme {
 
 const sameBox = (a: Box, b: Box): boolean =>
   a.x[0] === b.x[0] && a.x[1] === b.x[1] && a.y[0] === b.y[0] && a.y[1] === b.y[1];
+
+/** A built-in's f(x, y), or NaN for anything else. */
+const builtinF = (fn: Scene['fn'], x: number, y: number): number =>
+  getFunction(fn.id)?.create(fn.params).f(x, y) ?? NaN;
 
 const baseView = (s: LabState): Box => getFunction(s.fn.id)?.view ?? s.view;
 
@@ -78,6 +85,18 @@ export function Landscape({
     let settleTimer = 0;
     let theme = readTheme(canvas);
     let described: Scene | null = null;
+    // A typed function's checked tree, from the compile worker, for the hover readout.
+    let typed: { expr: string; f: Expr } | null = null;
+    const learn = (expr: string | undefined) => {
+      if (expr === undefined || typed?.expr === expr) return;
+      void sharedCompiler()
+        .compile(expr)
+        .then((r) => {
+          if (r.ok) typed = { expr, f: r.f };
+        });
+    };
+    learn(store.getState().fn.expr);
+    const stopLearning = store.subscribe((s) => learn(s.fn.expr));
 
     const draw = () => {
       request = 0;
@@ -232,7 +251,10 @@ export function Landscape({
       }
       const x = scale.invertX(px);
       const y = scale.invertY(py);
-      const f = getFunction(state.fn.id)?.create(state.fn.params).f(x, y) ?? NaN;
+      const f =
+        typed !== null && typed.expr === state.fn.expr
+          ? evaluate(typed.f, x, y)
+          : builtinF(state.fn, x, y);
       let best = PICK * PICK;
       let step: number | null = null;
       const set = pipeline.runs.current;
@@ -325,6 +347,7 @@ export function Landscape({
     syncZoom();
 
     return () => {
+      stopLearning();
       cancelAnimationFrame(request);
       window.clearTimeout(settleTimer);
       unsubscribers.forEach((u) => u());

@@ -8,7 +8,9 @@ import type { Pipeline } from './usePipeline.ts';
 export function StatusLine({ pipeline }: { readonly pipeline: Pipeline }) {
   const status = useFeed(pipeline.status);
   const fieldError = useFeed(pipeline.fieldError);
-  const fnName = useLab((s) => getFunction(s.fn.id)?.name ?? s.fn.id);
+  const fnName = useLab(
+    (s) => getFunction(s.fn.id)?.name ?? (s.fn.expr ? 'Custom f(x, y)' : s.fn.id),
+  );
   const count = useLab((s) => s.optimizers.length);
   const steps = useLab((s) => s.steps);
   const error = status?.phase === 'error' ? status.message : fieldError;

@@ -4,6 +4,7 @@ import type { Scene } from '../engine/scene.ts';
 import { Feed } from '../workers/feed.ts';
 import { RunFeed } from '../workers/runs.ts';
 import { selectScene, type LabState, type LabStore } from '../state/store.ts';
+import { sharedCompiler } from '../workers/compileClient.ts';
 import { FieldClient } from '../workers/fieldClient.ts';
 import { TrajectoryClient, type TrajectoryStatus } from '../workers/trajectoryClient.ts';
 
@@ -52,19 +53,28 @@ export function usePipeline(store: LabStore): Pipeline {
     fields.onError((message) => pipeline.fieldError.publish(message));
     let scene = selectScene(store.getState());
     let [fn, view] = fieldInputs(store.getState());
-    trajectories.simulate(scene);
-    fields.request(fn, view, GRID, LEVELS);
+    // A typed function goes to the workers as compiled source; a newer change makes it stale.
+    const simulate = (s: Scene) =>
+      withObjective(s.fn, pipeline, (source) => {
+        if (s === scene) trajectories.simulate(s, source);
+      });
+    const requestField = (f: Scene['fn'], v: typeof view) =>
+      withObjective(f, pipeline, (source) => {
+        if (f === fn && v === view) fields.request(f, v, GRID, LEVELS, source);
+      });
+    simulate(scene);
+    requestField(fn, view);
     const unsubscribe = store.subscribe((state) => {
       const next = selectScene(state);
       if (!sameTrajectories(next, scene)) {
         scene = next;
-        trajectories.simulate(scene);
+        simulate(scene);
       }
       const [nextFn, nextView] = fieldInputs(state);
       if (nextFn !== fn || nextView !== view) {
         fn = nextFn;
         view = nextView;
-        fields.request(fn, view, GRID, LEVELS);
+        requestField(fn, view);
       }
     });
     return () => {
@@ -75,4 +85,22 @@ export function usePipeline(store: LabStore): Pipeline {
   }, [store, pipeline]);
 
   return pipeline;
+}
+
+/** Calls `send` with the compiled source of a typed function (at once for a built-in), or reports why it cannot be compiled. */
+function withObjective(
+  fn: Scene['fn'],
+  pipeline: Pipeline,
+  send: (source: string | undefined) => void,
+): void {
+  if (fn.expr === undefined) {
+    send(undefined);
+    return;
+  }
+  void sharedCompiler()
+    .compile(fn.expr)
+    .then((result) => {
+      if (result.ok) send(result.source);
+      else pipeline.status.publish({ phase: 'error', message: `f(x, y): ${result.message}` });
+    });
 }

@@ -1,18 +1,16 @@
 import { computeField } from '../engine/field.ts';
-import { getFunction } from '../engine/functions/index.ts';
 import type { FieldAnswer, FieldRequest } from './fieldProtocol.ts';
 import { errorMessage } from './errorMessage.ts';
+import { objectiveFor } from './objective.ts';
 
 /** Computes one field per request; the client sends at most one at a time, so none go stale here. */
 addEventListener('message', (event: MessageEvent<FieldRequest>) => {
-  const { requestId, fn, view, n, levels } = event.data;
+  const { requestId, fn, view, n, levels, objective } = event.data;
   let answer: FieldAnswer;
   let transfer: Transferable[] = [];
   try {
-    const spec = getFunction(fn.id);
-    if (!spec) throw new Error(`Unknown function "${fn.id}"`);
     const t0 = performance.now();
-    const field = computeField(spec.create(fn.params), view, n, levels);
+    const field = computeField(objectiveFor(fn, objective), view, n, levels);
     answer = { type: 'field', requestId, field, ms: performance.now() - t0 };
     // Each array owns its buffer; a Set still guards against listing one twice.
     transfer = [

@@ -20,9 +20,20 @@ export class FieldClient {
     this.#client = new LatestClient(createWorker, 'contour');
   }
 
-  /** Asks for the field of `fn` over `view` on an n × n grid with `levels` iso-lines. */
-  request(fn: Scene['fn'], view: Box, n: number, levels: number): void {
-    this.#client.request((requestId) => ({ type: 'field', requestId, fn, view, n, levels }));
+  /**
+   * Asks for the field of `fn` over `view` on an n × n grid with `levels` iso-lines; a typed
+   * function comes with its compiled `objective` source.
+   */
+  request(fn: Scene['fn'], view: Box, n: number, levels: number, objective?: string): void {
+    this.#client.request((requestId) => ({
+      type: 'field',
+      requestId,
+      fn,
+      view,
+      n,
+      levels,
+      objective,
+    }));
   }
 
   /** Called with each field that arrives, newest last, and the worker's compute time. */

@@ -8,6 +8,8 @@ export interface FieldRequest {
   /** Increases with every request; the answer carries it back. */
   readonly requestId: number;
   readonly fn: Scene['fn'];
+  /** For a typed function: the source compiled from it (engine/expr/codegen), re-checked here. */
+  readonly objective?: string;
   readonly view: Box;
   /** Grid samples per side. */
   readonly n: number;

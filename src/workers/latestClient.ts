@@ -1,3 +1,5 @@
+import { listen } from './listen.ts';
+
 /** Consecutive crashes after which the client stops retrying a request and reports it. */
 const MAX_FAILURES = 3;
 /** A worker silent this long while it owes an answer is taken to hang. */
@@ -82,17 +84,12 @@ export class LatestClient<
 
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = this.createWorker();
-    worker.addEventListener('message', (event: MessageEvent<Answer | ErrorAnswer>) =>
-      this.#receive(event.data),
+    this.#worker = listen<Answer | ErrorAnswer>(
+      this.createWorker(),
+      (answer) => this.#receive(answer),
+      (reason) => this.#crashed(reason),
     );
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.#crashed(event.message || 'the worker script could not be loaded');
-    });
-    worker.addEventListener('messageerror', () => this.#crashed('a message could not be read'));
-    this.#worker = worker;
-    return worker;
+    return this.#worker;
   }
 
   #receive(msg: Answer | ErrorAnswer): void {

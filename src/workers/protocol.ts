@@ -6,6 +6,8 @@ export type ToTrajectoryWorker = {
   readonly type: 'simulate';
   readonly runId: number;
   readonly scene: Scene;
+  /** For a typed function: the source compiled from it (engine/expr/codegen), re-checked here. */
+  readonly objective?: string;
   /** Runs the page already has (unchanged since the last scene): not computed again. */
   readonly skip: readonly boolean[];
 };

@@ -1,4 +1,5 @@
 import { Trajectory, sceneNoise } from '../engine/index.ts';
+import { objectiveFor } from './objective.ts';
 import type { FromTrajectoryWorker, ToTrajectoryWorker } from './protocol.ts';
 
 /** Work between two looks at the message queue, so a newer request never waits long. */
@@ -18,8 +19,9 @@ async function simulate(runId: number, msg: ToTrajectoryWorker): Promise<void> {
   const t0 = performance.now();
   const { scene } = msg;
   const noise = sceneNoise(scene);
+  const objective = objectiveFor(scene.fn, msg.objective);
   const runs = scene.optimizers.map((entry, k) =>
-    msg.skip[k] ? null : new Trajectory(scene, entry, noise),
+    msg.skip[k] ? null : new Trajectory(scene, entry, noise, objective),
   );
   const sent = runs.map(() => 0);
   const finished = runs.map((t) => t === null);

@@ -1,5 +1,6 @@
 import type { Scene } from '../engine/scene.ts';
 import { RunSet, type RunFeed } from './runs.ts';
+import { listen } from './listen.ts';
 import type { FromTrajectoryWorker, ToTrajectoryWorker } from './protocol.ts';
 
 /** Where the trajectories stand, for the status line. */
@@ -22,6 +23,7 @@ export class TrajectoryClient {
   #worker: Worker | null = null;
   #runId = 0;
   #pending: RunSet | null = null;
+  #objective: string | undefined;
   #failures = 0;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
 
@@ -32,8 +34,12 @@ export class TrajectoryClient {
       new Worker(new URL('./trajectory.worker.ts', import.meta.url), { type: 'module' }),
   ) {}
 
-  /** Computes `scene`; anything still running for an older scene is abandoned. */
-  simulate(scene: Scene): void {
+  /**
+   * Computes `scene` (a typed function with its compiled `objective` source); anything still
+   * running for an older scene is abandoned.
+   */
+  simulate(scene: Scene, objective?: string): void {
+    this.#objective = objective;
     const runId = ++this.#runId;
     // User timing marks let benchmarks tie a request to the frame that first draws it.
     performance.mark('descent-lab:simulate', { detail: runId });
@@ -57,6 +63,7 @@ export class TrajectoryClient {
       type: 'simulate',
       runId: set.runId,
       scene: set.scene,
+      objective: this.#objective,
       skip: set.reused,
     };
     this.#ensureWorker().postMessage(msg);
@@ -65,17 +72,12 @@ export class TrajectoryClient {
 
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = this.createWorker();
-    worker.addEventListener('message', (event: MessageEvent<FromTrajectoryWorker>) =>
-      this.#receive(event.data),
+    this.#worker = listen<FromTrajectoryWorker>(
+      this.createWorker(),
+      (msg) => this.#receive(msg),
+      (reason) => this.#fail(reason),
     );
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.#fail(event.message || 'the worker script could not be loaded');
-    });
-    worker.addEventListener('messageerror', () => this.#fail('a message could not be read'));
-    this.#worker = worker;
-    return worker;
+    return this.#worker;
   }
 
   #receive(msg: FromTrajectoryWorker): void {

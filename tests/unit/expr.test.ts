@@ -9,6 +9,7 @@ import { functions } from '../../src/engine/functions/index.ts';
 import { simulate, type Run } from '../../src/engine/index.ts';
 import { sceneFromPreset } from '../../src/preset/index.ts';
 import { hostileExpressions } from '../hostile.ts';
+import { evaluate } from '../../src/engine/expr/evaluate.ts';
 import { builtinExpressions } from './builtinExpressions.ts';
 import { compareRun, referenceCases } from './reference.ts';
 
@@ -128,6 +129,22 @@ describe('compiled functions', () => {
   it('fold constants: pi, e and constant calls become numbers', () => {
     const { source } = compileExpression('2 * pi * x + exp(0) + e^2');
     expect(source).toContain(`return (((${2 * Math.PI}*x)+1)+${Math.E ** 2})`);
+  });
+});
+
+describe('evaluate (the page: no code is made)', () => {
+  it('gives the values of the generated code on every built-in expression', () => {
+    for (const text of Object.values(builtinExpressions)) {
+      const c = compileExpression(text);
+      const o = instantiate(c.source);
+      for (const [x, y] of [
+        [0.3, -1.2],
+        [-2, 2.5],
+        [1, 1],
+      ] as const) {
+        expect(evaluate(c.f, x, y), text).toBeCloseTo(o.f(x, y), 9);
+      }
+    }
   });
 });
 

@@ -35,6 +35,27 @@ describe('lab store', () => {
     expect(store.getState().fn.id).toBe('narrow_valley');
   });
 
+  it('switches to a typed function with its own view and start, and edits its text', () => {
+    const store = fresh();
+    const { actions } = store.getState();
+    actions.setFunction('custom');
+    let s = store.getState();
+    expect(s.fn).toEqual({ id: 'custom', params: {}, expr: 'sin(x) * cos(y) + 0.1 * (x^2 + y^2)' });
+    expect(s.view).toEqual({ x: [-3, 3], y: [-3, 3] });
+    expect(s.start).toEqual([-2, 2]);
+    actions.setExpression('x^2 + y^2');
+    actions.setView({ x: [0, 1], y: [0, 1] });
+    actions.resetView();
+    s = store.getState();
+    expect(s.fn.expr).toBe('x^2 + y^2');
+    expect(s.view).toEqual({ x: [-3, 3], y: [-3, 3] });
+    expect(parsePreset(toPreset(selectScene(s))).ok).toBe(true);
+    // Text is for typed functions only.
+    actions.setFunction('booth');
+    actions.setExpression('x');
+    expect(store.getState().fn).toEqual({ id: 'booth', params: {} });
+  });
+
   it('adds named settings with torch defaults and a colour not yet used', () => {
     const store = fresh();
     expect(store.getState().actions.addOptimizer('nesterov')).toBe(true);

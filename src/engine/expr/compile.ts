@@ -1,7 +1,7 @@
 import type { MathNode as MathjsNode } from 'mathjs';
 import type { Expr } from './ast.ts';
 import { codegen } from './codegen.ts';
-import { ExprError } from './error.ts';
+import { ExprError, refusalOf } from './error.ts';
 import { fold } from './fold.ts';
 import { fromMathjs, type MathNode } from './fromMathjs.ts';
 import { lex } from './lex.ts';
@@ -73,11 +73,5 @@ export function compileExpression(text: string): Compiled {
 }
 
 /** Why `text` is not a valid function, or null when it compiles: the preset's expression check. */
-export function checkExpression(text: string): string | null {
-  try {
-    compileExpression(text);
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
+export const checkExpression = (text: string): string | null =>
+  refusalOf(() => compileExpression(text));

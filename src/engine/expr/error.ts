@@ -1,3 +1,14 @@
+/** The message of the ExprError `run` throws, or null when it throws none. */
+export function refusalOf(run: () => unknown): string | null {
+  try {
+    run();
+    return null;
+  } catch (e) {
+    if (e instanceof ExprError) return e.message;
+    throw e;
+  }
+}
+
 /** Why a typed function was refused, and where: the module's one error type. */
 export class ExprError extends Error {
   constructor(

@@ -5,7 +5,7 @@ const isNum = (e: Expr): e is Extract<Expr, { kind: 'num' }> => e.kind === 'num'
 const is = (e: Expr, v: number): boolean => e.kind === 'num' && e.value === v;
 
 /** a op b for numbers, as the generated JavaScript computes it. */
-function apply(o: BinaryOp, a: number, b: number): number {
+export function apply(o: BinaryOp, a: number, b: number): number {
   switch (o) {
     case '+':
       return a + b;

@@ -1,4 +1,4 @@
-import { ExprError } from './error.ts';
+import { ExprError, refusalOf } from './error.ts';
 import { MAX_PAREN_DEPTH, MAX_EXPR_CHARS } from './limits.ts';
 
 /** A token of a typed function, with its 1-based column. */
@@ -98,3 +98,9 @@ export function columnOf(tokens: readonly Token[], name: string, call?: boolean)
   );
   return k < 0 ? null : tokens[k]!.column;
 }
+
+/**
+ * What `lex` refuses in `text` (length, characters, parentheses), or null: a first check that
+ * needs no parser, for the page's first read of a link and for feedback at each key press.
+ */
+export const syntaxProblem = (text: string): string | null => refusalOf(() => lex(text));

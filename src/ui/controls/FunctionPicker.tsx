@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { CUSTOM_ID } from '../../engine/expr/custom.ts';
 import { functions } from '../../engine/functions/index.ts';
 import { useLab, useLabActions } from '../../state/useLab.ts';
 
@@ -23,6 +24,7 @@ export function FunctionPicker() {
             {fn.name}
           </option>
         ))}
+        <option value={CUSTOM_ID}>Custom f(x, y)</option>
       </select>
     </div>
   );

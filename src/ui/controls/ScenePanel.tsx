@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { getFunction } from '../../engine/functions/index.ts';
+import { CUSTOM_ID } from '../../engine/expr/custom.ts';
 import { useLab } from '../../state/useLab.ts';
+import { CustomFunction } from './CustomFunction.tsx';
 import { FnParamControl } from './FnParamControl.tsx';
 import { FunctionPicker } from './FunctionPicker.tsx';
 import { NoiseControls } from './NoiseControls.tsx';
@@ -19,6 +21,7 @@ export function ScenePanel() {
       </h2>
       <div className="ctl-grid">
         <FunctionPicker />
+        {fnId === CUSTOM_ID && <CustomFunction />}
         {params.map(([name, spec]) => (
           <FnParamControl key={`${fnId}.${name}`} fnId={fnId} name={name} spec={spec} />
         ))}

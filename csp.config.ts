@@ -1,0 +1,50 @@
+/**
+ * Content Security Policy of the built app (served by `vite preview`; a host serving dist/ should
+ * send the same headers). The page itself may not evaluate code: no 'unsafe-eval', no inline
+ * script. The two workers that run typed functions compile generated source with `new Function`,
+ * which needs 'unsafe-eval' in THEIR policy: a worker script follows the policy delivered with its
+ * own response (a `<meta>` policy on the page does not reach a module worker). What they compile is
+ * never typed text: it is written from the allow-listed tree and checked token by token in the
+ * worker first (src/engine/expr/sourceCheck.ts). The compile worker, which runs mathjs, needs no eval.
+ */
+const policy = (directives: Record<string, string>): string =>
+  Object.entries(directives)
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
+
+/** The page: scripts and workers from this origin only, nothing evaluated. */
+export const pagePolicy = policy({
+  'default-src': "'self'",
+  'script-src': "'self'",
+  'worker-src': "'self'",
+  // React sets style attributes (colour swatches, sizes).
+  'style-src': "'self' 'unsafe-inline'",
+  // Exports draw data: and blob: images.
+  'img-src': "'self' data: blob:",
+  'connect-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'none'",
+  'form-action': "'none'",
+  'frame-ancestors': "'none'",
+});
+
+/** The trajectory and contour workers: generated source is compiled with `new Function`. */
+export const evalWorkerPolicy = policy({
+  'default-src': "'none'",
+  'script-src': "'self' 'unsafe-eval'",
+});
+
+/** Any other worker (the compile worker with mathjs): no evaluation. */
+export const workerPolicy = policy({ 'default-src': "'none'", 'script-src': "'self'" });
+
+/** Built worker scripts that compile generated source: assets/<name>.worker-<hash>.js. */
+const EVAL_WORKERS = /\/assets\/(trajectory|field)\.worker-[\w-]+\.js$/;
+const WORKERS = /\/assets\/[\w.-]+\.worker-[\w-]+\.js$/;
+
+/** The Content-Security-Policy header for a request path of the built app. */
+export function cspFor(path: string): string {
+  const clean = path.split(/[?#]/)[0] ?? '';
+  if (EVAL_WORKERS.test(clean)) return evalWorkerPolicy;
+  if (WORKERS.test(clean)) return workerPolicy;
+  return pagePolicy;
+}

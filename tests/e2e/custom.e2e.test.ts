@@ -1,0 +1,203 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import lz from 'lz-string';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostileExpressions } from '../hostile.ts';
+import { launchBrowser, openPage, startPreview, type Preview } from './browser.ts';
+
+let server: Preview;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const wide = { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' } as const;
+const linkTo = (preset: unknown) =>
+  `#s=1.${lz.compressToEncodedURIComponent(JSON.stringify(preset))}`;
+const custom = (expr: string) => ({
+  v: 1,
+  fn: { id: 'custom', expr },
+  steps: 200,
+  optimizers: [
+    { type: 'sgd', lr: 0.01, momentum: 0.9 },
+    { type: 'adam', lr: 0.05 },
+  ],
+});
+
+const status = (page: Page) => page.textContent('p.status');
+/** How many contour fields the page has received so far. */
+const fields = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByName('descent-lab:field').length);
+const expression = (page: Page) => page.getByLabel('f(x, y) =');
+const pwned = (page: Page) =>
+  page.evaluate(() => (globalThis as Record<string, unknown>)['__pwned'] !== undefined);
+
+async function computed(page: Page): Promise<void> {
+  await page.waitForSelector('.app[data-state="ready"]', { timeout: 30_000 });
+  await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/computed in/);
+}
+
+/** The scene the page shows, as a preset. */
+const preset = (page: Page) => page.evaluate(() => window.descentLab!.preset());
+
+describe('custom functions in the browser', () => {
+  it('type a function: errors with columns as you type, then contours, paths and its gradient', async () => {
+    const { page, errors } = await openPage(browser, wide);
+    await page.goto(server.url);
+    await computed(page);
+    await page.getByLabel('Function', { exact: true }).selectOption({ label: 'Custom f(x, y)' });
+    const input = expression(page);
+    await expect.poll(() => page.textContent('.ctl-gradient')).toMatch(/∂f\/∂x =/);
+    await computed(page);
+
+    await input.fill('x + sinn(y)');
+    await expect
+      .poll(() => page.textContent('.ctl-custom .ctl-problem'))
+      .toBe('unknown function "sinn" at column 5');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    const described = (await input.getAttribute('aria-describedby'))!.split(' ');
+    expect(await page.locator(`[id="${described[0]}"]`).textContent()).toMatch(/column 5/);
+
+    await input.fill('x^2 + [y]');
+    await expect
+      .poll(() => page.textContent('.ctl-custom .ctl-problem'))
+      .toBe('matrices and indexing are not allowed at column 7');
+
+    const before = await fields(page);
+    await input.fill('(x - 1)^2 + 3 * (y + 0.5)^2');
+    await expect.poll(() => input.getAttribute('aria-invalid')).toBe('false');
+    await expect
+      .poll(() => page.textContent('.ctl-gradient'))
+      .toBe('∂f/∂x =2 * (x - 1)∂f/∂y =6 * (y + 0.5)');
+    await expect.poll(() => fields(page)).toBeGreaterThan(before);
+    await computed(page);
+    expect((await preset(page)).fn).toEqual({ id: 'custom', expr: '(x - 1)^2 + 3 * (y + 0.5)^2' });
+    // Hovering the plot reads f of the typed function (evaluated on the page without eval).
+    const box = (await page.locator('canvas.plot').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.textContent('.readout')).toMatch(/f = \d/);
+    // Both runs are listed with their results, computed on the typed function.
+    const legend = await page.locator('.legend-item').allTextContents();
+    expect(legend).toHaveLength(3);
+    for (const item of legend) expect(item).toMatch(/final loss/);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows holes where f is not finite and marks a run that enters one', async () => {
+    const { page, errors } = await openPage(browser, wide);
+    await page.goto(
+      `${server.url}${linkTo({ ...custom('log(x) + y^2'), start: [0.5, 1], optimizers: [{ type: 'sgd', lr: 1 }] })}`,
+    );
+    await computed(page);
+    await expect.poll(() => page.textContent('body')).toMatch(/diverged/i);
+    expect(errors).toEqual([]);
+  });
+
+  it('a custom scene survives the share link round trip', async () => {
+    const first = await openPage(browser, wide);
+    await first.page.goto(`${server.url}${linkTo(custom('sin(x) * cos(y) + 0.1 * x^2'))}`);
+    await computed(first.page);
+    const shown = await preset(first.page);
+    expect(shown.fn).toEqual({ id: 'custom', expr: 'sin(x) * cos(y) + 0.1 * x^2' });
+    await expect.poll(() => first.page.url()).toMatch(/#s=1\./);
+    const second = await openPage(browser, wide);
+    await second.page.goto(first.page.url());
+    await computed(second.page);
+    expect(await preset(second.page)).toEqual(shown);
+    expect(await expression(second.page).inputValue()).toBe('sin(x) * cos(y) + 0.1 * x^2');
+    expect([...first.errors, ...second.errors]).toEqual([]);
+  });
+
+  it(
+    'hostile expressions, typed and in links: refused or plain arithmetic, the page responsive, nothing run',
+    { timeout: 600_000 },
+    async () => {
+      const { page, errors } = await openPage(browser, wide);
+      await page.goto(`${server.url}${linkTo(custom('x^2 + y^2'))}`);
+      await computed(page);
+      const input = expression(page);
+      for (const text of hostileExpressions) {
+        await input.fill(text);
+        // Settled: refused with a message, or accepted and computed.
+        await expect
+          .poll(
+            async () =>
+              (await input.getAttribute('aria-invalid')) === 'true' ||
+              (await page.locator('.ctl-gradient').count()) > 0,
+            { timeout: 15_000 },
+          )
+          .toBe(true);
+        // The page answers at once: the main thread is never blocked.
+        expect(await page.evaluate(() => 1 + 1)).toBe(2);
+        expect(await pwned(page), text).toBe(false);
+      }
+      // Then each as a link pasted into the open page's address bar.
+      for (const text of hostileExpressions) {
+        await page.evaluate((hash) => (location.hash = hash), linkTo(custom(text)));
+        // Refused by the page's first check (the default function and a notice), refused by
+        // the compiler (its message beside the function), or plain arithmetic (a gradient).
+        await expect
+          .poll(
+            async () => {
+              const fn = (await preset(page)).fn as { id: string; expr?: string };
+              if (fn.id !== 'custom') return true;
+              if (fn.expr !== text) return false;
+              return (
+                (await input.getAttribute('aria-invalid')) === 'true' ||
+                (await page.locator('.ctl-gradient').count()) > 0
+              );
+            },
+            { timeout: 15_000 },
+          )
+          .toBe(true);
+        expect(await page.evaluate(() => 1 + 1)).toBe(2);
+        expect(await pwned(page), text).toBe(false);
+      }
+      // Refusals are messages on the page, not console errors or crashes.
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it('the page runs under a CSP without unsafe-eval; only the two computing workers may compile', async () => {
+    const assets = readdirSync(fileURLToPath(new URL('../../dist/assets', import.meta.url)));
+    const policy = async (path: string) =>
+      (await fetch(new URL(path, server.url))).headers.get('content-security-policy') ?? '';
+    const page = await policy('/');
+    expect(page).toMatch(/script-src 'self'(;|$)/);
+    expect(page).not.toMatch(/unsafe-eval/);
+    const workers = assets.filter((f) => /\.worker-.*\.js$/.test(f));
+    expect(workers.map((f) => f.split('-')[0]).sort()).toEqual([
+      'compile.worker',
+      'field.worker',
+      'trajectory.worker',
+    ]);
+    for (const file of workers) {
+      const expected = file.startsWith('compile') ? /script-src 'self'$/ : /'unsafe-eval'/;
+      expect(await policy(`/assets/${file}`), file).toMatch(expected);
+    }
+    // In the page itself, code from text does not run.
+    const { page: tab, errors } = await openPage(browser, wide);
+    await tab.goto(server.url);
+    await computed(tab);
+    // (Playwright's own evaluate is exempt from the policy; a string timer runs as the page.)
+    const outcome = await tab.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective));
+          setTimeout('globalThis.__pwned = 1', 0);
+          setTimeout(() => resolve('ran'), 500);
+        }),
+    );
+    expect(outcome).toBe('script-src');
+    expect(await pwned(tab)).toBe(false);
+    expect(errors.filter((e) => !/unsafe-eval|Content Security Policy/.test(e))).toEqual([]);
+  });
+});
