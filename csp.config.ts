@@ -1,7 +1,7 @@
 /**
  * Content Security Policy of the built app (served by `vite preview`; a host serving dist/ should
  * send the same headers). The page itself may not evaluate code: no 'unsafe-eval', no inline
- * script. The two workers that run typed functions compile generated source with `new Function`,
+ * script. The three workers that run typed functions (trajectories, contours, inspector) compile generated source with `new Function`,
  * which needs 'unsafe-eval' in THEIR policy: a worker script follows the policy delivered with its
  * own response (a `<meta>` policy on the page does not reach a module worker). What they compile is
  * never typed text: it is written from the allow-listed tree and checked token by token in the
@@ -21,6 +21,8 @@ export const pagePolicy = policy({
   'style-src': "'self' 'unsafe-inline'",
   // Exports draw data: and blob: images.
   'img-src': "'self' data: blob:",
+  // KaTeX's small fonts are inlined by the build as data: URLs.
+  'font-src': "'self' data:",
   'connect-src': "'self'",
   'object-src': "'none'",
   'base-uri': "'none'",
@@ -28,7 +30,7 @@ export const pagePolicy = policy({
   'frame-ancestors': "'none'",
 });
 
-/** The trajectory and contour workers: generated source is compiled with `new Function`. */
+/** The trajectory, contour and inspect workers: generated source is compiled with `new Function`. */
 export const evalWorkerPolicy = policy({
   'default-src': "'none'",
   'script-src': "'self' 'unsafe-eval'",
@@ -38,7 +40,7 @@ export const evalWorkerPolicy = policy({
 export const workerPolicy = policy({ 'default-src': "'none'", 'script-src': "'self'" });
 
 /** Built worker scripts that compile generated source: assets/<name>.worker-<hash>.js. */
-const EVAL_WORKERS = /\/assets\/(trajectory|field)\.worker-[\w-]+\.js$/;
+const EVAL_WORKERS = /\/assets\/(trajectory|field|inspect)\.worker-[\w-]+\.js$/;
 const WORKERS = /\/assets\/[\w.-]+\.worker-[\w-]+\.js$/;
 
 /** The Content-Security-Policy header for a request path of the built app. */

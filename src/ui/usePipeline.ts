@@ -4,9 +4,9 @@ import type { Scene } from '../engine/scene.ts';
 import { Feed } from '../workers/feed.ts';
 import { RunFeed } from '../workers/runs.ts';
 import { selectScene, type LabState, type LabStore } from '../state/store.ts';
-import { sharedCompiler } from '../workers/compileClient.ts';
 import { FieldClient } from '../workers/fieldClient.ts';
 import { TrajectoryClient, type TrajectoryStatus } from '../workers/trajectoryClient.ts';
+import { withObjective } from './withObjective.ts';
 
 /** Contour grid samples per side, and levels per view. */
 const GRID = 512;
@@ -54,14 +54,23 @@ export function usePipeline(store: LabStore): Pipeline {
     let scene = selectScene(store.getState());
     let [fn, view] = fieldInputs(store.getState());
     // A typed function goes to the workers as compiled source; a newer change makes it stale.
+    const refuse = (message: string) => pipeline.status.publish({ phase: 'error', message });
     const simulate = (s: Scene) =>
-      withObjective(s.fn, pipeline, (source) => {
-        if (s === scene) trajectories.simulate(s, source);
-      });
+      withObjective(
+        s.fn,
+        (source) => {
+          if (s === scene) trajectories.simulate(s, source);
+        },
+        refuse,
+      );
     const requestField = (f: Scene['fn'], v: typeof view) =>
-      withObjective(f, pipeline, (source) => {
-        if (f === fn && v === view) fields.request(f, v, GRID, LEVELS, source);
-      });
+      withObjective(
+        f,
+        (source) => {
+          if (f === fn && v === view) fields.request(f, v, GRID, LEVELS, source);
+        },
+        refuse,
+      );
     simulate(scene);
     requestField(fn, view);
     const unsubscribe = store.subscribe((state) => {
@@ -85,22 +94,4 @@ export function usePipeline(store: LabStore): Pipeline {
   }, [store, pipeline]);
 
   return pipeline;
-}
-
-/** Calls `send` with the compiled source of a typed function (at once for a built-in), or reports why it cannot be compiled. */
-function withObjective(
-  fn: Scene['fn'],
-  pipeline: Pipeline,
-  send: (source: string | undefined) => void,
-): void {
-  if (fn.expr === undefined) {
-    send(undefined);
-    return;
-  }
-  void sharedCompiler()
-    .compile(fn.expr)
-    .then((result) => {
-      if (result.ok) send(result.source);
-      else pipeline.status.publish({ phase: 'error', message: `f(x, y): ${result.message}` });
-    });
 }

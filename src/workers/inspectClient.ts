@@ -23,11 +23,11 @@ export class InspectClient {
     this.#client = new LatestClient(createWorker, 'inspect');
   }
 
-  /** Asks for every step of optimizer `index` of `scene`. */
-  request(scene: Scene, index: number): void {
+  /** Asks for every step of optimizer `index` of `scene`; a typed function comes compiled. */
+  request(scene: Scene, index: number, objective?: string): void {
     this.#client.request((requestId) => {
       this.#asked.set(requestId, { scene, index });
-      return { type: 'inspect', requestId, scene, index };
+      return { type: 'inspect', requestId, scene, index, objective };
     });
   }
 

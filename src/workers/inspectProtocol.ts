@@ -8,6 +8,8 @@ export interface InspectRequest {
   readonly requestId: number;
   readonly scene: Scene;
   readonly index: number;
+  /** For a typed function: the source compiled from it (engine/expr/codegen), re-checked here. */
+  readonly objective?: string;
 }
 
 /** Inspect worker → page; every message names the request it answers. */

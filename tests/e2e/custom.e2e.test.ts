@@ -166,7 +166,24 @@ describe('custom functions in the browser', () => {
     },
   );
 
-  it('the page runs under a CSP without unsafe-eval; only the two computing workers may compile', async () => {
+  it('the inspector records a typed function with its exact gradient', async () => {
+    const { page, errors, context } = await openPage(browser, wide);
+    // f = x² + 3y² from the default start (−2, 2): ∇f = (2x, 6y) = (−4, 12) at step 1.
+    await page.goto(server.url + linkTo({ ...custom('x^2 + 3*y^2'), start: [-2, 2] }));
+    await computed(page);
+    await page.locator('button.inspect-toggle[aria-label^="Inspect Adam"]').click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.locator('.inspect-why[data-step="1"]').waitFor();
+    const grad = await page
+      .locator('.term-table tr[data-term="grad"] td')
+      .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+    expect(grad).toEqual([-4, 12]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the page runs under a CSP without unsafe-eval; only the three computing workers may compile', async () => {
     const assets = readdirSync(fileURLToPath(new URL('../../dist/assets', import.meta.url)));
     const policy = async (path: string) =>
       (await fetch(new URL(path, server.url))).headers.get('content-security-policy') ?? '';
@@ -177,6 +194,7 @@ describe('custom functions in the browser', () => {
     expect(workers.map((f) => f.split('-')[0]).sort()).toEqual([
       'compile.worker',
       'field.worker',
+      'inspect.worker',
       'trajectory.worker',
     ]);
     for (const file of workers) {

@@ -3,6 +3,7 @@ import type { Scene } from '../../engine/scene.ts';
 import { selectScene, type LabState, type LabStore } from '../../state/store.ts';
 import { Feed } from '../../workers/feed.ts';
 import { InspectClient, type InspectResult } from '../../workers/inspectClient.ts';
+import { withObjective } from '../withObjective.ts';
 
 /** The index of the inspected optimizer in the scene, or −1 when none is selected. */
 export const selectedIndex = (s: LabState): number =>
@@ -59,7 +60,13 @@ export function useInspection(store: LabStore): InspectFeeds {
       asked = scene;
       askedIndex = index;
       if (feeds.errors.current) feeds.errors.publish('');
-      client.request(scene, index);
+      withObjective(
+        scene.fn,
+        (source) => {
+          if (asked === scene && askedIndex === index) client.request(scene, index, source);
+        },
+        (message) => feeds.errors.publish(message),
+      );
     };
     update(store.getState());
     const unsubscribe = store.subscribe(update);
