@@ -40,6 +40,8 @@ export interface LabState {
   readonly selected: number | null;
   /** A message for the reader (what was wrong with a link), until dismissed. */
   readonly notice: Notice | null;
+  /** The last typed function, kept when another function is picked so switching back restores it. */
+  readonly lastExpression: string | null;
   readonly actions: LabActions;
 }
 
@@ -143,12 +145,13 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
       loadScene: (next) =>
         set({
           ...sceneFields(next),
+          lastExpression: next.fn.expr ?? get().lastExpression,
           playback: { ...get().playback, step: next.steps },
           hoverStep: null,
         }),
       setFunction: (id) => {
         if (id === CUSTOM_ID) {
-          const expr = get().fn.expr ?? defaultExpression;
+          const expr = get().fn.expr ?? get().lastExpression ?? defaultExpression;
           set({ fn: { id, params: {}, expr }, view: customView, start: customStart });
           return;
         }
@@ -159,7 +162,11 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
       setFnParam: (name, value) =>
         set((s) => ({ fn: { ...s.fn, params: { ...s.fn.params, [name]: value } } })),
       setExpression: (expr) =>
-        set((s) => (s.fn.id === CUSTOM_ID ? { fn: { id: CUSTOM_ID, params: {}, expr } } : {})),
+        set((s) =>
+          s.fn.id === CUSTOM_ID
+            ? { fn: { id: CUSTOM_ID, params: {}, expr }, lastExpression: expr }
+            : {},
+        ),
       setView: (view) => set({ view }),
       resetView: () => {
         const id = get().fn.id;
@@ -236,6 +243,7 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
       hoverStep: null,
       selected: null,
       notice: null,
+      lastExpression: scene.fn.expr ?? null,
       actions,
     };
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_OPTIMIZERS, defaultScene, parsePreset, toPreset } from '../../src/preset/index.ts';
+import {
+  MAX_OPTIMIZERS,
+  defaultScene,
+  parsePreset,
+  sceneFromPreset,
+  toPreset,
+} from '../../src/preset/index.ts';
 import { createLabStore, selectScene } from '../../src/state/store.ts';
 
 const fresh = () => createLabStore(defaultScene());
@@ -54,6 +60,28 @@ describe('lab store', () => {
     actions.setFunction('booth');
     actions.setExpression('x');
     expect(store.getState().fn).toEqual({ id: 'booth', params: {} });
+  });
+
+  it('keeps the typed function when another is picked, so switching back restores it', () => {
+    const store = fresh();
+    const { actions } = store.getState();
+    actions.setFunction('custom');
+    actions.setExpression('abs(x) + y^2');
+    actions.setFunction('rosenbrock');
+    actions.setFunction('custom');
+    expect(store.getState().fn.expr).toBe('abs(x) + y^2');
+    // A loaded scene's typed function becomes the one to come back to.
+    actions.loadScene(
+      sceneFromPreset({
+        v: 1,
+        fn: { id: 'custom', expr: 'x^4 + y^2' },
+        steps: 5,
+        optimizers: [{ type: 'sgd' }],
+      }),
+    );
+    actions.setFunction('booth');
+    actions.setFunction('custom');
+    expect(store.getState().fn.expr).toBe('x^4 + y^2');
   });
 
   it('adds named settings with torch defaults and a colour not yet used', () => {
