@@ -1,24 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, startPreview, type OpenPage, type Preview } from './browser.ts';
+import { labSession, openPage, type OpenPage } from './browser.ts';
 
 const SHOTS = 'test-results';
 
-let server: Preview;
-let browser: Browser;
+const lab = labSession();
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 /** Waits until the app has drawn (or failed), then says which. */
 async function settle(page: Page): Promise<string | null> {
@@ -85,11 +75,11 @@ describe('the default scene on a wide screen', () => {
 
   beforeAll(async () => {
     // Reduced motion shows the final paths at once instead of racing them.
-    open = await openPage(browser, {
+    open = await openPage(lab.browser, {
       viewport: { width: 1280, height: 800 },
       reducedMotion: 'reduce',
     });
-    await open.page.goto(server.url);
+    await open.page.goto(lab.server.url);
   });
 
   afterAll(async () => {
@@ -149,14 +139,14 @@ describe('the default scene on a wide screen', () => {
 
 describe('the default scene on a phone', () => {
   it('fits 390 px without horizontal scroll and draws crisply at 2× pixel ratio', async () => {
-    const { context, page, errors } = await openPage(browser, {
+    const { context, page, errors } = await openPage(lab.browser, {
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
       isMobile: true,
       hasTouch: true,
     });
     try {
-      await page.goto(server.url);
+      await page.goto(lab.server.url);
       expect(await settle(page)).toBe('ready');
       // Compared with 390, not clientWidth: a mobile viewport widens itself to fit overflow.
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -173,12 +163,14 @@ describe('the default scene on a phone', () => {
 
 describe('a worker that fails to load', () => {
   it('shows a readable error instead of hanging', async () => {
-    const { context, page } = await openPage(browser, { viewport: { width: 800, height: 600 } });
+    const { context, page } = await openPage(lab.browser, {
+      viewport: { width: 800, height: 600 },
+    });
     try {
       await page.route('**/trajectory.worker-*.js', (route) =>
         route.fulfill({ status: 500, body: 'broken' }),
       );
-      await page.goto(server.url);
+      await page.goto(lab.server.url);
       expect(await settle(page)).toBe('error');
       expect(await page.textContent('p.status')).toMatch(/^Error: The computation keeps failing/);
     } finally {
@@ -189,12 +181,12 @@ describe('a worker that fails to load', () => {
 
 describe('the default scene in dark mode', () => {
   it('keeps its contrast (axe) and draws with no errors', async () => {
-    const { context, page, errors } = await openPage(browser, {
+    const { context, page, errors } = await openPage(lab.browser, {
       viewport: { width: 1280, height: 800 },
       colorScheme: 'dark',
     });
     try {
-      await page.goto(server.url);
+      await page.goto(lab.server.url);
       expect(await settle(page)).toBe('ready');
       await page.screenshot({ path: `${SHOTS}/dark.png`, fullPage: true });
       const { violations } = await new AxeBuilder({ page })

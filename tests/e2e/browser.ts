@@ -8,6 +8,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -97,4 +98,24 @@ export async function openPage(
   });
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
   return { context, page, errors };
+}
+
+/** The preview server and Chromium one test file shares; valid inside its tests. */
+export interface Lab {
+  readonly server: Preview;
+  readonly browser: Browser;
+}
+
+/** Starts the preview server and Chromium before a file's tests and stops both after them. */
+export function labSession(): Lab {
+  const lab = {} as { server: Preview; browser: Browser };
+  beforeAll(async () => {
+    lab.server = await startPreview();
+    lab.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await lab.browser?.close();
+    await lab.server?.close();
+  });
+  return lab;
 }

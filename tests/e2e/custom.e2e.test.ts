@@ -1,23 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import lz from 'lz-string';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { hostileExpressions } from '../hostile.ts';
-import { launchBrowser, openPage, startPreview, type Preview } from './browser.ts';
+import { labSession, openPage } from './browser.ts';
 
-let server: Preview;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const lab = labSession();
 
 const wide = { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' } as const;
 const linkTo = (preset: unknown) =>
@@ -50,8 +39,8 @@ const preset = (page: Page) => page.evaluate(() => window.descentLab!.preset());
 
 describe('custom functions in the browser', () => {
   it('type a function: errors with columns as you type, then contours, paths and its gradient', async () => {
-    const { page, errors } = await openPage(browser, wide);
-    await page.goto(server.url);
+    const { page, errors } = await openPage(lab.browser, wide);
+    await page.goto(lab.server.url);
     await computed(page);
     await page.getByLabel('Function', { exact: true }).selectOption({ label: 'Custom f(x, y)' });
     const input = expression(page);
@@ -92,9 +81,9 @@ describe('custom functions in the browser', () => {
   });
 
   it('shows holes where f is not finite and marks a run that enters one', async () => {
-    const { page, errors } = await openPage(browser, wide);
+    const { page, errors } = await openPage(lab.browser, wide);
     await page.goto(
-      `${server.url}${linkTo({ ...custom('log(x) + y^2'), start: [0.5, 1], optimizers: [{ type: 'sgd', lr: 1 }] })}`,
+      `${lab.server.url}${linkTo({ ...custom('log(x) + y^2'), start: [0.5, 1], optimizers: [{ type: 'sgd', lr: 1 }] })}`,
     );
     await computed(page);
     await expect.poll(() => page.textContent('body')).toMatch(/diverged/i);
@@ -102,13 +91,13 @@ describe('custom functions in the browser', () => {
   });
 
   it('a custom scene survives the share link round trip', async () => {
-    const first = await openPage(browser, wide);
-    await first.page.goto(`${server.url}${linkTo(custom('sin(x) * cos(y) + 0.1 * x^2'))}`);
+    const first = await openPage(lab.browser, wide);
+    await first.page.goto(`${lab.server.url}${linkTo(custom('sin(x) * cos(y) + 0.1 * x^2'))}`);
     await computed(first.page);
     const shown = await preset(first.page);
     expect(shown.fn).toEqual({ id: 'custom', expr: 'sin(x) * cos(y) + 0.1 * x^2' });
     await expect.poll(() => first.page.url()).toMatch(/#s=1\./);
-    const second = await openPage(browser, wide);
+    const second = await openPage(lab.browser, wide);
     await second.page.goto(first.page.url());
     await computed(second.page);
     expect(await preset(second.page)).toEqual(shown);
@@ -120,8 +109,8 @@ describe('custom functions in the browser', () => {
     'hostile expressions, typed and in links: refused or plain arithmetic, the page responsive, nothing run',
     { timeout: 600_000 },
     async () => {
-      const { page, errors } = await openPage(browser, wide);
-      await page.goto(`${server.url}${linkTo(custom('x^2 + y^2'))}`);
+      const { page, errors } = await openPage(lab.browser, wide);
+      await page.goto(`${lab.server.url}${linkTo(custom('x^2 + y^2'))}`);
       await computed(page);
       const input = expression(page);
       for (const text of hostileExpressions) {
@@ -167,9 +156,9 @@ describe('custom functions in the browser', () => {
   );
 
   it('the inspector records a typed function with its exact gradient', async () => {
-    const { page, errors, context } = await openPage(browser, wide);
+    const { page, errors, context } = await openPage(lab.browser, wide);
     // f = x² + 3y² from the default start (−2, 2): ∇f = (2x, 6y) = (−4, 12) at step 1.
-    await page.goto(server.url + linkTo({ ...custom('x^2 + 3*y^2'), start: [-2, 2] }));
+    await page.goto(lab.server.url + linkTo({ ...custom('x^2 + 3*y^2'), start: [-2, 2] }));
     await computed(page);
     await page.locator('button.inspect-toggle[aria-label^="Inspect Adam"]').click();
     await page.keyboard.press('Home');
@@ -186,7 +175,7 @@ describe('custom functions in the browser', () => {
   it('the page runs under a CSP without unsafe-eval; only the three computing workers may compile', async () => {
     const assets = readdirSync(fileURLToPath(new URL('../../dist/assets', import.meta.url)));
     const policy = async (path: string) =>
-      (await fetch(new URL(path, server.url))).headers.get('content-security-policy') ?? '';
+      (await fetch(new URL(path, lab.server.url))).headers.get('content-security-policy') ?? '';
     const page = await policy('/');
     expect(page).toMatch(/script-src 'self'(;|$)/);
     expect(page).not.toMatch(/unsafe-eval/);
@@ -202,8 +191,8 @@ describe('custom functions in the browser', () => {
       expect(await policy(`/assets/${file}`), file).toMatch(expected);
     }
     // In the page itself, code from text does not run.
-    const { page: tab, errors } = await openPage(browser, wide);
-    await tab.goto(server.url);
+    const { page: tab, errors } = await openPage(lab.browser, wide);
+    await tab.goto(lab.server.url);
     await computed(tab);
     // (Playwright's own evaluate is exempt from the policy; a string timer runs as the page.)
     const outcome = await tab.evaluate(

@@ -1,24 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type {} from '../../src/devtools.ts';
 import { inspectRun } from '../../src/engine/inspect.ts';
 import { sceneFromPreset } from '../../src/preset/index.ts';
 import type { InspectGeometry } from '../../src/render/layers/inspect.ts';
-import { launchBrowser, openPage, startPreview, type OpenPage, type Preview } from './browser.ts';
+import { labSession, openPage, type OpenPage } from './browser.ts';
 
-let server: Preview;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const lab = labSession();
 
 /** Presses Tab (or `key`) until the focused element matches `selector`; fails after `limit`. */
 async function tabTo(page: Page, selector: string, key = 'Tab', limit = 250): Promise<void> {
@@ -53,9 +42,9 @@ async function onLab(
 ): Promise<void> {
   let open: OpenPage | undefined;
   try {
-    open = await openPage(browser, { viewport, reducedMotion: 'reduce' });
+    open = await openPage(lab.browser, { viewport, reducedMotion: 'reduce' });
     const { page, errors } = open;
-    await page.goto(server.url);
+    await page.goto(lab.server.url);
     await page.waitForSelector('.app[data-state="ready"]');
     await journey(page);
     const { violations } = await new AxeBuilder({ page })

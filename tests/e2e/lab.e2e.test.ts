@@ -1,32 +1,21 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {} from '../../src/devtools.ts';
 import { makeFrame, plotHeight } from '../../src/render/frame.ts';
-import { launchBrowser, openPage, startPreview, type OpenPage, type Preview } from './browser.ts';
+import { labSession, openPage, type OpenPage } from './browser.ts';
 
-let server: Preview;
-let browser: Browser;
+const lab = labSession();
 let open: OpenPage;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 beforeEach(async () => {
-  open = await openPage(browser, {
+  open = await openPage(lab.browser, {
     viewport: { width: 1280, height: 900 },
     reducedMotion: 'reduce',
   });
   page = open.page;
-  await page.goto(server.url);
+  await page.goto(lab.server.url);
   await page.waitForSelector('.app[data-state="ready"]');
 });
 

@@ -4,25 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import lz from 'lz-string';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { gallery } from '../../src/gallery/scenes.ts';
 import { parsePreset } from '../../src/preset/index.ts';
-import { launchBrowser, openPage, startPreview, type Preview } from './browser.ts';
+import { labSession, openPage } from './browser.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-let server: Preview;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const lab = labSession();
 
 const wide = { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' } as const;
 
@@ -102,12 +91,12 @@ const linkTo = (preset: unknown) =>
 
 describe('links', () => {
   it('copy link, open it in a fresh page: the same scene and the same drawing', async () => {
-    const first = await openPage(browser, {
+    const first = await openPage(lab.browser, {
       ...wide,
       permissions: ['clipboard-read', 'clipboard-write'],
     });
     const { page } = first;
-    await page.goto(server.url);
+    await page.goto(lab.server.url);
     await ready(page);
     const entries = await page.evaluate(() => history.length);
     await expect.poll(() => fields(page)).toBeGreaterThan(0);
@@ -123,13 +112,13 @@ describe('links', () => {
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.textContent('.copy-status')).toMatch(/Link copied/);
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link.startsWith(`${server.url}#s=1.`)).toBe(true);
+    expect(link.startsWith(`${lab.server.url}#s=1.`)).toBe(true);
     expect(link.length).toBeLessThan(2000);
     // The address bar follows the scene without adding history entries.
     await expect.poll(() => page.url()).toBe(link);
     expect(await page.evaluate(() => history.length)).toBe(entries);
 
-    const second = await openPage(browser, wide);
+    const second = await openPage(lab.browser, wide);
     await second.page.goto(link);
     const after = await drawing(second.page, 0);
     expect(after.preset).toEqual(before.preset);
@@ -157,7 +146,7 @@ describe('links', () => {
   });
 
   it('a partly bad link loads what is valid and says what was wrong; the page keeps working', async () => {
-    const { page, context, errors } = await openPage(browser, wide);
+    const { page, context, errors } = await openPage(lab.browser, wide);
     const preset = {
       v: 1,
       fn: { id: 'booth' },
@@ -169,7 +158,7 @@ describe('links', () => {
       ],
       theme: 'ignored',
     };
-    await page.goto(`${server.url}${linkTo(preset)}`);
+    await page.goto(`${lab.server.url}${linkTo(preset)}`);
     await ready(page);
     const notice = page.getByRole('alert');
     await expect.poll(() => notice.textContent()).toMatch(/Parts of this link were not valid/);
@@ -194,8 +183,8 @@ describe('links', () => {
       ['#s=7.AAAA', /newer Descent Lab/],
       [linkTo({ v: 9, steps: 1 }), /newer Descent Lab/],
     ] as const) {
-      const { page, context, errors } = await openPage(browser, wide);
-      await page.goto(`${server.url}${hash}`);
+      const { page, context, errors } = await openPage(lab.browser, wide);
+      await page.goto(`${lab.server.url}${hash}`);
       await ready(page);
       expect(await page.getByRole('alert').textContent()).toMatch(message);
       expect(await page.textContent('p.status')).toMatch(/^Rosenbrock · 3 optimizers/);
@@ -205,11 +194,11 @@ describe('links', () => {
   });
 
   it('a link pasted into the address bar of an open page is loaded', async () => {
-    const { page, context } = await openPage(browser, wide);
-    await page.goto(server.url);
+    const { page, context } = await openPage(lab.browser, wide);
+    await page.goto(lab.server.url);
     await ready(page);
     await page.goto(
-      `${server.url}${linkTo({ v: 1, fn: { id: 'himmelblau' }, steps: 50, optimizers: [{ type: 'sgd', lr: 0.01 }] })}`,
+      `${lab.server.url}${linkTo({ v: 1, fn: { id: 'himmelblau' }, steps: 50, optimizers: [{ type: 'sgd', lr: 0.01 }] })}`,
     );
     await expect
       .poll(() => page.textContent('p.status'))
@@ -220,8 +209,8 @@ describe('links', () => {
 
 describe('the gallery', () => {
   it('opens a scene in one click, as a link; Back returns to the previous scene', async () => {
-    const { page, context, errors } = await openPage(browser, wide);
-    await page.goto(server.url);
+    const { page, context, errors } = await openPage(lab.browser, wide);
+    await page.goto(lab.server.url);
     await ready(page);
     await page.click('.gallery summary');
     const scene = gallery.find((g) => g.id === 'adagrad-rmsprop')!;
@@ -253,22 +242,22 @@ describe('the gallery', () => {
 
 describe('autosave', () => {
   it('restores the last scene on the next visit; a link wins; corrupt storage is ignored', async () => {
-    const { page, context, errors } = await openPage(browser, wide);
-    await page.goto(server.url);
+    const { page, context, errors } = await openPage(lab.browser, wide);
+    await page.goto(lab.server.url);
     await ready(page);
     await page.getByLabel('Function', { exact: true }).selectOption('beale');
     await expect
       .poll(() => page.evaluate(() => localStorage.getItem('descent-lab:scene') ?? ''))
       .toContain('"beale"');
-    await page.goto(`${server.url}?again`);
+    await page.goto(`${lab.server.url}?again`);
     await ready(page);
     expect(await page.textContent('p.status')).toMatch(/^Beale/);
     await page.goto(
-      `${server.url}${linkTo({ v: 1, fn: { id: 'booth' }, steps: 10, optimizers: [{ type: 'sgd' }] })}`,
+      `${lab.server.url}${linkTo({ v: 1, fn: { id: 'booth' }, steps: 10, optimizers: [{ type: 'sgd' }] })}`,
     );
     await expect.poll(() => page.textContent('p.status')).toMatch(/^Booth/);
     await page.evaluate(() => localStorage.setItem('descent-lab:scene', '{"v":1,"fn":'));
-    await page.goto(`${server.url}?corrupt`);
+    await page.goto(`${lab.server.url}?corrupt`);
     await ready(page);
     expect(await page.textContent('p.status')).toMatch(/^Rosenbrock · 3 optimizers/);
     expect(await page.locator('.notice').count()).toBe(0);
@@ -279,8 +268,11 @@ describe('autosave', () => {
 
 describe('exports', () => {
   it('every export downloads with a sensible name and parses', async () => {
-    const { page, context, errors } = await openPage(browser, { ...wide, deviceScaleFactor: 2 });
-    await page.goto(server.url);
+    const { page, context, errors } = await openPage(lab.browser, {
+      ...wide,
+      deviceScaleFactor: 2,
+    });
+    await page.goto(lab.server.url);
     await ready(page);
     const files: Record<string, string> = {};
     for (const label of [

@@ -1,29 +1,18 @@
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {} from '../../src/devtools.ts';
 import type { Box, Vec2 } from '../../src/engine/types.ts';
 import { makeFrame, plotHeight, type Frame } from '../../src/render/frame.ts';
-import { launchBrowser, openPage, startPreview, type OpenPage, type Preview } from './browser.ts';
+import { labSession, openPage, type OpenPage } from './browser.ts';
 
-let server: Preview;
-let browser: Browser;
+const lab = labSession();
 let open: OpenPage;
 let page: Page;
 let cdp: CDPSession;
 
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 beforeEach(async () => {
   // A phone: 390 CSS px wide, touch only.
-  open = await openPage(browser, {
+  open = await openPage(lab.browser, {
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -32,7 +21,7 @@ beforeEach(async () => {
   });
   page = open.page;
   cdp = await open.context.newCDPSession(page);
-  await page.goto(server.url);
+  await page.goto(lab.server.url);
   await page.waitForSelector('.app[data-state="ready"]');
   await page.locator('canvas.plot').scrollIntoViewIfNeeded();
 });
