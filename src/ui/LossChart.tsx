@@ -12,6 +12,7 @@ import {
 import { useLabStore } from '../state/useLab.ts';
 import { useRunFeed } from './feeds.ts';
 import { clearHover, hoverFromPointer } from './chartHover.ts';
+import { observeWidth } from './observeWidth.ts';
 import './chart.css';
 
 /** The chart's height in CSS pixels. */
@@ -49,7 +50,7 @@ export function LossChart() {
     let settleTimer = 0;
     const draw = () => {
       request = 0;
-      const width = canvas.clientWidth;
+      const width = size.current;
       if (width <= 0) return;
       const state = store.getState();
       const runSet = feed.current;
@@ -90,8 +91,7 @@ export function LossChart() {
         schedule();
       }
     });
-    const resize = new ResizeObserver(schedule);
-    resize.observe(canvas);
+    const size = observeWidth(canvas, schedule);
     const scheme = matchMedia('(prefers-color-scheme: dark)');
     scheme.addEventListener('change', schedule);
     // A resolution query matches one ratio only, so it is renewed after every change.
@@ -112,7 +112,7 @@ export function LossChart() {
       window.clearTimeout(settleTimer);
       unfeed();
       unstore();
-      resize.disconnect();
+      size.disconnect();
       scheme.removeEventListener('change', schedule);
       ratio?.removeEventListener('change', onRatio);
     };
