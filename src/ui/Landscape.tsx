@@ -20,6 +20,7 @@ import type { InspectResult } from '../workers/inspectClient.ts';
 import { currentInspection } from './inspect/useInspection.ts';
 import { sharedCompiler } from '../workers/compileClient.ts';
 import type { Pipeline } from './usePipeline.ts';
+import { observeWidth } from './observeWidth.ts';
 
 /** How close (CSS px) a pointer must come to grab the start point or pick a path's step. */
 const GRAB = 12;
@@ -100,7 +101,7 @@ export function Landscape({
 
     const draw = () => {
       request = 0;
-      const width = canvas.clientWidth;
+      const width = size.current;
       if (width <= 0) return;
       const state = store.getState();
       const scene = selectScene(state);
@@ -161,6 +162,10 @@ export function Landscape({
     const schedule = () => {
       if (request === 0) request = requestAnimationFrame(draw);
     };
+    const size = observeWidth(canvas, () => {
+      draw();
+      syncZoom();
+    });
 
     // Zoom and pan: d3-zoom owns the gestures; the store's view is the truth.
     let syncing = false;
@@ -332,11 +337,6 @@ export function Landscape({
       pipeline.field.subscribe(schedule),
       inspection?.subscribe(schedule) ?? (() => {}),
     ];
-    const resize = new ResizeObserver(() => {
-      draw();
-      syncZoom();
-    });
-    resize.observe(canvas);
     const scheme = window.matchMedia('(prefers-color-scheme: dark)');
     const onScheme = () => {
       theme = readTheme(canvas);
@@ -351,7 +351,7 @@ export function Landscape({
       cancelAnimationFrame(request);
       window.clearTimeout(settleTimer);
       unsubscribers.forEach((u) => u());
-      resize.disconnect();
+      size.disconnect();
       listeners.abort();
       selection.on('.zoom', null);
     };

@@ -9,9 +9,11 @@ import {
   lossSummary,
   type ChartTheme,
 } from '../render/lossChart.ts';
+import type { LabState } from '../state/store.ts';
 import { useLabStore } from '../state/useLab.ts';
 import { useRunFeed } from './feeds.ts';
 import { clearHover, hoverFromPointer } from './chartHover.ts';
+import { observeWidth } from './observeWidth.ts';
 import './chart.css';
 
 /** The chart's height in CSS pixels. */
@@ -47,13 +49,15 @@ export function LossChart() {
     if (!canvas || !readout) return;
     let request = 0;
     let settleTimer = 0;
+    let drawnHidden: readonly boolean[] = [];
     const draw = () => {
       request = 0;
-      const width = canvas.clientWidth;
+      const width = size.current;
       if (width <= 0) return;
       const state = store.getState();
       const runSet = feed.current;
       const hidden = runSet ? hiddenByRun(runSet.scene, state.optimizers) : [];
+      drawnHidden = hidden;
       const cursor = state.playback.step;
       const ctx = sizeCanvas(canvas, width, HEIGHT, window.devicePixelRatio || 1);
       const { kind } = drawLossChart(ctx, {
@@ -81,17 +85,24 @@ export function LossChart() {
     };
 
     const unfeed = feed.subscribe(schedule);
+    // The chart reads the store's optimizers only for their hidden flags: a slider move changes
+    // the optimizers but not what is drawn until its runs arrive (through the feed).
+    const hiddenChanged = (s: LabState): boolean => {
+      const runSet = feed.current;
+      if (!runSet) return false;
+      const next = hiddenByRun(runSet.scene, s.optimizers);
+      return next.some((h, k) => h !== drawnHidden[k]) || next.length !== drawnHidden.length;
+    };
     const unstore = store.subscribe((s, prev) => {
       if (
         s.playback.step !== prev.playback.step ||
         s.hoverStep !== prev.hoverStep ||
-        s.optimizers !== prev.optimizers
+        (s.optimizers !== prev.optimizers && hiddenChanged(s))
       ) {
         schedule();
       }
     });
-    const resize = new ResizeObserver(schedule);
-    resize.observe(canvas);
+    const size = observeWidth(canvas, schedule);
     const scheme = matchMedia('(prefers-color-scheme: dark)');
     scheme.addEventListener('change', schedule);
     // A resolution query matches one ratio only, so it is renewed after every change.
@@ -112,7 +123,7 @@ export function LossChart() {
       window.clearTimeout(settleTimer);
       unfeed();
       unstore();
-      resize.disconnect();
+      size.disconnect();
       scheme.removeEventListener('change', schedule);
       ratio?.removeEventListener('change', onRatio);
     };

@@ -5,6 +5,7 @@ import { useLabStore } from '../../state/useLab.ts';
 import { clearHover, hoverFromPointer } from '../chartHover.ts';
 import { readTheme } from '../LossChart.tsx';
 import { COORD_STYLE, type ChartSpec } from './chartList.ts';
+import { observeWidth } from '../observeWidth.ts';
 
 /** The chart's height in CSS pixels. */
 const HEIGHT = 132;
@@ -23,7 +24,7 @@ export function SeriesChart({ spec, steps }: { readonly spec: ChartSpec; readonl
     let request = 0;
     const draw = () => {
       request = 0;
-      const width = canvas.clientWidth;
+      const width = size.current;
       if (width <= 0) return;
       const s = store.getState();
       const ctx = sizeCanvas(canvas, width, HEIGHT, window.devicePixelRatio || 1);
@@ -45,13 +46,12 @@ export function SeriesChart({ spec, steps }: { readonly spec: ChartSpec; readonl
     const unstore = store.subscribe((s, prev) => {
       if (s.playback.step !== prev.playback.step || s.hoverStep !== prev.hoverStep) schedule();
     });
-    const resize = new ResizeObserver(schedule);
-    resize.observe(canvas);
+    const size = observeWidth(canvas, schedule);
     schedule();
     return () => {
       cancelAnimationFrame(request);
       unstore();
-      resize.disconnect();
+      size.disconnect();
     };
   }, [store, spec, steps]);
 
