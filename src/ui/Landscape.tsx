@@ -131,8 +131,10 @@ export function Landscape({
       drawFrame(ctx, frame);
       const drawMs = performance.now() - t0;
       // What the inspect layer drew, for tests and tools that cannot read pixels.
+      // Written only when it changes: an attribute write every frame of a playback invalidates style.
       const geometry = inspectGeometry(frame);
-      canvas.dataset['inspect'] = geometry ? JSON.stringify(geometry) : '';
+      const arrows = geometry ? JSON.stringify(geometry) : '';
+      if (canvas.dataset['inspect'] !== arrows) canvas.dataset['inspect'] = arrows;
       drewFrame(canvas, frame);
       // Paths drawn in draft while they changed get a full-quality frame once they settle.
       const wait = settlesIn();
