@@ -32,9 +32,9 @@ export interface RunChunk {
 let lastStamp = 0;
 
 class StreamedRun implements RunView {
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  readonly f: Float64Array;
+  x: Float64Array;
+  y: Float64Array;
+  f: Float64Array;
   lr: Float64Array;
   length = 0;
   divergedAt: number | null = null;
@@ -91,8 +91,8 @@ export class RunSet {
   /** Copies a chunk in; chunks of a run arrive in order. */
   apply(chunk: RunChunk): void {
     const run = this.#runs[chunk.run];
-    // A reused run is complete and shared with the previous set: nothing may write into it.
-    if (!run || this.reused[chunk.run]) return;
+    // A complete run (reused, shared with the previous set, or computed on the page) stays as it is.
+    if (!run || run.done) return;
     run.x.set(chunk.x, chunk.from);
     run.y.set(chunk.y, chunk.from);
     run.f.set(chunk.f, chunk.from);
@@ -100,6 +100,24 @@ export class RunSet {
     run.length = chunk.from + chunk.x.length;
     run.divergedAt = chunk.divergedAt;
     run.done = chunk.done;
+  }
+
+  /** Takes run `k` whole from a finished computation on the page (its arrays are adopted, not copied). */
+  fill(k: number, whole: RunView): void {
+    const run = this.#runs[k];
+    if (!run || run.done) return;
+    run.x = whole.x;
+    run.y = whole.y;
+    run.f = whole.f;
+    run.lr = whole.lr;
+    run.length = whole.length;
+    run.divergedAt = whole.divergedAt;
+    run.done = true;
+  }
+
+  /** Which runs are complete: the worker is told to skip them. */
+  get have(): boolean[] {
+    return this.#runs.map((r) => r.done);
   }
 
   /** True once any point of every run has arrived: the set can replace the previous drawing. */

@@ -1,6 +1,6 @@
 import { Trajectory, sceneNoise } from '../engine/index.ts';
 import { objectiveFor } from './objective.ts';
-import type { FromTrajectoryWorker, ToTrajectoryWorker } from './protocol.ts';
+import type { FromTrajectoryWorker, SimulateRequest, ToTrajectoryWorker } from './protocol.ts';
 
 /** Work between two looks at the message queue, so a newer request never waits long. */
 const SLICE_MS = 8;
@@ -15,7 +15,7 @@ const post = (msg: FromTrajectoryWorker, transfer: Transferable[] = []) =>
 /** Resolves after pending messages (a newer request) have been handled. */
 const yieldToQueue = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-async function simulate(runId: number, msg: ToTrajectoryWorker): Promise<void> {
+async function simulate(runId: number, msg: SimulateRequest): Promise<void> {
   const t0 = performance.now();
   const { scene } = msg;
   const noise = sceneNoise(scene);
@@ -59,6 +59,10 @@ async function simulate(runId: number, msg: ToTrajectoryWorker): Promise<void> {
 
 addEventListener('message', (event: MessageEvent<ToTrajectoryWorker>) => {
   const msg = event.data;
+  if (msg.type === 'cancel') {
+    latest = 0;
+    return;
+  }
   latest = msg.runId;
   simulate(msg.runId, msg).catch((error: unknown) => {
     post({

@@ -1,6 +1,7 @@
 import type { Scene } from '../engine/scene.ts';
 import { RunSet, type RunFeed } from './runs.ts';
 import { listen } from './listen.ts';
+import { PAGE_STEPS, computeSmallRuns } from './smallRuns.ts';
 import type { FromTrajectoryWorker, ToTrajectoryWorker } from './protocol.ts';
 
 /** Where the trajectories stand, for the status line. */
@@ -16,8 +17,10 @@ const MAX_FAILURES = 3;
 
 /**
  * The page's side of the trajectory worker: sends the newest scene, drops chunks of older
- * requests, fills a RunSet and publishes it on the feed once it starts arriving. A worker that
- * crashes or hangs is replaced and the scene recomputed; if that keeps failing, the status says so.
+ * requests, fills a RunSet and publishes it on the feed once it starts arriving. Runs small enough
+ * to compute within a frame are computed here (workers/smallRuns), so a slider on one optimizer
+ * redraws in the frame of its input. A worker that crashes or hangs is replaced and the scene
+ * recomputed; if that keeps failing, the status says so.
  */
 export class TrajectoryClient {
   #worker: Worker | null = null;
@@ -26,12 +29,16 @@ export class TrajectoryClient {
   #objective: string | undefined;
   #failures = 0;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
+  /** True while the worker owes an answer. */
+  #owed = false;
 
   constructor(
     private readonly feed: RunFeed,
     private readonly onStatus: (status: TrajectoryStatus) => void,
     private readonly createWorker: () => Worker = () =>
       new Worker(new URL('./trajectory.worker.ts', import.meta.url), { type: 'module' }),
+    /** Steps a request may take on the page (0: every run goes to the worker). */
+    private readonly pageSteps = PAGE_STEPS,
   ) {}
 
   /**
@@ -43,9 +50,19 @@ export class TrajectoryClient {
     const runId = ++this.#runId;
     // User timing marks let benchmarks tie a request to the frame that first draws it.
     performance.mark('descent-lab:simulate', { detail: runId });
-    this.#pending = new RunSet(runId, scene, this.#pending);
-    this.onStatus({ phase: 'computing' });
-    this.#send();
+    const set = new RunSet(runId, scene, this.#pending);
+    this.#pending = set;
+    const t0 = performance.now();
+    if (objective === undefined) computeSmallRuns(set, this.pageSteps);
+    if (!set.complete) {
+      this.onStatus({ phase: 'computing' });
+      this.#send();
+      return;
+    }
+    // Every run is at hand: it is drawn in this frame, and the worker drops older work.
+    this.#cancel();
+    this.feed.publish(set);
+    this.onStatus({ phase: 'ready', ms: performance.now() - t0 });
   }
 
   /** Stops the worker for good. */
@@ -58,16 +75,25 @@ export class TrajectoryClient {
 
   #send(): void {
     const set = this.#pending;
-    if (!set) return;
+    if (!set || set.complete) return;
     const msg: ToTrajectoryWorker = {
       type: 'simulate',
       runId: set.runId,
       scene: set.scene,
       objective: this.#objective,
-      skip: set.reused,
+      skip: set.have,
     };
     this.#ensureWorker().postMessage(msg);
+    this.#owed = true;
     this.#arm();
+  }
+
+  /** Tells a busy worker that nothing it is computing is wanted any more. */
+  #cancel(): void {
+    if (!this.#owed) return;
+    this.#owed = false;
+    clearTimeout(this.#watchdog);
+    this.#worker?.postMessage({ type: 'cancel' } satisfies ToTrajectoryWorker);
   }
 
   #ensureWorker(): Worker {
@@ -89,11 +115,13 @@ export class TrajectoryClient {
       if (set.started) this.feed.publish(set);
     } else if (msg.type === 'done') {
       clearTimeout(this.#watchdog);
+      this.#owed = false;
       this.#failures = 0;
       this.feed.publish(set);
       this.onStatus({ phase: 'ready', ms: msg.ms });
     } else {
       clearTimeout(this.#watchdog);
+      this.#owed = false;
       this.onStatus({ phase: 'error', message: msg.message });
     }
   }
@@ -108,6 +136,7 @@ export class TrajectoryClient {
     clearTimeout(this.#watchdog);
     this.#worker?.terminate();
     this.#worker = null;
+    this.#owed = false;
     this.#failures++;
     if (this.#failures >= MAX_FAILURES) {
       this.onStatus({

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {} from '../../src/devtools.ts';
 import { labSession, openPage, type OpenPage } from './browser.ts';
 
 const SHOTS = 'test-results';
@@ -171,8 +172,29 @@ describe('a worker that fails to load', () => {
         route.fulfill({ status: 500, body: 'broken' }),
       );
       await page.goto(lab.server.url);
-      expect(await settle(page)).toBe('error');
+      // The default scene is small enough to compute on the page; a larger one needs the worker.
+      expect(await settle(page)).toBe('ready');
+      await page.evaluate(() =>
+        window.descentLab!.load({
+          v: 1,
+          fn: { id: 'rosenbrock' },
+          steps: 20_000,
+          optimizers: [{ type: 'sgd', lr: 1e-4 }],
+        }),
+      );
+      await page.waitForSelector('.app[data-state="error"]');
       expect(await page.textContent('p.status')).toMatch(/^Error: The computation keeps failing/);
+      // The page keeps working: a scene small enough for the page draws again.
+      await page.evaluate(() =>
+        window.descentLab!.load({
+          v: 1,
+          fn: { id: 'booth' },
+          steps: 100,
+          optimizers: [{ type: 'adam' }],
+        }),
+      );
+      await page.waitForSelector('.app[data-state="ready"]');
+      expect(await page.textContent('p.status')).toMatch(/^Booth/);
     } finally {
       await context.close();
     }

@@ -1,16 +1,25 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulate } from '../../src/engine/index.ts';
 import { defaultScene } from '../../src/preset/index.ts';
-import { RunFeed } from '../../src/workers/runs.ts';
+import { RunFeed, RunSet } from '../../src/workers/runs.ts';
+import { PAGE_STEPS, computeSmallRuns } from '../../src/workers/smallRuns.ts';
 import { TrajectoryClient, type TrajectoryStatus } from '../../src/workers/trajectoryClient.ts';
-import type { FromTrajectoryWorker, ToTrajectoryWorker } from '../../src/workers/protocol.ts';
+import type {
+  FromTrajectoryWorker,
+  SimulateRequest,
+  ToTrajectoryWorker,
+} from '../../src/workers/protocol.ts';
 
 /** A stand-in worker: records what it is sent; the test answers, crashes or ignores it. */
 class FakeWorker extends EventTarget {
-  sent: ToTrajectoryWorker[] = [];
+  messages: ToTrajectoryWorker[] = [];
   terminated = false;
+  /** The simulate requests received, in order. */
+  get sent(): SimulateRequest[] {
+    return this.messages.filter((m) => m.type === 'simulate');
+  }
   postMessage(msg: ToTrajectoryWorker) {
-    this.sent.push(msg);
+    this.messages.push(msg);
   }
   terminate() {
     this.terminated = true;
@@ -22,7 +31,7 @@ class FakeWorker extends EventTarget {
     this.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message }));
   }
   /** Answers request `req` with the engine's real runs, each in two chunks, then done. */
-  compute(req: ToTrajectoryWorker) {
+  compute(req: SimulateRequest) {
     const { runs } = simulate(req.scene);
     runs.forEach((run, k) => {
       const half = Math.floor(run.x.length / 2);
@@ -48,7 +57,8 @@ class FakeWorker extends EventTarget {
   }
 }
 
-function setup() {
+/** A client with a fake worker; `pageSteps` 0 sends every run to the worker. */
+function setup(pageSteps = 0) {
   const workers: FakeWorker[] = [];
   const feed = new RunFeed();
   const statuses: TrajectoryStatus[] = [];
@@ -60,6 +70,7 @@ function setup() {
       workers.push(w);
       return w as unknown as Worker;
     },
+    pageSteps,
   );
   return { client, workers, feed, statuses };
 }
@@ -103,11 +114,12 @@ describe('TrajectoryClient', () => {
     const set = feed.current!;
     expect(set.scene).toBe(changed);
     client.simulate({ ...changed, optimizers: [...changed.optimizers] });
-    workers[0]!.compute(workers[0]!.sent[2]!);
     const next = feed.current!;
     expect(next.stamps).toEqual(set.stamps);
-    // Every run is unchanged: the worker is told to skip them all, and the data is shared.
-    expect(workers[0]!.sent[2]!.skip).toEqual([true, true, true]);
+    // Every run is unchanged: the data is shared, published at once, and the worker not asked.
+    expect(next).not.toBe(set);
+    expect(next.complete).toBe(true);
+    expect(workers[0]!.sent).toHaveLength(2);
     expect(next.runs[2]).toBe(set.runs[2]);
     client.simulate({
       ...changed,
@@ -117,7 +129,7 @@ describe('TrajectoryClient', () => {
         { ...changed.optimizers[2]!, label: 'C' },
       ],
     });
-    expect(workers[0]!.sent[3]!.skip).toEqual([true, true, false]);
+    expect(workers[0]!.sent[2]!.skip).toEqual([true, true, false]);
     client.dispose();
   });
 
@@ -149,6 +161,83 @@ describe('TrajectoryClient', () => {
     workers[1]!.compute(workers[1]!.sent[0]!);
     vi.advanceTimersByTime(60_000);
     expect(workers).toHaveLength(2);
+    client.dispose();
+  });
+
+  it('computes small runs on the page, publishing them at once with the worker untouched', () => {
+    const { client, workers, feed, statuses } = setup(PAGE_STEPS);
+    const scene = defaultScene();
+    client.simulate(scene);
+    expect(workers).toHaveLength(0);
+    const set = feed.current!;
+    expect(set.complete).toBe(true);
+    const expected = simulate(scene).runs;
+    set.runs.forEach((run, k) => {
+      expect(run.x.subarray(0, run.length)).toEqual(expected[k]!.x);
+      expect(run.f.subarray(0, run.length)).toEqual(expected[k]!.f);
+      expect(run.lr).toEqual(expected[k]!.lr);
+      expect(run.divergedAt).toBe(expected[k]!.divergedAt);
+    });
+    expect(statuses.map((s) => s.phase)).toEqual(['ready']);
+    client.dispose();
+  });
+
+  it('sends a request over the page budget to the worker, and cancels it once a smaller one is done here', () => {
+    const { client, workers, feed, statuses } = setup(PAGE_STEPS);
+    const scene = defaultScene();
+    const big = { ...scene, steps: Math.ceil(PAGE_STEPS / scene.optimizers.length) + 1 };
+    client.simulate(big);
+    expect(workers[0]!.sent).toHaveLength(1);
+    expect(workers[0]!.sent[0]).toMatchObject({ type: 'simulate', skip: [false, false, false] });
+    expect(feed.current).toBeNull();
+    client.simulate(scene);
+    expect(workers[0]!.messages[1]).toEqual({ type: 'cancel' });
+    expect(feed.current!.scene).toBe(scene);
+    expect(statuses.map((s) => s.phase)).toEqual(['computing', 'ready']);
+    client.dispose();
+  });
+
+  it('computes only the changed run on the page once the others are complete', () => {
+    const { client, workers, feed } = setup(PAGE_STEPS);
+    const scene = defaultScene();
+    const big = { ...scene, steps: PAGE_STEPS / 2 };
+    client.simulate(big);
+    workers[0]!.compute(workers[0]!.sent[0]!);
+    const first = feed.current!;
+    const adam = big.optimizers[2]!;
+    const changed = {
+      ...big,
+      optimizers: [
+        big.optimizers[0]!,
+        big.optimizers[1]!,
+        { ...adam, hyper: { ...adam.hyper, lr: 0.01 } },
+      ],
+    };
+    client.simulate(changed);
+    expect(workers[0]!.sent).toHaveLength(1);
+    const set = feed.current!;
+    expect(set.runs[0]).toBe(first.runs[0]);
+    const expected = simulate(changed).runs[2]!;
+    expect(set.runs[2]!.x.subarray(0, set.runs[2]!.length)).toEqual(expected.x);
+    client.dispose();
+  });
+
+  it('leaves typed functions to the worker, whose generated code may only run there', () => {
+    const set = new RunSet(1, { ...defaultScene(), fn: { id: 'custom', params: {}, expr: 'x^2' } });
+    expect(computeSmallRuns(set)).toBe(false);
+    expect(set.have).toEqual([false, false, false]);
+  });
+
+  it('computes noisy runs on the page bit for bit as the engine does, seed after seed', () => {
+    const { client, feed } = setup(PAGE_STEPS);
+    for (const seed of [3, 3, 4]) {
+      const scene = { ...defaultScene(), noise: { sigma: 0.5, seed } };
+      client.simulate(scene);
+      const expected = simulate(scene).runs;
+      feed.current!.runs.forEach((run, k) =>
+        expect(run.x.subarray(0, run.length)).toEqual(expected[k]!.x),
+      );
+    }
     client.dispose();
   });
 });
