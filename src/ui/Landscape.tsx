@@ -21,6 +21,7 @@ import { currentInspection } from './inspect/useInspection.ts';
 import { sharedCompiler } from '../workers/compileClient.ts';
 import type { Pipeline } from './usePipeline.ts';
 import { observeWidth } from './observeWidth.ts';
+import { sameBox } from '../engine/box.ts';
 
 /** How close (CSS px) a pointer must come to grab the start point or pick a path's step. */
 const GRAB = 12;
@@ -34,9 +35,6 @@ function readTheme(canvas: HTMLCanvasElement): Theme {
     font: style.fontFamily || 'system-ui, sans-serif',
   };
 }
-
-const sameBox = (a: Box, b: Box): boolean =>
-  a.x[0] === b.x[0] && a.x[1] === b.x[1] && a.y[0] === b.y[0] && a.y[1] === b.y[1];
 
 /** A built-in's f(x, y), or NaN for anything else. */
 const builtinF = (fn: Scene['fn'], x: number, y: number): number =>

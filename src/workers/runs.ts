@@ -40,11 +40,9 @@ class StreamedRun implements RunView {
   divergedAt: number | null = null;
   done = false;
 
-  constructor(steps: number) {
-    this.x = new Float64Array(steps + 1);
-    this.y = new Float64Array(steps + 1);
-    this.f = new Float64Array(steps + 1);
-    this.lr = new Float64Array(0);
+  constructor(readonly steps: number) {
+    // Columns are sized on the first chunk: a run computed on the page brings its own.
+    this.x = this.y = this.f = this.lr = new Float64Array(0);
   }
 }
 
@@ -93,6 +91,11 @@ export class RunSet {
     const run = this.#runs[chunk.run];
     // A complete run (reused, shared with the previous set, or computed on the page) stays as it is.
     if (!run || run.done) return;
+    if (run.x.length === 0) {
+      run.x = new Float64Array(run.steps + 1);
+      run.y = new Float64Array(run.steps + 1);
+      run.f = new Float64Array(run.steps + 1);
+    }
     run.x.set(chunk.x, chunk.from);
     run.y.set(chunk.y, chunk.from);
     run.f.set(chunk.f, chunk.from);

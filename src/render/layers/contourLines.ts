@@ -1,4 +1,5 @@
 import type { ContourField } from '../../engine/field.ts';
+import { sameBox } from '../../engine/box.ts';
 import type { Layer } from '../frame.ts';
 import { RasterCache } from '../rasterCache.ts';
 
@@ -30,6 +31,9 @@ export const contourLines: Layer = (ctx, frame) => {
   const field = frame.content.field;
   if (!field) return;
   const { plot, scale } = frame;
+  // While a field for the new view computes, the old lines are stretched along, not restroked.
+  if (!sameBox(field.view, frame.view) && rasters.stretch(ctx, plot, 'lines', [field], frame.view))
+    return;
   const { n, view } = field;
   // Grid (u, v) → CSS pixels is affine: x = a·u + e, y = d·v + f (d < 0: y flips here).
   const e = scale.x(view.x[0]);
@@ -37,19 +41,26 @@ export const contourLines: Layer = (ctx, frame) => {
   const a = (scale.x(view.x[1]) - e) / n;
   const d = (scale.y(view.y[1]) - f) / n;
   const dpr = ctx.getTransform().a;
-  rasters.draw(ctx, plot, 'lines', [field, a, d, e, f], (r) => {
-    let grid = gridPaths.get(field);
-    if (!grid) {
-      grid = gridPath(field);
-      gridPaths.set(field, grid);
-    }
-    // Transforming the path, not the context, keeps the line width uniform in screen pixels.
-    const path = new Path2D();
-    path.addPath(grid, { a, b: 0, c: 0, d, e, f });
-    // One device pixel: thinner strokes take the rasteriser's fast hairline path. The alpha
-    // keeps the ink of a 0.75 CSS px line at 0.28 whatever the pixel ratio.
-    r.lineWidth = 1 / dpr;
-    r.strokeStyle = `rgb(30 30 60 / ${Math.min(0.6, 0.21 * dpr)})`;
-    r.stroke(path);
-  });
+  rasters.draw(
+    ctx,
+    plot,
+    'lines',
+    [field],
+    (r) => {
+      let grid = gridPaths.get(field);
+      if (!grid) {
+        grid = gridPath(field);
+        gridPaths.set(field, grid);
+      }
+      // Transforming the path, not the context, keeps the line width uniform in screen pixels.
+      const path = new Path2D();
+      path.addPath(grid, { a, b: 0, c: 0, d, e, f });
+      // One device pixel: thinner strokes take the rasteriser's fast hairline path. The alpha
+      // keeps the ink of a 0.75 CSS px line at 0.28 whatever the pixel ratio.
+      r.lineWidth = 1 / dpr;
+      r.strokeStyle = `rgb(30 30 60 / ${Math.min(0.6, 0.21 * dpr)})`;
+      r.stroke(path);
+    },
+    frame.view,
+  );
 };

@@ -1,3 +1,5 @@
+import { sameBox } from '../../engine/box.ts';
+import type { Box } from '../../engine/types.ts';
 import type { RunView } from '../../workers/runs.ts';
 import type { Context2D } from '../bitmap.ts';
 import { clipToPlot, type Frame, type Layer } from '../frame.ts';
@@ -72,6 +74,22 @@ const settle = new Settle();
 const clock = () => performance.now();
 
 /**
+ * The view, stamped anew whenever it changes: while it is fresh (a zoom or pan in motion) the
+ * settled groups' bitmaps are stretched along instead of restroked, and restroked once it settles.
+ */
+const views = new Settle();
+let lastView: Box | null = null;
+let viewStamp = 0;
+const viewMoving = (view: Box, now: number): boolean => {
+  if (!lastView || !sameBox(view, lastView)) {
+    lastView = view;
+    viewStamp++;
+  }
+  views.observe([viewStamp], now);
+  return !views.settled(viewStamp, now);
+};
+
+/**
  * Strokes runs `order`, longest first (runs share a start, so the short ones go on top). Full
  * quality: a pale halo under a 2 px line in the run's colour, readable over dark bands and
  * crossing iso-lines. Draft: one device pixel of colour, ~25× cheaper to rasterise in software.
@@ -84,8 +102,11 @@ function strokeRuns(
 ): void {
   const { runs: set, cursor } = frame.content;
   if (!set || order.length === 0) return;
+  // Measuring a path walks all its points: a lone run (the one under a slider) needs no order.
   const lengths = new Map(
-    order.map((k) => [k, screenLength(frame, set.runs[k]!, lastShown(set.runs[k]!, cursor))]),
+    order.length > 1
+      ? order.map((k) => [k, screenLength(frame, set.runs[k]!, lastShown(set.runs[k]!, cursor))])
+      : [],
   );
   const sorted = [...order].sort((a, b) => lengths.get(b)! - lengths.get(a)!);
   ctx.save();
@@ -113,20 +134,23 @@ function strokeRuns(
  * Stroking wide paths is the costly part of a frame (≈ 4 µs a vertex in software Chromium), so
  * settled runs (complete, unchanged for SETTLE_MS) are rasterised at full quality in groups of
  * GROUP and blitted; runs that just changed (the one under a slider) are stroked every frame in
- * draft, on top, until they settle and their group is repainted.
+ * draft, on top, until they settle and their group is repainted. During a zoom or pan the groups'
+ * bitmaps are stretched onto the moving view, and repainted once it has rested SETTLE_MS.
  */
 function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, visible: readonly number[]): void {
   const set = frame.content.runs!;
   const now = clock();
   settle.observe(set.stamps, now);
   const settled = (k: number) => set.isDone(k) && settle.settled(set.stamps[k]!, now);
-  const { view } = frame;
+  const { view, plot } = frame;
   const { cursor } = frame.content;
+  const moving = viewMoving(view, now);
   for (let g = 0; g * GROUP < set.runs.length; g++) {
     const members = visible.filter((k) => Math.floor(k / GROUP) === g && settled(k));
     if (members.length === 0) continue;
-    const key = [...view.x, ...view.y, cursor, ...members.map((k) => set.stamps[k])];
-    rasters.draw(ctx, frame.plot, g, key, (r) => strokeRuns(r, frame, members, 'full'));
+    const key = [cursor, ...members.map((k) => set.stamps[k])];
+    if (moving && rasters.stretch(ctx, plot, g, key, view)) continue;
+    rasters.draw(ctx, plot, g, key, (r) => strokeRuns(r, frame, members, 'full'), view);
   }
   const live = visible.filter((k) => !settled(k));
   if (live.length === 0) return;
@@ -135,8 +159,15 @@ function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, visible: readonl
   ctx.restore();
 }
 
-/** Milliseconds until a run drawn in draft settles and deserves a full-quality frame, or null. */
-export const settlesIn = (): number | null => settle.next(clock());
+/**
+ * Milliseconds until a run drawn in draft, or a view whose paths were stretched, settles and
+ * deserves a full-quality frame; null if nothing waits.
+ */
+export const settlesIn = (): number | null => {
+  const now = clock();
+  const [a, b] = [settle.next(now), views.next(now)];
+  return a === null ? b : b === null ? a : Math.min(a, b);
+};
 
 /**
  * One polyline per visible optimizer through the playback cursor, its current point, a ✕ where a

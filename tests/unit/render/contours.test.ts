@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HOLE } from '../../../src/engine/contours.ts';
 import type { ContourField } from '../../../src/engine/field.ts';
+import type { Scene } from '../../../src/engine/scene.ts';
 import { fillRgb } from '../../../src/render/colors.ts';
 import { contourFill } from '../../../src/render/layers/contourFill.ts';
 import { contourLines } from '../../../src/render/layers/contourLines.ts';
@@ -121,5 +122,38 @@ describe('contour lines layer', () => {
     expect(strokes(raster.recorder.marks)).toHaveLength(1);
     contourLines(ctx, frameOf(scene, { field: fieldOf(scene, 40) }));
     expect(strokes(raster.recorder.marks)).toHaveLength(2);
+  });
+
+  it('stretches its last lines onto a moving view until the field for that view arrives', () => {
+    const field = fieldOf(scene);
+    const frame = frameOf(scene, { field });
+    const { ctx, marks } = recordingContext(frame.width, frame.height);
+    contourLines(ctx, frame);
+    const raster = images(marks)[0]!.source as { recorder: { marks: Mark[] } };
+    // Zoomed in about an off-centre point: the new field is still computing.
+    const { x, y } = scene.view;
+    const zoomed: Scene = {
+      ...scene,
+      view: { x: [x[0] + 0.5, x[1] - 1], y: [y[0] + 1, y[1] - 0.25] },
+    };
+    const moved = frameOf(zoomed, { field });
+    const from = marks.length;
+    contourLines(ctx, moved);
+    expect(strokes(raster.recorder.marks)).toHaveLength(1);
+    const blit = images(marks.slice(from))[0]!;
+    // The bitmap's corners, the old view's corners, land where the new view puts them.
+    const [dx, dy, w, h] = blit.args as [number, number, number, number];
+    const t = blit.style.transform;
+    const at = (u: number, v: number) => [t.a * u + t.c * v + t.e, t.b * u + t.d * v + t.f];
+    const [ax, ay] = at(dx, dy);
+    const [bx, by] = at(dx + w, dy + h);
+    expect(ax).toBeCloseTo(moved.scale.x(x[0]), 6);
+    expect(ay).toBeCloseTo(moved.scale.y(y[1]), 6);
+    expect(bx).toBeCloseTo(moved.scale.x(x[1]), 6);
+    expect(by).toBeCloseTo(moved.scale.y(y[0]), 6);
+    // The field of the new view is stroked afresh, unstretched.
+    contourLines(ctx, frameOf(zoomed, { field: fieldOf(zoomed) }));
+    expect(strokes(raster.recorder.marks)).toHaveLength(2);
+    expect(images(marks).at(-1)!.style.transform).toEqual(images(marks)[0]!.style.transform);
   });
 });

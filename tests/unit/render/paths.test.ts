@@ -5,6 +5,7 @@ import { SETTLE_MS } from '../../../src/render/settle.ts';
 import type { RunSet } from '../../../src/workers/runs.ts';
 import {
   installCanvasGlobals,
+  recorderOf,
   recordingContext,
   strokes,
   visibleMarks,
@@ -267,6 +268,38 @@ describe('paths layer, settling', () => {
     expect(cached).toContain(colors[0]);
     expect(cached).toContain(colors[2]);
     expect(cached).not.toContain(colors[1]);
+  });
+  it('stretches the cached groups while the view moves, and restrokes them once it rests', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const runs = runSetOf(scene);
+    const frame = frameOf(scene, { runs });
+    const { ctx, marks } = recordingContext(frame.width, frame.height);
+    paths(ctx, frame);
+    vi.advanceTimersByTime(SETTLE_MS);
+    paths(ctx, frame);
+    const blit = (from: number) =>
+      marks.slice(from).find((m) => m.kind === 'image') as Extract<Mark, { kind: 'image' }>;
+    const raster = blit(0).source;
+    const painted = () => strokes(recorderOf(raster)!.marks).length;
+    const before = painted();
+    const { x, y } = scene.view;
+    const panned = frameOf({ ...scene, view: { x: [x[0] - 0.5, x[1] - 0.5], y } }, { runs });
+    let from = marks.length;
+    paths(ctx, panned);
+    expect(painted()).toBe(before);
+    // Panned half a unit left: the old bitmap moves right by that many pixels.
+    const shift = panned.scale.x(0) - frame.scale.x(0);
+    expect(blit(from).style.transform.e).toBeCloseTo(shift, 6);
+    expect(settlesIn()).toBe(SETTLE_MS);
+    vi.advanceTimersByTime(SETTLE_MS);
+    from = marks.length;
+    paths(ctx, panned);
+    expect(painted()).toBeGreaterThan(before);
+    expect(blit(from).style.transform.e).toBe(0);
+    for (const c of colors)
+      expect(polylines(visibleMarks(marks.slice(from)), panned, c)).toEqual(
+        polylines(drawFrames(panned)[0]!, panned, c),
+      );
   });
 });
 

@@ -279,6 +279,9 @@ export function recordingContext(
       assertFinite('translate', [x, y]);
       state.transform = compose(state.transform, { ...IDENTITY, e: x, f: y });
     },
+    transform: (a: number, b: number, c: number, d: number, e: number, f: number) => {
+      state.transform = compose(state.transform, { a, b, c, d, e, f });
+    },
   };
 
   const ctx = new Proxy({} as Record<string, unknown>, {
