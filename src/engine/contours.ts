@@ -53,27 +53,7 @@ export function isolines(
     bandIndices(values, levels, band);
   }
 
-  const out: Float32Array<ArrayBuffer>[] = [];
-  const used = new Int32Array(count);
-  for (let k = 0; k < count; k++) out.push(new Float32Array(64));
-
-  /** Appends segment (x0, y0)–(x1, y1) to level k's buffer, growing it by doubling. */
-  const emit = (k: number, x0: number, y0: number, x1: number, y1: number): void => {
-    // A crossing exactly at a shared corner gives a point, not a line: nothing to draw.
-    if (x0 === x1 && y0 === y1) return;
-    let buf = out[k]!;
-    const p = used[k]!;
-    if (p + 4 > buf.length) {
-      const grown = new Float32Array(buf.length * 2);
-      grown.set(buf);
-      out[k] = buf = grown;
-    }
-    buf[p] = x0;
-    buf[p + 1] = y0;
-    buf[p + 2] = x1;
-    buf[p + 3] = y1;
-    used[k] = p + 4;
-  };
+  const out = new Segments(count);
 
   for (let j = 0; j + 1 < height; j++) {
     const row = j * width;
@@ -84,10 +64,12 @@ export function isolines(
       const bb = band[ia + 1]!;
       const bc = band[ia + width + 1]!;
       const bd = band[ia + width]!;
+      // Most cells lie within one band: nothing crosses them.
+      if (ba === bb && ba === bc && ba === bd) continue;
       const lo = Math.min(ba, bb, bc, bd);
       const hi = Math.max(ba, bb, bc, bd);
       // Only levels k with lo ≤ k < hi separate a corner above from one below.
-      if (lo === hi || hi === HOLE) continue;
+      if (hi === HOLE) continue;
       const va = values[ia]!;
       const vb = values[ia + 1]!;
       const vc = values[ia + width + 1]!;
@@ -101,27 +83,27 @@ export function isolines(
         switch (kase) {
           case 1:
           case 14:
-            emit(k, x, y + (level - va) / (vd - va), x + (level - va) / (vb - va), y);
+            out.add(k, x, y + (level - va) / (vd - va), x + (level - va) / (vb - va), y);
             break;
           case 2:
           case 13:
-            emit(k, x + (level - va) / (vb - va), y, x + 1, y + (level - vb) / (vc - vb));
+            out.add(k, x + (level - va) / (vb - va), y, x + 1, y + (level - vb) / (vc - vb));
             break;
           case 4:
           case 11:
-            emit(k, x + 1, y + (level - vb) / (vc - vb), x + (level - vd) / (vc - vd), y + 1);
+            out.add(k, x + 1, y + (level - vb) / (vc - vb), x + (level - vd) / (vc - vd), y + 1);
             break;
           case 8:
           case 7:
-            emit(k, x + (level - vd) / (vc - vd), y + 1, x, y + (level - va) / (vd - va));
+            out.add(k, x + (level - vd) / (vc - vd), y + 1, x, y + (level - va) / (vd - va));
             break;
           case 3:
           case 12:
-            emit(k, x, y + (level - va) / (vd - va), x + 1, y + (level - vb) / (vc - vb));
+            out.add(k, x, y + (level - va) / (vd - va), x + 1, y + (level - vb) / (vc - vb));
             break;
           case 6:
           case 9:
-            emit(k, x + (level - va) / (vb - va), y, x + (level - vd) / (vc - vd), y + 1);
+            out.add(k, x + (level - va) / (vb - va), y, x + (level - vd) / (vc - vd), y + 1);
             break;
           case 5:
           case 10: {
@@ -133,12 +115,12 @@ export function isolines(
             const centreAbove = (va + vb + vc + vd) / 4 >= level;
             if ((kase === 5) === centreAbove) {
               // Cut off b and d (the corners on the other side of the centre).
-              emit(k, bottom, y, x + 1, right);
-              emit(k, top, y + 1, x, left);
+              out.add(k, bottom, y, x + 1, right);
+              out.add(k, top, y + 1, x, left);
             } else {
               // Cut off a and c.
-              emit(k, x, left, bottom, y);
-              emit(k, x + 1, right, top, y + 1);
+              out.add(k, x, left, bottom, y);
+              out.add(k, x + 1, right, top, y + 1);
             }
             break;
           }
@@ -146,5 +128,39 @@ export function isolines(
       }
     }
   }
-  return out.map((buf, k) => buf.slice(0, used[k]!));
+  return out.trimmed();
+}
+
+/** Per level, a growing buffer of segments x0, y0, x1, y1, …. */
+class Segments {
+  readonly #buffers: Float32Array<ArrayBuffer>[] = [];
+  readonly #used: Int32Array;
+
+  constructor(levels: number) {
+    this.#used = new Int32Array(levels);
+    for (let k = 0; k < levels; k++) this.#buffers.push(new Float32Array(64));
+  }
+
+  /** Appends segment (x0, y0)–(x1, y1) to level k's buffer, growing it by doubling. */
+  add(k: number, x0: number, y0: number, x1: number, y1: number): void {
+    // A crossing exactly at a shared corner gives a point, not a line: nothing to draw.
+    if (x0 === x1 && y0 === y1) return;
+    let buf = this.#buffers[k]!;
+    const p = this.#used[k]!;
+    if (p + 4 > buf.length) {
+      const grown = new Float32Array(buf.length * 2);
+      grown.set(buf);
+      this.#buffers[k] = buf = grown;
+    }
+    buf[p] = x0;
+    buf[p + 1] = y0;
+    buf[p + 2] = x1;
+    buf[p + 3] = y1;
+    this.#used[k] = p + 4;
+  }
+
+  /** Each level's segments, in buffers of their own exact size. */
+  trimmed(): Float32Array<ArrayBuffer>[] {
+    return this.#buffers.map((buf, k) => buf.slice(0, this.#used[k]!));
+  }
 }

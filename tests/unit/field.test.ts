@@ -96,6 +96,20 @@ describe('contour field', () => {
     expect(new Set(buffers).size).toBe(buffers.length);
   });
 
+  it('gives the same field with a reused scratch array as without, view after view', () => {
+    const rosenbrock = getFunction('rosenbrock')!.create({ a: 1, b: 100 });
+    const scratch = new Float64Array(40 * 40);
+    for (const view of [
+      { x: [-2, 2], y: [-1, 3] },
+      { x: [0, 1.5], y: [0, 1.5] },
+    ] as const) {
+      const fresh = computeField(rosenbrock, view, 40, 8);
+      expect(computeField(rosenbrock, view, 40, 8, scratch)).toEqual(fresh);
+    }
+    // A scratch of the wrong size is not used.
+    expect(computeField(plane, { x: [0, 1], y: [0, 1] }, 8, 3, scratch).n).toBe(8);
+  });
+
   it('refuses a bad grid size, level count or view', () => {
     const box = { x: [0, 1], y: [0, 1] } as const;
     expect(() => computeField(plane, box, 1, 4)).toThrow(RangeError);
