@@ -98,14 +98,18 @@ export function drawLossChart(ctx: CanvasRenderingContext2D, input: LossChartInp
     }
   };
   // Curves of settled runs are rasterised in groups and blitted while the scale holds; only
-  // fresh ones (the run under a moving slider) are stroked every frame.
+  // the group of a fresh one (the run under a moving slider) is stroked every frame.
   const now = performance.now();
   settle.observe(runSet.stamps, now);
   const settled = (k: number) => runSet.isDone(k) && settle.settled(runSet.stamps[k]!, now);
   const scaleKey = [scale.kind, scale.t0, scale.t1, scale.c, kx, cursor, plot.height];
+  // A group with a fresh curve is stroked live, all of it, until that curve settles: repainting
+  // its bitmap without the fresh one would cost the frame a drag starts on.
+  const group = (k: number) => Math.floor(k / GROUP);
+  const fresh = new Set(shown.filter((k) => !settled(k)).map(group));
   for (let g = 0; g * GROUP < runSet.runs.length; g++) {
-    const members = shown.filter((k) => Math.floor(k / GROUP) === g && settled(k));
-    if (members.length === 0) continue;
+    const members = shown.filter((k) => group(k) === g);
+    if (members.length === 0 || fresh.has(g)) continue;
     const key = [...scaleKey, ...members.flatMap((k) => [runSet.stamps[k], color(k)])];
     rasters.draw(ctx, plot, g, key, (r) => strokeCurves(r, members));
   }
@@ -115,7 +119,7 @@ export function drawLossChart(ctx: CanvasRenderingContext2D, input: LossChartInp
   ctx.clip();
   strokeCurves(
     ctx,
-    shown.filter((k) => !settled(k)),
+    shown.filter((k) => fresh.has(group(k))),
   );
   ctx.restore();
 

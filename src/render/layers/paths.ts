@@ -133,8 +133,8 @@ function strokeRuns(
 /**
  * Stroking wide paths is the costly part of a frame (≈ 4 µs a vertex in software Chromium), so
  * settled runs (complete, unchanged for SETTLE_MS) are rasterised at full quality in groups of
- * GROUP and blitted; runs that just changed (the one under a slider) are stroked every frame in
- * draft, on top, until they settle and their group is repainted. During a zoom or pan the groups'
+ * GROUP and blitted; a group with a run that just changed (the one under a slider) is stroked
+ * every frame in draft, on top, until that run settles and the group is repainted. During a zoom or pan the groups'
  * bitmaps are stretched onto the moving view, and repainted once it has rested SETTLE_MS.
  */
 function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, visible: readonly number[]): void {
@@ -145,14 +145,18 @@ function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, visible: readonl
   const { view, plot } = frame;
   const { cursor } = frame.content;
   const moving = viewMoving(view, now);
+  // A group with a fresh run is stroked live, all of it: repainting its bitmap without that run
+  // would stroke the others at full quality on the very frame a drag starts.
+  const group = (k: number) => Math.floor(k / GROUP);
+  const fresh = new Set(visible.filter((k) => !settled(k)).map(group));
   for (let g = 0; g * GROUP < set.runs.length; g++) {
-    const members = visible.filter((k) => Math.floor(k / GROUP) === g && settled(k));
-    if (members.length === 0) continue;
+    const members = visible.filter((k) => group(k) === g);
+    if (members.length === 0 || fresh.has(g)) continue;
     const key = [cursor, ...members.map((k) => set.stamps[k])];
     if (moving && rasters.stretch(ctx, plot, g, key, view)) continue;
     rasters.draw(ctx, plot, g, key, (r) => strokeRuns(r, frame, members, 'full'), view);
   }
-  const live = visible.filter((k) => !settled(k));
+  const live = visible.filter((k) => fresh.has(group(k)));
   if (live.length === 0) return;
   clipToPlot(ctx, frame);
   strokeRuns(ctx, frame, live, 'draft');

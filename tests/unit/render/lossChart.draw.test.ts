@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { SETTLE_MS } from '../../../src/render/settle.ts';
 import {
   drawLossChart,
   forward,
@@ -112,5 +113,41 @@ describe('loss chart drawing', () => {
     expect(steps[0]).toBe('0');
     expect(steps.at(-1)).toBe('200');
     expect(texts(marks).map((t) => t.text)).toContain('step');
+  });
+
+  it('keeps settled groups in bitmaps and strokes the group of a fresh curve live', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      // Six curves: group 0 holds runs 0–3, group 1 runs 4 and 5.
+      const colours = ['#0072b2', '#e69f00', '#cc79a7', '#009e73', '#56b4e9', '#d55e00'];
+      const [a, b] = scene.optimizers;
+      const six = {
+        ...scene,
+        optimizers: colours.map((color, k) => ({ ...(k % 2 ? b! : a!), color, label: `${k}` })),
+      };
+      const first = runSetOf(six);
+      const { ctx, marks } = recordingContext(W, H);
+      const input = { width: W, height: H, hidden: six.optimizers.map(() => false), theme };
+      drawLossChart(ctx, { ...input, runSet: first, cursor: six.steps, hoverStep: null });
+      vi.advanceTimersByTime(SETTLE_MS);
+      let from = marks.length;
+      drawLossChart(ctx, { ...input, runSet: first, cursor: six.steps, hoverStep: null });
+      const blits = () =>
+        marks.slice(from).filter((m): m is Extract<Mark, { kind: 'image' }> => m.kind === 'image');
+      expect(blits()).toHaveLength(2);
+      // The second optimizer changes: its group is stroked live, the other group blitted.
+      const [o0, o1, ...rest] = six.optimizers;
+      const moved = { ...six, optimizers: [o0!, { ...o1!, label: 'moved' }, ...rest] };
+      const second = runSetOf(moved, Infinity, first);
+      from = marks.length;
+      drawLossChart(ctx, { ...input, runSet: second, cursor: six.steps, hoverStep: null });
+      expect(blits()).toHaveLength(1);
+      const cached = strokes(blits()[0]!.content).map((m) => m.style.strokeStyle);
+      expect(new Set(cached)).toEqual(new Set(colours.slice(4)));
+      const live = marks.slice(from).filter((m) => m.kind === 'stroke');
+      for (const c of colours.slice(0, 4)) expect(curves(live, c)).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

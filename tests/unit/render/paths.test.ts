@@ -246,28 +246,37 @@ describe('paths layer, settling', () => {
     }
   });
 
-  it('keeps a changed run live while the rest stay cached', () => {
+  it('strokes the changed run’s group live in draft while the other groups stay cached', () => {
     vi.useFakeTimers({ toFake: ['performance'] });
-    const first = runSetOf(scene);
-    const frame = frameOf(scene, { runs: first });
+    // Six runs: group 0 holds runs 0–3, group 1 runs 4 and 5.
+    const six = sceneOfSix();
+    const first = runSetOf(six);
+    const frame = frameOf(six, { runs: first });
     const { ctx, marks } = recordingContext(frame.width, frame.height);
     paths(ctx, frame);
     vi.advanceTimersByTime(SETTLE_MS);
     paths(ctx, frame);
     // A new learning rate for the second optimizer: only its run is new.
-    const moved = sceneOf3();
+    const [a, b, ...rest] = six.optimizers;
+    const moved = {
+      ...six,
+      optimizers: [a!, { ...b!, hyper: { ...b!.hyper, lr: 0.002 } }, ...rest],
+    };
     const second = runSetOf(moved, Infinity, first);
-    expect(second.reused).toEqual([true, false, true]);
+    expect(second.reused).toEqual([true, false, true, true, true, true]);
     const from = marks.length;
     paths(ctx, frameOf(moved, { runs: second }));
     const drawn = marks.slice(from);
-    const live = strokes(drawn).filter((m) => m.style.strokeStyle === colors[1]);
-    expect(live.some((m) => m.style.lineWidth === 1)).toBe(true);
-    const blit = drawn.find((m) => m.kind === 'image') as Extract<Mark, { kind: 'image' }>;
-    const cached = strokes(blit.content).map((m) => m.style.strokeStyle);
-    expect(cached).toContain(colors[0]);
-    expect(cached).toContain(colors[2]);
-    expect(cached).not.toContain(colors[1]);
+    const blits = drawn.filter((m) => m.kind === 'image') as Extract<Mark, { kind: 'image' }>[];
+    expect(blits).toHaveLength(1);
+    const cached = strokes(blits[0]!.content)
+      .filter((m) => m.style.lineWidth === 2)
+      .map((m) => m.style.strokeStyle);
+    const sixColors = six.optimizers.map((o) => o.color);
+    expect(new Set(cached)).toEqual(new Set(sixColors.slice(4)));
+    const live = strokes(drawn.filter((m) => m.kind !== 'image'));
+    for (const c of sixColors.slice(0, 4))
+      expect(live.some((m) => m.style.strokeStyle === c && m.style.lineWidth === 1)).toBe(true);
   });
   it('stretches the cached groups while the view moves, and restrokes them once it rests', () => {
     vi.useFakeTimers({ toFake: ['performance'] });
@@ -303,8 +312,12 @@ describe('paths layer, settling', () => {
   });
 });
 
-/** The race scene with the second optimizer's learning rate changed (same entry objects otherwise). */
-function sceneOf3() {
-  const [a, b, c] = scene.optimizers;
-  return { ...scene, optimizers: [a!, { ...b!, hyper: { ...b!.hyper, lr: 0.002 } }, c!] };
+/** Six optimizers in distinct colours on the race scene's function and start. */
+function sceneOfSix() {
+  const colours = ['#0072b2', '#e69f00', '#cc79a7', '#009e73', '#56b4e9', '#d55e00'];
+  const [a, b] = scene.optimizers;
+  return {
+    ...scene,
+    optimizers: colours.map((color, k) => ({ ...(k % 2 ? b! : a!), color, label: `run ${k}` })),
+  };
 }
