@@ -195,19 +195,25 @@ async function loadBudgets(
     const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(url);
     await page.waitForSelector('.app[data-state="ready"]');
-    const times = await zoomContours(page, 30);
+    // A fresh worker's first fields run before V8 has optimised the kernel (50–120 ms each on
+    // this machine, compiling on the same two cores): they are shown apart, not hidden.
+    const WARMUP = 10;
+    const times = (await zoomContours(page, WARMUP + 30)).slice(WARMUP);
     const computed = await page.evaluate(() =>
       performance
         .getEntriesByName('descent-lab:field')
         .map((e) => ((e as PerformanceMark).detail as { ms: number }).ms),
     );
-    // The first fields of a fresh worker include the JIT's warm-up; the zooms come after them.
     const warm = computed.slice(-times.length);
+    const cold = computed.slice(0, -times.length);
     report(
-      'contour field for a new view, 512², in the worker (p95)',
+      `contour field for a new view, 512², in the worker (p95 of ${warm.length})`,
       `${ms(quantile(warm, 0.95))} (median ${ms(quantile(warm, 0.5))})`,
       '≤ 30 ms',
       quantile(warm, 0.95) <= 30,
+    );
+    console.log(
+      `${`  the worker's first ${cold.length} fields (load + ${WARMUP} zooms), warming up`.padEnd(44)} ${`max ${ms(Math.max(...cold))} (median ${ms(quantile(cold, 0.5))})`.padStart(22)}`,
     );
     console.log(
       `${'  zoom key → those contours drawn (p95)'.padEnd(44)} ${`${ms(quantile(times, 0.95))} (median ${ms(quantile(times, 0.5))})`.padStart(22)}`,
