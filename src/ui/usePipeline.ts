@@ -17,7 +17,8 @@ export interface Pipeline {
   readonly runs: RunFeed;
   readonly field: Feed<ContourField>;
   readonly status: Feed<TrajectoryStatus>;
-  readonly fieldError: Feed<string>;
+  /** Why the newest contour field failed; null again once a field arrives. */
+  readonly fieldError: Feed<string | null>;
 }
 
 const fieldInputs = (s: LabState) => [s.fn, s.view] as const;
@@ -40,7 +41,7 @@ export function usePipeline(store: LabStore): Pipeline {
     runs: new RunFeed(),
     field: new Feed<ContourField>(),
     status: new Feed<TrajectoryStatus>(),
-    fieldError: new Feed<string>(),
+    fieldError: new Feed<string | null>(),
   }));
 
   useEffect(() => {
@@ -49,6 +50,7 @@ export function usePipeline(store: LabStore): Pipeline {
     fields.onField((field, ms) => {
       performance.mark('descent-lab:field', { detail: { ms, n: field.n } });
       pipeline.field.publish(field);
+      if (pipeline.fieldError.current !== null) pipeline.fieldError.publish(null);
     });
     fields.onError((message) => pipeline.fieldError.publish(message));
     let scene = selectScene(store.getState());

@@ -90,6 +90,17 @@ describe('custom functions in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says so when f is finite nowhere in the view, and recovers when the function is fixed', async () => {
+    const { page, errors } = await openPage(lab.browser, wide);
+    await page.goto(`${lab.server.url}${linkTo(custom('log(-1 - x^2 - y^2)'))}`);
+    await page.waitForSelector('.app[data-state="error"]', { timeout: 30_000 });
+    expect(await status(page)).toMatch(/^Error: .*not finite anywhere in the view/);
+    await expression(page).fill('x^2 + y^2');
+    await computed(page);
+    expect(await status(page)).not.toMatch(/Error/);
+    expect(errors).toEqual([]);
+  });
+
   it('a custom scene survives the share link round trip', async () => {
     const first = await openPage(lab.browser, wide);
     await first.page.goto(`${lab.server.url}${linkTo(custom('sin(x) * cos(y) + 0.1 * x^2'))}`);
