@@ -44,8 +44,9 @@ const lrEffColumns = (ins: Inspection) =>
  * momentum or m̂) at a fixed length, the step actually taken to scale (clamped to stay visible).
  */
 export function inspectGeometry(frame: Frame): InspectGeometry | null {
-  const { inspection, cursor, hoverStep } = frame.content;
-  if (!inspection) return null;
+  const { inspection, cursor, hoverStep, hidden } = frame.content;
+  // Arrows about a path the user hid would point from nothing visible.
+  if (!inspection || hidden[inspection.index]) return null;
   const ins = inspection.inspection;
   const k = inspectedStep(ins, cursor, hoverStep);
   if (k < 1) return { step: 0, arrows: [], glyph: null };
