@@ -21,6 +21,7 @@ import { currentInspection } from './inspect/useInspection.ts';
 import { sharedCompiler } from '../workers/compileClient.ts';
 import type { Pipeline } from './usePipeline.ts';
 import { observeWidth } from './observeWidth.ts';
+import { ColourScale } from './ColourScale.tsx';
 import { sameBox } from '../engine/box.ts';
 
 /** How close (CSS px) a pointer must come to grab the start point or pick a path's step. */
@@ -369,6 +370,7 @@ export function Landscape({
         aria-describedby="landscape-help"
       />
       <div className="plot-tools">
+        <ColourScale field={pipeline.field} />
         <button
           type="button"
           onClick={() => actions.setView(zoomView(store.getState().view, 1.5))}

@@ -25,6 +25,17 @@ export function formatNumber(value: number): string {
   return `${minus(mantissa)} × 10${power}`;
 }
 
+/** A number to 2 significant digits, for tick labels: "0.31", "2500", "1.2×10⁵". */
+export function formatShort(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-2 && magnitude < 1e4) return minus(String(Number(value.toPrecision(2))));
+  const [mantissa = '', exponent = ''] = value.toExponential(1).split('e');
+  const power = [...exponent.replace('+', '')].map((c) => SUPERSCRIPT[c] ?? c).join('');
+  return `${minus(mantissa.replace(/\.0$/, ''))}×10${power}`;
+}
+
 /** A coordinate pair such as "(−1.5, 2)". */
 export function formatPoint(x: number, y: number): string {
   return `(${formatNumber(x)}, ${formatNumber(y)})`;

@@ -124,6 +124,18 @@ describe('the default scene on a wide screen', () => {
     expect(stats.fillColours, 'distinct fill colours').toBeGreaterThanOrEqual(12);
   });
 
+  it('keys the fill colours with a colour scale from the lowest f to the highest', async () => {
+    const scale = open.page.getByRole('img', { name: /^Colour scale: f from / });
+    expect(await scale.isVisible()).toBe(true);
+    expect(await scale.getAttribute('aria-label')).toMatch(
+      /24 contour levels spaced logarithmically/,
+    );
+    const ticks = await scale.locator('.colour-scale-ticks span').allTextContents();
+    expect(ticks).toHaveLength(5);
+    // Rosenbrock over the default view: from about 0 to a few thousand.
+    expect(ticks.at(-1)).toMatch(/^\d{4}$/);
+  });
+
   it('describes the plot for screen readers', async () => {
     const label = await open.page.getAttribute('canvas.plot', 'aria-label');
     expect(label).toMatch(/Rosenbrock/);

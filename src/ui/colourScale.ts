@@ -1,0 +1,43 @@
+import type { ContourField } from '../engine/field.ts';
+import { fillColor } from '../render/colors.ts';
+import { formatNumber, formatShort } from './format.ts';
+
+/** Level labels between the two ends of the scale. */
+const INNER_TICKS = 3;
+
+/** What the colour scale under the landscape shows for a field. */
+export interface ColourScaleModel {
+  /** A CSS gradient with one hard-edged stop per band, equal widths, low f on the left. */
+  readonly gradient: string;
+  /** Labels and where they sit, in % of the bar: fmin, some levels, fmax. */
+  readonly ticks: readonly { readonly text: string; readonly at: number }[];
+  /** The scale in words, for screen readers. */
+  readonly label: string;
+}
+
+/**
+ * The bands of `field` as a bar: band b (between levels b − 1 and b) takes an equal share, so
+ * the bar reads like the plot's log-spaced levels, and uses the very colour the plot fills it with.
+ */
+export function colourScale({ levels, fmin, fmax }: ContourField): ColourScaleModel {
+  const count = levels.length;
+  const pct = (k: number) => (100 * k) / (count + 1);
+  const stops = Array.from({ length: count + 1 }, (_, b) => {
+    const colour = fillColor(count > 0 ? b / count : 0);
+    return `${colour} ${pct(b).toFixed(3)}% ${pct(b + 1).toFixed(3)}%`;
+  });
+  const inner = Array.from({ length: Math.min(INNER_TICKS, count) }, (_, i) =>
+    Math.round(((i + 1) * (count + 1)) / (INNER_TICKS + 1) - 1),
+  ).filter((k, i, all) => k >= 0 && k < count && all.indexOf(k) === i);
+  return {
+    gradient: `linear-gradient(to right, ${stops.join(', ')})`,
+    ticks: [
+      { text: formatShort(fmin), at: 0 },
+      ...inner.map((k) => ({ text: formatShort(levels[k]!), at: pct(k + 1) })),
+      { text: formatShort(fmax), at: 100 },
+    ],
+    label:
+      `Colour scale: f from ${formatNumber(fmin)} (lightest) to ${formatNumber(fmax)} ` +
+      `(darkest), ${count} contour levels spaced logarithmically`,
+  };
+}
