@@ -39,6 +39,26 @@ export class RasterCache<Slot> {
     return this.#rasters.get(ctx)?.get(slot);
   }
 
+  /** True when `draw` with these arguments would blit without repainting. */
+  current(
+    ctx: CanvasRenderingContext2D,
+    plot: Rect,
+    slot: Slot,
+    key: readonly unknown[],
+    view: Box | null = null,
+  ): boolean {
+    return !this.#stale(this.#slot(ctx, slot), [...placement(ctx, plot), ...key], view);
+  }
+
+  #stale(raster: Raster | undefined, full: readonly unknown[], view: Box | null): boolean {
+    return (
+      !raster ||
+      raster.key.length !== full.length ||
+      full.some((v, k) => v !== raster.key[k]) ||
+      (view !== raster.view && (!view || !raster.view || !sameBox(view, raster.view)))
+    );
+  }
+
   /**
    * Blits slot `slot`'s bitmap onto the plot of `ctx`, first repainting it with `paint` if `key`
    * (compared element by element), the `view` it shows, or the canvas's transform or size
@@ -56,11 +76,7 @@ export class RasterCache<Slot> {
     const full = [...placement(ctx, plot), ...key];
     const [a, d, e, f, x0, y0, width, height] = full as number[];
     let raster = this.#slot(ctx, slot);
-    const stale =
-      !raster ||
-      raster.key.length !== full.length ||
-      full.some((v, k) => v !== raster!.key[k]) ||
-      (view !== raster.view && (!view || !raster.view || !sameBox(view, raster.view)));
+    const stale = this.#stale(raster, full, view);
     if (stale) {
       if (!raster || raster.bitmap.width !== width || raster.bitmap.height !== height) {
         const [bitmap, bctx] = newBitmap(width!, height!);

@@ -34,3 +34,28 @@ export class Settle {
     return wait;
   }
 }
+
+/**
+ * Something a frame shows that may move (the view, the playback cursor): fresh for SETTLE_MS
+ * after each change, so layers can draw cheaply while it moves and at full quality once it rests.
+ * The first value seen is at rest: a canvas's first frame (an export's, say) is drawn in full.
+ */
+export class Motion<T> {
+  #last: { value: T } | null = null;
+  #since = -Infinity;
+
+  constructor(private readonly same: (a: T, b: T) => boolean) {}
+
+  /** Notes `value` as drawn at `now`; true while it changed under SETTLE_MS ago. */
+  moving(value: T, now: number): boolean {
+    if (this.#last && !this.same(this.#last.value, value)) this.#since = now;
+    this.#last = { value };
+    return now - this.#since < SETTLE_MS;
+  }
+
+  /** Milliseconds until it has rested SETTLE_MS, or null if it already has. */
+  next(now: number): number | null {
+    const left = this.#since + SETTLE_MS - now;
+    return left > 0 ? left : null;
+  }
+}

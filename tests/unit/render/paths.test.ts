@@ -246,6 +246,58 @@ describe('paths layer, settling', () => {
     }
   });
 
+  it('repaints one stale group per frame, drawing the others in draft until their turn', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const six = sceneOfSix();
+    const runs = runSetOf(six);
+    const frame = frameOf(six, { runs });
+    const { ctx, marks } = recordingContext(frame.width, frame.height);
+    const blitsOf = (from: number) =>
+      marks.slice(from).filter((m): m is Extract<Mark, { kind: 'image' }> => m.kind === 'image');
+    paths(ctx, frame);
+    vi.advanceTimersByTime(SETTLE_MS);
+    let from = marks.length;
+    paths(ctx, frame);
+    // Group 0 (runs 0–3) repainted and blitted; group 1 (runs 4, 5) waits in draft.
+    expect(blitsOf(from)).toHaveLength(1);
+    const drafts = (at: number) =>
+      strokes(marks.slice(at).filter((m) => m.kind !== 'image'))
+        .filter((m) => m.style.lineWidth === 1)
+        .map((m) => m.style.strokeStyle);
+    expect(new Set(drafts(from))).toEqual(new Set(six.optimizers.slice(4).map((o) => o.color)));
+    expect(settlesIn()).toBe(0);
+    from = marks.length;
+    paths(ctx, frame);
+    expect(blitsOf(from)).toHaveLength(2);
+    expect(drafts(from)).toEqual([]);
+    expect(settlesIn()).toBeNull();
+  });
+
+  it('draws stale groups in draft while the cursor moves, and in full once it rests', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const runs = runSetOf(scene);
+    const { ctx, marks } = recordingContext(640, 560);
+    paths(ctx, frameOf(scene, { runs }));
+    vi.advanceTimersByTime(SETTLE_MS);
+    paths(ctx, frameOf(scene, { runs }));
+    const painted = strokes(recorderOf(marks.find((m) => m.kind === 'image')!.source)!.marks);
+    const before = painted.length;
+    // Playback: the cursor steps on each frame.
+    for (const cursor of [10, 11, 12]) {
+      const from = marks.length;
+      paths(ctx, frameOf(scene, { runs, cursor }));
+      expect(marks.slice(from).some((m) => m.kind === 'image')).toBe(false);
+      expect(
+        strokes(recorderOf(marks.find((m) => m.kind === 'image')!.source)!.marks),
+      ).toHaveLength(before);
+    }
+    expect(settlesIn()).toBe(SETTLE_MS);
+    vi.advanceTimersByTime(SETTLE_MS);
+    const from = marks.length;
+    paths(ctx, frameOf(scene, { runs, cursor: 12 }));
+    expect(marks.slice(from).some((m) => m.kind === 'image')).toBe(true);
+  });
+
   it('strokes the changed run’s group live in draft while the other groups stay cached', () => {
     vi.useFakeTimers({ toFake: ['performance'] });
     // Six runs: group 0 holds runs 0–3, group 1 runs 4 and 5.
