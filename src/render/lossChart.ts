@@ -71,15 +71,15 @@ export function drawLossChart(ctx: CanvasRenderingContext2D, input: LossChartInp
   }
   const color = (k: number) => runSet.scene.optimizers[k]?.color ?? theme.text;
 
-  /** Strokes the loss curves of runs `ks` through the cursor. */
-  const strokeCurves = (c: Context2D, ks: readonly number[]) => {
+  /** Strokes the loss curves of runs `ks` through step `through`. */
+  const strokeCurves = (c: Context2D, ks: readonly number[], through: number) => {
     // One-pixel lines: software canvases stroke wider ones ~20× slower (stroke-to-path), and the
     // chart redraws on every slider move.
     c.lineJoin = 'bevel';
     c.lineWidth = 1;
     for (const k of ks) {
       const run = runSet.runs[k]!;
-      const cols = runColumns(run, drawnEnd(run.length, cursor, steps), kx);
+      const cols = runColumns(run, drawnEnd(run.length, through, steps), kx);
       if (cols.length === 0) continue;
       c.beginPath();
       c.moveTo(plot.left + cols.x[0]!, py(cols.first[0]!));
@@ -102,17 +102,24 @@ export function drawLossChart(ctx: CanvasRenderingContext2D, input: LossChartInp
   const now = performance.now();
   settle.observe(runSet.stamps, now);
   const settled = (k: number) => runSet.isDone(k) && settle.settled(runSet.stamps[k]!, now);
-  const scaleKey = [scale.kind, scale.t0, scale.t1, scale.c, kx, cursor, plot.height];
+  const scaleKey = [scale.kind, scale.t0, scale.t1, scale.c, kx, plot.height];
   // A group with a fresh curve is stroked live, all of it, until that curve settles: repainting
   // its bitmap without the fresh one would cost the frame a drag starts on.
   const group = (k: number) => Math.floor(k / GROUP);
   const fresh = new Set(shown.filter((k) => !settled(k)).map(group));
+  // A curve is a function of the step, so a bitmap of whole curves cut at the cursor's x is
+  // the curves through the cursor: playback only moves the cut, it repaints nothing.
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(plot.left, plot.top, px(cursor) - plot.left, plot.height);
+  ctx.clip();
   for (let g = 0; g * GROUP < runSet.runs.length; g++) {
     const members = shown.filter((k) => group(k) === g);
     if (members.length === 0 || fresh.has(g)) continue;
     const key = [...scaleKey, ...members.flatMap((k) => [runSet.stamps[k], color(k)])];
-    rasters.draw(ctx, plot, g, key, (r) => strokeCurves(r, members));
+    rasters.draw(ctx, plot, g, key, (r) => strokeCurves(r, members, steps));
   }
+  ctx.restore();
   ctx.save();
   ctx.beginPath();
   ctx.rect(plot.left, plot.top, plot.width, plot.height);
@@ -120,6 +127,7 @@ export function drawLossChart(ctx: CanvasRenderingContext2D, input: LossChartInp
   strokeCurves(
     ctx,
     shown.filter((k) => fresh.has(group(k))),
+    cursor,
   );
   ctx.restore();
 

@@ -8,11 +8,13 @@ import {
 } from '../../../src/render/lossChart.ts';
 import {
   installCanvasGlobals,
+  recorderOf,
   recordingContext,
   strokes,
   texts,
   visibleMarks,
   type Mark,
+  type PathMark,
 } from '../support/canvas.ts';
 import { raceScene, runSetOf } from '../support/scene.ts';
 
@@ -146,6 +148,37 @@ describe('loss chart drawing', () => {
       expect(new Set(cached)).toEqual(new Set(colours.slice(4)));
       const live = marks.slice(from).filter((m) => m.kind === 'stroke');
       for (const c of colours.slice(0, 4)) expect(curves(live, c)).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('plays back by cutting the cached curves at the cursor, repainting nothing', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const runs = runSetOf(scene);
+      const { ctx, marks } = recordingContext(W, H);
+      const input = { width: W, height: H, runSet: runs, hidden: [false, false, false], theme };
+      drawLossChart(ctx, { ...input, cursor: scene.steps, hoverStep: null });
+      vi.advanceTimersByTime(SETTLE_MS);
+      drawLossChart(ctx, { ...input, cursor: scene.steps, hoverStep: null });
+      const blit = marks.findLast((m) => m.kind === 'image') as Extract<Mark, { kind: 'image' }>;
+      const raster = recorderOf(blit.source)!;
+      const painted = strokes(raster.marks).length;
+      for (const cursor of [50, 51, 120]) {
+        const from = marks.length;
+        drawLossChart(ctx, { ...input, cursor, hoverStep: null });
+        expect(strokes(raster.marks)).toHaveLength(painted);
+        const drawn = marks.slice(from);
+        const at = drawn.findIndex((m) => m.kind === 'image');
+        expect(at).toBeGreaterThan(-1);
+        // The last clip before the blit ends at the cursor's x.
+        const clip = drawn.slice(0, at).findLast((m) => m.kind === 'clip') as PathMark;
+        const right = Math.max(...clip.path.subpaths[0]!.map(([x]) => x));
+        expect(right).toBeCloseTo(plot.left + (cursor * plot.width) / scene.steps, 9);
+        // Nothing is stroked outside the bitmap: no live curves for settled runs.
+        for (const c of colors) expect(curves(drawn, c)).toHaveLength(0);
+      }
     } finally {
       vi.useRealTimers();
     }
