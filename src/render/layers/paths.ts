@@ -69,6 +69,11 @@ function dot(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, col
 
 /** Runs per cached bitmap: a changed run costs its group's repaint, not every run's. */
 const GROUP = 4;
+/**
+ * Points a frame may repaint at full quality while the cursor moves (a few ms in software
+ * Chromium): the default race plays in full, a scene of 10,000-step runs in draft.
+ */
+export const MOVING_POINTS = 4000;
 const rasters = new RasterCache<number>();
 const settle = new Settle();
 const clock = () => performance.now();
@@ -132,7 +137,8 @@ function strokeRuns(
  * settled runs (complete, unchanged for SETTLE_MS) are rasterised at full quality in groups of
  * GROUP and blitted. A group with a run that just changed (the one under a slider) is stroked
  * every frame in draft, on top, until that run settles. While the view moves, the bitmaps are
- * stretched onto it; while the cursor moves, stale groups are drawn in draft. Once things rest,
+ * stretched onto it; while the cursor moves, stale groups are drawn in draft unless they are
+ * small (MOVING_POINTS). Once things rest,
  * stale groups are repainted one per frame (the others in draft meanwhile), so no frame pays
  * for them all: 16 runs of 10,000 steps took 118 ms in one go.
  */
@@ -156,7 +162,9 @@ function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, visible: readonl
   const group = (k: number) => Math.floor(k / GROUP);
   const fresh = new Set(visible.filter((k) => !settled(k)).map(group));
   const live = visible.filter((k) => fresh.has(group(k)));
+  // At rest, one stale group is repainted per frame; in motion, only groups this small.
   let repaints = 1;
+  let movingPoints = MOVING_POINTS;
   behind = false;
   for (let g = 0; g * GROUP < set.runs.length; g++) {
     const members = visible.filter((k) => group(k) === g);
@@ -165,10 +173,16 @@ function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, visible: readonl
     const paint = (r: Context2D) => strokeRuns(r, frame, members, 'full');
     if (rasters.current(ctx, plot, g, key, view)) rasters.draw(ctx, plot, g, key, paint, view);
     else if (viewMoving && rasters.stretch(ctx, plot, g, key, view)) continue;
-    else if (!cursorMoving && repaints-- > 0) rasters.draw(ctx, plot, g, key, paint, view);
     else {
-      live.push(...members);
-      behind ||= !cursorMoving;
+      const points = members.reduce((n, k) => n + lastShown(set.runs[k]!, cursor) + 1, 0);
+      if (cursorMoving ? points <= movingPoints : repaints > 0) {
+        if (cursorMoving) movingPoints -= points;
+        else repaints--;
+        rasters.draw(ctx, plot, g, key, paint, view);
+      } else {
+        live.push(...members);
+        behind ||= !cursorMoving;
+      }
     }
   }
   if (live.length === 0) return;

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Frame } from '../../../src/render/frame.ts';
-import { paths, settlesIn } from '../../../src/render/layers/paths.ts';
+import { MOVING_POINTS, paths, settlesIn } from '../../../src/render/layers/paths.ts';
 import { SETTLE_MS } from '../../../src/render/settle.ts';
 import type { RunSet } from '../../../src/workers/runs.ts';
 import {
@@ -273,19 +273,22 @@ describe('paths layer, settling', () => {
     expect(settlesIn()).toBeNull();
   });
 
-  it('draws stale groups in draft while the cursor moves, and in full once it rests', () => {
+  it('draws large stale groups in draft while the cursor moves, and in full once it rests', () => {
     vi.useFakeTimers({ toFake: ['performance'] });
-    const runs = runSetOf(scene);
+    // Runs 0 and 1 take 3,000 steps each: more than a moving frame may repaint.
+    const long = { ...scene, steps: 3000 };
+    const runs = runSetOf(long);
+    expect(runs.runs[0]!.length + runs.runs[1]!.length).toBeGreaterThan(MOVING_POINTS);
     const { ctx, marks } = recordingContext(640, 560);
-    paths(ctx, frameOf(scene, { runs }));
+    paths(ctx, frameOf(long, { runs }));
     vi.advanceTimersByTime(SETTLE_MS);
-    paths(ctx, frameOf(scene, { runs }));
+    paths(ctx, frameOf(long, { runs }));
     const painted = strokes(recorderOf(marks.find((m) => m.kind === 'image')!.source)!.marks);
     const before = painted.length;
     // Playback: the cursor steps on each frame.
-    for (const cursor of [10, 11, 12]) {
+    for (const cursor of [2000, 2010, 2020]) {
       const from = marks.length;
-      paths(ctx, frameOf(scene, { runs, cursor }));
+      paths(ctx, frameOf(long, { runs, cursor }));
       expect(marks.slice(from).some((m) => m.kind === 'image')).toBe(false);
       expect(
         strokes(recorderOf(marks.find((m) => m.kind === 'image')!.source)!.marks),
@@ -294,8 +297,26 @@ describe('paths layer, settling', () => {
     expect(settlesIn()).toBe(SETTLE_MS);
     vi.advanceTimersByTime(SETTLE_MS);
     const from = marks.length;
-    paths(ctx, frameOf(scene, { runs, cursor: 12 }));
+    paths(ctx, frameOf(long, { runs, cursor: 2020 }));
     expect(marks.slice(from).some((m) => m.kind === 'image')).toBe(true);
+  });
+
+  it('plays a small race at full quality, frame by frame', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const runs = runSetOf(scene);
+    const { ctx, marks } = recordingContext(640, 560);
+    paths(ctx, frameOf(scene, { runs }));
+    vi.advanceTimersByTime(SETTLE_MS);
+    for (const cursor of [10, 11, 12]) {
+      const from = marks.length;
+      paths(ctx, frameOf(scene, { runs, cursor }));
+      const blit = marks.slice(from).find((m) => m.kind === 'image') as Extract<
+        Mark,
+        { kind: 'image' }
+      >;
+      expect(strokes(blit.content).filter((m) => m.style.lineWidth === 4)).toHaveLength(3);
+      expect(strokes(marks.slice(from)).some((m) => m.style.lineWidth === 1)).toBe(false);
+    }
   });
 
   it('strokes the changed run’s group live in draft while the other groups stay cached', () => {
