@@ -1,7 +1,7 @@
+import { sameBox } from '../engine/box.ts';
 import type { Box } from '../engine/types.ts';
 import { newBitmap, type Bitmap, type Context2D } from './bitmap.ts';
 import type { Rect } from './frame.ts';
-import { sameBox } from '../engine/box.ts';
 
 /** One cached bitmap of the plot area, and what it was drawn for. */
 interface Raster {
@@ -119,13 +119,8 @@ export class RasterCache<Slot> {
   ): boolean {
     const raster = this.#slot(ctx, slot);
     const full = [...placement(ctx, plot), ...key];
-    if (
-      !raster?.view ||
-      raster.key.length !== full.length ||
-      full.some((v, k) => v !== raster.key[k])
-    ) {
-      return false;
-    }
+    // Painted with this key for some view: stale for its own view means another key.
+    if (!raster?.view || this.#stale(raster, full, raster.view)) return false;
     const [a, d, e, f, x0, y0, width, height] = full as [number, ...number[]];
     const old = raster.view;
     // Plot pixels of the old view → those of the new one: a scale and a shift per axis (y flips).

@@ -160,8 +160,17 @@ describe('y ticks', () => {
   });
 
   it('falls back to 1-2-5 values inside a single decade', () => {
-    const ticks = inDomain(chooseYScale(extentOf([2, 7]), 7), 4);
-    expect(ticks.map((t) => t.value)).toEqual([2, 3, 4, 5, 6, 7]);
+    const ticks = inDomain(chooseYScale(extentOf([2, 5.5]), 5.5), 4);
+    expect(ticks.map((t) => t.value)).toEqual([2, 3, 4, 5]);
+  });
+
+  it('keeps its domain while the lowest loss moves within a quarter decade', () => {
+    const a = chooseYScale(extentOf([30, 0.012]), 30);
+    for (const low of [0.0101, 0.0115, 0.0175])
+      expect(chooseYScale(extentOf([30, low]), 30)).toEqual(a);
+    expect(chooseYScale(extentOf([30, 0.0099]), 30).t0).toBeLessThan(a.t0);
+    const sym = chooseYScale(extentOf([2.25, -1.1e17]), 2.25);
+    expect(chooseYScale(extentOf([2.25, -1.3e17]), 2.25)).toEqual(sym);
   });
 
   it('puts symlog ticks at 0 and ±powers of ten, clear of each other', () => {

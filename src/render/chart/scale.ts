@@ -19,6 +19,17 @@ const LINEAR_RANGE = 1e3;
 const SYMLOG_FRACTION = 1e-2;
 /** Domain padding, as a fraction of the span. */
 const PAD = 0.04;
+/**
+ * Log and symlog domains end on multiples of this many decades, rounded outward: a slider that
+ * nudges the lowest loss leaves the axes (and the cached curves drawn on them) where they are.
+ */
+const SNAP = 0.25;
+
+/** [t0, t1] widened to the nearest multiples of SNAP. */
+const snapped = (t0: number, t1: number): [number, number] => [
+  Math.floor(t0 / SNAP) * SNAP,
+  Math.ceil(t1 / SNAP) * SNAP,
+];
 
 const pow10 = (e: number): number => Number(`1e${e}`);
 
@@ -61,12 +72,15 @@ export function inverse(scale: YScale, t: number): number {
 export function chooseYScale(extent: Extent, reference: number): YScale {
   const { min, max } = extent;
   if (extent.count === 0) return { kind: 'linear', c: 1, t0: 0, t1: 1 };
-  if (min > 0) return padded({ kind: 'log', c: 1, t0: Math.log10(min), t1: Math.log10(max) });
+  if (min > 0) {
+    const [t0, t1] = snapped(Math.log10(min), Math.log10(max));
+    return padded({ kind: 'log', c: 1, t0, t1 });
+  }
   if (min === 0 && max === 0) return padded({ kind: 'linear', c: 1, t0: 0, t1: 0 });
   if (min === 0) {
     // Zeros below positive values: symlog with c at the smallest positive order reads like log.
     const c = pow10(Math.floor(Math.log10(extent.minPositive)));
-    return padded({ kind: 'symlog', c, t0: 0, t1: symlog(max, c) });
+    return padded({ kind: 'symlog', c, t0: 0, t1: snapped(0, symlog(max, c))[1] });
   }
   const maxAbs = Math.max(-min, Math.abs(max));
   const ref = reference > 0 && Number.isFinite(reference) ? reference : maxAbs / LINEAR_RANGE;
@@ -74,7 +88,8 @@ export function chooseYScale(extent: Extent, reference: number): YScale {
     return padded({ kind: 'linear', c: 1, t0: min, t1: max });
   }
   const c = pow10(Math.floor(Math.log10(ref * SYMLOG_FRACTION)));
-  return padded({ kind: 'symlog', c, t0: symlog(min, c), t1: symlog(max, c) });
+  const [t0, t1] = snapped(symlog(min, c), symlog(max, c));
+  return padded({ kind: 'symlog', c, t0, t1 });
 }
 
 /** The scale with its domain padded by PAD of its span (a single value gets room around it). */

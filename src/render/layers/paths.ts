@@ -88,7 +88,7 @@ interface Motions {
 const motions = new WeakMap<CanvasRenderingContext2D, Motions>();
 /** The last canvas drawn, for settlesIn. */
 let drawn: Motions | null = null;
-/** True when a group waits for its full-quality repaint (one is repainted per frame). */
+/** True when a group of the last canvas drawn waits for its full-quality repaint. */
 let behind = false;
 
 /**
@@ -138,9 +138,8 @@ function strokeRuns(
  * GROUP and blitted. A group with a run that just changed (the one under a slider) is stroked
  * every frame in draft, on top, until that run settles. While the view moves, the bitmaps are
  * stretched onto it; while the cursor moves, stale groups are drawn in draft unless they are
- * small (MOVING_POINTS). Once things rest,
- * stale groups are repainted one per frame (the others in draft meanwhile), so no frame pays
- * for them all: 16 runs of 10,000 steps took 118 ms in one go.
+ * small (MOVING_POINTS). Once things rest, stale groups are repainted one per frame (the others
+ * in draft meanwhile), so no frame pays for them all: 16 runs of 10,000 steps took 118 ms.
  */
 function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, visible: readonly number[]): void {
   const set = frame.content.runs!;
