@@ -29,13 +29,18 @@ export function colourScale({ levels, fmin, fmax }: ContourField): ColourScaleMo
   const inner = Array.from({ length: Math.min(INNER_TICKS, count) }, (_, i) =>
     Math.round(((i + 1) * (count + 1)) / (INNER_TICKS + 1) - 1),
   ).filter((k, i, all) => k >= 0 && k < count && all.indexOf(k) === i);
+  const values = [fmin, ...inner.map((k) => levels[k]!), fmax];
+  // Levels crowd near fmin (log spacing above it): two digits may not tell them apart.
+  const short = values.map(formatShort);
+  const texts = short.some((t, i) => i > 0 && t === short[i - 1])
+    ? values.map(formatNumber)
+    : short;
   return {
     gradient: `linear-gradient(to right, ${stops.join(', ')})`,
-    ticks: [
-      { text: formatShort(fmin), at: 0 },
-      ...inner.map((k) => ({ text: formatShort(levels[k]!), at: pct(k + 1) })),
-      { text: formatShort(fmax), at: 100 },
-    ],
+    ticks: texts.map((text, i) => ({
+      text,
+      at: i === 0 ? 0 : i === texts.length - 1 ? 100 : pct(inner[i - 1]! + 1),
+    })),
     label:
       `Colour scale: f from ${formatNumber(fmin)} (lightest) to ${formatNumber(fmax)} ` +
       `(darkest), ${count} contour levels spaced logarithmically`,

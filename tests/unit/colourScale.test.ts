@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeField } from '../../src/engine/field.ts';
-import { getFunction } from '../../src/engine/functions/index.ts';
+import { defaultParams, getFunction } from '../../src/engine/functions/index.ts';
 import { fillColor } from '../../src/render/colors.ts';
 import { colourScale } from '../../src/ui/colourScale.ts';
 import { formatShort } from '../../src/ui/format.ts';
@@ -42,6 +42,13 @@ describe('colour scale', () => {
       ['5', 50],
       ['9', 100],
     ]);
+  });
+
+  it('writes more digits when two digits would give two labels alike', () => {
+    const saddle = getFunction('saddle')!;
+    const f = computeField(saddle.create(defaultParams(saddle)), saddle.view, 64, 24);
+    const texts = colourScale(f).ticks.map((t) => t.text);
+    expect(new Set(texts).size).toBe(texts.length);
   });
 
   it('writes short tick labels: two digits, powers of ten outside 0.01 … 10⁴', () => {
