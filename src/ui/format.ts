@@ -14,27 +14,27 @@ const SUPERSCRIPT: Readonly<Record<string, string>> = {
   '9': '⁹',
 };
 
-/** A number to 4 significant digits; very small or large ones as "1.234 × 10⁻⁷". */
-export function formatNumber(value: number): string {
+/**
+ * `value` to `digits` significant digits, plainly from `smallest` up to 10⁴, else as a mantissa
+ * times a power of ten written with superscripts, joined by `times`.
+ */
+function significant(value: number, digits: number, smallest: number, times: string): string {
   if (!Number.isFinite(value)) return String(value);
   if (value === 0) return '0';
   const magnitude = Math.abs(value);
-  if (magnitude >= 1e-3 && magnitude < 1e4) return minus(String(Number(value.toPrecision(4))));
-  const [mantissa = '', exponent = ''] = value.toExponential(3).split('e');
+  if (magnitude >= smallest && magnitude < 1e4) {
+    return minus(String(Number(value.toPrecision(digits))));
+  }
+  const [mantissa = '', exponent = ''] = value.toExponential(digits - 1).split('e');
   const power = [...exponent.replace('+', '')].map((c) => SUPERSCRIPT[c] ?? c).join('');
-  return `${minus(mantissa)} × 10${power}`;
+  return `${minus(String(Number(mantissa)))}${times}10${power}`;
 }
 
+/** A number to 4 significant digits; very small or large ones as "1.234 × 10⁻⁷". */
+export const formatNumber = (value: number): string => significant(value, 4, 1e-3, ' × ');
+
 /** A number to 2 significant digits, for tick labels: "0.31", "2500", "1.2×10⁵". */
-export function formatShort(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e-2 && magnitude < 1e4) return minus(String(Number(value.toPrecision(2))));
-  const [mantissa = '', exponent = ''] = value.toExponential(1).split('e');
-  const power = [...exponent.replace('+', '')].map((c) => SUPERSCRIPT[c] ?? c).join('');
-  return `${minus(mantissa.replace(/\.0$/, ''))}×10${power}`;
-}
+export const formatShort = (value: number): string => significant(value, 2, 1e-2, '×');
 
 /** A coordinate pair such as "(−1.5, 2)". */
 export function formatPoint(x: number, y: number): string {

@@ -3,7 +3,7 @@ import { computeField } from '../../src/engine/field.ts';
 import { defaultParams, getFunction } from '../../src/engine/functions/index.ts';
 import { fillColor } from '../../src/render/colors.ts';
 import { colourScale } from '../../src/ui/colourScale.ts';
-import { formatShort } from '../../src/ui/format.ts';
+import { formatNumber, formatShort } from '../../src/ui/format.ts';
 
 const rosenbrock = getFunction('rosenbrock')!;
 const field = computeField(rosenbrock.create({ a: 1, b: 100 }), rosenbrock.view, 64, 24);
@@ -59,5 +59,12 @@ describe('colour scale', () => {
     expect(formatShort(0.0015)).toBe('1.5×10⁻³');
     expect(formatShort(1e-7)).toBe('1×10⁻⁷');
     expect(formatShort(0)).toBe('0');
+  });
+
+  it('writes full numbers to four digits, without trailing zeros in a mantissa', () => {
+    expect(formatNumber(1e-8)).toBe('1 × 10⁻⁸');
+    expect(formatNumber(-1.5e-7)).toBe('−1.5 × 10⁻⁷');
+    expect(formatNumber(123456)).toBe('1.235 × 10⁵');
+    expect(formatNumber(0.001234)).toBe('0.001234');
   });
 });
