@@ -8,6 +8,7 @@ import { selectScene } from '../state/store.ts';
 import { useLabStore } from '../state/useLab.ts';
 import type { RunSet } from '../workers/runs.ts';
 import { saveFile, textFile } from './download.ts';
+import { colourScale } from './colourScale.ts';
 import { useRunFeed } from './feeds.ts';
 import { formatNumber } from './format.ts';
 
@@ -58,11 +59,13 @@ export function ExportMenu({ snapshot }: { snapshot: RefObject<LandscapeSnapshot
     const hidden = store.getState().optimizers.map((o) => o.hidden);
     const legend = legendEntries(set.scene.optimizers, set.runs, hidden, formatNumber);
     const background = getComputedStyle(shot.canvas).getPropertyValue('--bg').trim() || '#fff';
+    const field = shot.frame.content.field;
+    const key = field ? colourScale(field) : null;
     if (format === 'png') {
-      const blob = await landscapePng(shot.canvas, legend, shot.frame.theme, background);
+      const blob = await landscapePng(shot.canvas, legend, shot.frame.theme, background, key);
       return save(`${base}.png`, blob);
     }
-    const svg = landscapeSvg(shot.frame, legend, background);
+    const svg = landscapeSvg(shot.frame, legend, background, key);
     return save(`${base}.svg`, textFile(svg, 'image/svg+xml'));
   };
 

@@ -1,16 +1,18 @@
 import type { ContourField } from '../engine/field.ts';
 import { fillColor } from '../render/colors.ts';
+import type { ColourKey } from '../render/export/colourKey.ts';
 import { formatNumber, formatShort } from './format.ts';
 
 /** Level labels between the two ends of the scale. */
 const INNER_TICKS = 3;
 
-/** What the colour scale under the landscape shows for a field. */
-export interface ColourScaleModel {
+/**
+ * What the colour scale under the landscape shows for a field; as a ColourKey, the exports
+ * draw the same.
+ */
+export interface ColourScaleModel extends ColourKey {
   /** A CSS gradient with one hard-edged stop per band, equal widths, low f on the left. */
   readonly gradient: string;
-  /** Labels and where they sit, in % of the bar: fmin, some levels, fmax. */
-  readonly ticks: readonly { readonly text: string; readonly at: number }[];
   /** The scale in words, for screen readers. */
   readonly label: string;
 }
@@ -22,10 +24,8 @@ export interface ColourScaleModel {
 export function colourScale({ levels, fmin, fmax }: ContourField): ColourScaleModel {
   const count = levels.length;
   const pct = (k: number) => (100 * k) / (count + 1);
-  const stops = Array.from({ length: count + 1 }, (_, b) => {
-    const colour = fillColor(count > 0 ? b / count : 0);
-    return `${colour} ${pct(b).toFixed(3)}% ${pct(b + 1).toFixed(3)}%`;
-  });
+  const colours = Array.from({ length: count + 1 }, (_, b) => fillColor(count > 0 ? b / count : 0));
+  const stops = colours.map((c, b) => `${c} ${pct(b).toFixed(3)}% ${pct(b + 1).toFixed(3)}%`);
   const inner = Array.from({ length: Math.min(INNER_TICKS, count) }, (_, i) =>
     Math.round(((i + 1) * (count + 1)) / (INNER_TICKS + 1) - 1),
   ).filter((k, i, all) => k >= 0 && k < count && all.indexOf(k) === i);
@@ -36,6 +36,7 @@ export function colourScale({ levels, fmin, fmax }: ContourField): ColourScaleMo
     ? values.map(formatNumber)
     : short;
   return {
+    colours,
     gradient: `linear-gradient(to right, ${stops.join(', ')})`,
     ticks: texts.map((text, i) => ({
       text,

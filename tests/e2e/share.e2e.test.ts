@@ -310,6 +310,8 @@ describe('exports', () => {
             contourSegments: (doc.querySelector('path')?.getAttribute('d')?.match(/M/g) ?? [])
               .length,
             texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
+            keyBands: doc.querySelectorAll('.colour-key rect').length,
+            keyLabels: [...doc.querySelectorAll('.colour-key text')].map((t) => t.textContent),
           };
         }, svg);
         expect(parsed.error).toBeNull();
@@ -318,6 +320,10 @@ describe('exports', () => {
         expect(parsed.texts.join(' ')).toMatch(
           /SGD — final loss.*Momentum — final loss.*Adam — final loss/,
         );
+        // The colour key: one band per level and the page's own labels.
+        expect(parsed.keyBands).toBe(25);
+        const pageLabels = await page.locator('.colour-scale-ticks span').allTextContents();
+        expect(parsed.keyLabels).toEqual(['f', ...pageLabels]);
       } else if (label === 'Trajectories (CSV)') {
         const lines = bytes.toString('utf8').trimEnd().split('\n');
         expect(lines[0]).toBe('run,step,x,y,f,lr');

@@ -2,6 +2,7 @@ import { contourFill } from '../layers/contourFill.ts';
 import { lastShown } from '../layers/paths.ts';
 import type { Frame } from '../frame.ts';
 import { tickLabel, ticks } from '../ticks.ts';
+import { KEY_HEIGHT, keyBar, type ColourKey } from './colourKey.ts';
 import type { LegendEntry } from './legend.ts';
 
 const ROW = 22;
@@ -14,15 +15,17 @@ const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.
 
 /**
  * The landscape as SVG: contour lines, paths, markers and axes as vectors over the filled bands
- * (an embedded image, as on screen), with the legend underneath. Draws what `frame` shows.
+ * (an embedded image, as on screen), with the legend and the colour key underneath. Draws what `frame` shows.
  */
 export function landscapeSvg(
   frame: Frame,
   legend: readonly LegendEntry[],
   background: string,
+  key: ColourKey | null = null,
 ): string {
   const { width, height, plot, theme } = frame;
-  const total = height + (legend.length ? PAD * 2 + legend.length * ROW : 0);
+  const legendHeight = legend.length ? PAD * 2 + legend.length * ROW : 0;
+  const total = height + legendHeight + (key ? KEY_HEIGHT : 0);
   const clip = `<clipPath id="plot"><rect x="${plot.left}" y="${plot.top}" width="${plot.width}" height="${plot.height}"/></clipPath>`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${escape(theme.font)}">`,
@@ -36,6 +39,7 @@ export function landscapeSvg(
     minima(frame),
     axes(frame),
     legendRows(legend, height, theme.text),
+    key ? keySvg(key, height + legendHeight, width, theme.text) : '',
     `</svg>`,
   ].join('\n');
 }
@@ -166,4 +170,25 @@ function legendRows(legend: readonly LegendEntry[], top: number, color: string):
       );
     })
     .join('\n');
+}
+
+/** The colour key: "f", a bar of the band colours, and its labels underneath. */
+function keySvg(key: ColourKey, top: number, width: number, color: string): string {
+  const bar = keyBar(top, width);
+  const share = bar.width / key.colours.length;
+  const bands = key.colours.map(
+    (colour, b) =>
+      `<rect x="${n(bar.left + b * share)}" y="${n(bar.top)}" width="${n(share + 0.5)}" height="${bar.height}" fill="${escape(colour)}"/>`,
+  );
+  const labels = key.ticks.map(({ text, at }, i) => {
+    const anchor = i === 0 ? 'start' : i === key.ticks.length - 1 ? 'end' : 'middle';
+    return `<text x="${n(bar.left + (bar.width * at) / 100)}" y="${n(bar.top + bar.height + 3)}" dominant-baseline="hanging" text-anchor="${anchor}" font-size="11" fill="${escape(color)}">${escape(text)}</text>`;
+  });
+  return [
+    `<g class="colour-key">`,
+    `<text x="${PAD + 4}" y="${n(bar.top + bar.height / 2)}" dominant-baseline="middle" font-size="13" font-style="italic" fill="${escape(color)}">f</text>`,
+    ...bands,
+    ...labels,
+    `</g>`,
+  ].join('\n');
 }
