@@ -164,6 +164,11 @@ describe('y ticks', () => {
     expect(ticks.map((t) => t.value)).toEqual([2, 3, 4, 5]);
   });
 
+  it('gives a narrow range at least three ticks', () => {
+    const ticks = inDomain(chooseYScale(extentOf([2, 7]), 7), 4);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+  });
+
   it('keeps its domain while the lowest loss moves within a quarter decade', () => {
     const a = chooseYScale(extentOf([30, 0.012]), 30);
     for (const low of [0.0101, 0.0115, 0.0175])

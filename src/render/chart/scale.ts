@@ -120,9 +120,10 @@ export function yTicks(scale: YScale, count: number): YTick[] {
   if (kind === 'log') {
     // Fewer than two powers of ten inside: plain 1-2-5 values, placed logarithmically.
     if (Math.floor(t1) - Math.ceil(t0) < 1) {
-      return ticks(10 ** t0, 10 ** t1, count)
-        .filter((v) => v > 0)
-        .map(at);
+      const plain = (k: number) => ticks(10 ** t0, 10 ** t1, k).filter((v) => v > 0);
+      // A domain rounded out to quarter decades can leave a 1-2-5 step of only two values.
+      const values = plain(count).length >= 3 ? plain(count) : plain(Math.ceil(1.5 * count));
+      return values.map(at);
     }
     const out: YTick[] = [];
     for (let e = Math.ceil(t0); e <= Math.floor(t1); e++) if (aligned(e)) out.push(at(pow10(e)));
