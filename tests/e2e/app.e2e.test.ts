@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {} from '../../src/devtools.ts';
-import { labSession, openPage, type OpenPage } from './browser.ts';
+import { labSession, openPage, pathsSettled, type OpenPage } from './browser.ts';
 
 const SHOTS = 'test-results';
 
@@ -31,8 +31,9 @@ interface CanvasStats {
   readonly cssWidth: number;
 }
 
-/** Reads the plot's pixels back and counts what it shows. */
-function canvasStats(page: Page, colours: string[]): Promise<CanvasStats> {
+/** Reads the plot's pixels back, once its paths are at full quality, and counts what it shows. */
+async function canvasStats(page: Page, colours: string[]): Promise<CanvasStats> {
+  await pathsSettled(page);
   return page.evaluate((hexes) => {
     const canvas = document.querySelector<HTMLCanvasElement>('canvas.plot');
     const ctx = canvas?.getContext('2d');

@@ -119,3 +119,18 @@ export function labSession(): Lab {
   });
   return lab;
 }
+
+/**
+ * Waits until the landscape's last frame drew every path at full quality: paths that just
+ * changed are drawn in draft until they settle (200 ms), and a view or cursor that just moved too.
+ */
+export async function pathsSettled(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
+  await page.waitForFunction(
+    () =>
+      (performance.getEntriesByName('descent-lab:draw').at(-1) as PerformanceMark | undefined)
+        ?.detail?.settled === true,
+  );
+}

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { gallery } from '../../src/gallery/scenes.ts';
 import { parsePreset } from '../../src/preset/index.ts';
-import { labSession, openPage } from './browser.ts';
+import { labSession, openPage, pathsSettled } from './browser.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const lab = labSession();
@@ -34,15 +34,7 @@ async function drawing(
   await ready(page);
   await expect.poll(() => page.textContent('p.status'), { timeout: 30_000 }).toMatch(/computed in/);
   await expect.poll(() => fields(page), { timeout: 30_000 }).toBeGreaterThan(fieldsBefore);
-  await page.evaluate(
-    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-  );
-  // Paths that just arrived are drawn in draft until they settle (200 ms), then at full quality.
-  await page.waitForFunction(
-    () =>
-      (performance.getEntriesByName('descent-lab:draw').at(-1) as PerformanceMark | undefined)
-        ?.detail?.settled === true,
-  );
+  await pathsSettled(page);
   return page.evaluate(() => ({
     preset: window.descentLab!.preset(),
     pixels: document.querySelector<HTMLCanvasElement>('canvas.plot')!.toDataURL(),
