@@ -49,6 +49,8 @@ interface Drag {
   drawMs: number[];
   /** Main-thread tasks over 50 ms during the drag. */
   longTasks: number[];
+  /** Requests no frame ever showed (there should be none). */
+  undrawn: number;
 }
 
 /**
@@ -98,6 +100,7 @@ async function dragSlider(page: Page, moves: number): Promise<Drag> {
       fromPointer: [] as number[],
       drawMs: [] as number[],
       longTasks,
+      undrawn: 0,
     };
     for (const d of draws) result.drawMs.push((d.detail as { ms: number }).ms);
     for (const request of marks('descent-lab:simulate')) {
@@ -107,7 +110,11 @@ async function dragSlider(page: Page, moves: number): Promise<Drag> {
       const drawn = draws.find(
         (d) => (d.detail as { runId: number }).runId >= runId && d.startTime >= request.startTime,
       );
-      if (!input || !drawn) continue;
+      if (!input) continue;
+      if (!drawn) {
+        result.undrawn++;
+        continue;
+      }
       result.latencies.push(drawn.startTime - input[0]!);
       result.fromPointer.push(drawn.startTime - input[1]!);
     }
@@ -195,7 +202,7 @@ async function loadBudgets(
     const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(url);
     await page.waitForSelector('.app[data-state="ready"]');
-    // A fresh worker's first fields run before V8 has optimised the kernel (50–120 ms each on
+    // A fresh worker's first fields run before V8 has optimised the kernel (50–150 ms each on
     // this machine, compiling on the same two cores): they are shown apart, not hidden.
     const WARMUP = 10;
     const times = (await zoomContours(page, WARMUP + 30)).slice(WARMUP);
@@ -255,7 +262,8 @@ async function main(): Promise<void> {
       await page.waitForSelector('.app[data-state="ready"]');
       await page.evaluate((preset) => window.descentLab!.load(preset), scene(count, steps));
       await page.waitForTimeout(500);
-      const { latencies, fromPointer, longTasks, drawMs } = await dragSlider(page, MOVES);
+      const { latencies, fromPointer, longTasks, drawMs, undrawn } = await dragSlider(page, MOVES);
+      if (undrawn > 0) throw new Error(`${undrawn} slider requests were never drawn`);
       const p95 = quantile(latencies, 0.95);
       report(
         `slider → frame, ${count} × ${steps} steps (p95 of ${latencies.length})`,
