@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
@@ -133,4 +134,12 @@ export async function pathsSettled(page: Page): Promise<void> {
       (performance.getEntriesByName('descent-lab:draw').at(-1) as PerformanceMark | undefined)
         ?.detail?.settled === true,
   );
+}
+
+/** The page's WCAG 2.1 AA violations as found by axe-core, one line each ("id: help (nodes)"). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }

@@ -1,11 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type {} from '../../src/devtools.ts';
 import { inspectRun } from '../../src/engine/inspect.ts';
 import { sceneFromPreset } from '../../src/preset/index.ts';
 import type { InspectGeometry } from '../../src/render/layers/inspect.ts';
-import { labSession, openPage, type OpenPage } from './browser.ts';
+import { axeViolations, labSession, openPage, type OpenPage } from './browser.ts';
 
 const lab = labSession();
 
@@ -47,10 +46,7 @@ async function onLab(
     await page.goto(lab.server.url);
     await page.waitForSelector('.app[data-state="ready"]');
     await journey(page);
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   } finally {
     await open?.context.close();

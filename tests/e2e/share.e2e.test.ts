@@ -2,13 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import lz from 'lz-string';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { gallery } from '../../src/gallery/scenes.ts';
 import { parsePreset } from '../../src/preset/index.ts';
-import { labSession, openPage, pathsSettled } from './browser.ts';
+import { axeViolations, labSession, openPage, pathsSettled } from './browser.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const lab = labSession();
@@ -221,12 +220,7 @@ describe('the gallery', () => {
     await expect
       .poll(() => page.textContent('p.status'))
       .toMatch(/^Rosenbrock · 3 optimizers · 500 steps/);
-    expect(
-      await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze()
-        .then((r) => r.violations),
-    ).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -4,6 +4,7 @@ import { optimizers } from '../../src/engine/optimizers/index.ts';
 import { simulate, type Scene } from '../../src/engine/index.ts';
 import { sceneFromPreset } from '../../src/preset/index.ts';
 import { compareRun, referenceCases } from './reference.ts';
+import { soloScene } from './support/scene.ts';
 
 /** The columns of one state field of an inspection, by torch's key. */
 const field = (ins: Inspection, key: string): readonly Float64Array[] => {
@@ -13,14 +14,7 @@ const field = (ins: Inspection, key: string): readonly Float64Array[] => {
 };
 
 const scene = (optimizer: Record<string, unknown>, steps = 50, extra = {}): Scene =>
-  sceneFromPreset({
-    v: 1,
-    fn: { id: 'rosenbrock' },
-    start: [-1.5, 2],
-    steps,
-    optimizers: [optimizer],
-    ...extra,
-  });
+  soloScene(optimizer, steps, extra);
 
 describe('inspectRun agrees with PyTorch (tests/fixtures/reference)', () => {
   for (const c of referenceCases) {

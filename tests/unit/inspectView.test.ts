@@ -11,15 +11,10 @@ import { ruleOf, ruleTex } from '../../src/ui/inspect/rules.ts';
 import { fmt, termRows } from '../../src/ui/inspect/terms.ts';
 import { texNumber } from '../../src/ui/inspect/texNumber.ts';
 import { selectedIndex } from '../../src/ui/inspect/useInspection.ts';
+import { soloScene } from './support/scene.ts';
 
 const scene = (optimizer: Record<string, unknown>, steps = 20): Scene =>
-  sceneFromPreset({
-    v: 1,
-    fn: { id: 'rosenbrock' },
-    start: [-1.5, 2],
-    steps,
-    optimizers: [optimizer],
-  });
+  soloScene(optimizer, steps);
 
 describe('update rules', () => {
   it('typeset for every optimizer, with its hyperparameters filled in', () => {

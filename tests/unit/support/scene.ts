@@ -21,6 +21,21 @@ export function sceneOf(preset: unknown): Scene {
   return result.scene;
 }
 
+/** One optimizer on Rosenbrock from (−1.5, 2), `steps` steps, with any other preset fields. */
+export const soloScene = (
+  optimizer: Record<string, unknown>,
+  steps: number,
+  extra: Record<string, unknown> = {},
+): Scene =>
+  sceneOf({
+    v: 1,
+    fn: { id: 'rosenbrock' },
+    start: [-1.5, 2],
+    steps,
+    optimizers: [optimizer],
+    ...extra,
+  });
+
 /**
  * Three optimizers on Rosenbrock, 200 steps: SGD, Momentum and an SGD whose learning rate is
  * far too large, so it leaves the finite numbers within a few steps.
