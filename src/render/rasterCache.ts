@@ -39,15 +39,30 @@ export class RasterCache<Slot> {
     return this.#rasters.get(ctx)?.get(slot);
   }
 
-  /** True when `draw` with these arguments would blit without repainting. */
-  current(
+  /**
+   * Blits slot `slot`'s bitmap if it is current for `key` and `view` (what `draw` would blit
+   * without repainting); returns false, drawing nothing, when it would need a repaint.
+   */
+  blit(
     ctx: CanvasRenderingContext2D,
     plot: Rect,
     slot: Slot,
     key: readonly unknown[],
     view: Box | null = null,
   ): boolean {
-    return !this.#stale(this.#slot(ctx, slot), [...placement(ctx, plot), ...key], view);
+    const full = [...placement(ctx, plot), ...key];
+    const raster = this.#slot(ctx, slot);
+    if (!raster || this.#stale(raster, full, view)) return false;
+    this.#put(ctx, raster, full);
+    return true;
+  }
+
+  /** Draws the bitmap at its device-pixel place (`full` as from `placement`). */
+  #put(ctx: CanvasRenderingContext2D, raster: Raster, full: readonly unknown[]): void {
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(raster.bitmap, full[4] as number, full[5] as number);
+    ctx.restore();
   }
 
   #stale(raster: Raster | undefined, full: readonly unknown[], view: Box | null): boolean {
@@ -98,10 +113,7 @@ export class RasterCache<Slot> {
       paint(r);
       r.restore();
     }
-    ctx.save();
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(raster!.bitmap, x0!, y0!);
-    ctx.restore();
+    this.#put(ctx, raster!, full);
     return stale;
   }
 

@@ -169,19 +169,16 @@ function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, visible: readonl
     const members = visible.filter((k) => group(k) === g);
     if (members.length === 0 || fresh.has(g)) continue;
     const key = [cursor, ...members.map((k) => set.stamps[k])];
-    const paint = (r: Context2D) => strokeRuns(r, frame, members, 'full');
-    if (rasters.current(ctx, plot, g, key, view)) rasters.draw(ctx, plot, g, key, paint, view);
-    else if (viewMoving && rasters.stretch(ctx, plot, g, key, view)) continue;
-    else {
-      const points = members.reduce((n, k) => n + lastShown(set.runs[k]!, cursor) + 1, 0);
-      if (cursorMoving ? points <= movingPoints : repaints > 0) {
-        if (cursorMoving) movingPoints -= points;
-        else repaints--;
-        rasters.draw(ctx, plot, g, key, paint, view);
-      } else {
-        live.push(...members);
-        behind ||= !cursorMoving;
-      }
+    if (rasters.blit(ctx, plot, g, key, view)) continue;
+    if (viewMoving && rasters.stretch(ctx, plot, g, key, view)) continue;
+    const points = members.reduce((n, k) => n + lastShown(set.runs[k]!, cursor) + 1, 0);
+    if (cursorMoving ? points <= movingPoints : repaints > 0) {
+      if (cursorMoving) movingPoints -= points;
+      else repaints--;
+      rasters.draw(ctx, plot, g, key, (r) => strokeRuns(r, frame, members, 'full'), view);
+    } else {
+      live.push(...members);
+      behind ||= !cursorMoving;
     }
   }
   if (live.length === 0) return;
