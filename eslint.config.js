@@ -1,7 +1,24 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import boundaries from 'eslint-plugin-boundaries';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The layers of src/, and what each may import besides itself: dependencies point one way,
+ * engine ← preset ← workers ← state ← render ← ui. The gallery is scenes (engine, preset); the
+ * command line runs without a DOM (engine, preset, gallery); the entry files wire everything.
+ */
+const layers = {
+  engine: [],
+  preset: ['engine'],
+  gallery: ['engine', 'preset'],
+  workers: ['engine', 'preset'],
+  state: ['engine', 'preset', 'workers'],
+  render: ['engine', 'preset', 'workers', 'state'],
+  ui: ['engine', 'preset', 'gallery', 'workers', 'state', 'render'],
+  cli: ['engine', 'preset', 'gallery'],
+};
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'tests/fixtures'] },
@@ -21,8 +38,54 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    // The engine runs in workers, Node and tests: it must not reach for the DOM, React or the store.
-    files: ['src/engine/**/*.ts', 'src/preset/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': [
+        ...Object.keys(layers).map((type) => ({
+          type,
+          pattern: `src/${type}`,
+          partialMatch: false,
+        })),
+      ],
+      // main.tsx and devtools.ts wire the layers together: they may import any of them.
+      'boundaries/files': [{ category: 'entry', pattern: 'src/*.{ts,tsx}' }],
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            ...Object.entries(layers).map(([type, allowed]) => ({
+              from: { element: { type } },
+              allow: { to: { element: { types: { anyOf: [type, ...allowed] } } } },
+            })),
+            {
+              from: { file: { categories: 'entry' } },
+              allow: { to: { element: { types: { anyOf: Object.keys(layers) } } } },
+            },
+            {
+              from: { file: { categories: 'entry' } },
+              allow: { to: { file: { categories: 'entry' } } },
+            },
+          ],
+        },
+      ],
+      // A file of src/ outside every layer would escape the rule above.
+      'boundaries/no-unknown-files': 'error',
+    },
+  },
+  {
+    // The engine and what runs beside it in workers and Node: no DOM framework, no store.
+    files: [
+      'src/engine/**/*.ts',
+      'src/preset/**/*.ts',
+      'src/gallery/**/*.ts',
+      'src/workers/**/*.ts',
+      'src/cli/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -30,11 +93,11 @@ export default tseslint.config(
           patterns: [
             'react',
             'react-dom',
+            'react-dom/*',
             'zustand',
+            'zustand/*',
             'd3-selection',
-            '../ui/*',
-            '../render/*',
-            '../state/*',
+            'd3-zoom',
           ],
         },
       ],
