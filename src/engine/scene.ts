@@ -66,3 +66,27 @@ export interface Run {
 export interface SimulateResult {
   readonly runs: Run[];
 }
+
+/** What every run of a scene shares besides its optimizer: function, start, step count, noise. */
+export type Setting = Pick<Scene, 'fn' | 'start' | 'steps' | 'noise'>;
+
+/**
+ * True when two scenes run their optimizers in the same setting, so an optimizer entry of both
+ * has the same trajectory (the engine is deterministic). Fields are compared by identity: scenes
+ * are immutable values, and whatever changes one is replaced, so an unchanged field is the same
+ * object. The one place that says which fields decide a run.
+ */
+export const sameSetting = (a: Setting, b: Setting): boolean =>
+  a.fn === b.fn && a.start === b.start && a.steps === b.steps && a.noise === b.noise;
+
+/**
+ * True when two scenes have the same trajectories: the same setting and the same optimizer
+ * entries in the same order. The view does not matter.
+ */
+export const sameTrajectories = (
+  a: Setting & Pick<Scene, 'optimizers'>,
+  b: Setting & Pick<Scene, 'optimizers'>,
+): boolean =>
+  sameSetting(a, b) &&
+  a.optimizers.length === b.optimizers.length &&
+  a.optimizers.every((o, i) => o === b.optimizers[i]);

@@ -7,10 +7,10 @@ export const SETTLE_MS = 200;
  * slider) is stroked every frame in a cheap draft style, so a drag never waits for wide strokes.
  */
 export class Settle {
-  readonly #first = new Map<number, number>();
+  readonly #first = new Map<unknown, number>();
 
   /** Notes the stamps of a frame drawn at `now`, and forgets stamps no longer drawn. */
-  observe(stamps: readonly number[], now: number): void {
+  observe(stamps: readonly unknown[], now: number): void {
     for (const stamp of stamps) if (!this.#first.has(stamp)) this.#first.set(stamp, now);
     if (this.#first.size > stamps.length) {
       for (const stamp of this.#first.keys())
@@ -19,7 +19,7 @@ export class Settle {
   }
 
   /** True once `stamp` has been drawn for SETTLE_MS. */
-  settled(stamp: number, now: number): boolean {
+  settled(stamp: unknown, now: number): boolean {
     const first = this.#first.get(stamp);
     return first !== undefined && now - first >= SETTLE_MS;
   }

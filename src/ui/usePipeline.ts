@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ContourField } from '../engine/field.ts';
-import type { Scene } from '../engine/scene.ts';
+import { sameTrajectories, type Scene } from '../engine/scene.ts';
 import { Feed } from '../workers/feed.ts';
 import { RunFeed } from '../workers/runs.ts';
 import { selectScene, type LabState, type LabStore } from '../state/store.ts';
@@ -22,15 +22,6 @@ export interface Pipeline {
 }
 
 const fieldInputs = (s: LabState) => [s.fn, s.view] as const;
-
-/** True when two scenes have the same trajectories: everything but the view matters. */
-const sameTrajectories = (a: Scene, b: Scene): boolean =>
-  a.fn === b.fn &&
-  a.start === b.start &&
-  a.steps === b.steps &&
-  a.noise === b.noise &&
-  a.optimizers.length === b.optimizers.length &&
-  a.optimizers.every((o, i) => o === b.optimizers[i]);
 
 /**
  * Connects the store to the workers: every new scene goes to the trajectory worker (latest

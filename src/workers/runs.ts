@@ -1,5 +1,5 @@
 import { Feed } from './feed.ts';
-import type { Scene } from '../engine/scene.ts';
+import { sameSetting, type Scene } from '../engine/scene.ts';
 
 /** One optimizer's trajectory as it streams in: columns sized for the whole run, `length` filled. */
 export interface RunView {
@@ -29,7 +29,11 @@ export interface RunChunk {
   readonly done: boolean;
 }
 
-let lastStamp = 0;
+/**
+ * Names one trajectory for the caches of drawing code; a run of the next set with the same
+ * trajectory keeps it. A symbol is unique by itself: no counter is shared between sets.
+ */
+export type RunStamp = symbol;
 
 class StreamedRun implements RunView {
   x: Float64Array;
@@ -55,7 +59,7 @@ export class RunSet {
    * One stamp per run, shared with the previous set's run when the trajectory is the same (same
    * function, start, steps, noise and optimizer entry): drawing code caches by it.
    */
-  readonly stamps: readonly number[];
+  readonly stamps: readonly RunStamp[];
 
   /** Runs taken whole from the previous set (same trajectory, already complete): not recomputed. */
   readonly reused: readonly boolean[];
@@ -68,12 +72,7 @@ export class RunSet {
     previous: RunSet | null = null,
   ) {
     const p = previous?.scene;
-    const same =
-      p &&
-      p.fn === scene.fn &&
-      p.start === scene.start &&
-      p.steps === scene.steps &&
-      p.noise === scene.noise;
+    const same = p !== undefined && sameSetting(p, scene);
     const match = scene.optimizers.map((entry) => (same ? p.optimizers.indexOf(entry) : -1));
     // The engine is deterministic: a complete run of the same inputs is this run, so a slider on
     // one optimizer recomputes (and redraws) that optimizer alone.
@@ -83,7 +82,7 @@ export class RunSet {
     });
     this.runs = this.#runs;
     this.reused = match.map((j, k) => j >= 0 && this.#runs[k] === previous!.#runs[j]);
-    this.stamps = match.map((j) => (j >= 0 ? previous!.stamps[j]! : ++lastStamp));
+    this.stamps = match.map((j) => (j >= 0 ? previous!.stamps[j]! : Symbol('run')));
   }
 
   /** Copies a chunk in; chunks of a run arrive in order. */

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState } from 'react';
-import type { Scene } from '../../engine/scene.ts';
+import { sameSetting, type Scene } from '../../engine/scene.ts';
 import { selectScene, type LabState, type LabStore } from '../../state/store.ts';
 import { Feed } from '../../workers/feed.ts';
 import { InspectClient, type InspectResult } from '../../workers/inspectClient.ts';
@@ -11,12 +11,7 @@ export const selectedIndex = (s: LabState): number =>
 
 /** True when optimizer `i` of `a` and optimizer `j` of `b` have the same trajectory. */
 const sameRun = (a: Scene, i: number, b: Scene, j: number): boolean =>
-  i === j &&
-  a.fn === b.fn &&
-  a.start === b.start &&
-  a.steps === b.steps &&
-  a.noise === b.noise &&
-  a.optimizers[i] === b.optimizers[j];
+  i === j && a.optimizers[i] === b.optimizers[j] && sameSetting(a, b);
 
 /** The inspected optimizer's recorded run when it is current for the store, else null. */
 export function currentInspection(
