@@ -7,6 +7,7 @@ import type { Box, Vec2 } from '../engine/types.ts';
 import { defaultColor, defaultLabel, palette } from '../preset/appearance.ts';
 import { MAX_OPTIMIZERS } from '../preset/limits.ts';
 import { optimizerChoices } from './choices.ts';
+import { keepScene, sceneOf } from './keepScene.ts';
 
 /** One optimizer of the lab: its preset entry plus what only the page needs. */
 export interface LabOptimizer {
@@ -42,6 +43,11 @@ export interface LabState {
   readonly notice: Notice | null;
   /** The last typed function, kept when another function is picked so switching back restores it. */
   readonly lastExpression: string | null;
+  /**
+   * The scene the fields above describe, kept by the store: the same object while they are
+   * unchanged, so subscribers can compare by identity (hiding an optimizer does not change it).
+   */
+  readonly scene: Scene;
   readonly actions: LabActions;
 }
 
@@ -83,8 +89,6 @@ export interface LabActions {
   notify(notice: Notice | null): void;
 }
 
-let nextId = 1;
-
 /** `o` with a cosine schedule whose T_max equalled the old step count moved to the new one. */
 function followSteps(o: LabOptimizer, before: number, after: number): LabOptimizer {
   const sc = o.entry.schedule;
@@ -100,7 +104,6 @@ function followSteps(o: LabOptimizer, before: number, after: number): LabOptimiz
   }
   return o;
 }
-const wrap = (entry: OptimizerEntry): LabOptimizer => ({ id: nextId++, hidden: false, entry });
 
 /** A fresh entry of a type with torch's defaults, `hyper` on top. */
 function newEntry(
@@ -124,18 +127,21 @@ function newEntry(
   };
 }
 
-const sceneFields = (scene: Scene) => ({
-  fn: scene.fn,
-  view: scene.view,
-  start: scene.start,
-  steps: scene.steps,
-  noise: scene.noise,
-  optimizers: scene.optimizers.map(wrap),
-});
-
 /** A lab store holding `scene`; playback starts at the end, or at 0 to animate the first race. */
 export function createLabStore(scene: Scene, { animate = false } = {}) {
-  return createStore<LabState>()((set, get) => {
+  // The store's own counter: two stores (the page's, a test's) never share one.
+  let nextId = 1;
+  const wrap = (entry: OptimizerEntry): LabOptimizer => ({ id: nextId++, hidden: false, entry });
+  const sceneFields = (s: Scene) => ({
+    fn: s.fn,
+    view: s.view,
+    start: s.start,
+    steps: s.steps,
+    noise: s.noise,
+    optimizers: s.optimizers.map(wrap),
+  });
+  return createStore<LabState>()((_, get, store) => {
+    const set = keepScene(store);
     const update = (id: number, change: (entry: OptimizerEntry) => OptimizerEntry) =>
       set((s) => ({
         optimizers: s.optimizers.map((o) => (o.id === id ? { ...o, entry: change(o.entry) } : o)),
@@ -237,8 +243,10 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
       select: (selected) => set({ selected }),
       notify: (notice) => set({ notice }),
     };
+    const fields = sceneFields(scene);
     return {
-      ...sceneFields(scene),
+      ...fields,
+      scene: sceneOf(fields, null),
       playback: { playing: animate, step: animate ? 0 : scene.steps, speed: 250 },
       hoverStep: null,
       selected: null,
@@ -252,37 +260,8 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
 /** The store's type. */
 export type LabStore = ReturnType<typeof createLabStore>;
 
-let lastScene: Scene | null = null;
-
-const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
-  a.length === b.length && a.every((v, i) => v === b[i]);
-
 /**
  * The scene the store describes: the same object while its fields are unchanged, so subscribers
  * can compare by identity (hiding an optimizer does not change the scene).
  */
-export function selectScene(s: LabState): Scene {
-  const entries = s.optimizers.map((o) => o.entry);
-  const last = lastScene;
-  if (
-    last &&
-    last.fn === s.fn &&
-    last.view === s.view &&
-    last.start === s.start &&
-    last.steps === s.steps &&
-    last.noise === s.noise &&
-    sameItems(last.optimizers, entries)
-  ) {
-    return last;
-  }
-  lastScene = {
-    v: 1,
-    fn: s.fn,
-    view: s.view,
-    start: s.start,
-    steps: s.steps,
-    noise: s.noise,
-    optimizers: entries,
-  };
-  return lastScene;
-}
+export const selectScene = (s: LabState): Scene => s.scene;

@@ -29,6 +29,35 @@ describe('lab store', () => {
     expect(selectScene(store.getState())).not.toBe(a);
   });
 
+  it('keeps the scene current through outside setState calls too, in the same update', () => {
+    const store = fresh();
+    const seen: unknown[] = [];
+    store.subscribe((s) => seen.push(selectScene(s).start));
+    store.setState({ start: [0.5, 0.25] });
+    expect(seen).toEqual([[0.5, 0.25]]);
+    // Writing a scene of its own does not stick: the scene always follows the fields.
+    store.setState({ scene: defaultScene() });
+    expect(selectScene(store.getState()).start).toEqual([0.5, 0.25]);
+  });
+
+  it('gives two stores their own ids and their own scene, however their calls interleave', () => {
+    const a = fresh();
+    const b = fresh();
+    const ids = (store: typeof a) => store.getState().optimizers.map((o) => o.id);
+    expect(ids(b)).toEqual(ids(a));
+    a.getState().actions.addOptimizer('adam');
+    b.getState().actions.addOptimizer('adam');
+    expect(ids(b)).toEqual(ids(a));
+    const sceneA = selectScene(a.getState());
+    const sceneB = selectScene(b.getState());
+    expect(sceneB).not.toBe(sceneA);
+    b.getState().actions.setStart([0, 0]);
+    expect(selectScene(b.getState())).not.toBe(sceneB);
+    expect(selectScene(a.getState())).toBe(sceneA);
+    expect(selectScene(b.getState())).toBe(selectScene(b.getState()));
+    expect(selectScene(a.getState())).toBe(sceneA);
+  });
+
   it('switching function resets its parameters, view and start', () => {
     const store = fresh();
     const { actions } = store.getState();
