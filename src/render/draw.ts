@@ -4,12 +4,30 @@ import { contourFill } from './layers/contourFill.ts';
 import { contourLines } from './layers/contourLines.ts';
 import { inspect } from './layers/inspect.ts';
 import { minima } from './layers/minima.ts';
-import { paths } from './layers/paths.ts';
+import { pathsLayer } from './layers/paths.ts';
 
-/** The plot's layers, bottom to top: adding a layer means adding a file and a line here. */
-export const layers: readonly Layer[] = [contourFill, contourLines, paths, inspect, minima, axes];
+/** The plot of one canvas: its layers, and what they remember between its frames. */
+export interface Plot {
+  /** Bottom to top: adding a layer means adding a file and a line in `createPlot`. */
+  readonly layers: readonly Layer[];
+  /** Draws every layer of the frame, in order. */
+  draw(ctx: CanvasRenderingContext2D, frame: Frame): void;
+  /**
+   * Milliseconds until paths drawn in draft (they just changed, or the view or cursor moves)
+   * deserve a full-quality frame; 0 while a group waits its turn; null if nothing waits.
+   */
+  settlesIn(): number | null;
+}
 
-/** Draws every layer of the frame, in order. */
-export function drawFrame(ctx: CanvasRenderingContext2D, frame: Frame): void {
-  for (const layer of layers) layer(ctx, frame);
+/** A plot for one canvas: each canvas gets its own, so no canvas sees another's bookkeeping. */
+export function createPlot(): Plot {
+  const paths = pathsLayer();
+  const layers = [contourFill, contourLines, paths.draw, inspect, minima, axes];
+  return {
+    layers,
+    draw: (ctx, frame) => {
+      for (const layer of layers) layer(ctx, frame);
+    },
+    settlesIn: paths.settlesIn,
+  };
 }

@@ -74,22 +74,21 @@ const GROUP = 4;
  * Chromium): the default race plays in full, a scene of 10,000-step runs in draft.
  */
 export const MOVING_POINTS = 4000;
-const rasters = new RasterCache<number>();
-const settle = new Settle();
 const clock = () => performance.now();
 
-/** What moves on a canvas: its view and its cursor. */
-interface Motions {
+/** What the paths layer of one canvas keeps between its frames. */
+class Bookkeeping {
+  /** The groups' full-quality bitmaps. */
+  readonly rasters = new RasterCache<number>();
+  /** When each run was first drawn. */
+  readonly settle = new Settle();
   /** While the view moves (zoom, pan) the groups' bitmaps are stretched along, not restroked. */
-  readonly views: Motion<Box>;
+  readonly views = new Motion<Box>(sameBox);
   /** While the cursor moves (playback, scrubbing) stale groups are stroked in draft. */
-  readonly cursors: Motion<number>;
+  readonly cursors = new Motion<number>(Object.is);
+  /** True when a group waits for its full-quality repaint. */
+  behind = false;
 }
-const motions = new WeakMap<CanvasRenderingContext2D, Motions>();
-/** The last canvas drawn, for settlesIn. */
-let drawn: Motions | null = null;
-/** True when a group of the last canvas drawn waits for its full-quality repaint. */
-let behind = false;
 
 /**
  * Strokes runs `order`, longest first (runs share a start, so the short ones go on top). Full
@@ -141,21 +140,21 @@ function strokeRuns(
  * small (MOVING_POINTS). Once things rest, stale groups are repainted one per frame (the others
  * in draft meanwhile), so no frame pays for them all: 16 runs of 10,000 steps took 118 ms.
  */
-function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, visible: readonly number[]): void {
+function drawPaths(
+  ctx: CanvasRenderingContext2D,
+  frame: Frame,
+  visible: readonly number[],
+  own: Bookkeeping,
+): void {
   const set = frame.content.runs!;
   const now = clock();
+  const { rasters, settle } = own;
   settle.observe(set.stamps, now);
   const settled = (k: number) => set.isDone(k) && settle.settled(set.stamps[k]!, now);
   const { view, plot } = frame;
   const { cursor } = frame.content;
-  let motion = motions.get(ctx);
-  if (!motion) {
-    motion = { views: new Motion(sameBox), cursors: new Motion(Object.is) };
-    motions.set(ctx, motion);
-  }
-  drawn = motion;
-  const viewMoving = motion.views.moving(view, now);
-  const cursorMoving = motion.cursors.moving(cursor, now);
+  const viewMoving = own.views.moving(view, now);
+  const cursorMoving = own.cursors.moving(cursor, now);
   // A group with a fresh run is stroked live, all of it: repainting its bitmap without that run
   // would stroke the others at full quality on the very frame a drag starts.
   const group = (k: number) => Math.floor(k / GROUP);
@@ -164,7 +163,7 @@ function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, visible: readonl
   // At rest, one stale group is repainted per frame; in motion, only groups this small.
   let repaints = 1;
   let movingPoints = MOVING_POINTS;
-  behind = false;
+  own.behind = false;
   for (let g = 0; g * GROUP < set.runs.length; g++) {
     const members = visible.filter((k) => group(k) === g);
     if (members.length === 0 || fresh.has(g)) continue;
@@ -178,7 +177,7 @@ function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, visible: readonl
       rasters.draw(ctx, plot, g, key, (r) => strokeRuns(r, frame, members, 'full'), view);
     } else {
       live.push(...members);
-      behind ||= !cursorMoving;
+      own.behind ||= !cursorMoving;
     }
   }
   if (live.length === 0) return;
@@ -191,25 +190,40 @@ function drawPaths(ctx: CanvasRenderingContext2D, frame: Frame, visible: readonl
  * Milliseconds until paths drawn in draft or stretched deserve a full-quality frame (0 while a
  * group waits its turn to be repainted), or null if nothing waits.
  */
-export const settlesIn = (): number | null => {
-  if (behind) return 0;
+function settlesIn(own: Bookkeeping): number | null {
+  if (own.behind) return 0;
   const now = clock();
-  const waits = [settle.next(now), drawn?.views.next(now), drawn?.cursors.next(now)].filter(
-    (w) => w !== null && w !== undefined,
+  const waits = [own.settle.next(now), own.views.next(now), own.cursors.next(now)].filter(
+    (w) => w !== null,
   );
   return waits.length ? Math.min(...waits) : null;
-};
+}
+
+/** The paths layer of one canvas, which owns what it remembers between that canvas's frames. */
+export interface PathsLayer {
+  /** Draws the paths of a frame (see `pathsLayer`). */
+  readonly draw: Layer;
+  /** Milliseconds until its paths deserve a full-quality frame, or null if nothing waits. */
+  settlesIn(): number | null;
+}
 
 /**
- * One polyline per visible optimizer through the playback cursor, its current point, a ✕ where a
- * diverged run left the finite numbers, the hovered step on every path, and the shared start.
+ * A paths layer for one canvas: one polyline per visible optimizer through the playback cursor,
+ * its current point, a ✕ where a diverged run left the finite numbers, the hovered step on every
+ * path, and the shared start.
  */
-export const paths: Layer = (ctx, frame) => {
+export function pathsLayer(): PathsLayer {
+  const own = new Bookkeeping();
+  const paths: Layer = (ctx, frame) => drawLayer(ctx, frame, own);
+  return { draw: paths, settlesIn: () => settlesIn(own) };
+}
+
+function drawLayer(ctx: CanvasRenderingContext2D, frame: Frame, own: Bookkeeping): void {
   const { runs: set, hidden, cursor, hoverStep, scene } = frame.content;
   const { scale } = frame;
   if (set) {
     const visible = set.runs.map((_, k) => k).filter((k) => !hidden[k] && set.runs[k]!.length > 0);
-    drawPaths(ctx, frame, visible);
+    drawPaths(ctx, frame, visible, own);
 
     ctx.save();
     ctx.lineCap = 'round';
@@ -253,4 +267,4 @@ export const paths: Layer = (ctx, frame) => {
   ctx.lineWidth = 2;
   ctx.stroke();
   ctx.restore();
-};
+}

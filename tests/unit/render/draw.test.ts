@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { drawFrame, layers } from '../../../src/render/draw.ts';
+import { createPlot } from '../../../src/render/draw.ts';
 import { installCanvasGlobals, recordingContext, visibleMarks } from '../support/canvas.ts';
 import { fieldOf, frameOf, raceScene, runSetOf } from '../support/scene.ts';
 
@@ -12,11 +12,12 @@ describe('drawFrame', () => {
     const frame = frameOf(scene, { field: fieldOf(scene), runs: runSetOf(scene) });
     const { ctx, marks, depth } = recordingContext(frame.width, frame.height);
     const before = ctx.getTransform();
-    drawFrame(ctx, frame);
+    const plot = createPlot();
+    plot.draw(ctx, frame);
     // Every layer leaves the context as it found it.
     expect(depth()).toBe(0);
     expect(ctx.getTransform()).toEqual(before);
-    expect(layers.map((layer) => layer.name)).toEqual([
+    expect(plot.layers.map((layer) => layer.name)).toEqual([
       'contourFill',
       'contourLines',
       'paths',

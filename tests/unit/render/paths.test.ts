@@ -1,6 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Frame } from '../../../src/render/frame.ts';
-import { MOVING_POINTS, paths, settlesIn } from '../../../src/render/layers/paths.ts';
+import { MOVING_POINTS, pathsLayer, type PathsLayer } from '../../../src/render/layers/paths.ts';
 import { SETTLE_MS } from '../../../src/render/settle.ts';
 import type { RunSet } from '../../../src/workers/runs.ts';
 import {
@@ -20,13 +20,14 @@ const scene = raceScene();
 const set = runSetOf(scene);
 const colors = scene.optimizers.map((o) => o.color);
 
-/** Draws `frame` `times` times on one canvas, as successive animation frames do; marks per frame. */
+/** Draws `frame` `times` times on a new canvas, as successive animation frames do; marks per frame. */
 function drawFrames(frame: Frame, times = 1): Mark[][] {
   const { ctx, marks, depth } = recordingContext(frame.width, frame.height);
+  const layer = pathsLayer();
   const out: Mark[][] = [];
   for (let i = 0; i < times; i++) {
     const from = marks.length;
-    paths(ctx, frame);
+    layer.draw(ctx, frame);
     expect(depth()).toBe(0);
     out.push(visibleMarks(marks.slice(from)));
   }
@@ -209,6 +210,11 @@ describe('paths layer', () => {
 const sceneOf2 = () => ({ ...scene, view: { x: [40, 40 + 1e-9], y: [40, 40 + 1e-9] } as const });
 
 describe('paths layer, settling', () => {
+  /** The layer of the one canvas each test draws on. */
+  let layer: PathsLayer;
+  beforeEach(() => {
+    layer = pathsLayer();
+  });
   afterEach(() => {
     vi.useRealTimers();
   });
@@ -218,9 +224,9 @@ describe('paths layer, settling', () => {
     const fresh = runSetOf(scene);
     const frame = frameOf(scene, { runs: fresh });
     const { ctx, marks } = recordingContext(frame.width, frame.height);
-    paths(ctx, frame);
+    layer.draw(ctx, frame);
     const draft = visibleMarks(marks);
-    expect(settlesIn()).toBe(SETTLE_MS);
+    expect(layer.settlesIn()).toBe(SETTLE_MS);
     // Draft: one device pixel of colour, no halo, nothing from a bitmap.
     expect(draft.some((m) => m.kind === 'image')).toBe(false);
     expect(strokes(draft).some((m) => m.style.lineWidth === 4)).toBe(false);
@@ -231,9 +237,9 @@ describe('paths layer, settling', () => {
     }
 
     vi.advanceTimersByTime(SETTLE_MS);
-    expect(settlesIn()).toBeNull();
+    expect(layer.settlesIn()).toBeNull();
     const from = marks.length;
-    paths(ctx, frame);
+    layer.draw(ctx, frame);
     const full = visibleMarks(marks.slice(from));
     // Runs 0–2 share group 0: one bitmap, with a halo under each path.
     const blits = full.filter((m) => m.kind === 'image');
@@ -246,6 +252,36 @@ describe('paths layer, settling', () => {
     }
   });
 
+  it('keeps each canvas’s bookkeeping to itself: one settled, another fresh or moving', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const runs = runSetOf(scene);
+    const frame = frameOf(scene, { runs });
+    const first = recordingContext(frame.width, frame.height);
+    layer.draw(first.ctx, frame);
+    vi.advanceTimersByTime(SETTLE_MS);
+    layer.draw(first.ctx, frame);
+    expect(layer.settlesIn()).toBeNull();
+
+    // A second canvas showing the same runs has not drawn them for SETTLE_MS: draft, then full.
+    const other = pathsLayer();
+    const second = recordingContext(frame.width, frame.height);
+    other.draw(second.ctx, frame);
+    const draft = visibleMarks(second.marks);
+    expect(draft.some((m) => m.kind === 'image')).toBe(false);
+    expect(strokes(draft).some((m) => m.style.lineWidth === 1)).toBe(true);
+    expect(other.settlesIn()).toBe(SETTLE_MS);
+    expect(layer.settlesIn()).toBeNull();
+
+    // Panning the second canvas leaves the first at rest.
+    const { x, y } = scene.view;
+    const panned = frameOf({ ...scene, view: { x: [x[0] - 0.5, x[1] - 0.5], y } }, { runs });
+    vi.advanceTimersByTime(SETTLE_MS);
+    other.draw(second.ctx, frame);
+    other.draw(second.ctx, panned);
+    expect(other.settlesIn()).toBe(SETTLE_MS);
+    expect(layer.settlesIn()).toBeNull();
+  });
+
   it('repaints one stale group per frame, drawing the others in draft until their turn', () => {
     vi.useFakeTimers({ toFake: ['performance'] });
     const six = sceneOfSix();
@@ -254,10 +290,10 @@ describe('paths layer, settling', () => {
     const { ctx, marks } = recordingContext(frame.width, frame.height);
     const blitsOf = (from: number) =>
       marks.slice(from).filter((m): m is Extract<Mark, { kind: 'image' }> => m.kind === 'image');
-    paths(ctx, frame);
+    layer.draw(ctx, frame);
     vi.advanceTimersByTime(SETTLE_MS);
     let from = marks.length;
-    paths(ctx, frame);
+    layer.draw(ctx, frame);
     // Group 0 (runs 0–3) repainted and blitted; group 1 (runs 4, 5) waits in draft.
     expect(blitsOf(from)).toHaveLength(1);
     const drafts = (at: number) =>
@@ -265,12 +301,12 @@ describe('paths layer, settling', () => {
         .filter((m) => m.style.lineWidth === 1)
         .map((m) => m.style.strokeStyle);
     expect(new Set(drafts(from))).toEqual(new Set(six.optimizers.slice(4).map((o) => o.color)));
-    expect(settlesIn()).toBe(0);
+    expect(layer.settlesIn()).toBe(0);
     from = marks.length;
-    paths(ctx, frame);
+    layer.draw(ctx, frame);
     expect(blitsOf(from)).toHaveLength(2);
     expect(drafts(from)).toEqual([]);
-    expect(settlesIn()).toBeNull();
+    expect(layer.settlesIn()).toBeNull();
   });
 
   it('draws large stale groups in draft while the cursor moves, and in full once it rests', () => {
@@ -280,24 +316,24 @@ describe('paths layer, settling', () => {
     const runs = runSetOf(long);
     expect(runs.runs[0]!.length + runs.runs[1]!.length).toBeGreaterThan(MOVING_POINTS);
     const { ctx, marks } = recordingContext(640, 560);
-    paths(ctx, frameOf(long, { runs }));
+    layer.draw(ctx, frameOf(long, { runs }));
     vi.advanceTimersByTime(SETTLE_MS);
-    paths(ctx, frameOf(long, { runs }));
+    layer.draw(ctx, frameOf(long, { runs }));
     const painted = strokes(recorderOf(marks.find((m) => m.kind === 'image')!.source)!.marks);
     const before = painted.length;
     // Playback: the cursor steps on each frame.
     for (const cursor of [2000, 2010, 2020]) {
       const from = marks.length;
-      paths(ctx, frameOf(long, { runs, cursor }));
+      layer.draw(ctx, frameOf(long, { runs, cursor }));
       expect(marks.slice(from).some((m) => m.kind === 'image')).toBe(false);
       expect(
         strokes(recorderOf(marks.find((m) => m.kind === 'image')!.source)!.marks),
       ).toHaveLength(before);
     }
-    expect(settlesIn()).toBe(SETTLE_MS);
+    expect(layer.settlesIn()).toBe(SETTLE_MS);
     vi.advanceTimersByTime(SETTLE_MS);
     const from = marks.length;
-    paths(ctx, frameOf(long, { runs, cursor: 2020 }));
+    layer.draw(ctx, frameOf(long, { runs, cursor: 2020 }));
     expect(marks.slice(from).some((m) => m.kind === 'image')).toBe(true);
   });
 
@@ -305,11 +341,11 @@ describe('paths layer, settling', () => {
     vi.useFakeTimers({ toFake: ['performance'] });
     const runs = runSetOf(scene);
     const { ctx, marks } = recordingContext(640, 560);
-    paths(ctx, frameOf(scene, { runs }));
+    layer.draw(ctx, frameOf(scene, { runs }));
     vi.advanceTimersByTime(SETTLE_MS);
     for (const cursor of [10, 11, 12]) {
       const from = marks.length;
-      paths(ctx, frameOf(scene, { runs, cursor }));
+      layer.draw(ctx, frameOf(scene, { runs, cursor }));
       const blit = marks.slice(from).find((m) => m.kind === 'image') as Extract<
         Mark,
         { kind: 'image' }
@@ -326,9 +362,9 @@ describe('paths layer, settling', () => {
     const first = runSetOf(six);
     const frame = frameOf(six, { runs: first });
     const { ctx, marks } = recordingContext(frame.width, frame.height);
-    paths(ctx, frame);
+    layer.draw(ctx, frame);
     vi.advanceTimersByTime(SETTLE_MS);
-    paths(ctx, frame);
+    layer.draw(ctx, frame);
     // A new learning rate for the second optimizer: only its run is new.
     const [a, b, ...rest] = six.optimizers;
     const moved = {
@@ -338,7 +374,7 @@ describe('paths layer, settling', () => {
     const second = runSetOf(moved, Infinity, first);
     expect(second.reused).toEqual([true, false, true, true, true, true]);
     const from = marks.length;
-    paths(ctx, frameOf(moved, { runs: second }));
+    layer.draw(ctx, frameOf(moved, { runs: second }));
     const drawn = marks.slice(from);
     const blits = drawn.filter((m) => m.kind === 'image') as Extract<Mark, { kind: 'image' }>[];
     expect(blits).toHaveLength(1);
@@ -356,9 +392,9 @@ describe('paths layer, settling', () => {
     const runs = runSetOf(scene);
     const frame = frameOf(scene, { runs });
     const { ctx, marks } = recordingContext(frame.width, frame.height);
-    paths(ctx, frame);
+    layer.draw(ctx, frame);
     vi.advanceTimersByTime(SETTLE_MS);
-    paths(ctx, frame);
+    layer.draw(ctx, frame);
     const blit = (from: number) =>
       marks.slice(from).find((m) => m.kind === 'image') as Extract<Mark, { kind: 'image' }>;
     const raster = blit(0).source;
@@ -367,15 +403,15 @@ describe('paths layer, settling', () => {
     const { x, y } = scene.view;
     const panned = frameOf({ ...scene, view: { x: [x[0] - 0.5, x[1] - 0.5], y } }, { runs });
     let from = marks.length;
-    paths(ctx, panned);
+    layer.draw(ctx, panned);
     expect(painted()).toBe(before);
     // Panned half a unit left: the old bitmap moves right by that many pixels.
     const shift = panned.scale.x(0) - frame.scale.x(0);
     expect(blit(from).style.transform.e).toBeCloseTo(shift, 6);
-    expect(settlesIn()).toBe(SETTLE_MS);
+    expect(layer.settlesIn()).toBe(SETTLE_MS);
     vi.advanceTimersByTime(SETTLE_MS);
     from = marks.length;
-    paths(ctx, panned);
+    layer.draw(ctx, panned);
     expect(painted()).toBeGreaterThan(before);
     expect(blit(from).style.transform.e).toBe(0);
     for (const c of colors)

@@ -1,0 +1,93 @@
+import type { Frame } from '../../render/frame.ts';
+import type { LabStore } from '../../state/store.ts';
+import type { RunFeed } from '../../workers/runs.ts';
+import type { FunctionValues } from './functionValues.ts';
+import { nearestStep, onPlot, readoutText } from './pick.ts';
+import { nearStart, startAt } from './startHandle.ts';
+import type { ClientPoint } from './zoom.ts';
+
+/** What pointer handling reads and writes besides the canvas. */
+export interface PointerTargets {
+  readonly store: LabStore;
+  /** The last frame drawn, or null before the first. */
+  readonly frame: () => Frame | null;
+  readonly runs: RunFeed;
+  readonly values: FunctionValues;
+  /** Where the hover readout goes. */
+  readonly readout: () => HTMLElement | null;
+}
+
+/**
+ * Pointer handling on `canvas` until `signal` aborts: dragging the start point, and hovering,
+ * which shows x, y, f under the pointer and picks the nearest path step (shared with the loss
+ * chart through the store). Returns the start-point hit test, for the zoom's gesture filter.
+ */
+export function attachPointer(
+  canvas: HTMLCanvasElement,
+  { store, frame, runs, values, readout }: PointerTargets,
+  signal: AbortSignal,
+): (p: ClientPoint) => boolean {
+  const local = (e: ClientPoint) => {
+    const r = canvas.getBoundingClientRect();
+    return [e.clientX - r.left, e.clientY - r.top] as const;
+  };
+  const grabsStart = (e: ClientPoint): boolean => {
+    const f = frame();
+    return f !== null && nearStart(f.scale, store.getState().start, ...local(e));
+  };
+
+  const leave = () => {
+    const out = readout();
+    if (out) out.textContent = '';
+    const { hoverStep, actions } = store.getState();
+    if (hoverStep !== null) actions.setHoverStep(null);
+  };
+  const hover = (px: number, py: number) => {
+    const f = frame();
+    const out = readout();
+    if (!f || !out) return;
+    if (!onPlot(f.plot, px, py)) {
+      leave();
+      return;
+    }
+    const state = store.getState();
+    const x = f.scale.invertX(px);
+    const y = f.scale.invertY(py);
+    const step = nearestStep(runs.current, state.optimizers, state.playback.step, f.scale, px, py);
+    out.textContent = readoutText(x, y, values.at(state.fn, x, y), step);
+    if (step !== state.hoverStep) state.actions.setHoverStep(step);
+  };
+
+  let dragging = -1;
+  const on = <K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (e: HTMLElementEventMap[K]) => void,
+  ) => canvas.addEventListener(type, listener, { signal });
+  on('pointerdown', (e) => {
+    if (e.button !== 0 || !grabsStart(e)) return;
+    dragging = e.pointerId;
+    canvas.setPointerCapture(e.pointerId);
+    canvas.classList.add('dragging');
+    e.preventDefault();
+  });
+  on('pointermove', (e) => {
+    const [px, py] = local(e);
+    if (e.pointerId === dragging) {
+      const f = frame();
+      if (f) store.getState().actions.setStart(startAt(f.scale, store.getState().view, px, py));
+      return;
+    }
+    hover(px, py);
+    canvas.classList.toggle('grab', grabsStart(e));
+  });
+  const release = (e: PointerEvent) => {
+    if (e.pointerId !== dragging) return;
+    dragging = -1;
+    canvas.releasePointerCapture(e.pointerId);
+    canvas.classList.remove('dragging');
+  };
+  on('pointerup', release);
+  on('pointercancel', release);
+  on('pointerleave', leave);
+  return grabsStart;
+}
