@@ -3,6 +3,7 @@ import type { ContourField } from '../engine/field.ts';
 import { sameTrajectories, type Scene } from '../engine/scene.ts';
 import { Feed } from '../workers/feed.ts';
 import { RunFeed } from '../workers/runs.ts';
+import { PageRuns } from '../state/pageRuns.ts';
 import { selectScene, type LabState, type LabStore } from '../state/store.ts';
 import { FieldClient } from '../workers/fieldClient.ts';
 import { TrajectoryClient, type TrajectoryStatus } from '../workers/trajectoryClient.ts';
@@ -36,7 +37,12 @@ export function usePipeline(store: LabStore): Pipeline {
   }));
 
   useEffect(() => {
-    const trajectories = new TrajectoryClient(pipeline.runs, (s) => pipeline.status.publish(s));
+    const trajectories = new TrajectoryClient(
+      pipeline.runs,
+      (s) => pipeline.status.publish(s),
+      undefined,
+      new PageRuns().fill,
+    );
     const fields = new FieldClient();
     fields.onField((field, ms) => {
       performance.mark('descent-lab:field', { detail: { ms, n: field.n } });

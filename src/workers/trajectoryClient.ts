@@ -1,7 +1,6 @@
 import type { Scene } from '../engine/scene.ts';
 import { RunSet, type RunFeed } from './runs.ts';
 import { listen } from './listen.ts';
-import { PAGE_STEPS, computeSmallRuns } from './smallRuns.ts';
 import type { FromTrajectoryWorker, ToTrajectoryWorker } from './protocol.ts';
 
 /** Where the trajectories stand, for the status line. */
@@ -9,6 +8,12 @@ export type TrajectoryStatus =
   | { readonly phase: 'computing' }
   | { readonly phase: 'ready'; readonly ms: number }
   | { readonly phase: 'error'; readonly message: string };
+
+/**
+ * Computes on the page the runs of a set that are small enough (state/pageRuns), before the
+ * worker is asked for the rest; whatever it completes, the worker skips.
+ */
+export type PageCompute = (set: RunSet) => void;
 
 /** A worker silent this long while it owes an answer is taken to hang. */
 const HANG_MS = 15_000;
@@ -18,7 +23,7 @@ const MAX_FAILURES = 3;
 /**
  * The page's side of the trajectory worker: sends the newest scene, drops chunks of older
  * requests, fills a RunSet and publishes it on the feed once it starts arriving. Runs small enough
- * to compute within a frame are computed here (workers/smallRuns), so a slider on one optimizer
+ * to compute within a frame are computed on the page first (`page`), so a slider on one optimizer
  * redraws in the frame of its input. A worker that crashes or hangs is replaced and the scene
  * recomputed; if that keeps failing, the status says so.
  */
@@ -37,8 +42,8 @@ export class TrajectoryClient {
     private readonly onStatus: (status: TrajectoryStatus) => void,
     private readonly createWorker: () => Worker = () =>
       new Worker(new URL('./trajectory.worker.ts', import.meta.url), { type: 'module' }),
-    /** Steps a request may take on the page (0: every run goes to the worker). */
-    private readonly pageSteps = PAGE_STEPS,
+    /** Computes small runs on the page; without it every run goes to the worker. */
+    private readonly page: PageCompute | null = null,
   ) {}
 
   /**
@@ -53,7 +58,7 @@ export class TrajectoryClient {
     const set = new RunSet(runId, scene, this.#pending);
     this.#pending = set;
     const t0 = performance.now();
-    if (objective === undefined) computeSmallRuns(set, this.pageSteps);
+    if (objective === undefined) this.page?.(set);
     if (!set.complete) {
       this.onStatus({ phase: 'computing' });
       this.#send();

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulate } from '../../src/engine/index.ts';
 import { defaultScene } from '../../src/preset/index.ts';
 import { RunFeed, RunSet } from '../../src/workers/runs.ts';
-import { PAGE_STEPS, computeSmallRuns } from '../../src/workers/smallRuns.ts';
+import { PAGE_STEPS, PageRuns } from '../../src/state/pageRuns.ts';
 import { TrajectoryClient, type TrajectoryStatus } from '../../src/workers/trajectoryClient.ts';
 import type {
   FromTrajectoryWorker,
@@ -57,7 +57,7 @@ class FakeWorker extends EventTarget {
   }
 }
 
-/** A client with a fake worker; `pageSteps` 0 sends every run to the worker. */
+/** A client with a fake worker; with `pageSteps` 0 every run goes to the worker. */
 function setup(pageSteps = 0) {
   const workers: FakeWorker[] = [];
   const feed = new RunFeed();
@@ -70,7 +70,7 @@ function setup(pageSteps = 0) {
       workers.push(w);
       return w as unknown as Worker;
     },
-    pageSteps,
+    pageSteps > 0 ? new PageRuns(pageSteps).fill : null,
   );
   return { client, workers, feed, statuses };
 }
@@ -224,7 +224,7 @@ describe('TrajectoryClient', () => {
 
   it('leaves typed functions to the worker, whose generated code may only run there', () => {
     const set = new RunSet(1, { ...defaultScene(), fn: { id: 'custom', params: {}, expr: 'x^2' } });
-    expect(computeSmallRuns(set)).toBe(false);
+    expect(new PageRuns().fill(set)).toBe(false);
     expect(set.have).toEqual([false, false, false]);
   });
 
