@@ -1,8 +1,10 @@
 import { computeField } from '../engine/field.ts';
 import type { FieldAnswer, FieldRequest } from './fieldProtocol.ts';
-import { objectiveFor } from './objective.ts';
+import { Objectives } from './objective.ts';
 import { answerOf } from './answer.ts';
 
+/** This worker's objectives (a worker's module scope is its own). */
+const objectives = new Objectives();
 /** The samples of the last field, reused: a fresh 2 MB array per view kept the GC busy. */
 let scratch = new Float64Array(0);
 
@@ -12,7 +14,7 @@ addEventListener('message', (event: MessageEvent<FieldRequest>) => {
   const [answer, transfer] = answerOf<FieldAnswer>(requestId, () => {
     const t0 = performance.now();
     if (scratch.length !== n * n) scratch = new Float64Array(n * n);
-    const field = computeField(objectiveFor(fn, objective), view, n, levels, scratch);
+    const field = computeField(objectives.for(fn, objective), view, n, levels, scratch);
     return {
       answer: { type: 'field', requestId, field, ms: performance.now() - t0 },
       // Each array owns its buffer; a Set still guards against listing one twice.

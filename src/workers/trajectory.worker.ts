@@ -1,5 +1,5 @@
 import { Trajectory, sceneNoise } from '../engine/index.ts';
-import { objectiveFor } from './objective.ts';
+import { Objectives } from './objective.ts';
 import type { FromTrajectoryWorker, SimulateRequest, ToTrajectoryWorker } from './protocol.ts';
 
 /** Work between two looks at the message queue, so a newer request never waits long. */
@@ -7,6 +7,9 @@ const SLICE_MS = 8;
 /** Steps advanced at a time before checking the clock. */
 const BLOCK = 512;
 
+/** This worker's objectives (a worker's module scope is its own). */
+const objectives = new Objectives();
+/** The newest request's run id; 0 once cancelled. A slice of an older one stops there. */
 let latest = 0;
 
 const post = (msg: FromTrajectoryWorker, transfer: Transferable[] = []) =>
@@ -19,7 +22,7 @@ async function simulate(runId: number, msg: SimulateRequest): Promise<void> {
   const t0 = performance.now();
   const { scene } = msg;
   const noise = sceneNoise(scene);
-  const objective = objectiveFor(scene.fn, msg.objective);
+  const objective = objectives.for(scene.fn, msg.objective);
   const runs = scene.optimizers.map((entry, k) =>
     msg.skip[k] ? null : new Trajectory(scene, entry, noise, objective),
   );
