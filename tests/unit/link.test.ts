@@ -71,10 +71,47 @@ describe('scene links', () => {
     expect(readLink('#other=1').found).toBe(false);
   });
 
-  it('ignores unknown keys', () => {
-    const { scene, problems } = read(link({ ...base, theme: 'dark', fn: { id: 'booth', x: 1 } }));
-    expect(problems).toEqual([]);
-    expect(scene.scene.fn.id).toBe('booth');
+  it('ignores unknown keys, and names each one by its path', () => {
+    const { scene, problems } = read(
+      link({
+        ...base,
+        theme: 'dark',
+        'odd key': 1,
+        fn: { id: 'booth', x: 1, params: { q: 2 } },
+        view: { x: [-1, 1], y: [-1, 1], z: [0, 1] },
+        noise: { sigma: 0.1, mu: 0 },
+        optimizers: [
+          { type: 'adamw', lr: 0.1, weight_decy: 0.5 },
+          { type: 'sgd', schedule: { type: 'step', step_size: 5, gama: 0.5 } },
+        ],
+      }),
+    );
+    expect(problems).toEqual([
+      'theme is not a known field (ignored)',
+      '["odd key"] is not a known field (ignored)',
+      'fn.x is not a known field (ignored)',
+      'fn.params.q is not a known field (ignored)',
+      'view.z is not a known field (ignored)',
+      'noise.mu is not a known field (ignored)',
+      'optimizers[0].weight_decy is not a known field (ignored)',
+      'optimizers[1].schedule.gama is not a known field (ignored)',
+    ]);
+    const s = scene.scene;
+    expect(scene.defaulted).toBe(false);
+    expect(s.fn.id).toBe('booth');
+    expect(s.noise.sigma).toBe(0.1);
+    // The typo is dropped, not read: AdamW keeps its own weight decay.
+    expect(s.optimizers[0]!.hyper['weight_decay']).toBe(0.01);
+    expect(s.optimizers[0]!.hyper['lr']).toBe(0.1);
+    expect(s.optimizers[1]!.schedule).toEqual({ type: 'step', step_size: 5, gamma: 0.1 });
+  });
+
+  it("names a hostile link's hundreds of unknown keys in a bounded list", () => {
+    const junk = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, i]));
+    const { problems } = read(link({ ...base, ...junk }));
+    expect(problems).toHaveLength(51);
+    expect(problems[0]).toBe('k0 is not a known field (ignored)');
+    expect(problems.at(-1)).toBe('…and 450 more unknown fields (ignored)');
   });
 });
 
