@@ -104,3 +104,19 @@ export const hostileExpressions: readonly string[] = [
   'x^'.repeat(200) + 'x',
   'sin(x)*'.repeat(70) + 'x',
 ];
+
+/**
+ * Typed functions the page's first check (the lexer) lets through and the compiler refuses:
+ * a link holding one used to leave an empty plot (issue 12, point 10).
+ */
+export const refusedByCompilerOnly: readonly string[] = [
+  'window',
+  'globalThis',
+  'process',
+  'this',
+  'x + z',
+  'resolve(x)',
+  'format(x)',
+  'reviver',
+  '5 cm + x',
+];
