@@ -23,8 +23,9 @@ const MAX_NAMED_KEYS = 50;
 
 /**
  * Reads an untrusted preset leniently, as a link or saved scene needs: unknown keys are ignored
- * (and named: a typo such as `weight_decy` must not pass unnoticed), a bad value falls back to its default, a bad optimizer is left out, and a preset with nothing
- * usable (or from a newer version) gives the default scene. Never throws.
+ * and named (a typo such as `weight_decy` must not pass unnoticed), a bad value falls back to its
+ * default, a bad optimizer is left out, and a preset with nothing usable (or from a newer
+ * version) gives the default scene. Never throws.
  */
 export function salvagePreset(input: unknown, options: ParseOptions = {}): Salvaged {
   const first = parsePreset(input, options);
@@ -120,8 +121,9 @@ function repair(json: Json, problem: Problem, removals: number[]): string {
 }
 
 /**
- * The path of `key` in the object at `path`, as the reader would write it: `optimizers[0].weight_decy`,
- * or `view["a b"]` for a key that is not a plain name; long keys are shortened.
+ * The path of `key` in the object at `path`, as the reader would write it:
+ * `optimizers[0].weight_decy`, or `view["a b"]` for a key that is not a plain name; long keys are
+ * shortened.
  */
 function fieldPath(path: string, key: string): string {
   const shown = key.length > 40 ? `${key.slice(0, 37)}...` : key;

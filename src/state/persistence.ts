@@ -34,7 +34,7 @@ export const compilerVerdict: Verdict = (expr) =>
     .compile(expr)
     .then((result) => (result.ok ? null : result.message));
 
-/** A scene to show, what to tell the reader about it, and what to show if its function is refused. */
+/** A scene to show, what to say about it, and what to show instead if its function is refused. */
 export interface Shown {
   readonly scene: Scene;
   readonly notice: Notice | null;
