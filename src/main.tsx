@@ -13,7 +13,7 @@ const opening = openingScene(window.location.hash, storage);
 // The first race animates from the start, unless the reader asked for less motion.
 const store = createLabStore(opening.scene, { animate: !reducedMotion });
 store.getState().actions.notify(opening.notice);
-syncScene(store, window, storage);
+syncScene(store, window, storage, opening);
 exposeHandle(store);
 createRoot(root).render(
   <StrictMode>

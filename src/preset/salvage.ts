@@ -18,11 +18,14 @@ type Token = string | number;
 // Each pass settles every problem it sees; a value can only be dropped or defaulted once per
 // field, so a handful of passes always suffices.
 const MAX_PASSES = 8;
+/** Unknown keys named one by one; past this a hostile link's thousands of keys get one line. */
+const MAX_NAMED_KEYS = 50;
 
 /**
- * Reads an untrusted preset leniently, as a link or saved scene needs: unknown keys are ignored,
- * a bad value falls back to its default, a bad optimizer is left out, and a preset with nothing
- * usable (or from a newer version) gives the default scene. Never throws.
+ * Reads an untrusted preset leniently, as a link or saved scene needs: unknown keys are ignored
+ * and named (a typo such as `weight_decy` must not pass unnoticed), a bad value falls back to its
+ * default, a bad optimizer is left out, and a preset with nothing usable (or from a newer
+ * version) gives the default scene. Never throws.
  */
 export function salvagePreset(input: unknown, options: ParseOptions = {}): Salvaged {
   const first = parsePreset(input, options);
@@ -39,13 +42,24 @@ export function salvagePreset(input: unknown, options: ParseOptions = {}): Salva
   const json = plainCopy(input);
   json['v'] = PRESET_VERSION;
   const reported: string[] = [];
+  let unknownKeys = 0;
+  const done = (scene: Scene): Salvaged => {
+    const unnamed = unknownKeys - MAX_NAMED_KEYS;
+    const more = unnamed > 0 ? [`…and ${unnamed} more unknown fields (ignored)`] : [];
+    return { scene, problems: [...reported, ...more], defaulted: false };
+  };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const result = parsePreset(json, options);
-    if (result.ok) return { scene: result.scene, problems: reported, defaulted: false };
+    if (result.ok) return done(result.scene);
     const removals: number[] = [];
     for (const problem of result.problems) {
       if (problem.unknownKey !== undefined) {
         removeKey(json, tokens(problem.path), problem.unknownKey);
+        if (++unknownKeys <= MAX_NAMED_KEYS) {
+          reported.push(
+            `${fieldPath(problem.path, problem.unknownKey)} is not a known field (ignored)`,
+          );
+        }
         continue;
       }
       reported.push(`${problem.message} (${repair(json, problem, removals)})`);
@@ -104,6 +118,17 @@ function repair(json: Json, problem: Problem, removals: number[]): string {
   const key = target.at(-1);
   if (typeof key === 'string') removeKey(json, target.slice(0, -1), key);
   return 'used the default';
+}
+
+/**
+ * The path of `key` in the object at `path`, as the reader would write it:
+ * `optimizers[0].weight_decy`, or `view["a b"]` for a key that is not a plain name; long keys are
+ * shortened.
+ */
+function fieldPath(path: string, key: string): string {
+  const shown = key.length > 40 ? `${key.slice(0, 37)}...` : key;
+  const step = /^[A-Za-z_$][\w$]*$/.test(shown) ? `.${shown}` : `[${JSON.stringify(shown)}]`;
+  return path === '' && step.startsWith('.') ? step.slice(1) : `${path}${step}`;
 }
 
 /** `optimizers[1].betas[0]` → ["optimizers", 1, "betas", 0]. Paths hold schema names only. */

@@ -64,6 +64,8 @@ export interface LabActions {
   setFnParam(name: string, value: number): void;
   /** Sets the typed function's text (checked by the compiler already). */
   setExpression(expr: string): void;
+  /** Forgets `expr` as the last typed function (the compiler refused it), so it is not typed back. */
+  forgetExpression(expr: string): void;
   setView(view: Box): void;
   resetView(): void;
   setStart(start: Vec2): void;
@@ -173,6 +175,8 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
             ? { fn: { id: CUSTOM_ID, params: {}, expr }, lastExpression: expr }
             : {},
         ),
+      forgetExpression: (expr) =>
+        set((s) => (s.lastExpression === expr ? { lastExpression: null } : {})),
       setView: (view) => set({ view }),
       resetView: () => {
         const id = get().fn.id;

@@ -52,15 +52,18 @@ export function usePipeline(store: LabStore): Pipeline {
     fields.onError((message) => pipeline.fieldError.publish(message));
     let scene = selectScene(store.getState());
     let [fn, view] = fieldInputs(store.getState());
-    // A typed function goes to the workers as compiled source; a newer change makes it stale.
-    const refuse = (message: string) => pipeline.status.publish({ phase: 'error', message });
+    // A typed function goes to the workers as compiled source; a newer change makes it stale,
+    // and its refusal too (a refused link's fallback may be shown before the refusal arrives).
+    const refuse = (current: boolean, message: string) => {
+      if (current) pipeline.status.publish({ phase: 'error', message });
+    };
     const simulate = (s: Scene) =>
       withObjective(
         s.fn,
         (source) => {
           if (s === scene) trajectories.simulate(s, source);
         },
-        refuse,
+        (message) => refuse(s === scene, message),
       );
     const requestField = (f: Scene['fn'], v: typeof view) =>
       withObjective(
@@ -68,7 +71,7 @@ export function usePipeline(store: LabStore): Pipeline {
         (source) => {
           if (f === fn && v === view) fields.request(f, v, GRID, LEVELS, source);
         },
-        refuse,
+        (message) => refuse(f === fn, message),
       );
     simulate(scene);
     requestField(fn, view);

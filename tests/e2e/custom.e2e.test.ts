@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url';
 import lz from 'lz-string';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hostileExpressions } from '../hostile.ts';
-import { labSession, openPage } from './browser.ts';
+import { checkExpression } from '../../src/engine/expr/index.ts';
+import { readLink, toPreset } from '../../src/preset/index.ts';
+import { hostileExpressions, refusedByCompilerOnly } from '../hostile.ts';
+import { labSession, openPage, pathsSettled } from './browser.ts';
 
 const lab = labSession();
 
@@ -117,6 +119,85 @@ describe('custom functions in the browser', () => {
   });
 
   it(
+    'a link whose typed function the compiler refuses opens as on the command line: Rosenbrock, drawn, with a dismissible notice, and nothing refused is kept',
+    { timeout: 180_000 },
+    async () => {
+      for (const expr of refusedByCompilerOnly) {
+        const link = linkTo(custom(expr));
+        // What the command line runs for this link: the compiler's refusal, then the default function.
+        const cli = readLink(link, { checkExpression });
+        if (!cli.found) throw new Error('no scene');
+        const refusal = cli.problems.find((p) => p.startsWith('fn.expr'))!;
+        expect(refusal).toMatch(/^fn\.expr is not a valid function: .* \(used rosenbrock\)$/);
+
+        const { page, errors, context } = await openPage(lab.browser, wide);
+        await page.goto(`${lab.server.url}${link}`);
+        await computed(page);
+        const notice = page.getByRole('alert');
+        await expect.poll(() => notice.textContent()).toContain(refusal);
+        expect(await page.textContent('p.status')).toMatch(
+          /^Rosenbrock · 2 optimizers · 200 steps/,
+        );
+        expect(await page.getByLabel('Function', { exact: true }).inputValue()).toBe('rosenbrock');
+        // Contours and both paths are drawn, each run listed with its result.
+        await expect.poll(() => fields(page)).toBeGreaterThan(0);
+        await pathsSettled(page);
+        const drawn = await page.evaluate(() => {
+          const mark = performance.getEntriesByName('descent-lab:draw').at(-1) as PerformanceMark;
+          const canvas = document.querySelector<HTMLCanvasElement>('canvas.plot')!;
+          const data = canvas
+            .getContext('2d')!
+            .getImageData(0, 0, canvas.width, canvas.height).data;
+          // Pixels in each run's colour (SGD with momentum #0072b2, Adam #e69f00).
+          const count = (r: number, g: number, b: number) => {
+            let n = 0;
+            for (let i = 0; i < data.length; i += 4) {
+              if (
+                Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) <
+                24
+              )
+                n++;
+            }
+            return n;
+          };
+          return { field: mark.detail.field, paths: [count(0, 0x72, 0xb2), count(0xe6, 0x9f, 0)] };
+        });
+        expect(drawn.field, expr).toBe(true);
+        for (const n of drawn.paths) expect(n, expr).toBeGreaterThan(20);
+        const legend = await page.locator('.legend-item').allTextContents();
+        // (Momentum at lr 0.01 leaves Rosenbrock's valley within a few steps, as in the CLI.)
+        expect(legend, expr).toEqual([
+          expect.stringMatching(/^Momentumdiverged at step \d+$/),
+          expect.stringMatching(/^Adamfinal loss \d/),
+        ]);
+        // Exactly the scene the command line runs, and nothing refused in the URL or the autosave.
+        expect(await preset(page)).toEqual(toPreset(cli.scene));
+        const written = async () => {
+          const url = readLink(page.url());
+          const saved = await page.evaluate(() => localStorage.getItem('descent-lab:scene'));
+          return url.found && saved !== null && !saved.includes(JSON.stringify(expr))
+            ? { url: url.scene, problems: url.problems, saved: JSON.parse(saved).fn }
+            : null;
+        };
+        await expect.poll(written).toEqual({
+          url: cli.scene,
+          problems: [],
+          saved: { id: 'rosenbrock', params: { a: 1, b: 100 } },
+        });
+        await page.getByRole('button', { name: 'Dismiss' }).click();
+        expect(await page.locator('.notice').count()).toBe(0);
+        // The refused text is not offered back when Custom is picked again.
+        await page
+          .getByLabel('Function', { exact: true })
+          .selectOption({ label: 'Custom f(x, y)' });
+        expect(await expression(page).inputValue()).not.toBe(expr);
+        expect(errors, expr).toEqual([]);
+        await context.close();
+      }
+    },
+  );
+
+  it(
     'hostile expressions, typed and in links: refused or plain arithmetic, the page responsive, nothing run',
     { timeout: 600_000 },
     async () => {
@@ -141,19 +222,20 @@ describe('custom functions in the browser', () => {
       }
       // Then each as a link pasted into the open page's address bar.
       for (const text of hostileExpressions) {
+        // The last link's notice goes first, so a notice seen below is this link's.
+        if ((await page.getByRole('alert').count()) > 0) {
+          await page.getByRole('button', { name: 'Dismiss' }).click();
+        }
         await page.evaluate((hash) => (location.hash = hash), linkTo(custom(text)));
-        // Refused by the page's first check (the default function and a notice), refused by
-        // the compiler (its message beside the function), or plain arithmetic (a gradient).
+        // Refused (by the page's first check or by the compiler: the default function and a
+        // notice, as on the command line), or plain arithmetic (a gradient).
         await expect
           .poll(
             async () => {
               const fn = (await preset(page)).fn as { id: string; expr?: string };
-              if (fn.id !== 'custom') return true;
+              if (fn.id !== 'custom') return (await page.getByRole('alert').count()) > 0;
               if (fn.expr !== text) return false;
-              return (
-                (await input.getAttribute('aria-invalid')) === 'true' ||
-                (await page.locator('.ctl-gradient').count()) > 0
-              );
+              return (await page.locator('.ctl-gradient').count()) > 0;
             },
             { timeout: 15_000 },
           )

@@ -143,7 +143,7 @@ describe('links', () => {
       fn: { id: 'booth' },
       steps: 100,
       optimizers: [
-        { type: 'adam', lr: 0.3 },
+        { type: 'adam', lr: 0.3, weight_decy: 0.1 },
         { type: 'adam', betas: [1.5, 0.999] },
         { type: 'warp_drive' },
       ],
@@ -158,6 +158,9 @@ describe('links', () => {
       /optimizers\[1\]\.betas\[0\] must be in \[0, 1\), got 1\.5 \(used the default\)/,
     );
     expect(text).toMatch(/optimizers\[2\]\.type must be one of .* \(left this optimizer out\)/);
+    // Ignored keys are named too: a typo does not pass unnoticed.
+    expect(text).toContain('optimizers[0].weight_decy is not a known field (ignored)');
+    expect(text).toContain('theme is not a known field (ignored)');
     expect(await page.locator('.legend-item').count()).toBe(2);
     expect(await page.textContent('p.status')).toMatch(/^Booth · 2 optimizers · 100 steps/);
     await page.getByRole('button', { name: 'Dismiss' }).click();

@@ -36,7 +36,8 @@ export function parseExpression(text: string): Expr {
     const column = typeof error.char === 'number' ? Math.min(error.char, text.length + 1) : null;
     throw new ExprError(reason.charAt(0).toLowerCase() + reason.slice(1), column);
   }
-  return fold(fromMathjs(tree as MathNode, { maxNodes: MAX_NODES, maxDepth: MAX_DEPTH, tokens }));
+  const budget = { maxNodes: MAX_NODES, maxDepth: MAX_DEPTH, flatChains: true, tokens };
+  return fold(fromMathjs(tree as MathNode, budget));
 }
 
 /** ∂f/∂v without mathjs's simplification (a denial of service), re-checked and folded. */

@@ -22,10 +22,22 @@ const BINARY: Readonly<Record<string, BinaryOp>> = {
   pow: '^',
 };
 
+/** Operators of one precedence level: a chain of them written without parentheses is flat. */
+const LEVEL: Readonly<Record<string, number>> = { add: 1, subtract: 1, multiply: 2, divide: 2 };
+
+/** Names mathjs reads as constants of its own; none of them is allowed in a typed function. */
+const NAMED_CONSTANTS = ['NaN', 'Infinity', 'true', 'false', 'null', 'undefined'] as const;
+
 /** Limits for one conversion, and where to point in the typed text (no tokens: no columns). */
 export interface Budget {
   readonly maxNodes: number;
   readonly maxDepth: number;
+  /**
+   * Counts a chain such as `a + b - c` or `a * b / c` (which mathjs nests to the left) as one
+   * level, as the reader sees it, so only real nesting meets `maxDepth`; the typed text's parts
+   * cap (300) still bounds the recursion. Derivatives count every level: they may hold 50,000.
+   */
+  readonly flatChains?: boolean;
   readonly tokens?: readonly Token[];
 }
 
@@ -45,6 +57,11 @@ export function fromMathjs(root: MathNode, budget: Budget): Expr {
     switch (node.type) {
       case 'ConstantNode': {
         const v = node.value;
+        // `NaN`, `Infinity`, `true`… are names to the reader, constants to mathjs.
+        const named = NAMED_CONSTANTS.find((n) => where(n, false) !== null && sameConstant(n, v));
+        if (named !== undefined) {
+          throw new ExprError(`unknown name "${named}" (use x, y, pi, e)`, where(named, false));
+        }
         if (typeof v !== 'number')
           throw new ExprError(`only numbers are allowed, got ${kindOf(v)}`);
         if (!Number.isFinite(v)) throw new ExprError('a number is too large');
@@ -71,7 +88,13 @@ export function fromMathjs(root: MathNode, budget: Budget): Expr {
         if (fn === 'unaryPlus' && args.length === 1) return visit(args[0]!, depth + 1);
         const binary = Object.hasOwn(BINARY, fn) ? BINARY[fn] : undefined;
         if (binary && args.length === 2) {
-          return op(binary, visit(args[0]!, depth + 1), visit(args[1]!, depth + 1));
+          const left = args[0]!;
+          const chained =
+            budget.flatChains === true &&
+            left.type === 'OperatorNode' &&
+            Object.hasOwn(LEVEL, fn) &&
+            LEVEL[String(left.fn)] === LEVEL[fn];
+          return op(binary, visit(left, chained ? depth : depth + 1), visit(args[1]!, depth + 1));
         }
         const text = String(node.op);
         throw new ExprError(`operator "${clip(text)}" is not allowed`, where(text));
@@ -94,6 +117,13 @@ export function fromMathjs(root: MathNode, budget: Budget): Expr {
     }
   };
   return visit(root, 0);
+}
+
+/** Whether mathjs's value `v` is what the name `name` stands for. */
+function sameConstant(name: (typeof NAMED_CONSTANTS)[number], v: unknown): boolean {
+  if (name === 'NaN') return Number.isNaN(v);
+  if (name === 'Infinity') return v === Infinity;
+  return String(v) === name;
 }
 
 const clip = (text: string) => (text.length > 20 ? `${text.slice(0, 17)}...` : text);
