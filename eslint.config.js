@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'tests/fixtures'] },
+  { ignores: ['dist', 'dist-cli', 'node_modules', 'tests/fixtures'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
