@@ -3,12 +3,12 @@
  * package `npm pack` makes, installed with a plain `npm install` into an empty folder.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { compileExpression, instantiate } from '../../src/engine/expr/index.ts';
 import { simulate } from '../../src/engine/index.ts';
 import { jsonChunks, sceneFromPreset } from '../../src/preset/index.ts';
@@ -17,6 +17,7 @@ import { compareRun, referenceCases, referencePath } from '../unit/reference.ts'
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin/descent-lab.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'descent-lab-pack-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const preset = {
   v: 1,
@@ -110,7 +111,8 @@ describe('the packed package', () => {
       [],
     );
 
-    const folder = mkdtempSync(join(tmpdir(), 'descent-lab-install-'));
+    const folder = join(dir, 'user');
+    mkdirSync(folder);
     writeFileSync(join(folder, 'package.json'), '{"name":"user","private":true}\n');
     const tarball = join(dir, info.filename);
     const installed = run('npm', ['install', '--no-audit', '--no-fund', tarball], folder);

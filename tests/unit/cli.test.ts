@@ -1,15 +1,16 @@
 import { once } from 'node:events';
-import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lz from 'lz-string';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/index.ts';
 import { MAX_PRESET_BYTES, sceneFromPreset, sceneHash } from '../../src/preset/index.ts';
 import { cli, cliArgs, root, startCli } from './support/cli.ts';
 import { spawnSync } from 'node:child_process';
 
 const dir = mkdtempSync(join(tmpdir(), 'descent-lab-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The process ended with `status` and exactly one line on stderr, `descent-lab: …`. */
 function expectOneLine(r: { status: number | null; stderr: string }, status: number, line: RegExp) {

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/index.ts';
 import { jsonChunks, sceneFromPreset } from '../../src/preset/index.ts';
 import { startCli } from './support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'descent-lab-stream-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `count` Adams on Rosenbrock for 100,000 steps: full-length numbers, nothing diverges. */
 const scene = (count: number) => ({
