@@ -21,7 +21,7 @@ const layers = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'tests/fixtures'] },
+  { ignores: ['dist', 'dist-cli', 'node_modules', 'tests/fixtures'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,16 @@
 #!/usr/bin/env node
-// Runs the TypeScript command line (src/cli/main.ts) through tsx, so a clean clone needs no build.
-import { tsImport } from 'tsx/esm/api';
+// The command line, bundled from src/cli/ into dist-cli/ by `npm run build` (and by `npm ci`,
+// through `prepare`). A checkout that has not been built yet gets one line saying so.
+import { fileURLToPath } from 'node:url';
 
-const { main } = await tsImport('../src/cli/main.ts', import.meta.url);
-process.exitCode = await main(process.argv.slice(2));
+const entry = new URL('../dist-cli/descent-lab.mjs', import.meta.url);
+
+import(entry.href).catch((e) => {
+  const missing =
+    e?.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes(fileURLToPath(entry));
+  const reason = missing
+    ? 'not built yet: run `npm run build:cli` (or `npm ci`) in the project folder'
+    : `cannot start: ${String(e?.message ?? e).split('\n')[0]}`;
+  process.stderr.write(`descent-lab: ${reason}\n`);
+  process.exitCode = 1;
+});

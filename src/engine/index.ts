@@ -1,4 +1,4 @@
-export { simulate, sceneNoise } from './simulate.ts';
+export { eachRun, simulate, sceneNoise } from './simulate.ts';
 export { Trajectory } from './trajectory.ts';
 export { builtinObjective } from './objective.ts';
 export { functions, getFunction, defaultParams } from './functions/index.ts';

@@ -1,6 +1,6 @@
 import { noiseSequence } from './noise.ts';
 import { builtinObjective } from './objective.ts';
-import type { Scene, SimulateResult } from './scene.ts';
+import type { Run, Scene, SimulateResult } from './scene.ts';
 import { Trajectory } from './trajectory.ts';
 import type { Objective } from './types.ts';
 
@@ -16,12 +16,21 @@ export function simulate(
   scene: Scene,
   objective: Objective = builtinObjective(scene.fn),
 ): SimulateResult {
+  return { runs: [...eachRun(scene, objective)] };
+}
+
+/**
+ * The same runs one at a time, each computed only when asked for: a consumer that writes them out
+ * holds one run in memory, not the whole scene.
+ */
+export function* eachRun(
+  scene: Scene,
+  objective: Objective = builtinObjective(scene.fn),
+): Generator<Run, void, undefined> {
   const noise = sceneNoise(scene);
-  return {
-    runs: scene.optimizers.map((entry) => {
-      const t = new Trajectory(scene, entry, noise, objective);
-      t.advance(scene.steps);
-      return t.toRun();
-    }),
-  };
+  for (const entry of scene.optimizers) {
+    const t = new Trajectory(scene, entry, noise, objective);
+    t.advance(scene.steps);
+    yield t.toRun();
+  }
 }

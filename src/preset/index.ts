@@ -14,4 +14,4 @@ export * from './limits.ts';
 export { toCompactPreset } from './serialize.ts';
 export { salvagePreset, type Salvaged } from './salvage.ts';
 export { readLink, sceneHash, LONG_LINK_CHARS, MAX_LINK_CHARS, type LinkScene } from './link.ts';
-export { writeCsv, writeJson, type Sink } from './trajectoryFormats.ts';
+export { csvChunks, jsonChunks, writeCsv, writeJson, type Sink } from './trajectoryFormats.ts';

@@ -5,45 +5,56 @@ export interface Sink {
   write(chunk: string): void;
 }
 
-// Rows are joined into chunks of this many before writing, to keep large runs out of one string.
+// Rows are joined into chunks of this many, to keep large runs out of one string.
 const ROWS_PER_CHUNK = 4096;
 
 /**
  * `{"runs":[{"label","type","points":[[x,y,f],...],"lrs":[...],"diverged_at"}]}`. Numbers are
  * written in JavaScript's shortest round-trip form, so reading them back gives the same doubles.
  */
-export function writeJson(scene: Scene, runs: readonly Run[], out: Sink): void {
-  out.write('{"runs":[');
-  runs.forEach((run, r) => {
-    const entry = scene.optimizers[r]!;
-    out.write(
-      `${r ? ',' : ''}\n{"label":${JSON.stringify(entry.label)},"type":"${entry.type}","points":[`,
-    );
-    writeRows(run.x.length, out, (i) => `${i ? ',' : ''}[${run.x[i]},${run.y[i]},${run.f[i]}]`);
-    out.write('],"lrs":[');
-    writeRows(run.lr.length, out, (i) => `${i ? ',' : ''}${run.lr[i]}`);
-    out.write(`],"diverged_at":${run.divergedAt}}`);
-  });
-  out.write('\n]}\n');
+export function writeJson(scene: Scene, runs: Iterable<Run>, out: Sink): void {
+  for (const chunk of jsonChunks(scene, runs)) out.write(chunk);
 }
 
 /** A header, then `run,step,x,y,f,lr` rows; `lr` is the rate of the step that led to the point. */
-export function writeCsv(runs: readonly Run[], out: Sink): void {
-  out.write('run,step,x,y,f,lr\n');
-  runs.forEach((run, r) => {
-    writeRows(
-      run.x.length,
-      out,
-      (i) => `${r},${i},${run.x[i]},${run.y[i]},${run.f[i]},${i ? run.lr[i - 1] : ''}\n`,
-    );
-  });
+export function writeCsv(runs: Iterable<Run>, out: Sink): void {
+  for (const chunk of csvChunks(runs)) out.write(chunk);
 }
 
-function writeRows(n: number, out: Sink, row: (i: number) => string): void {
+/** writeJson's text, a chunk at a time, each run read from `runs` only when its turn comes. */
+export function* jsonChunks(scene: Scene, runs: Iterable<Run>): Generator<string, void, undefined> {
+  yield '{"runs":[';
+  let r = 0;
+  for (const run of runs) {
+    const entry = scene.optimizers[r]!;
+    yield `${r ? ',' : ''}\n{"label":${JSON.stringify(entry.label)},"type":"${entry.type}","points":[`;
+    yield* rows(run.x.length, (i) => `${i ? ',' : ''}[${run.x[i]},${run.y[i]},${run.f[i]}]`);
+    yield '],"lrs":[';
+    yield* rows(run.lr.length, (i) => `${i ? ',' : ''}${run.lr[i]}`);
+    yield `],"diverged_at":${run.divergedAt}}`;
+    r++;
+  }
+  yield '\n]}\n';
+}
+
+/** writeCsv's text, a chunk at a time, each run read from `runs` only when its turn comes. */
+export function* csvChunks(runs: Iterable<Run>): Generator<string, void, undefined> {
+  yield 'run,step,x,y,f,lr\n';
+  let r = 0;
+  for (const run of runs) {
+    const n = r++;
+    yield* rows(
+      run.x.length,
+      (i) => `${n},${i},${run.x[i]},${run.y[i]},${run.f[i]},${i ? run.lr[i - 1] : ''}\n`,
+    );
+  }
+}
+
+function* rows(n: number, row: (i: number) => string): Generator<string, void, undefined> {
   for (let start = 0; start < n; start += ROWS_PER_CHUNK) {
     let chunk = '';
     const end = Math.min(n, start + ROWS_PER_CHUNK);
     for (let i = start; i < end; i++) chunk += row(i);
-    out.write(chunk);
+    yield chunk;
   }
 }

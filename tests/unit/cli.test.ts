@@ -1,23 +1,22 @@
-import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import lz from 'lz-string';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/index.ts';
 import { MAX_PRESET_BYTES, sceneFromPreset, sceneHash } from '../../src/preset/index.ts';
-import { compareRun, referenceCases, referencePath } from './reference.ts';
+import { cli, cliArgs, root, startCli } from './support/cli.ts';
+import { spawnSync } from 'node:child_process';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin/descent-lab.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'descent-lab-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the command line as a user would; returns its status and both streams. */
-function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** The process ended with `status` and exactly one line on stderr, `descent-lab: …`. */
+function expectOneLine(r: { status: number | null; stderr: string }, status: number, line: RegExp) {
+  expect(r.status).toBe(status);
+  expect(r.stderr).toMatch(/^descent-lab: [^\n]+\n$/);
+  expect(r.stderr).toMatch(line);
 }
 
 function file(name: string, content: string): string {
@@ -125,11 +124,8 @@ describe('descent-lab run', () => {
   for (const [name, args, message] of bad) {
     it(`refuses ${name}: one line on stderr, exit 2, nothing on stdout`, () => {
       const r = cli(args());
-      expect(r.status).toBe(2);
+      expectOneLine(r, 2, message);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(message);
-      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
     });
   }
 });
@@ -162,38 +158,95 @@ describe('descent-lab run <link>', () => {
       ['#s=9.AAAA', /newer Descent Lab/],
     ] as const) {
       const r = cli(['run', link]);
-      expect(r.status).toBe(2);
+      expectOneLine(r, 2, message);
       expect(r.stdout).toBe('');
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(message);
     }
   });
 });
 
-describe('the command line matches PyTorch on every reference case', () => {
-  const compare = fileURLToPath(new URL('../fixtures/reference/compare.mjs', import.meta.url));
-  const referenceFile = fileURLToPath(referencePath);
+describe('every failure ends as one line, never a stack trace', () => {
+  // The id spelled with a JSON escape: only the parsed value says it is a typed function.
+  const escaped = (expr: string) =>
+    `{"v":1,"fn":{"id":"\\u0063ustom","expr":${JSON.stringify(expr)}},"steps":5,` +
+    `"optimizers":[{"type":"adam"}]}`;
 
-  it("through compare.mjs, the reference set's own checker", async () => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [compare, referenceFile, `"${process.execPath}" "${bin}" run {preset} --format json`],
-      { cwd: root },
+  it('checks a typed function whose id is written with an escape: one line, exit 2', () => {
+    const path = file('escaped.json', escaped('sinn(x)'));
+    const r = cli(['run', path]);
+    expect(r.stderr).toBe(
+      `descent-lab: invalid preset in ${path}: fn.expr is not a valid function: unknown function "sinn" at column 1\n`,
     );
-    expect(stdout.trim().split('\n').at(-1)).toBe(
-      `${referenceCases.length}/${referenceCases.length} cases match`,
-    );
-  }, 180_000);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+  });
 
-  it('as `npx descent-lab run` from the project folder', () => {
-    const c = referenceCases[0]!;
-    const r = spawnSync('npx', ['descent-lab', 'run', file('ref.json', JSON.stringify(c.preset))], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+  it('runs a valid typed function whose id is written with an escape', () => {
+    const r = cli(['run', file('escaped-ok.json', escaped('x^2 + y^2')), '--format', 'csv']);
+    expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const run = JSON.parse(r.stdout).runs[0];
-    const actual = { points: run.points, lrs: run.lrs, divergedAt: run.diverged_at };
-    expect(compareRun(c.runs[0]!, actual, c.tolerance).mismatch).toBeNull();
-  }, 60_000);
+    expect(r.stdout.split('\n')[1]).toBe('0,0,-2,2,8,');
+  });
+
+  it('names a refused typed function of an escaped link and runs what is left', () => {
+    const r = cli(['run', `#s=1.${lz.compressToEncodedURIComponent(escaped('sinn(x)'))}`]);
+    expect(r.status).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.every((line) => line.startsWith('descent-lab: link: '))).toBe(true);
+    expect(r.stderr).toMatch(/fn\.expr is not a valid function: unknown function "sinn"/);
+    expect(JSON.parse(r.stdout).runs).toHaveLength(1);
+  });
+
+  it('refuses a path it cannot read', () => {
+    const r = cli(['run', join(file('plain.json', '{}'), 'inside.json')]);
+    expectOneLine(r, 2, /cannot read .*inside\.json: .*not a directory/);
+    expect(r.stdout).toBe('');
+  });
+
+  const long = JSON.stringify({ ...preset, steps: 100_000, noise: undefined });
+
+  it('stops quietly with status 0 when the reader closes the output early (| head)', async () => {
+    const child = startCli(['run', file('long.json', long)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    await once(child.stdout!, 'data');
+    child.stdout!.destroy();
+    const [status] = await once(child, 'exit');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  });
+
+  it('reports an output it cannot write: one line, exit 1', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, cliArgs(['run', file('full.json', long)]), {
+        cwd: root,
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+      });
+      expectOneLine(r, 1, /^descent-lab: cannot write the output: no space left on the device$/m);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('reports an error thrown outside main as an internal error: one line, exit 1', () => {
+    // After main has started (its first write), an error nobody catches.
+    const late =
+      'data:text/javascript,const write = process.stdout.write;' +
+      'process.stdout.write = function (...args) {' +
+      "  setImmediate(() => { throw new Error('late\\n  at nowhere'); });" +
+      '  process.stdout.write = write;' +
+      '  return write.apply(this, args);' +
+      '};';
+    const r = spawnSync(
+      process.execPath,
+      cliArgs(['run', file('late.json', JSON.stringify(preset))], [late]),
+      { cwd: root, encoding: 'utf8' },
+    );
+    expectOneLine(
+      r,
+      1,
+      /^descent-lab: internal error: Error: late at nowhere \(please report it\)$/m,
+    );
+  });
 });

@@ -1,17 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import lz from 'lz-string';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { run } from './support/cliInProcess.ts';
 import { simulate } from '../../src/engine/index.ts';
 import { sceneFromPreset } from '../../src/preset/index.ts';
 import { hostileExpressions } from '../hostile.ts';
+import { cli } from './support/cli.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin/descent-lab.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'descent-lab-custom-'));
 
 const preset = (expr: string) => ({
@@ -27,22 +24,6 @@ const write = (name: string, json: unknown) => {
   return path;
 };
 const link = (json: unknown) => `#s=1.${lz.compressToEncodedURIComponent(JSON.stringify(json))}`;
-
-/** Runs the command line in this process; returns its status and both streams. */
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const status = await main(args, { write: (chunk) => void (stdout += chunk) });
-    return { status, stdout, stderr };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 afterEach(() => expect((globalThis as Record<string, unknown>)['__pwned']).toBeUndefined());
 
@@ -93,14 +74,7 @@ describe('descent-lab run with a custom function', () => {
   );
 
   it('as a user runs it: a link with a custom function, in a separate process', () => {
-    const r = spawnSync(
-      process.execPath,
-      [bin, 'run', link(preset('x^2 + y^2')), '--format', 'csv'],
-      {
-        cwd: root,
-        encoding: 'utf8',
-      },
-    );
+    const r = cli(['run', link(preset('x^2 + y^2')), '--format', 'csv']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[1]).toBe('0,0,-1.5,2,6.25,');
