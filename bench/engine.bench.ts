@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { simulate, type Scene } from '../src/engine/index.ts';
 import { sceneFromPreset } from '../src/preset/index.ts';
+import { callRatios, runRatios } from './mathCost.ts';
 
 const STEPS = 100_000;
 const ROUNDS = 15;
@@ -164,13 +165,24 @@ function measure(c: Case): { engine: number; hand: number; ratio: number } {
   return { engine: median(engine), hand: median(hand), ratio: median(ratios) };
 }
 
-/** One process's figures for every case. */
-type Figures = { name: string; engine: number; hand: number; ratio: number }[];
+/** One process's figures for every case, and the portable functions' cost (bench/mathCost.ts). */
+type Figures = {
+  cases: { name: string; engine: number; hand: number; ratio: number }[];
+  runs: Record<string, number>;
+  calls: Record<string, number>;
+};
+
+/** Steps of the Rastrigin and Ackley runs: the size the page computes itself during a drag. */
+const MATH_STEPS = 12_000;
 
 const PROCESSES = 9;
 
 if (process.argv.includes('--child')) {
-  const figures: Figures = cases.map((c) => ({ name: c.name, ...measure(c) }));
+  const figures: Figures = {
+    cases: cases.map((c) => ({ name: c.name, ...measure(c) })),
+    runs: runRatios(MATH_STEPS, ROUNDS),
+    calls: callRatios(ROUNDS),
+  };
   process.stdout.write(JSON.stringify(figures));
 } else {
   // V8 compiles each process's loops a little differently (code placement shifts a loop's speed
@@ -197,7 +209,7 @@ if (process.argv.includes('--child')) {
   );
   let missed = 0;
   cases.forEach((c, i) => {
-    const mine = runs.map((r) => r[i]!);
+    const mine = runs.map((r) => r.cases[i]!);
     const ratio = median(mine.map((f) => f.ratio));
     const ok = ratio <= c.target;
     if (!ok) missed++;
@@ -208,4 +220,26 @@ if (process.argv.includes('--child')) {
     );
   });
   console.log(missed ? `${missed} target(s) missed` : 'all targets met');
+  const row = (name: string, each: number[]) =>
+    `${name.padEnd(18)} ${median(each).toFixed(2)}×  worst ${Math.max(...each).toFixed(2)}×  ` +
+    each.map((v) => v.toFixed(2)).join(' ');
+  console.log(
+    `\nportable functions (src/engine/math) vs Math.*: time ratio, median and worst of ${PROCESSES} processes`,
+  );
+  console.log(`whole runs, Adam, ${MATH_STEPS} steps (built-in vs the same formula with Math.*):`);
+  for (const name of Object.keys(runs[0]!.runs))
+    console.log(
+      row(
+        name,
+        runs.map((r) => r.runs[name]!),
+      ),
+    );
+  console.log('per call (200,000 inputs):');
+  for (const name of Object.keys(runs[0]!.calls))
+    console.log(
+      row(
+        name,
+        runs.map((r) => r.calls[name]!),
+      ),
+    );
 }

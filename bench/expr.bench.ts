@@ -21,6 +21,10 @@ const LONG = Array.from(
   (_, k) => `${k + 1} * sin(${k + 1}*x - y)^2 * exp(-(x^2 + y^2)/${k + 2}) + sqrt(1 + x^2)`,
 ).join(' + ');
 
+/** A typed function that calls most of the portable functions (src/engine/math) on every step. */
+const TRIG =
+  'sin(3*x)*cos(2*y) + exp(-x^2/4) + log(1 + y^2) + tanh(x*y) + (x^2 + y^2 + 1)^1.5/10 + atan(x - y)';
+
 const cases = [
   { name: 'sgd momentum', optimizer: { type: 'sgd', lr: 0.0001, momentum: 0.9 } },
   { name: 'adam', optimizer: { type: 'adam', lr: 0.001 } },
@@ -40,6 +44,14 @@ interface Figures {
   typed: number[];
   coldCompile: number;
   warmCompile: number;
+  /** TRIG with the portable functions against the same generated code calling Math.*. */
+  trigRatio: number;
+}
+
+/** The generated code of `text` as it was written before the ports: Math.* instead of M.*. */
+function withMath(text: string): Objective {
+  const source = compileExpression(text).source.replaceAll('M.', 'Math.');
+  return new Function(source)() as Objective;
 }
 
 function child(): Figures {
@@ -53,6 +65,7 @@ function child(): Figures {
     typed: [],
     coldCompile,
     warmCompile: median(warm),
+    trigRatio: 0,
   };
   for (const c of cases) {
     const scene = sceneFromPreset({
@@ -88,6 +101,23 @@ function child(): Figures {
     figures.builtin.push(median(builtin));
     figures.typed.push(median(typed));
   }
+  const trigScene = sceneFromPreset({
+    v: 1,
+    fn: { id: 'custom', expr: TRIG },
+    start: [-2, 2],
+    steps: 20_000,
+    optimizers: [{ type: 'adam', lr: 0.01 }],
+  });
+  const portable = instantiate(compileExpression(TRIG).source);
+  const math = withMath(TRIG);
+  const trig: number[] = [];
+  for (let r = 0; r < ROUNDS + 3; r++) {
+    const [first, second] = r % 2 ? [math, portable] : [portable, math];
+    const t1 = time(() => simulate(trigScene, first));
+    const t2 = time(() => simulate(trigScene, second));
+    if (r >= 3) trig.push(r % 2 ? t2 / t1 : t1 / t2);
+  }
+  figures.trigRatio = median(trig);
   return figures;
 }
 
@@ -130,6 +160,11 @@ if (process.argv.includes('--child')) {
   console.log(
     `compile of a ${LONG.length}-character expression (parse, check, both derivatives, codegen): ` +
       `first in a process ${cold.toFixed(1)} ms, later ${warm.toFixed(2)} ms (medians over processes)`,
+  );
+  const trig = runs.map((r) => r.trigRatio);
+  console.log(
+    `typed "${TRIG}", Adam, 20,000 steps: portable functions vs the same code calling Math.*: ` +
+      `${median(trig).toFixed(2)}× (worst ${Math.max(...trig).toFixed(2)}×; ${trig.map((v) => v.toFixed(2)).join(' ')})`,
   );
   console.log(missed ? `${missed} target(s) missed` : 'all targets met');
 }

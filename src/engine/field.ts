@@ -1,5 +1,6 @@
 import { bandIndices, isolines, MAX_LEVELS } from './contours.ts';
 import type { Box, Objective } from './types.ts';
+import { exp, ln } from './math/index.ts';
 
 /**
  * The contour field of a view, drawn as an image of bands under a set of iso-lines.
@@ -84,11 +85,11 @@ export function logLevels(
   // ε sets how deep the scale reaches below fmax − fmin; a flat f gets unit spacing, so every
   // sample lies below the first level (band 0) rather than above them all.
   const eps = fmax > fmin ? (fmax - fmin) * 1e-4 : 1;
-  const gLow = Math.log(eps);
-  const gHigh = Math.log(Math.max(fmax - fmin, eps) + eps);
+  const gLow = ln(eps);
+  const gHigh = ln(Math.max(fmax - fmin, eps) + eps);
   const levels = new Float64Array(levelCount);
   for (let k = 0; k < levelCount; k++) {
-    levels[k] = fmin + (Math.exp(gLow + ((gHigh - gLow) * (k + 1)) / (levelCount + 1)) - eps);
+    levels[k] = fmin + (exp(gLow + ((gHigh - gLow) * (k + 1)) / (levelCount + 1)) - eps);
   }
   return levels;
 }

@@ -5,6 +5,7 @@ import type { Scene } from './scene.ts';
 import { sceneNoise } from './simulate.ts';
 import { Trajectory } from './trajectory.ts';
 import type { Objective } from './types.ts';
+import { hypot } from './math/index.ts';
 
 /** One state field over the run: one column (scalar) or two (x, y), indexed by step. */
 export interface StateSeries {
@@ -129,8 +130,8 @@ export function inspectRun(
   const cut = (a: Float64Array) => a.slice(0, n);
   const [sx, sy] = [cut(r.sx), cut(r.sy)];
   const [gx, gy] = [cut(r.gx), cut(r.gy)];
-  const gNorm = gx.map((v, k) => Math.hypot(v, gy[k]!));
-  const stepNorm = sx.map((v, k) => Math.hypot(v, sy[k]!));
+  const gNorm = gx.map((v, k) => hypot(v, gy[k]!));
+  const stepNorm = sx.map((v, k) => hypot(v, sy[k]!));
   return {
     steps: n - 1,
     x: run.x,

@@ -1,4 +1,4 @@
-import { ln } from './ln.ts';
+import { ln } from './math/index.ts';
 
 /**
  * A seeded source of standard normal numbers that gives the same sequence in every browser and in

@@ -1,4 +1,5 @@
 import type { Schedule } from './scene.ts';
+import { cos } from './math/index.ts';
 
 /**
  * Fills `out[k]` with the learning rate used by step k + 1, as torch.optim.lr_scheduler produces it
@@ -59,11 +60,10 @@ function cosine(
   for (let k = from, epoch = 0; k < out.length; k++, epoch++) {
     if (epoch === 0) lr = first;
     else if ((epoch - 1 - tMax) % (2 * tMax) === 0) {
-      lr += ((base - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
+      lr += ((base - etaMin) * (1 - cos(Math.PI / tMax))) / 2;
     } else {
       lr =
-        ((1 + Math.cos((Math.PI * epoch) / tMax)) /
-          (1 + Math.cos((Math.PI * (epoch - 1)) / tMax))) *
+        ((1 + cos((Math.PI * epoch) / tMax)) / (1 + cos((Math.PI * (epoch - 1)) / tMax))) *
           (lr - etaMin) +
         etaMin;
     }

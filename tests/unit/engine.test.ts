@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ln } from '../../src/engine/ln.ts';
+import { ln } from '../../src/engine/math/index.ts';
 import { NormalSource, noiseSequence } from '../../src/engine/noise.ts';
 import { fillLearningRates } from '../../src/engine/schedules.ts';
 import { Trajectory, simulate, sceneNoise } from '../../src/engine/index.ts';

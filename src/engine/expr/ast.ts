@@ -1,3 +1,5 @@
+import { acos, asin, atan, cos, cosh, exp, ln, pow, sin, sinh, tan, tanh } from '../math/index.ts';
+
 /** Our own small expression tree: the only shape a typed function takes after the allow-list. */
 export type Expr =
   | { readonly kind: 'num'; readonly value: number; readonly name?: 'pi' | 'e' }
@@ -9,34 +11,65 @@ export type Expr =
 /** The binary operators a function may use. */
 export type BinaryOp = '+' | '-' | '*' | '/' | '^';
 
-const sec = (v: number) => 1 / Math.cos(v);
-const csc = (v: number) => 1 / Math.sin(v);
-const cot = (v: number) => 1 / Math.tan(v);
+/** The name generated code calls RUNTIME by: its one parameter. */
+export const RUNTIME_NAME = 'M';
 
 /**
- * The one-argument functions allowed, each with its value (for folding constants) and the
- * JavaScript it becomes, `#` standing for the argument. sec … coth appear in derivatives.
+ * The functions generated code may call, as members of its one parameter `M` (see instantiate):
+ * the portable ports of src/engine/math, so a typed function has the same bits in every engine.
+ * Frozen, so nothing can change what a name means.
+ */
+export const RUNTIME = Object.freeze({
+  sin,
+  cos,
+  tan,
+  asin,
+  acos,
+  atan,
+  sinh,
+  cosh,
+  tanh,
+  exp,
+  log: ln,
+  sqrt: Math.sqrt,
+  abs: Math.abs,
+  pow,
+});
+
+/** A function of RUNTIME applied to `#`, and 1 over it. */
+const call = (name: Exclude<keyof typeof RUNTIME, 'pow'>) => ({
+  value: RUNTIME[name],
+  js: `${RUNTIME_NAME}.${name}(#)`,
+});
+const inverse = (name: 'sin' | 'cos' | 'tan' | 'sinh' | 'cosh' | 'tanh') => ({
+  value: (v: number) => 1 / RUNTIME[name](v),
+  js: `(1/${RUNTIME_NAME}.${name}(#))`,
+});
+
+/**
+ * The one-argument functions allowed, each with its value (for folding constants and evaluate)
+ * and the JavaScript it becomes, `#` standing for the argument. sec … coth appear in derivatives.
  */
 export const FUNCTIONS = {
-  sin: { value: Math.sin, js: 'Math.sin(#)' },
-  cos: { value: Math.cos, js: 'Math.cos(#)' },
-  tan: { value: Math.tan, js: 'Math.tan(#)' },
-  asin: { value: Math.asin, js: 'Math.asin(#)' },
-  acos: { value: Math.acos, js: 'Math.acos(#)' },
-  atan: { value: Math.atan, js: 'Math.atan(#)' },
-  sinh: { value: Math.sinh, js: 'Math.sinh(#)' },
-  cosh: { value: Math.cosh, js: 'Math.cosh(#)' },
-  tanh: { value: Math.tanh, js: 'Math.tanh(#)' },
-  exp: { value: Math.exp, js: 'Math.exp(#)' },
-  log: { value: Math.log, js: 'Math.log(#)' },
-  sqrt: { value: Math.sqrt, js: 'Math.sqrt(#)' },
-  abs: { value: Math.abs, js: 'Math.abs(#)' },
-  sec: { value: sec, js: '(1/Math.cos(#))' },
-  csc: { value: csc, js: '(1/Math.sin(#))' },
-  cot: { value: cot, js: '(1/Math.tan(#))' },
-  sech: { value: (v: number) => 1 / Math.cosh(v), js: '(1/Math.cosh(#))' },
-  csch: { value: (v: number) => 1 / Math.sinh(v), js: '(1/Math.sinh(#))' },
-  coth: { value: (v: number) => 1 / Math.tanh(v), js: '(1/Math.tanh(#))' },
+  sin: call('sin'),
+  cos: call('cos'),
+  tan: call('tan'),
+  asin: call('asin'),
+  acos: call('acos'),
+  atan: call('atan'),
+  sinh: call('sinh'),
+  cosh: call('cosh'),
+  tanh: call('tanh'),
+  exp: call('exp'),
+  log: call('log'),
+  sqrt: call('sqrt'),
+  abs: call('abs'),
+  sec: inverse('cos'),
+  csc: inverse('sin'),
+  cot: inverse('tan'),
+  sech: inverse('cosh'),
+  csch: inverse('sinh'),
+  coth: inverse('tanh'),
 } as const satisfies Record<string, { value: (v: number) => number; js: string }>;
 
 /** The name of an allowed function. */

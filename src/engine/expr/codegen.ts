@@ -1,6 +1,6 @@
-import { FUNCTIONS, type Expr } from './ast.ts';
+import { FUNCTIONS, RUNTIME_NAME, type Expr } from './ast.ts';
 
-/** Integer powers up to this size are written as products (Math.pow costs ~3× on a hot loop). */
+/** Integer powers up to this size are written as products (a pow call costs ~3× on a hot loop). */
 const MAX_PRODUCT_POWER = 4;
 
 /** A node of the shared graph: a tree node with its children replaced by node indices. */
@@ -108,7 +108,7 @@ function body(roots: readonly Expr[]): { statements: string[]; results: string[]
           const product = `(${Array<string>(Math.abs(power)).fill(base).join('*')})`;
           return power > 0 ? product : `(1/${product})`;
         }
-        return `(${text(n.a)}**${text(n.b)})`;
+        return `${RUNTIME_NAME}.pow(${text(n.a)},${text(n.b)})`;
       }
     }
   };
@@ -122,8 +122,9 @@ function body(roots: readonly Expr[]): { statements: string[]; results: string[]
 
 /**
  * JavaScript source for `new Function` that returns {f(x, y), grad(x, y, out)}, written from our
- * checked trees alone: numbers printed here, x, y, t<n> variables, operators and Math functions.
- * Nothing of the typed text is copied. `checkSource` verifies that shape before it is compiled.
+ * checked trees alone: numbers printed here, x, y, t<n> variables, operators and calls of the
+ * portable functions (`M.sin(…)`, `M.pow(…,…)`; see RUNTIME). Nothing of the typed text is copied.
+ * `checkSource` verifies that shape before it is compiled.
  */
 export function codegen(f: Expr, dx: Expr, dy: Expr): string {
   const fb = body([f]);

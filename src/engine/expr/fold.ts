@@ -1,4 +1,5 @@
 import { FUNCTIONS, neg, num, op, type BinaryOp, type Expr } from './ast.ts';
+import { pow } from '../math/index.ts';
 
 const isNum = (e: Expr): e is Extract<Expr, { kind: 'num' }> => e.kind === 'num';
 /** True when `e` is the number `v` (not a type guard: false says nothing about its kind). */
@@ -16,7 +17,7 @@ export function apply(o: BinaryOp, a: number, b: number): number {
     case '/':
       return a / b;
     case '^':
-      return a ** b;
+      return pow(a, b);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Objective } from '../types.ts';
+import { RUNTIME, RUNTIME_NAME } from './ast.ts';
 import { checkSource } from './sourceCheck.ts';
 
 /**
@@ -8,7 +9,8 @@ import { checkSource } from './sourceCheck.ts';
 export function instantiate(source: string): Objective {
   const problem = checkSource(source);
   if (problem) throw new Error(`refused generated code: ${problem}`);
-  // Only literals, x, y, operators and Math functions reach here (checkSource).
-  const made = new Function(source)() as Objective;
+  // Only literals, x, y, operators and calls of RUNTIME's members reach here (checkSource); RUNTIME
+  // is frozen and passed in, so the code reaches no global, and calls the portable functions.
+  const made = new Function(RUNTIME_NAME, source)(RUNTIME) as Objective;
   return made;
 }

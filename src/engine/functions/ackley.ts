@@ -1,4 +1,5 @@
 import type { TestFunction } from '../types.ts';
+import { cos, exp, sin } from '../math/index.ts';
 
 const TAU = 2 * Math.PI;
 
@@ -15,16 +16,16 @@ export const ackley: TestFunction = {
     return {
       f(x, y) {
         const r = Math.sqrt(0.5 * (x * x + y * y));
-        const c = 0.5 * (Math.cos(TAU * x) + Math.cos(TAU * y));
-        return -20 * Math.exp(-0.2 * r) - Math.exp(c) + Math.E + 20;
+        const c = 0.5 * (cos(TAU * x) + cos(TAU * y));
+        return -20 * exp(-0.2 * r) - exp(c) + Math.E + 20;
       },
       grad(x, y, out) {
         const r = Math.sqrt(0.5 * (x * x + y * y));
         // Why: at r = 0 the cone term has no gradient; 0 is in its subdifferential (the minimum).
-        const k = r === 0 ? 0 : (2 * Math.exp(-0.2 * r)) / r;
-        const e = Math.PI * Math.exp(0.5 * (Math.cos(TAU * x) + Math.cos(TAU * y)));
-        out[0] = k * x + e * Math.sin(TAU * x);
-        out[1] = k * y + e * Math.sin(TAU * y);
+        const k = r === 0 ? 0 : (2 * exp(-0.2 * r)) / r;
+        const e = Math.PI * exp(0.5 * (cos(TAU * x) + cos(TAU * y)));
+        out[0] = k * x + e * sin(TAU * x);
+        out[1] = k * y + e * sin(TAU * y);
       },
     };
   },

@@ -1,4 +1,5 @@
 import type { TestFunction } from '../types.ts';
+import { cos, sin } from '../math/index.ts';
 
 /** An ill-conditioned quadratic bowl: condition number κ, long axis rotated by θ. */
 export const narrowValley: TestFunction = {
@@ -14,8 +15,8 @@ export const narrowValley: TestFunction = {
   minima: () => [[0, 0]],
   create({ kappa = 20, angle = 0 }) {
     const t = (angle * Math.PI) / 180;
-    const c = Math.cos(t);
-    const s = Math.sin(t);
+    const c = cos(t);
+    const s = sin(t);
     return {
       // Why this order: with θ = 0 (c = 1, s = 0) u and v are exactly x and y, so f rounds exactly
       // like the PyTorch reference's ½(x² + κy²).

@@ -1,4 +1,5 @@
 import type { TestFunction } from '../types.ts';
+import { cos, sin } from '../math/index.ts';
 
 const TAU = 2 * Math.PI;
 
@@ -16,11 +17,11 @@ export const rastrigin: TestFunction = {
   create({ A = 10 }) {
     return {
       f(x, y) {
-        return 2 * A + x * x - A * Math.cos(TAU * x) + y * y - A * Math.cos(TAU * y);
+        return 2 * A + x * x - A * cos(TAU * x) + y * y - A * cos(TAU * y);
       },
       grad(x, y, out) {
-        out[0] = 2 * x + TAU * A * Math.sin(TAU * x);
-        out[1] = 2 * y + TAU * A * Math.sin(TAU * y);
+        out[0] = 2 * x + TAU * A * sin(TAU * x);
+        out[1] = 2 * y + TAU * A * sin(TAU * y);
       },
     };
   },

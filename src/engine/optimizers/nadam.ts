@@ -1,3 +1,4 @@
+import { pow } from '../math/index.ts';
 import {
   betas,
   coord,
@@ -45,7 +46,7 @@ class NAdam implements Optimizer {
 
   /** μ_t = β1·(1 − ½·0.96^(t·ψ)). */
   private mu(t: number): number {
-    return this.b1 * (1 - 0.5 * Math.pow(0.96, t * this.psi));
+    return this.b1 * (1 - 0.5 * pow(0.96, t * this.psi));
   }
 
   inspect(out: Float64Array, lr: number): void {

@@ -1,3 +1,5 @@
+import { highWord, lowWord, withHighWord } from './words.ts';
+
 /**
  * Natural logarithm in plain IEEE arithmetic (a port of fdlibm's e_log.c), so the same input gives
  * the same bits in every JavaScript engine; `Math.log` is only required to be approximately right
@@ -14,34 +16,26 @@ const Lg5 = 1.818357216161805012e-1;
 const Lg6 = 1.531383769920937332e-1;
 const Lg7 = 1.479819860511658591e-1;
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-// Index of the high (sign/exponent) word of a double on this machine.
-const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-const LO = 1 - HI;
-
 /** ln(x) with fdlibm's results: NaN below 0, −∞ at 0, +∞ at +∞. */
 export function ln(x: number): number {
-  f64[0] = x;
-  let hx = u32[HI]! | 0;
-  const lx = u32[LO]!;
+  let hx = highWord(x);
+  const lx = lowWord(x);
   let k = 0;
   if (hx < 0x00100000) {
     // x < 2^-1022: zero, negative, or subnormal.
     if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
     if (hx < 0) return NaN;
     k -= 54;
-    f64[0] = x * two54;
-    hx = u32[HI]! | 0;
+    x *= two54;
+    hx = highWord(x);
   }
   if (hx >= 0x7ff00000) return x + x;
   k += (hx >> 20) - 1023;
   hx &= 0x000fffff;
   const i = (hx + 0x95f64) & 0x100000;
   // Normalise x to [sqrt(2)/2, sqrt(2)).
-  u32[HI] = hx | (i ^ 0x3ff00000);
+  const f = withHighWord(x, hx | (i ^ 0x3ff00000)) - 1;
   k += i >> 20;
-  const f = f64[0]! - 1;
   const dk = k;
   if ((0x000fffff & (2 + hx)) < 3) {
     // |f| < 2^-20
