@@ -11,12 +11,14 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import type {} from '../src/devtools.ts';
 import { launchBrowser, openPage, startPreview } from '../tests/e2e/browser.ts';
+import { heavyScene } from '../tests/e2e/heavyScene.ts';
+import lz from 'lz-string';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MOVES = 200;
 /**
  * `--only=zoom` (or a list: `--only=load,slider`) runs those parts alone, for quick before/after
- * runs: load (bundle, cold load), zoom (contour fields), slider (drags).
+ * runs: load (bundle, cold load), zoom (contour fields), heavy (the largest scene), slider (drags).
  */
 const only = process.argv
   .find((a) => a.startsWith('--only='))
@@ -244,6 +246,54 @@ async function zoomBudgets(url: string, browser: Browser): Promise<void> {
   await context.close();
 }
 
+/** The longest main-thread task from opening `url` until the page is ready and 1 s more. */
+async function longestTask(browser: Browser, url: string): Promise<number> {
+  const { page, context, errors } = await openPage(browser, {
+    viewport: { width: 1280, height: 800 },
+  });
+  await context.addInitScript({
+    content: `globalThis.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) globalThis.__longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });`,
+  });
+  await page.goto(url);
+  await page.waitForSelector('.app[data-state="ready"]', { timeout: 120_000 });
+  await page.waitForTimeout(1000);
+  const tasks = await page.evaluate(
+    () => (globalThis as unknown as { __longTasks: number[] }).__longTasks,
+  );
+  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  await context.close();
+  return Math.max(0, ...tasks);
+}
+
+/**
+ * The longest frame while the largest valid scene loads (20 × 100,000 steps of sin(x)·cos(y)
+ * over ±10⁶, whose 1.3 M segments of iso-lines blocked the page for ~1 s), worst of three fresh
+ * pages, beside the default scene's load. Target 200 ms: loading any scene mounts React and
+ * compiles the page's code in one task, which takes ~100–200 ms here on its own; what a scene adds
+ * must stay within that, far from the second it took.
+ */
+async function heavyBudgets(url: string, browser: Browser): Promise<void> {
+  const link = `${url}#s=1.${lz.compressToEncodedURIComponent(JSON.stringify(heavyScene))}`;
+  const plain: number[] = [];
+  const heavy: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    plain.push(await longestTask(browser, url));
+    heavy.push(await longestTask(browser, link));
+  }
+  console.log(
+    `${'longest task loading the default scene (worst of 3)'.padEnd(44)} ${ms(Math.max(...plain)).padStart(22)}`,
+  );
+  report(
+    'longest task, 20 × 100,000 sin·cos over ±1e6 (worst of 3)',
+    `${ms(Math.max(...heavy))} (${heavy.map((t) => t.toFixed(0)).join(', ')})`,
+    '≤ 200 ms',
+    Math.max(...heavy) <= 200,
+  );
+}
+
 async function main(): Promise<void> {
   console.log('building…');
   await build({ root, logLevel: 'warn' });
@@ -266,6 +316,7 @@ async function main(): Promise<void> {
     );
     if (runs('load')) await loadBudgets(server.url, browser, firstLoad, workers, compiler);
     if (runs('zoom')) await zoomBudgets(server.url, browser);
+    if (runs('heavy')) await heavyBudgets(server.url, browser);
 
     for (const [count, steps, target] of runs('slider')
       ? ([
