@@ -100,7 +100,7 @@ export function hostingHeaders(): Plugin {
     writeBundle: {
       order: 'post',
       handler(_options, bundle) {
-        // The worker sub-builds run this plugin too: only the app's build writes the file.
+        // Only a build that wrote the page has headers to write.
         if (!Object.hasOwn(bundle, 'index.html')) return;
         writeFileSync(
           headersFile(),

@@ -28,10 +28,12 @@ export interface WarmUp {
  * A fresh worker runs the kernel in V8's interpreter and baseline tiers until it is hot: its first
  * 512² field took 60–140 ms and the next ones up to 35 ms, against ~10 ms once optimised. So after
  * its first field, while the page shows it, the worker computes small fields of the same function
- * and view, each in a task of its own, until computeField and isolines are optimised. Each one
- * takes ~0.3–3 ms, so a user's zoom waits at most that long for the one in progress.
+ * and view, each in a task of its own. 100 fields of 48² (about one 512² field of work in all) is
+ * what it took, in Node's V8 without background compiling, for isolines, the costliest part, to
+ * reach TurboFan; 40 left it in the baseline tier. Each takes ~0.2–3 ms, so a user's zoom waits
+ * at most that long for the one in progress.
  */
-export const WARM_UP: WarmUp = { fields: 40, n: 48 };
+export const WARM_UP: WarmUp = { fields: 100, n: 48 };
 
 /**
  * The field worker's logic, without the worker: answers each request at once, and warms the kernel
