@@ -1,6 +1,6 @@
 /**
- * Content Security Policy of the built app (served by `vite preview`; a host serving dist/ should
- * send the same headers). The page itself may not evaluate code: no 'unsafe-eval', no inline
+ * Content Security Policy of the built app: the build writes it into dist/_headers per file
+ * (hosting.config.ts), which `vite preview` serves and Netlify or Cloudflare Pages read. The page itself may not evaluate code: no 'unsafe-eval', no inline
  * script. The three workers that run typed functions (trajectories, contours, inspector) compile generated source with `new Function`,
  * which needs 'unsafe-eval' in THEIR policy: a worker script follows the policy delivered with its
  * own response (a `<meta>` policy on the page does not reach a module worker). What they compile is
@@ -39,14 +39,16 @@ export const evalWorkerPolicy = policy({
 /** Any other worker (the compile worker with mathjs): no evaluation. */
 export const workerPolicy = policy({ 'default-src': "'none'", 'script-src': "'self'" });
 
-/** Built worker scripts that compile generated source: assets/<name>.worker-<hash>.js. */
-const EVAL_WORKERS = /\/assets\/(trajectory|field|inspect)\.worker-[\w-]+\.js$/;
-const WORKERS = /\/assets\/[\w.-]+\.worker-[\w-]+\.js$/;
+/** Workers that compile generated source; the build names their scripts assets/<name>.worker-<hash>.js. */
+export const EVAL_WORKERS: readonly string[] = ['trajectory', 'field', 'inspect'];
 
-/** The Content-Security-Policy header for a request path of the built app. */
-export function cspFor(path: string): string {
-  const clean = path.split(/[?#]/)[0] ?? '';
-  if (EVAL_WORKERS.test(clean)) return evalWorkerPolicy;
-  if (WORKERS.test(clean)) return workerPolicy;
-  return pagePolicy;
+/**
+ * The Content-Security-Policy of a built file (a path relative to dist/), or null for files whose
+ * policy no browser reads (scripts, styles, fonts: only documents and workers have one).
+ */
+export function cspForFile(file: string): string | null {
+  if (file === 'index.html') return pagePolicy;
+  const worker = /^assets\/([\w-]+)\.worker-[\w-]+\.js$/.exec(file)?.[1];
+  if (worker === undefined) return null;
+  return EVAL_WORKERS.includes(worker) ? evalWorkerPolicy : workerPolicy;
 }

@@ -1,32 +1,15 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
-import { cspFor } from './csp.config.ts';
-
-/** Cross-origin isolation: finer `performance.now()` and, later, SharedArrayBuffer. */
-const isolation = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
-
-/**
- * The built app's Content Security Policy, per response (csp.config.ts): the page without
- * 'unsafe-eval', the workers that compile generated source with it. Not in dev, whose injected
- * scripts are inline.
- */
-const csp: Plugin = {
-  name: 'descent-lab-csp',
-  configurePreviewServer(server) {
-    server.middlewares.use((req, res, next) => {
-      res.setHeader('Content-Security-Policy', cspFor(req.url ?? '/'));
-      next();
-    });
-  },
-};
+import { defineConfig } from 'vite';
+import { hostingHeaders, isolation } from './hosting.config.ts';
 
 export default defineConfig({
-  plugins: [react(), csp],
+  // Relative URLs: the built site works from any path (`/`, `/lab/`) without rebuilding; workers
+  // and lazy chunks are found from the script that loads them (`new URL(…, import.meta.url)`).
+  base: './',
+  // dist/_headers: the Content Security Policy per file (csp.config.ts), served by `vite preview`.
+  // Not in dev, whose injected scripts are inline.
+  plugins: [react(), hostingHeaders()],
   worker: { format: 'es' },
   build: { target: 'es2022' },
   server: { headers: isolation },
-  preview: { headers: isolation },
 });

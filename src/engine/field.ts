@@ -24,6 +24,40 @@ export interface ContourField {
    * to ~10⁻⁵ of a cell at any zoom, where view coordinates would wobble in a deep zoom.
    */
   readonly lines: readonly Float32Array<ArrayBuffer>[];
+  /**
+   * Which levels have their iso-line: level k where (k + 1) % lineEvery === 0, so 1 means all
+   * of them; the others' lines are empty (see MAX_SEGMENTS). Past the level count, none.
+   */
+  readonly lineEvery: number;
+}
+
+/**
+ * The most iso-line segments a field carries. A view of a built-in function has 7k–40k at 512²;
+ * a function that oscillates faster than the grid samples it (sin(x)·cos(y) over ±10⁶: 1.3 M)
+ * draws as noise, and building and stroking those lines blocked the page for about a second.
+ * Past this, only every other level keeps its line, then every fourth, …, until they fit or none
+ * is left; the bands still show every level.
+ */
+export const MAX_SEGMENTS = 150_000;
+
+/**
+ * The smallest power of two `every` such that the lines of levels k with (k + 1) % every === 0
+ * hold at most `max` segments in all, and those lines (the others emptied). `every` passes the
+ * level count when even one line is too long.
+ */
+export function thinLines(
+  lines: readonly Float32Array<ArrayBuffer>[],
+  max: number,
+): { lines: Float32Array<ArrayBuffer>[]; every: number } {
+  const count = lines.length;
+  let every = 1;
+  const kept = (k: number) => (k + 1) % every === 0;
+  for (; every <= count; every *= 2) {
+    let segments = 0;
+    for (let k = 0; k < count; k++) if (kept(k)) segments += lines[k]!.length / 4;
+    if (segments <= max) break;
+  }
+  return { lines: lines.map((l, k) => (kept(k) ? l : new Float32Array(0))), every };
 }
 
 /**
@@ -127,6 +161,6 @@ export function computeField(
   const levels = logLevels(fmin, fmax, levelCount);
   const bands = new Uint8Array(n * n);
   bandIndices(values, levels, bands);
-  const lines = isolines(values, n, n, levels, bands);
-  return { n, view, fmin, fmax, levels, bands, lines };
+  const { lines, every } = thinLines(isolines(values, n, n, levels, bands), MAX_SEGMENTS);
+  return { n, view, fmin, fmax, levels, bands, lines, lineEvery: every };
 }

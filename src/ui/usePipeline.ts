@@ -45,7 +45,10 @@ export function usePipeline(store: LabStore): Pipeline {
     );
     const fields = new FieldClient();
     fields.onField((field, ms) => {
-      performance.mark('descent-lab:field', { detail: { ms, n: field.n } });
+      const segments = field.lines.reduce((sum, line) => sum + line.length / 4, 0);
+      performance.mark('descent-lab:field', {
+        detail: { ms, n: field.n, segments, lineEvery: field.lineEvery },
+      });
       pipeline.field.publish(field);
       if (pipeline.fieldError.current !== null) pipeline.fieldError.publish(null);
     });

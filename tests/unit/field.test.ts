@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOLE } from '../../src/engine/contours.ts';
-import { computeField, sampleGrid } from '../../src/engine/field.ts';
+import { computeField, MAX_SEGMENTS, sampleGrid, thinLines } from '../../src/engine/field.ts';
 import { getFunction } from '../../src/engine/functions/index.ts';
 import type { Objective } from '../../src/engine/types.ts';
 
@@ -118,5 +118,40 @@ describe('contour field', () => {
     expect(() => computeField(plane, box, 8, 255)).toThrow(RangeError);
     expect(() => computeField(plane, { x: [1, 1], y: [0, 1] }, 8, 4)).toThrow(RangeError);
     expect(() => computeField(plane, { x: [0, NaN], y: [0, 1] }, 8, 4)).toThrow(RangeError);
+  });
+
+  it('keeps every iso-line of an ordinary view', () => {
+    const rosenbrock = getFunction('rosenbrock')!.create({ a: 1, b: 100 });
+    const field = computeField(rosenbrock, { x: [-2, 2], y: [-1, 3] }, 512, 24);
+    expect(field.lineEvery).toBe(1);
+    expect(field.lines.every((l) => l.length > 0)).toBe(true);
+  });
+
+  it('thins the iso-lines of a function the grid cannot resolve, keeping every band', () => {
+    // sin(x)·cos(y) over ±10⁶: ~3,900 periods across 512 samples, noise with 1.3 M segments.
+    const wave: Objective = { f: (x, y) => Math.sin(x) * Math.cos(y), grad: () => {} };
+    const view = { x: [-1e6, 1e6], y: [-1e6, 1e6] } as const;
+    const field = computeField(wave, view, 512, 24);
+    const segments = field.lines.reduce((s, l) => s + l.length / 4, 0);
+    expect(segments).toBeGreaterThan(0);
+    expect(segments).toBeLessThanOrEqual(MAX_SEGMENTS);
+    expect(field.lineEvery).toBeGreaterThan(1);
+    field.lines.forEach((l, k) => {
+      if ((k + 1) % field.lineEvery !== 0) expect(l.length, `level ${k}`).toBe(0);
+    });
+    expect(field.bands.reduce((m, b) => Math.max(m, b), 0)).toBe(24);
+  });
+
+  it('thins by halving the levels kept until the segments fit, or keeps none', () => {
+    const line = (segments: number) => new Float32Array(4 * segments);
+    const lines = [line(10), line(10), line(10), line(10)];
+    const kept = (max: number) => {
+      const { lines: out, every } = thinLines(lines, max);
+      return [every, out.map((l) => l.length / 4)];
+    };
+    expect(kept(40)).toEqual([1, [10, 10, 10, 10]]);
+    expect(kept(39)).toEqual([2, [0, 10, 0, 10]]);
+    expect(kept(10)).toEqual([4, [0, 0, 0, 10]]);
+    expect(kept(9)).toEqual([8, [0, 0, 0, 0]]);
   });
 });

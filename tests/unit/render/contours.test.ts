@@ -32,6 +32,7 @@ describe('contour fill layer', () => {
       levels: Float64Array.of(0.25, 0.5, 0.75),
       bands,
       lines: [],
+      lineEvery: 1,
     };
     const { ctx, marks } = recordingContext();
     contourFill(ctx, frameOf(scene, { field }));
