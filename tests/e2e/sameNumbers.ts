@@ -1,5 +1,5 @@
 import lz from 'lz-string';
-import { main } from '../../src/cli/main.ts';
+import { run } from '../unit/support/cliInProcess.ts';
 import { gallery } from '../../src/gallery/scenes.ts';
 
 /** A scene's link hash, as the page writes it. */
@@ -123,10 +123,9 @@ export const scenes: readonly { name: string; preset: unknown }[] = [
 
 /** What `descent-lab run <link>` prints for the scene. */
 export async function cliJson(hash: string): Promise<string> {
-  let text = '';
-  const status = await main(['run', hash], { write: (chunk) => void (text += chunk) });
-  if (status !== 0) throw new Error(`descent-lab run exited ${status}`);
-  return text;
+  const { status, stdout, stderr } = await run(['run', hash]);
+  if (status !== 0) throw new Error(`descent-lab run exited ${status}: ${stderr}`);
+  return stdout;
 }
 
 /**
