@@ -1,7 +1,7 @@
 import { drawAxes, type ChartTheme } from './chart/axes.ts';
 import { drawStepMarkers } from './chart/markers.ts';
 import { clipCursor, drawnEnd, plotRect, pxPerStep, type PlotRect } from './chart/layout.ts';
-import { lossScale, runColumns, visibleRuns } from './chart/runScale.ts';
+import { lossScale, RunCaches, visibleRuns } from './chart/runScale.ts';
 import { forward, type YScale } from './chart/scale.ts';
 import type { RunSet } from '../workers/runs.ts';
 import type { Context2D } from './bitmap.ts';
@@ -34,24 +34,49 @@ export interface LossChartInput {
 
 /** Runs per cached bitmap of curves. */
 const GROUP = 4;
-const rasters = new RasterCache<number>();
-const settle = new Settle();
 
-/** Milliseconds until a fresh curve settles into its group's bitmap, or null. */
-export const chartSettlesIn = (): number | null => settle.next(performance.now());
+/** The loss chart of one canvas: it keeps bitmaps of its settled curves between frames. */
+export interface LossChart {
+  /** Draws loss against step for each visible run through the cursor; returns the y scale used. */
+  draw(ctx: CanvasRenderingContext2D, input: LossChartInput): YScale;
+  /** Milliseconds until a fresh curve settles into its group's bitmap, or null. */
+  settlesIn(): number | null;
+}
+
+/** What a loss chart keeps between its frames. */
+class Bookkeeping {
+  /** The groups' bitmaps of whole curves. */
+  readonly rasters = new RasterCache<number>();
+  /** When each run was first drawn. */
+  readonly settle = new Settle();
+  /** The runs' extents and decimations for this chart's width. */
+  readonly runs = new RunCaches();
+}
+
+/** A loss chart for one canvas: each canvas gets its own, so no chart sees another's bitmaps. */
+export function createLossChart(): LossChart {
+  const own = new Bookkeeping();
+  return {
+    draw: (ctx, input) => drawLossChart(ctx, input, own),
+    settlesIn: () => own.settle.next(performance.now()),
+  };
+}
 
 /** Past this many pixels off the canvas a coordinate only risks overflow in the rasteriser. */
 const FAR = 1e5;
 /** A pixel coordinate kept within ±FAR; NaN (never expected) goes far off too, not to the canvas. */
 const clampPx = (v: number): number => (v > -FAR ? Math.min(FAR, v) : -FAR);
 
-/** Draws loss against step for each visible run through the cursor; returns the y scale used. */
-export function drawLossChart(ctx: CanvasRenderingContext2D, input: LossChartInput): YScale {
+function drawLossChart(
+  ctx: CanvasRenderingContext2D,
+  input: LossChartInput,
+  { rasters, settle, runs }: Bookkeeping,
+): YScale {
   const { width, height, runSet, hidden, theme } = input;
   const plot = plotRect(width, height);
   const steps = runSet?.scene.steps ?? 1;
   const cursor = clipCursor(input.cursor, steps);
-  const scale = lossScale(runSet, hidden);
+  const scale = lossScale(runSet, hidden, runs);
   const span = scale.t1 - scale.t0;
   const y = (t: number) => clampPx(plot.top + (plot.height * (scale.t1 - t)) / span);
   const py = (v: number) => y(forward(scale, v));
@@ -79,7 +104,7 @@ export function drawLossChart(ctx: CanvasRenderingContext2D, input: LossChartInp
     c.lineWidth = 1;
     for (const k of ks) {
       const run = runSet.runs[k]!;
-      const cols = runColumns(run, drawnEnd(run.length, through, steps), kx);
+      const cols = runs.columns(run, drawnEnd(run.length, through, steps), kx);
       if (cols.length === 0) continue;
       c.beginPath();
       c.moveTo(plot.left + cols.x[0]!, py(cols.first[0]!));

@@ -1,9 +1,8 @@
 import { useEffect, useRef, type PointerEvent } from 'react';
 import { sizeCanvas } from '../render/canvas.ts';
 import {
-  chartSettlesIn,
   clipCursor,
-  drawLossChart,
+  createLossChart,
   hiddenByRun,
   hoverReadout,
   lossSummary,
@@ -47,6 +46,7 @@ export function LossChart() {
     const canvas = canvasRef.current;
     const readout = readoutRef.current;
     if (!canvas || !readout) return;
+    const chart = createLossChart();
     let request = 0;
     let settleTimer = 0;
     let drawnHidden: readonly boolean[] = [];
@@ -60,7 +60,7 @@ export function LossChart() {
       drawnHidden = hidden;
       const cursor = state.playback.step;
       const ctx = sizeCanvas(canvas, width, HEIGHT, window.devicePixelRatio || 1);
-      const { kind } = drawLossChart(ctx, {
+      const { kind } = chart.draw(ctx, {
         width,
         height: HEIGHT,
         runSet,
@@ -76,7 +76,7 @@ export function LossChart() {
       const text = hoverReadout(runSet, hidden, state.hoverStep, clipCursor(cursor, steps));
       if (readout.textContent !== text) readout.textContent = text;
       // A curve stroked live while it changed moves into its group's bitmap once it settles.
-      const wait = chartSettlesIn();
+      const wait = chart.settlesIn();
       window.clearTimeout(settleTimer);
       if (wait !== null) settleTimer = window.setTimeout(schedule, wait + 1);
     };

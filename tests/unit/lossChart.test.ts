@@ -6,7 +6,7 @@ import { axisLabel, compactNumber } from '../../src/render/chart/format.ts';
 import {
   chooseYScale,
   clipCursor,
-  drawLossChart,
+  createLossChart,
   drawnEnd,
   forward,
   hiddenByRun,
@@ -352,7 +352,7 @@ beforeAll(installCanvasGlobals);
 
 const theme: ChartTheme = { text: '#000', axis: '#666', font: 'sans-serif', surface: '#fff' };
 
-describe('drawLossChart', () => {
+describe('the loss chart', () => {
   it('passes only finite numbers to the canvas, whatever the cursor and hover', () => {
     for (const falling of [false, true]) {
       const set = sampleSet(1000, falling);
@@ -365,7 +365,7 @@ describe('drawLossChart', () => {
           ]) {
             const { ctx } = recordingContext();
             const input = { width: 640, height: 200, runSet: set, cursor, hoverStep, theme };
-            expect(() => drawLossChart(ctx, { ...input, hidden })).not.toThrow();
+            expect(() => createLossChart().draw(ctx, { ...input, hidden })).not.toThrow();
           }
         }
       }
@@ -397,7 +397,7 @@ describe('drawLossChart', () => {
       const cursorPx = plot.left + (cursor * plot.width) / 1000;
       const { ctx, strokes } = recordingContext();
       const input = { width: 640, height: 200, runSet: set, cursor, hoverStep: null, theme };
-      drawLossChart(ctx, { ...input, hidden: [false, true] });
+      createLossChart().draw(ctx, { ...input, hidden: [false, true] });
       const line = strokes().filter((s) => s.color === '#0072b2');
       expect(line.length).toBe(1);
       expect(Math.max(...line[0]!.xs)).toBeLessThanOrEqual(cursorPx + 0.5);
@@ -408,9 +408,11 @@ describe('drawLossChart', () => {
   it('handles no run set and all runs hidden', () => {
     const { ctx } = recordingContext();
     const base = { width: 300, height: 200, cursor: 0, hoverStep: 0, theme };
-    expect(() => drawLossChart(ctx, { ...base, runSet: null, hidden: [] })).not.toThrow();
+    expect(() => createLossChart().draw(ctx, { ...base, runSet: null, hidden: [] })).not.toThrow();
     const set = sampleSet(100);
-    expect(() => drawLossChart(ctx, { ...base, runSet: set, hidden: [true, true] })).not.toThrow();
+    expect(() =>
+      createLossChart().draw(ctx, { ...base, runSet: set, hidden: [true, true] }),
+    ).not.toThrow();
   });
 });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { SETTLE_MS } from '../../../src/render/settle.ts';
 import {
-  drawLossChart,
+  createLossChart,
   forward,
   plotRect,
   type ChartTheme,
@@ -35,7 +35,7 @@ const plot = plotRect(W, H);
 
 function draw(hidden: boolean[], cursor = scene.steps, hoverStep: number | null = null) {
   const { ctx, marks, depth } = recordingContext(W, H);
-  const scale = drawLossChart(ctx, {
+  const scale = createLossChart().draw(ctx, {
     width: W,
     height: H,
     runSet: set,
@@ -128,12 +128,13 @@ describe('loss chart drawing', () => {
         optimizers: colours.map((color, k) => ({ ...(k % 2 ? b! : a!), color, label: `${k}` })),
       };
       const first = runSetOf(six);
+      const chart = createLossChart();
       const { ctx, marks } = recordingContext(W, H);
       const input = { width: W, height: H, hidden: six.optimizers.map(() => false), theme };
-      drawLossChart(ctx, { ...input, runSet: first, cursor: six.steps, hoverStep: null });
+      chart.draw(ctx, { ...input, runSet: first, cursor: six.steps, hoverStep: null });
       vi.advanceTimersByTime(SETTLE_MS);
       let from = marks.length;
-      drawLossChart(ctx, { ...input, runSet: first, cursor: six.steps, hoverStep: null });
+      chart.draw(ctx, { ...input, runSet: first, cursor: six.steps, hoverStep: null });
       const blits = () =>
         marks.slice(from).filter((m): m is Extract<Mark, { kind: 'image' }> => m.kind === 'image');
       expect(blits()).toHaveLength(2);
@@ -142,7 +143,7 @@ describe('loss chart drawing', () => {
       const moved = { ...six, optimizers: [o0!, { ...o1!, label: 'moved' }, ...rest] };
       const second = runSetOf(moved, Infinity, first);
       from = marks.length;
-      drawLossChart(ctx, { ...input, runSet: second, cursor: six.steps, hoverStep: null });
+      chart.draw(ctx, { ...input, runSet: second, cursor: six.steps, hoverStep: null });
       expect(blits()).toHaveLength(1);
       const cached = strokes(blits()[0]!.content).map((m) => m.style.strokeStyle);
       expect(new Set(cached)).toEqual(new Set(colours.slice(4)));
@@ -157,17 +158,18 @@ describe('loss chart drawing', () => {
     vi.useFakeTimers({ toFake: ['performance'] });
     try {
       const runs = runSetOf(scene);
+      const chart = createLossChart();
       const { ctx, marks } = recordingContext(W, H);
       const input = { width: W, height: H, runSet: runs, hidden: [false, false, false], theme };
-      drawLossChart(ctx, { ...input, cursor: scene.steps, hoverStep: null });
+      chart.draw(ctx, { ...input, cursor: scene.steps, hoverStep: null });
       vi.advanceTimersByTime(SETTLE_MS);
-      drawLossChart(ctx, { ...input, cursor: scene.steps, hoverStep: null });
+      chart.draw(ctx, { ...input, cursor: scene.steps, hoverStep: null });
       const blit = marks.findLast((m) => m.kind === 'image') as Extract<Mark, { kind: 'image' }>;
       const raster = recorderOf(blit.source)!;
       const painted = strokes(raster.marks).length;
       for (const cursor of [50, 51, 120]) {
         const from = marks.length;
-        drawLossChart(ctx, { ...input, cursor, hoverStep: null });
+        chart.draw(ctx, { ...input, cursor, hoverStep: null });
         expect(strokes(raster.marks)).toHaveLength(painted);
         const drawn = marks.slice(from);
         const at = drawn.findIndex((m) => m.kind === 'image');
@@ -179,6 +181,34 @@ describe('loss chart drawing', () => {
         // Nothing is stroked outside the bitmap: no live curves for settled runs.
         for (const c of colors) expect(curves(drawn, c)).toHaveLength(0);
       }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps each chart’s bookkeeping to itself: a second chart’s curves are fresh on its canvas', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const runs = runSetOf(scene);
+      const input = { width: W, height: H, runSet: runs, hidden: [false, false, false], theme };
+      const full = { ...input, cursor: scene.steps, hoverStep: null };
+      const one = createLossChart();
+      const a = recordingContext(W, H);
+      one.draw(a.ctx, full);
+      expect(one.settlesIn()).toBe(SETTLE_MS);
+      vi.advanceTimersByTime(SETTLE_MS);
+      one.draw(a.ctx, full);
+      expect(one.settlesIn()).toBeNull();
+      expect(a.marks.some((m) => m.kind === 'image')).toBe(true);
+      // Another chart (the same runs on another canvas) first draws them now: they are fresh to
+      // it, stroked live and waiting to settle, whatever the first chart has seen.
+      const two = createLossChart();
+      const b = recordingContext(W, H);
+      two.draw(b.ctx, full);
+      expect(b.marks.some((m) => m.kind === 'image')).toBe(false);
+      for (const c of colors) expect(curves(b.marks, c)).toHaveLength(1);
+      expect(two.settlesIn()).toBe(SETTLE_MS);
+      expect(one.settlesIn()).toBeNull();
     } finally {
       vi.useRealTimers();
     }
