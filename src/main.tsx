@@ -1,9 +1,10 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { exposeHandle } from './devtools.ts';
-import { browserStorage, openingScene, syncScene } from './state/persistence.ts';
+import { browserStorage, compilerVerdict, openingScene, syncScene } from './state/persistence.ts';
 import { createLabStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
+import { CompileClient } from './workers/compileClient.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -13,7 +14,9 @@ const opening = openingScene(window.location.hash, storage);
 // The first race animates from the start, unless the reader asked for less motion.
 const store = createLabStore(opening.scene, { animate: !reducedMotion });
 store.getState().actions.notify(opening.notice);
-syncScene(store, window, storage, opening);
+// The page's one compile worker, started on the first typed function (mathjs loads only then).
+const compiler = new CompileClient();
+syncScene(store, window, storage, opening, compilerVerdict(compiler));
 exposeHandle(store);
 // Rendered as a transition, React yields to the browser every few milliseconds while it mounts:
 // a scene of 20 optimizers over 100,000 steps (20 cards, each with a learning-rate plot) took one
@@ -21,7 +24,7 @@ exposeHandle(store);
 startTransition(() =>
   createRoot(root).render(
     <StrictMode>
-      <App store={store} />
+      <App store={store} compiler={compiler} />
     </StrictMode>,
   ),
 );

@@ -9,7 +9,7 @@ import {
   type ParseOptions,
 } from '../preset/index.ts';
 import { syntaxProblem } from '../engine/expr/lex.ts';
-import { sharedCompiler } from '../workers/compileClient.ts';
+import type { CompileClient } from '../workers/compileClient.ts';
 import { selectScene, type LabStore, type Notice } from './store.ts';
 
 /**
@@ -29,10 +29,10 @@ const WRITE_DELAY_MS = 250;
 export type Verdict = (expr: string) => Promise<string | null>;
 
 /** The compile worker's verdict (mathjs loads on first use; answers are cached by text). */
-export const compilerVerdict: Verdict = (expr) =>
-  sharedCompiler()
-    .compile(expr)
-    .then((result) => (result.ok ? null : result.message));
+export const compilerVerdict =
+  (compiler: CompileClient): Verdict =>
+  (expr) =>
+    compiler.compile(expr).then((result) => (result.ok ? null : result.message));
 
 /** A scene to show, what to say about it, and what to show instead if its function is refused. */
 export interface Shown {
@@ -98,7 +98,8 @@ function checked(read: (options: ParseOptions) => Shown | null): Shown | null {
 /**
  * Keeps the address bar's hash and the saved scene following the store, without adding history
  * entries; a link pasted into the address bar of an open page is loaded. `opening` is the scene
- * the store was made with. Returns a function that stops it.
+ * the store was made with; `verdict` is the compile worker's (see `compilerVerdict`). Returns a
+ * function that stops it.
  *
  * A typed function is checked in two steps: the lexer at once (a scene it refuses never reaches
  * the store), the compile worker later. The worker's answer takes 80–400 ms the first time
@@ -115,8 +116,8 @@ export function syncScene(
   store: LabStore,
   win: Window,
   storage: Storage | null,
-  opening: Shown | null = null,
-  verdict: Verdict = compilerVerdict,
+  opening: Shown | null,
+  verdict: Verdict,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let scene: Scene | null = null;

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
 import type { LabStore } from '../state/store.ts';
 import { LabContext } from '../state/useLab.ts';
+import type { CompileClient } from '../workers/compileClient.ts';
+import { CompilerContext } from './compiler.ts';
 import { OptimizerPanel } from './controls/OptimizerPanel.tsx';
 import { ScenePanel } from './controls/ScenePanel.tsx';
 import { CopyLink } from './CopyLink.tsx';
@@ -23,17 +25,25 @@ import './app.css';
 import './share.css';
 
 /** The lab: the landscape and loss chart with playback on one side, the controls on the other. */
-export function App({ store }: { readonly store: LabStore }) {
+export function App({ store, compiler }: LabProps) {
   return (
     <LabContext.Provider value={store}>
-      <Lab store={store} />
+      <CompilerContext.Provider value={compiler}>
+        <Lab store={store} compiler={compiler} />
+      </CompilerContext.Provider>
     </LabContext.Provider>
   );
 }
 
-function Lab({ store }: { readonly store: LabStore }) {
-  const pipeline = usePipeline(store);
-  const inspection = useInspection(store);
+/** What the page gives the lab: its store and its compile client. */
+interface LabProps {
+  readonly store: LabStore;
+  readonly compiler: CompileClient;
+}
+
+function Lab({ store, compiler }: LabProps) {
+  const pipeline = usePipeline(store, compiler);
+  const inspection = useInspection(store, compiler);
   usePlaybackClock();
   useShortcuts();
   const [drawn, setDrawn] = useState(false);

@@ -4,6 +4,7 @@ import { useLabStore } from '../state/useLab.ts';
 import type { Feed } from '../workers/feed.ts';
 import type { InspectResult } from '../workers/inspectClient.ts';
 import { ColourScale } from './ColourScale.tsx';
+import { useCompiler } from './compiler.ts';
 import { FunctionValues } from './landscape/functionValues.ts';
 import { keyListener } from './landscape/keys.ts';
 import { Painter } from './landscape/painter.ts';
@@ -32,6 +33,7 @@ export function Landscape({
   onFrame?: (canvas: HTMLCanvasElement, frame: Frame) => void;
 }) {
   const store = useLabStore();
+  const compiler = useCompiler();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const readoutRef = useRef<HTMLParagraphElement>(null);
   const drawn = useEffectEvent(onDrawn);
@@ -53,7 +55,7 @@ export function Landscape({
       },
     );
     const frame = () => painter.frame;
-    const values = new FunctionValues(store);
+    const values = new FunctionValues(store, (text) => compiler.compile(text));
     // One AbortController removes every listener when the effect ends.
     const listeners = new AbortController();
     const readout = () => readoutRef.current;
@@ -71,7 +73,7 @@ export function Landscape({
       values.dispose();
       painter.dispose();
     };
-  }, [store, pipeline, inspection]);
+  }, [store, compiler, pipeline, inspection]);
 
   const actions = store.getState().actions;
   return (

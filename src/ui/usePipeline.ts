@@ -8,6 +8,7 @@ import { selectScene, type LabState, type LabStore } from '../state/store.ts';
 import { FieldClient } from '../workers/fieldClient.ts';
 import { TrajectoryClient, type TrajectoryStatus } from '../workers/trajectoryClient.ts';
 import { withObjective } from './withObjective.ts';
+import type { CompileClient } from '../workers/compileClient.ts';
 
 /** Contour grid samples per side, and levels per view. */
 const GRID = 512;
@@ -28,7 +29,7 @@ const fieldInputs = (s: LabState) => [s.fn, s.view] as const;
  * Connects the store to the workers: every new scene goes to the trajectory worker (latest
  * wins), and a new function, parameter or view to the field worker. Nothing here re-renders React.
  */
-export function usePipeline(store: LabStore): Pipeline {
+export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline {
   const [pipeline] = useState<Pipeline>(() => ({
     runs: new RunFeed(),
     field: new Feed<ContourField>(),
@@ -62,6 +63,7 @@ export function usePipeline(store: LabStore): Pipeline {
     };
     const simulate = (s: Scene) =>
       withObjective(
+        compiler,
         s.fn,
         (source) => {
           if (s === scene) trajectories.simulate(s, source);
@@ -70,6 +72,7 @@ export function usePipeline(store: LabStore): Pipeline {
       );
     const requestField = (f: Scene['fn'], v: typeof view) =>
       withObjective(
+        compiler,
         f,
         (source) => {
           if (f === fn && v === view) fields.request(f, v, GRID, LEVELS, source);
@@ -96,7 +99,7 @@ export function usePipeline(store: LabStore): Pipeline {
       trajectories.dispose();
       fields.dispose();
     };
-  }, [store, pipeline]);
+  }, [store, compiler, pipeline]);
 
   return pipeline;
 }

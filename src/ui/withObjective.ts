@@ -1,11 +1,12 @@
 import type { Scene } from '../engine/scene.ts';
-import { sharedCompiler } from '../workers/compileClient.ts';
+import type { CompileClient } from '../workers/compileClient.ts';
 
 /**
  * Calls `send` with the compiled source of a typed function (at once, with undefined, for a
  * built-in), or `refuse` with why it cannot be compiled. Workers get source, never typed text.
  */
 export function withObjective(
+  compiler: CompileClient,
   fn: Scene['fn'],
   send: (source: string | undefined) => void,
   refuse: (message: string) => void,
@@ -14,10 +15,8 @@ export function withObjective(
     send(undefined);
     return;
   }
-  void sharedCompiler()
-    .compile(fn.expr)
-    .then((result) => {
-      if (result.ok) send(result.source);
-      else refuse(`f(x, y): ${result.message}`);
-    });
+  void compiler.compile(fn.expr).then((result) => {
+    if (result.ok) send(result.source);
+    else refuse(`f(x, y): ${result.message}`);
+  });
 }

@@ -111,11 +111,3 @@ export class CompileClient {
 }
 
 const refusal = (message: string): CompileResult => ({ ok: false, message, column: null });
-
-let shared: CompileClient | null = null;
-
-/** The page's one compile client, made on first use (so mathjs loads only then). */
-export function sharedCompiler(): CompileClient {
-  shared ??= new CompileClient();
-  return shared;
-}

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { FUNCTIONS } from '../../engine/expr/ast.ts';
 import { syntaxProblem } from '../../engine/expr/lex.ts';
 import { useLab, useLabActions } from '../../state/useLab.ts';
-import { sharedCompiler } from '../../workers/compileClient.ts';
+import { useCompiler } from '../compiler.ts';
 
 /** Pause in typing before the compiler is asked. */
 const TYPING_MS = 150;
@@ -26,6 +26,7 @@ type Verdict =
 export function CustomFunction() {
   const expr = useLab((s) => s.fn.expr ?? '');
   const { setExpression } = useLabActions();
+  const compiler = useCompiler();
   const [text, setText] = useState(expr);
   const [seen, setSeen] = useState(expr);
   const [verdict, setVerdict] = useState<Verdict>({ state: 'checking' });
@@ -41,20 +42,18 @@ export function CustomFunction() {
     if (quick !== null) return;
     let current = true;
     const timer = setTimeout(() => {
-      void sharedCompiler()
-        .compile(text)
-        .then((result) => {
-          if (!current) return;
-          if (!result.ok) return setVerdict({ state: 'refused', message: result.message });
-          setVerdict({ state: 'ok', gradient: result.gradient });
-          if (text !== expr) setExpression(text);
-        });
+      void compiler.compile(text).then((result) => {
+        if (!current) return;
+        if (!result.ok) return setVerdict({ state: 'refused', message: result.message });
+        setVerdict({ state: 'ok', gradient: result.gradient });
+        if (text !== expr) setExpression(text);
+      });
     }, TYPING_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [text, quick, expr, setExpression]);
+  }, [compiler, text, quick, expr, setExpression]);
 
   const problem = quick ?? (verdict.state === 'refused' ? verdict.message : null);
   const problemId = `${id}-problem`;

@@ -4,6 +4,7 @@ import { selectScene, type LabState, type LabStore } from '../../state/store.ts'
 import { Feed } from '../../workers/feed.ts';
 import { InspectClient, type InspectResult } from '../../workers/inspectClient.ts';
 import { withObjective } from '../withObjective.ts';
+import type { CompileClient } from '../../workers/compileClient.ts';
 
 /** The index of the inspected optimizer in the scene, or −1 when none is selected. */
 export const selectedIndex = (s: LabState): number =>
@@ -36,7 +37,7 @@ export interface InspectFeeds {
  * Keeps the inspect worker asking for the selected optimizer's run whenever it or the scene's
  * trajectories change (not the view); results arrive in the returned feed, outside React.
  */
-export function useInspection(store: LabStore): InspectFeeds {
+export function useInspection(store: LabStore, compiler: CompileClient): InspectFeeds {
   const [feeds] = useState<InspectFeeds>(() => ({
     results: new Feed<InspectResult>(),
     errors: new Feed<string>(),
@@ -56,6 +57,7 @@ export function useInspection(store: LabStore): InspectFeeds {
       askedIndex = index;
       if (feeds.errors.current) feeds.errors.publish('');
       withObjective(
+        compiler,
         scene.fn,
         (source) => {
           if (asked === scene && askedIndex === index) client.request(scene, index, source);
@@ -69,7 +71,7 @@ export function useInspection(store: LabStore): InspectFeeds {
       unsubscribe();
       client.dispose();
     };
-  }, [store, feeds]);
+  }, [store, compiler, feeds]);
   return feeds;
 }
 

@@ -4,7 +4,6 @@ import { getFunction } from '../../engine/functions/index.ts';
 import type { Scene } from '../../engine/scene.ts';
 import type { LabStore } from '../../state/store.ts';
 import type { CompileResult } from '../../workers/compileProtocol.ts';
-import { sharedCompiler } from '../../workers/compileClient.ts';
 
 /** Compiles a typed function's text (the compile worker, in the page). */
 export type Compile = (text: string) => Promise<CompileResult>;
@@ -23,7 +22,7 @@ export class FunctionValues {
 
   constructor(
     store: LabStore,
-    private readonly compile: Compile = (text) => sharedCompiler().compile(text),
+    private readonly compile: Compile,
   ) {
     this.#learn(store.getState().fn.expr);
     this.#stop = store.subscribe((s) => this.#learn(s.fn.expr));
