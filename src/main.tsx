@@ -16,8 +16,8 @@ const store = createLabStore(opening.scene, { animate: !reducedMotion });
 store.getState().actions.notify(opening.notice);
 // The page's one compile worker, started on the first typed function (mathjs loads only then).
 const compiler = new CompileClient();
-syncScene(store, window, storage, opening, compilerVerdict(compiler));
-exposeHandle(store);
+const sync = syncScene(store, window, storage, opening, compilerVerdict(compiler));
+exposeHandle(store, sync);
 // Rendered as a transition, React yields to the browser every few milliseconds while it mounts:
 // a scene of 20 optimizers over 100,000 steps (20 cards, each with a learning-rate plot) took one
 // ~400 ms task to mount in a single pass.

@@ -1,11 +1,12 @@
 import type { Scene } from '../engine/scene.ts';
 import {
   defaultScene,
+  parsePreset,
+  PresetError,
   readLink,
   salvagePreset,
   sceneHash,
   toPreset,
-  type LinkScene,
   type ParseOptions,
 } from '../preset/index.ts';
 import { syntaxProblem } from '../engine/expr/lex.ts';
@@ -65,18 +66,35 @@ export function openingScene(hash: string, storage: Storage | null): Opening {
 export function linkScene(hash: string): Shown | null {
   return checked((options) => {
     const link = readLink(hash, options);
-    return link.found ? { scene: link.scene, notice: linkNotice(link) } : null;
+    return link.found ? { scene: link.scene, notice: readNotice(link) } : null;
   });
 }
 
-/** What to say about a link that was not entirely valid, or null when it was. */
-export function linkNotice(link: LinkScene & { found: true }): Notice | null {
-  if (link.problems.length === 0) return null;
+/**
+ * A preset object as `descentLab.load` takes it: the schema and the page's first check at once
+ * (throws a PresetError naming every bad field), then the compiler as for a link: a typed
+ * function it refuses is replaced as the command line replaces it, with a notice.
+ */
+export function presetScene(preset: unknown): Shown {
+  const strict = parsePreset(preset, reading);
+  if (!strict.ok) throw new PresetError(strict.errors);
+  return checked((options) => {
+    const read = salvagePreset(preset, options);
+    return { scene: read.scene, notice: readNotice(read, 'preset') };
+  })!;
+}
+
+/** What to say about a link (or preset) that was not entirely valid, or null when it was. */
+export function readNotice(
+  read: { readonly problems: readonly string[]; readonly defaulted: boolean },
+  what: 'link' | 'preset' = 'link',
+): Notice | null {
+  if (read.problems.length === 0) return null;
   return {
-    title: link.defaulted
-      ? 'This link could not be opened'
-      : 'Parts of this link were not valid, so they were left out',
-    lines: link.problems,
+    title: read.defaulted
+      ? `This ${what} could not be opened`
+      : `Parts of this ${what} were not valid, so they were left out`,
+    lines: read.problems,
   };
 }
 
@@ -95,11 +113,18 @@ function checked(read: (options: ParseOptions) => Shown | null): Shown | null {
   };
 }
 
+/** The page's URL and storage sync, as `syncScene` starts it. */
+export interface SceneSync {
+  /** Shows a scene read from a link or preset, and checks its typed function as a link's. */
+  show(shown: Shown): void;
+  /** Stops following the store and the address bar. */
+  stop(): void;
+}
+
 /**
  * Keeps the address bar's hash and the saved scene following the store, without adding history
  * entries; a link pasted into the address bar of an open page is loaded. `opening` is the scene
- * the store was made with; `verdict` is the compile worker's (see `compilerVerdict`). Returns a
- * function that stops it.
+ * the store was made with; `verdict` is the compile worker's (see `compilerVerdict`).
  *
  * A typed function is checked in two steps: the lexer at once (a scene it refuses never reaches
  * the store), the compile worker later. The worker's answer takes 80–400 ms the first time
@@ -118,7 +143,7 @@ export function syncScene(
   storage: Storage | null,
   opening: Shown | null,
   verdict: Verdict,
-): () => void {
+): SceneSync {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let scene: Scene | null = null;
   const { actions } = store.getState();
@@ -164,13 +189,15 @@ export function syncScene(
       actions.forgetExpression(expr);
     });
   };
+  const show = (shown: Shown) => {
+    actions.loadScene(shown.scene);
+    actions.notify(shown.notice);
+    check(shown);
+    write();
+  };
   const onHashChange = () => {
     const link = linkScene(win.location.hash);
-    if (!link) return;
-    actions.loadScene(link.scene);
-    actions.notify(link.notice);
-    check(link);
-    write();
+    if (link) show(link);
   };
   if (opening) check(opening);
   write();
@@ -178,11 +205,14 @@ export function syncScene(
   win.addEventListener('hashchange', onHashChange);
   // Leaving the page writes what is pending: no change is lost to the debounce.
   win.addEventListener('pagehide', write);
-  return () => {
-    unsubscribe();
-    clearTimeout(timer);
-    win.removeEventListener('hashchange', onHashChange);
-    win.removeEventListener('pagehide', write);
+  return {
+    show,
+    stop: () => {
+      unsubscribe();
+      clearTimeout(timer);
+      win.removeEventListener('hashchange', onHashChange);
+      win.removeEventListener('pagehide', write);
+    },
   };
 }
 

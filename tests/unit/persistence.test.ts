@@ -1,7 +1,8 @@
 import lz from 'lz-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkExpression, defaultExpression } from '../../src/engine/expr/index.ts';
-import { readLink, type LinkScene } from '../../src/preset/index.ts';
+import { labHandle } from '../../src/devtools.ts';
+import { PresetError, readLink, type LinkScene } from '../../src/preset/index.ts';
 import { openingScene, STORAGE_KEY, syncScene, type Verdict } from '../../src/state/persistence.ts';
 import { createLabStore, selectScene } from '../../src/state/store.ts';
 import { refusedByCompilerOnly } from '../hostile.ts';
@@ -63,8 +64,8 @@ function open(hash: string, verdict: Verdict = compiler, storage = memoryStorage
   const opening = openingScene(hash, storage);
   const store = createLabStore(opening.scene);
   store.getState().actions.notify(opening.notice);
-  const stop = syncScene(store, page.window, storage, opening, verdict);
-  return { ...page, store, storage, stop };
+  const sync = syncScene(store, page.window, storage, opening, verdict);
+  return { ...page, store, storage, sync };
 }
 
 /** What the command line reads from the same link: the full compiler as the checker. */
@@ -155,6 +156,71 @@ describe('a link whose typed function the compiler refuses', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(store.getState().fn.expr).toBe('sin(x) + y^2');
     expect(JSON.parse(storage.data.get(STORAGE_KEY)!).fn.expr).toBe('sin(x) + y^2');
+  });
+});
+
+describe('a preset loaded from the console (descentLab.load)', () => {
+  /** The page as main.tsx starts it, with its console handle. */
+  const withConsole = (verdict: Verdict = compiler) => {
+    const page = open('', verdict);
+    return { ...page, handle: labHandle(page.store, page.sync) };
+  };
+
+  it.each(refusedByCompilerOnly)(
+    '%s: goes the way of a pasted link: Rosenbrock, and a notice saying why',
+    async (expr) => {
+      const { handle, store, win, storage } = withConsole();
+      await vi.advanceTimersByTimeAsync(1_000);
+      const preset = { ...typed(expr), optimizers: [{ type: 'adam', lr: 0.05 }] };
+      handle.load(preset);
+      expect(store.getState().fn.expr).toBe(expr);
+      await vi.advanceTimersByTimeAsync(1_000);
+      const state = store.getState();
+      const cli = cliReading(hashOf(preset));
+      expect(selectScene(state)).toEqual(cli.scene);
+      expect(state.notice?.title).toBe(
+        'Parts of this preset were not valid, so they were left out',
+      );
+      expect(state.notice?.lines).toEqual(cli.problems);
+      expect(state.notice?.lines.join('\n')).toMatch(
+        /^fn\.expr is not a valid function: .* \(used rosenbrock\)$/m,
+      );
+      expect(handle.preset()).toMatchObject({ fn: { id: 'rosenbrock' } });
+      expect(readLink(win.location.hash)).toMatchObject({ scene: cli.scene, problems: [] });
+      expect(storage.data.get(STORAGE_KEY)).not.toContain(JSON.stringify(expr));
+    },
+  );
+
+  it('shows an accepted typed function, and writes it once accepted', async () => {
+    const { handle, store, win } = withConsole();
+    handle.load(typed('sin(x) * cos(y)', { optimizers: [{ type: 'sgd' }] }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(store.getState().fn.expr).toBe('sin(x) * cos(y)');
+    expect(store.getState().notice).toBeNull();
+    expect(readLink(win.location.hash)).toMatchObject({ scene: selectScene(store.getState()) });
+  });
+
+  it.each([
+    ['not an object', 42, /must be an object/],
+    ['an unknown key', typed('x^2 + y^2'), /optimizers\[0\]: unknown key "weight_decy"/],
+    ['a bad field', { v: 1, fn: { id: 'booth' }, steps: 'many' }, /steps must be a finite number/],
+    [
+      'a function the first check refuses',
+      { v: 1, fn: { id: 'custom', expr: 'sin(x' } },
+      /fn\.expr/,
+    ],
+  ])('throws a PresetError naming the fields of %s, and leaves the scene alone', (_, bad, why) => {
+    const { handle, store } = withConsole();
+    const before = selectScene(store.getState());
+    let thrown: unknown;
+    try {
+      handle.load(bad);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(PresetError);
+    expect((thrown as PresetError).message).toMatch(why);
+    expect(selectScene(store.getState())).toBe(before);
   });
 });
 
