@@ -197,6 +197,43 @@ describe('custom functions in the browser', () => {
     },
   );
 
+  it('descentLab.load in the console goes the way of a link; a bad preset throws, naming its fields', async () => {
+    const { page, errors } = await openPage(lab.browser, wide);
+    await page.goto(lab.server.url);
+    await computed(page);
+    const load = (preset: unknown) =>
+      page.evaluate((p) => {
+        try {
+          window.descentLab!.load(p);
+          return null;
+        } catch (e) {
+          return `${(e as Error).name}: ${(e as Error).message}`;
+        }
+      }, preset);
+    // Passes the page's first check, refused by the compiler: Rosenbrock, drawn, with a notice.
+    const refused = custom('resolve(x)');
+    expect(await load(refused)).toBeNull();
+    const cli = readLink(linkTo(refused), { checkExpression });
+    if (!cli.found) throw new Error('no scene');
+    const notice = page.getByRole('alert');
+    await expect
+      .poll(() => notice.textContent())
+      .toContain('fn.expr is not a valid function: unknown function "resolve" at column 1');
+    await computed(page);
+    expect(await status(page)).toMatch(/^Rosenbrock · 2 optimizers · 200 steps/);
+    expect(await preset(page)).toEqual(toPreset(cli.scene));
+    await expect.poll(() => fields(page)).toBeGreaterThan(0);
+    await pathsSettled(page);
+    // A preset the schema refuses: a readable error for the console, and the scene stays.
+    expect(await load({ v: 1, fn: { id: 'booth' }, steps: 'many' })).toMatch(
+      /^PresetError: .*steps must be a finite number/,
+    );
+    expect(await load({ ...custom('sin(x'), steps: 100 })).toMatch(/^PresetError: .*fn\.expr/);
+    expect(await preset(page)).toEqual(toPreset(cli.scene));
+    expect(await pwned(page)).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
   it(
     'hostile expressions, typed and in links: refused or plain arithmetic, the page responsive, nothing run',
     { timeout: 600_000 },
