@@ -201,3 +201,78 @@ describe('narrow_valley', () => {
     }
   });
 });
+
+/** Gradient descent with a backtracking line search from (x, y): a local minimum or a stall. */
+function descend(obj: Objective, x0: number, y0: number): Vec2 {
+  let [x, y] = [x0, y0];
+  const g = new Float64Array(2);
+  for (let i = 0; i < 5000; i++) {
+    obj.grad(x, y, g);
+    const gg = g[0]! * g[0]! + g[1]! * g[1]!;
+    if (gg < 1e-14) break;
+    const f0 = obj.f(x, y);
+    let t = 1;
+    while (t > 1e-12 && !(obj.f(x - t * g[0]!, y - t * g[1]!) <= f0 - 0.5 * t * gg)) t /= 2;
+    if (t <= 1e-12) break; // no decrease left to find: rounding has the last word
+    x -= t * g[0]!;
+    y -= t * g[1]!;
+  }
+  return [x, y];
+}
+
+describe('the minima lists', () => {
+  it('are empty exactly for the functions unbounded below', () => {
+    for (const fn of functions) {
+      const obj = fn.create(defaultParams(fn));
+      const unbounded = [1e3, 1e6].map((t) =>
+        Math.min(obj.f(t, 0), obj.f(-t, 0), obj.f(0, t), obj.f(0, -t)),
+      );
+      const isUnbounded = unbounded[1]! < -1e11 && unbounded[1]! < unbounded[0]!;
+      expect(fn.minima(defaultParams(fn)).length === 0, fn.id).toBe(isUnbounded);
+    }
+    expect(
+      functions.filter((fn) => fn.minima(defaultParams(fn)).length === 0).map((fn) => fn.id),
+    ).toEqual(['saddle', 'monkey_saddle']);
+  });
+
+  it('name every local minimum in the view where there are few (descent from a grid of starts)', () => {
+    for (const id of ['himmelblau', 'six_hump_camel', 'styblinski_tang', 'booth', 'matyas']) {
+      const fn = getFunction(id)!;
+      const obj = fn.create(defaultParams(fn));
+      const listed = fn.minima(defaultParams(fn));
+      const found: Vec2[] = [];
+      // Cell centres: no start sits on a symmetry axis, where descent could stop at a saddle.
+      const n = 12;
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          const x0 = fn.view.x[0] + ((fn.view.x[1] - fn.view.x[0]) * (i + 0.37)) / n;
+          const y0 = fn.view.y[0] + ((fn.view.y[1] - fn.view.y[0]) * (j + 0.61)) / n;
+          const m = descend(obj, x0, y0);
+          if (!inside(fn.view, m)) continue;
+          if (found.every(([x, y]) => Math.hypot(x - m[0], y - m[1]) > 1e-4)) found.push(m);
+        }
+      }
+      expect(found.length, id).toBe(listed.length);
+      for (const m of found) {
+        const near = listed.some(([x, y]) => Math.hypot(x - m[0], y - m[1]) < 1e-5);
+        expect(near, `${id}: a minimum near (${m[0]}, ${m[1]}) is not listed`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('the function records', () => {
+  it('have a snake_case id, a name and a formula', () => {
+    for (const fn of functions) {
+      expect(fn.id).toMatch(/^[a-z][a-z_]*$/);
+      expect(fn.name.trim(), fn.id).not.toBe('');
+      expect(fn.formula.trim(), fn.id).not.toBe('');
+    }
+  });
+
+  it('defaultParams gives each parameter its default, and nothing for a function without any', () => {
+    expect(defaultParams(rosenbrock)).toEqual({ a: 1, b: 100 });
+    expect(defaultParams(narrowValley)).toEqual({ kappa: 20, angle: 0 });
+    expect(defaultParams(ackley)).toEqual({});
+  });
+});
