@@ -84,6 +84,25 @@ describe.each(functions.map((fn) => [fn.id, fn] as const))('%s', (_id, fn) => {
     fc.assert(fc.property(paramsArb(fn), point, check), { numRuns: 300 });
   });
 
+  it('has an analytic gradient that matches central differences at fixed generic parameters', () => {
+    // Random parameters cluster at their bounds and 0 (a rotation of 0° or ±90°): these do not.
+    const generic: Params = Object.fromEntries(
+      Object.entries(fn.params).map(([name, p]) => [name, p.min + 0.3719 * (p.max - p.min)]),
+    );
+    for (const params of [defaults, generic]) {
+      const obj = fn.create(params);
+      for (const [u, v] of [
+        [0.2113, 0.7887],
+        [0.618, 0.1459],
+        [0.9, 0.35],
+      ] as const) {
+        const x = fn.view.x[0] + u * (fn.view.x[1] - fn.view.x[0]);
+        const y = fn.view.y[0] + v * (fn.view.y[1] - fn.view.y[0]);
+        expectGradientMatches(obj, x, y);
+      }
+    }
+  });
+
   it('lists minima that are critical points below their neighbours', () => {
     const obj = fn.create(defaults);
     for (const m of fn.minima(defaults)) expectLocalMinimum(obj, m);
@@ -270,9 +289,13 @@ describe('the function records', () => {
     }
   });
 
-  it('defaultParams gives each parameter its default, and nothing for a function without any', () => {
-    expect(defaultParams(rosenbrock)).toEqual({ a: 1, b: 100 });
-    expect(defaultParams(narrowValley)).toEqual({ kappa: 20, angle: 0 });
-    expect(defaultParams(ackley)).toEqual({});
+  it('have the textbook parameters at their textbook defaults; the others have none', () => {
+    const withParams: Record<string, Params> = {
+      rosenbrock: { a: 1, b: 100 },
+      narrow_valley: { kappa: 20, angle: 0 },
+      rastrigin: { A: 10 },
+      saddle: { a: 1, b: 1 },
+    };
+    for (const fn of functions) expect(defaultParams(fn), fn.id).toEqual(withParams[fn.id] ?? {});
   });
 });

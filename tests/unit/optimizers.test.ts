@@ -2,6 +2,7 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { getOptimizer, optimizers } from '../../src/engine/optimizers/index.ts';
 import {
+  decayPower,
   slotsOf,
   type HyperValues,
   type Optimizer,
@@ -25,8 +26,12 @@ function inspected(opt: Optimizer, lr: number): Record<string, Value> {
   const byKey: Record<string, Value> = {};
   let k = 0;
   for (const f of opt.fields) {
+    expect(['coordinate', 'scalar']).toContain(f.per);
     byKey[f.key] = f.per === 'coordinate' ? [out[k++]!, out[k++]!] : out[k++]!;
   }
+  // slotsOf counts exactly the slots inspect writes.
+  expect(k).toBe(out.length);
+  expect(out.includes(-12345)).toBe(false);
   return byKey;
 }
 
@@ -347,10 +352,54 @@ describe("hyperparameter ranges are torch's (checked through the preset schema)"
       { momentum: 0.9, dampening: 0.1, nesterov: true },
       { momentum: 0.9, dampening: -0.1, nesterov: true },
     ]) {
-      expect(errorsFor({ type: 'sgd', ...bad }).join(), JSON.stringify(bad)).toContain(
-        'Nesterov momentum requires a momentum and zero dampening',
+      expect(errorsFor({ type: 'sgd', ...bad }), JSON.stringify(bad)).toContain(
+        'optimizers[0].nesterov is refused: Nesterov momentum requires a momentum and zero dampening',
       );
     }
     accepts({ type: 'sgd', momentum: 0, dampening: 0.5 });
+  });
+});
+
+describe('edge cases of the update rules', () => {
+  const create = (type: string, hyper: TorchStateCase['hyper'] = {}) => {
+    const spec = getOptimizer(type)!;
+    return spec.create(resolve(spec, hyper));
+  };
+
+  it('Lion stays put where the gradient is 0 from the start: sign(0) = 0, like torch.sign', () => {
+    const lion = create('lion', { lr: 0.1 });
+    const p = Float64Array.of(1.5, -2);
+    lion.step(p, Float64Array.of(0, 0), 0.1);
+    expect(Array.from(p)).toEqual([1.5, -2]);
+    expect(inspected(lion, 0.1).c).toEqual([0, 0]);
+  });
+
+  it('RAdam is not rectified at ρₜ = 5 exactly, only above it (torch: rho_t > 5)', () => {
+    // With this β₂ the engine's ρ₆ is exactly 5 (torch's rounds to 4.999999999999998): step 6
+    // is plain momentum in both, step 7 is rectified.
+    const radam = create('radam', { lr: 0.01, betas: [0.9, 0.8397685748659787] });
+    const p = Float64Array.of(1, 1);
+    const rects: number[] = [];
+    const rhos: number[] = [];
+    for (let t = 1; t <= 7; t++) {
+      radam.step(p, Float64Array.of(0.3, -0.2), 0.01);
+      const ins = inspected(radam, 0.01);
+      rects.push(ins.rect as number);
+      rhos.push(ins.rho_t as number);
+    }
+    expect(rhos[5]).toBe(5);
+    expect(rects.slice(0, 6)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(rects[6]).toBeGreaterThan(0);
+  });
+});
+
+describe('decayPower: a running β^t kept out of the denormal range', () => {
+  it('multiplies, and flushes to 0 what falls below 1e-300 (not 1e-300 itself)', () => {
+    expect(decayPower(1, 0.9)).toBe(0.9);
+    expect(decayPower(0.5, 0.5)).toBe(0.25);
+    // 1e-160 · 1e-150 would be the denormal 1e-310.
+    expect(decayPower(1e-160, 1e-150)).toBe(0);
+    expect(decayPower(1e-300, 1)).toBe(1e-300);
+    expect(decayPower(0, 0.9)).toBe(0);
   });
 });
