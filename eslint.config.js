@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'tests/fixtures'] },
+  { ignores: ['dist', 'node_modules', 'tests/fixtures', 'reports', '.stryker-tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.mjs', '*.config.js'],
+    files: ['bin/**/*.mjs', '*.config.js', '*.config.mjs'],
     languageOptions: { globals: globals.node },
   },
   {
