@@ -15,10 +15,6 @@ export default {
     'src/engine/noise.ts',
   ],
   coverageAnalysis: 'perTest',
-  // Static mutants (module-level tables: hyperparameter specs, function records, schedule ranges)
-  // force a fresh import and the whole test set for each of ~290 mutants: ≈ 45 min on two shared
-  // cores, against ≈ 15 for the rest. `STRYKER_STATIC=1 npm run mutate` includes them.
-  ignoreStatic: process.env.STRYKER_STATIC !== '1',
   // Two cores, shared: one or two test processes at a time.
   concurrency: 2,
   timeoutMS: 5_000,

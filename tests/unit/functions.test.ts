@@ -289,6 +289,28 @@ describe('the function records', () => {
     }
   });
 
+  it('keep their default start and view: a saved link leaves them out when unchanged', () => {
+    // Golden values: links (toCompactPreset) leave out a start and a view equal to the function's
+    // own, so changing one here silently changes every such shared link.
+    const expected: Record<string, Pick<TestFunction, 'start' | 'view'>> = {
+      rosenbrock: { start: [-1.5, 2], view: { x: [-2, 2], y: [-1, 3] } },
+      narrow_valley: { start: [-3, 1.5], view: { x: [-4, 4], y: [-2.5, 2.5] } },
+      saddle: { start: [1.5, 0.01], view: { x: [-2, 2], y: [-2, 2] } },
+      beale: { start: [1, 1.5], view: { x: [-4.5, 4.5], y: [-4.5, 4.5] } },
+      himmelblau: { start: [0, 0], view: { x: [-5, 5], y: [-5, 5] } },
+      rastrigin: { start: [-4.3, 3.7], view: { x: [-5.12, 5.12], y: [-5.12, 5.12] } },
+      ackley: { start: [-3.3, 4.1], view: { x: [-5, 5], y: [-5, 5] } },
+      booth: { start: [-8, 7], view: { x: [-10, 10], y: [-10, 10] } },
+      six_hump_camel: { start: [-1.5, -1], view: { x: [-2, 2], y: [-1.1, 1.1] } },
+      matyas: { start: [-8, -3], view: { x: [-10, 10], y: [-10, 10] } },
+      monkey_saddle: { start: [1.5, 0.1], view: { x: [-2, 2], y: [-2, 2] } },
+      styblinski_tang: { start: [0, 4.5], view: { x: [-5, 5], y: [-5, 5] } },
+    };
+    for (const fn of functions) {
+      expect({ start: fn.start, view: fn.view }, fn.id).toEqual(expected[fn.id]);
+    }
+  });
+
   it('have the textbook parameters at their textbook defaults; the others have none', () => {
     const withParams: Record<string, Params> = {
       rosenbrock: { a: 1, b: 100 },
