@@ -21,7 +21,7 @@ const layers = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-cli', 'node_modules', 'tests/fixtures'] },
+  { ignores: ['dist', 'dist-cli', 'node_modules', 'tests/fixtures', 'reports', '.stryker-tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.mjs', '*.config.js'],
+    files: ['bin/**/*.mjs', '*.config.js', '*.config.mjs'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -1,8 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ln } from '../../src/engine/math/index.ts';
 import { NormalSource, noiseSequence } from '../../src/engine/noise.ts';
-import { fillLearningRates } from '../../src/engine/schedules.ts';
 import { Trajectory, simulate, sceneNoise } from '../../src/engine/index.ts';
 import { sceneFromPreset } from '../../src/preset/index.ts';
 
@@ -14,26 +11,6 @@ const scene = (patch: Record<string, unknown>) =>
     optimizers: [{ type: 'adam', lr: 0.05 }],
     ...patch,
   });
-
-describe('ln: a portable logarithm', () => {
-  it('agrees with Math.log to the bit on random doubles (V8 uses the same fdlibm algorithm)', () => {
-    fc.assert(
-      fc.property(
-        fc.double({ min: Number.MIN_VALUE, noNaN: true, noDefaultInfinity: true }),
-        (x) => {
-          expect(ln(x)).toBe(Math.log(x));
-        },
-      ),
-      { numRuns: 20000 },
-    );
-  });
-
-  it('handles the edges like Math.log', () => {
-    for (const x of [0, -0, -1, Infinity, NaN, 1, 5e-324, 1 + 2 ** -52, 1 - 2 ** -53]) {
-      expect(Object.is(ln(x), Math.log(x)), String(x)).toBe(true);
-    }
-  });
-});
 
 describe('gradient noise', () => {
   it('is a fixed sequence for a seed: these numbers must never change', () => {
@@ -97,45 +74,6 @@ describe('gradient noise', () => {
       expect(x[k + 1]).toBe(x[k]! - 0.1 * (2 * x[k]! + 2 * xi[2 * k]!));
       expect(y[k + 1]).toBe(y[k]! - 0.1 * (-2 * y[k]! + 2 * xi[2 * k + 1]!));
     }
-  });
-});
-
-describe('schedules', () => {
-  const lrs = (base: number, schedule: Parameters<typeof fillLearningRates>[1], n: number) => {
-    const out = new Float64Array(n);
-    fillLearningRates(base, schedule, out);
-    return Array.from(out);
-  };
-
-  it('StepLR multiplies by gamma every step_size steps', () => {
-    expect(lrs(1, { type: 'step', step_size: 2, gamma: 0.5 }, 6)).toEqual([
-      1, 1, 0.5, 0.5, 0.25, 0.25,
-    ]);
-  });
-
-  it('ExponentialLR multiplies every step', () => {
-    expect(lrs(1, { type: 'exponential', gamma: 0.5 }, 4)).toEqual([1, 0.5, 0.25, 0.125]);
-  });
-
-  it('CosineAnnealingLR follows the closed form and climbs back after T_max (not clamped)', () => {
-    const out = lrs(1, { type: 'cosine', T_max: 10, eta_min: 0.1 }, 30);
-    out.forEach((lr, t) =>
-      expect(lr).toBeCloseTo(0.1 + 0.45 * (1 + Math.cos((Math.PI * t) / 10)), 12),
-    );
-    expect(out[10]).toBeCloseTo(0.1, 12);
-    expect(out[20]).toBeCloseTo(1, 12);
-  });
-
-  it('warmup_cosine ramps linearly, never reaching the base, then uses exactly the base', () => {
-    const out = lrs(
-      0.1,
-      { type: 'warmup_cosine', warmup_steps: 4, start_factor: 0.25, T_max: 4, eta_min: 0 },
-      9,
-    );
-    [0.025, 0.04375, 0.0625, 0.08125].forEach((v, k) => expect(out[k]).toBeCloseTo(v, 15));
-    expect(out[4]).toBe(0.1);
-    expect(out[6]).toBeCloseTo(0.05, 15);
-    expect(out[8]).toBeCloseTo(0, 15);
   });
 });
 

@@ -84,6 +84,25 @@ describe.each(functions.map((fn) => [fn.id, fn] as const))('%s', (_id, fn) => {
     fc.assert(fc.property(paramsArb(fn), point, check), { numRuns: 300 });
   });
 
+  it('has an analytic gradient that matches central differences at fixed generic parameters', () => {
+    // Random parameters cluster at their bounds and 0 (a rotation of 0° or ±90°): these do not.
+    const generic: Params = Object.fromEntries(
+      Object.entries(fn.params).map(([name, p]) => [name, p.min + 0.3719 * (p.max - p.min)]),
+    );
+    for (const params of [defaults, generic]) {
+      const obj = fn.create(params);
+      for (const [u, v] of [
+        [0.2113, 0.7887],
+        [0.618, 0.1459],
+        [0.9, 0.35],
+      ] as const) {
+        const x = fn.view.x[0] + u * (fn.view.x[1] - fn.view.x[0]);
+        const y = fn.view.y[0] + v * (fn.view.y[1] - fn.view.y[0]);
+        expectGradientMatches(obj, x, y);
+      }
+    }
+  });
+
   it('lists minima that are critical points below their neighbours', () => {
     const obj = fn.create(defaults);
     for (const m of fn.minima(defaults)) expectLocalMinimum(obj, m);
@@ -199,5 +218,106 @@ describe('narrow_valley', () => {
       expect(Math.abs(gx - hx)).toBeLessThan(1e-12 * Math.max(1, Math.abs(hx)));
       expect(Math.abs(gy - hy)).toBeLessThan(1e-12 * Math.max(1, Math.abs(hy)));
     }
+  });
+});
+
+/** Gradient descent with a backtracking line search from (x, y): a local minimum or a stall. */
+function descend(obj: Objective, x0: number, y0: number): Vec2 {
+  let [x, y] = [x0, y0];
+  const g = new Float64Array(2);
+  for (let i = 0; i < 5000; i++) {
+    obj.grad(x, y, g);
+    const gg = g[0]! * g[0]! + g[1]! * g[1]!;
+    if (gg < 1e-14) break;
+    const f0 = obj.f(x, y);
+    let t = 1;
+    while (t > 1e-12 && !(obj.f(x - t * g[0]!, y - t * g[1]!) <= f0 - 0.5 * t * gg)) t /= 2;
+    if (t <= 1e-12) break; // no decrease left to find: rounding has the last word
+    x -= t * g[0]!;
+    y -= t * g[1]!;
+  }
+  return [x, y];
+}
+
+describe('the minima lists', () => {
+  it('are empty exactly for the functions unbounded below', () => {
+    for (const fn of functions) {
+      const obj = fn.create(defaultParams(fn));
+      const unbounded = [1e3, 1e6].map((t) =>
+        Math.min(obj.f(t, 0), obj.f(-t, 0), obj.f(0, t), obj.f(0, -t)),
+      );
+      const isUnbounded = unbounded[1]! < -1e11 && unbounded[1]! < unbounded[0]!;
+      expect(fn.minima(defaultParams(fn)).length === 0, fn.id).toBe(isUnbounded);
+    }
+    expect(
+      functions.filter((fn) => fn.minima(defaultParams(fn)).length === 0).map((fn) => fn.id),
+    ).toEqual(['saddle', 'monkey_saddle']);
+  });
+
+  it('name every local minimum in the view where there are few (descent from a grid of starts)', () => {
+    for (const id of ['himmelblau', 'six_hump_camel', 'styblinski_tang', 'booth', 'matyas']) {
+      const fn = getFunction(id)!;
+      const obj = fn.create(defaultParams(fn));
+      const listed = fn.minima(defaultParams(fn));
+      const found: Vec2[] = [];
+      // Cell centres: no start sits on a symmetry axis, where descent could stop at a saddle.
+      const n = 12;
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          const x0 = fn.view.x[0] + ((fn.view.x[1] - fn.view.x[0]) * (i + 0.37)) / n;
+          const y0 = fn.view.y[0] + ((fn.view.y[1] - fn.view.y[0]) * (j + 0.61)) / n;
+          const m = descend(obj, x0, y0);
+          if (!inside(fn.view, m)) continue;
+          if (found.every(([x, y]) => Math.hypot(x - m[0], y - m[1]) > 1e-4)) found.push(m);
+        }
+      }
+      expect(found.length, id).toBe(listed.length);
+      for (const m of found) {
+        const near = listed.some(([x, y]) => Math.hypot(x - m[0], y - m[1]) < 1e-5);
+        expect(near, `${id}: a minimum near (${m[0]}, ${m[1]}) is not listed`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('the function records', () => {
+  it('have a snake_case id, a name and a formula', () => {
+    for (const fn of functions) {
+      expect(fn.id).toMatch(/^[a-z][a-z_]*$/);
+      expect(fn.name.trim(), fn.id).not.toBe('');
+      expect(fn.formula.trim(), fn.id).not.toBe('');
+    }
+  });
+
+  it('keep their default start and view: a saved link leaves them out when unchanged', () => {
+    // Golden values: links (toCompactPreset) leave out a start and a view equal to the function's
+    // own, so changing one here silently changes every such shared link.
+    const expected: Record<string, Pick<TestFunction, 'start' | 'view'>> = {
+      rosenbrock: { start: [-1.5, 2], view: { x: [-2, 2], y: [-1, 3] } },
+      narrow_valley: { start: [-3, 1.5], view: { x: [-4, 4], y: [-2.5, 2.5] } },
+      saddle: { start: [1.5, 0.01], view: { x: [-2, 2], y: [-2, 2] } },
+      beale: { start: [1, 1.5], view: { x: [-4.5, 4.5], y: [-4.5, 4.5] } },
+      himmelblau: { start: [0, 0], view: { x: [-5, 5], y: [-5, 5] } },
+      rastrigin: { start: [-4.3, 3.7], view: { x: [-5.12, 5.12], y: [-5.12, 5.12] } },
+      ackley: { start: [-3.3, 4.1], view: { x: [-5, 5], y: [-5, 5] } },
+      booth: { start: [-8, 7], view: { x: [-10, 10], y: [-10, 10] } },
+      six_hump_camel: { start: [-1.5, -1], view: { x: [-2, 2], y: [-1.1, 1.1] } },
+      matyas: { start: [-8, -3], view: { x: [-10, 10], y: [-10, 10] } },
+      monkey_saddle: { start: [1.5, 0.1], view: { x: [-2, 2], y: [-2, 2] } },
+      styblinski_tang: { start: [0, 4.5], view: { x: [-5, 5], y: [-5, 5] } },
+    };
+    for (const fn of functions) {
+      expect({ start: fn.start, view: fn.view }, fn.id).toEqual(expected[fn.id]);
+    }
+  });
+
+  it('have the textbook parameters at their textbook defaults; the others have none', () => {
+    const withParams: Record<string, Params> = {
+      rosenbrock: { a: 1, b: 100 },
+      narrow_valley: { kappa: 20, angle: 0 },
+      rastrigin: { A: 10 },
+      saddle: { a: 1, b: 1 },
+    };
+    for (const fn of functions) expect(defaultParams(fn), fn.id).toEqual(withParams[fn.id] ?? {});
   });
 });

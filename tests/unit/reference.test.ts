@@ -7,7 +7,7 @@ const asPoints = (run: Run): number[][] => Array.from(run.x, (x, i) => [x, run.y
 
 describe('simulate matches PyTorch (tests/fixtures/reference)', () => {
   it('has every reference case', () => {
-    expect(referenceCases).toHaveLength(25);
+    expect(referenceCases).toHaveLength(48);
   });
 
   for (const c of referenceCases) {
