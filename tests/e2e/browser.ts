@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { findBrowser } from './findBrowser.ts';
 import {
   chromium,
   type Browser,
@@ -13,30 +14,19 @@ import { afterAll, beforeAll } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-];
-
 /** The system Chromium: $CHROMIUM_PATH, else the usual Debian and Chrome paths. Never skips. */
-export function findChromium(): string {
-  const fromEnv = process.env['CHROMIUM_PATH'];
-  if (fromEnv) {
-    if (!existsSync(fromEnv))
-      throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist`);
-    return fromEnv;
-  }
-  const found = CANDIDATES.find((path) => existsSync(path));
-  if (!found) {
-    throw new Error(
-      `No Chromium found (looked in ${CANDIDATES.join(', ')}). ` +
-        'Install one with `apt-get install chromium`, or set CHROMIUM_PATH to its executable.',
-    );
-  }
-  return found;
-}
+export const findChromium = () =>
+  findBrowser({
+    name: 'Chromium',
+    env: 'CHROMIUM_PATH',
+    candidates: [
+      '/usr/bin/chromium',
+      '/usr/bin/chromium-browser',
+      '/usr/bin/google-chrome',
+      '/usr/bin/google-chrome-stable',
+    ],
+    debianPackage: 'chromium',
+  });
 
 /** Launches headless Chromium with a fresh profile and no background chatter. */
 export function launchBrowser(): Promise<Browser> {
