@@ -1,3 +1,4 @@
+import type { SweepSpec } from './sweep/types.ts';
 import type { Box, Vec2 } from './types.ts';
 
 /** Hyperparameter values of one optimizer, by torch's names (`lr`, `betas`, `weight_decay`, …). */
@@ -47,6 +48,8 @@ export interface Scene {
   readonly steps: number;
   readonly noise: { readonly sigma: number; readonly seed: number };
   readonly optimizers: readonly OptimizerEntry[];
+  /** The sweep views' settings, when a sweep is open (an optional field: older presets lack it). */
+  readonly sweep?: SweepSpec;
 }
 
 /** One optimizer's trajectory, columnar. */

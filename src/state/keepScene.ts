@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { sameTrajectories, type OptimizerEntry, type Scene } from '../engine/scene.ts';
+import type { SweepSpec } from '../engine/sweep/types.ts';
 
 /** The fields of a state that make up its scene, and the scene kept for them. */
 export interface SceneState {
@@ -9,6 +10,8 @@ export interface SceneState {
   readonly steps: number;
   readonly noise: Scene['noise'];
   readonly optimizers: readonly { readonly entry: OptimizerEntry }[];
+  /** The open sweep's settings, or null. */
+  readonly sweep: SweepSpec | null;
   readonly scene: Scene;
 }
 
@@ -22,8 +25,14 @@ export function sceneOf(s: Omit<SceneState, 'scene'>, last: Scene | null): Scene
     steps: s.steps,
     noise: s.noise,
     optimizers: s.optimizers.map((o) => o.entry),
+    ...(s.sweep ? { sweep: s.sweep } : {}),
   };
-  return last && last.view === next.view && sameTrajectories(last, next) ? last : next;
+  return last &&
+    last.view === next.view &&
+    last.sweep === next.sweep &&
+    sameTrajectories(last, next)
+    ? last
+    : next;
 }
 
 /** True when no field a scene is made of was replaced between `a` and `b`. */
@@ -33,7 +42,8 @@ const sameFields = (a: SceneState, b: SceneState): boolean =>
   a.start === b.start &&
   a.steps === b.steps &&
   a.noise === b.noise &&
-  a.optimizers === b.optimizers;
+  a.optimizers === b.optimizers &&
+  a.sweep === b.sweep;
 
 /**
  * Makes every change to `store` (its actions' and outside `setState` calls alike) bring the

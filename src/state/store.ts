@@ -3,6 +3,7 @@ import { CUSTOM_ID, customStart, customView, defaultExpression } from '../engine
 import { getFunction, defaultParams } from '../engine/functions/index.ts';
 import { getOptimizer } from '../engine/optimizers/index.ts';
 import type { Hyper, OptimizerEntry, Schedule, Scene } from '../engine/scene.ts';
+import type { SweepSpec } from '../engine/sweep/types.ts';
 import type { Box, Vec2 } from '../engine/types.ts';
 import { defaultColor, defaultLabel, palette } from '../preset/appearance.ts';
 import { MAX_OPTIMIZERS } from '../preset/limits.ts';
@@ -34,6 +35,8 @@ export interface LabState {
   readonly steps: number;
   readonly noise: Scene['noise'];
   readonly optimizers: readonly LabOptimizer[];
+  /** The open sweep's settings (preset field `sweep`), or null when no sweep is open. */
+  readonly sweep: SweepSpec | null;
   readonly playback: Playback;
   /** The step under the pointer on the loss chart or a path, or null. */
   readonly hoverStep: number | null;
@@ -89,6 +92,8 @@ export interface LabActions {
   /** Inspects optimizer `id`, or nothing. */
   select(id: number | null): void;
   notify(notice: Notice | null): void;
+  /** Opens a sweep with these settings, or closes it (null). */
+  setSweep(sweep: SweepSpec | null): void;
 }
 
 /** `o` with a cosine schedule whose T_max equalled the old step count moved to the new one. */
@@ -141,6 +146,7 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
     steps: s.steps,
     noise: s.noise,
     optimizers: s.optimizers.map(wrap),
+    sweep: s.sweep ?? null,
   });
   return createStore<LabState>()((_, get, store) => {
     const set = keepScene(store);
@@ -246,6 +252,7 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
       setHoverStep: (hoverStep) => set({ hoverStep }),
       select: (selected) => set({ selected }),
       notify: (notice) => set({ notice }),
+      setSweep: (sweep) => set({ sweep }),
     };
     const fields = sceneFields(scene);
     return {
