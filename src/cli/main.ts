@@ -6,6 +6,7 @@ import { objectiveOf } from './compiler.ts';
 import { EXIT, failure } from './failure.ts';
 import { sceneOf } from './input.ts';
 import { writeOut } from './output.ts';
+import { sweepCommand } from './sweepMain.ts';
 
 /** The streams the command line talks to. */
 export interface Io {
@@ -30,6 +31,10 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
     const command = parseArgs(args);
     if (command.command === 'help') {
       await writeOut([`${USAGE}\n`], io.stdout);
+      return EXIT.ok;
+    }
+    if (command.command === 'sweep') {
+      await sweepCommand(command, io, say);
       return EXIT.ok;
     }
     const scene = await sceneOf(command.file, io.stdin, say);
