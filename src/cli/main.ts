@@ -6,7 +6,6 @@ import { objectiveOf } from './compiler.ts';
 import { EXIT, failure } from './failure.ts';
 import { sceneOf } from './input.ts';
 import { writeOut } from './output.ts';
-import { sweepCommand } from './sweepMain.ts';
 
 /** The streams the command line talks to. */
 export interface Io {
@@ -34,6 +33,8 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
       return EXIT.ok;
     }
     if (command.command === 'sweep') {
+      // Loaded only for a sweep: `run` starts without the sweep kernel and formats.
+      const { sweepCommand } = await import('./sweepMain.ts');
       await sweepCommand(command, io, say);
       return EXIT.ok;
     }
