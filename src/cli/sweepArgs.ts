@@ -1,9 +1,8 @@
 import type { Axis } from '../engine/sweep/types.ts';
 import { MAX_SWEEP_AXIS, MAX_SWEEP_CELLS, MAX_SWEEP_WORK } from '../preset/limits.ts';
+import { grouped } from '../preset/sweepWork.ts';
 import { UsageError } from './failure.ts';
 import { formatOf, readArgs, type Format } from './options.ts';
-
-const grouped = (n: number): string => n.toLocaleString('en-US');
 
 /** The sweep part of --help. */
 export const SWEEP_USAGE = `sweep: runs the scene over a grid of settings and prints, for every cell and optimizer, the
