@@ -159,6 +159,18 @@ describe('descent-lab sweep', () => {
     expect(lines).toHaveLength(1 + 64);
   });
 
+  it('reads the preset from standard input with -, and runs a seeds view over seeds 1…N', async () => {
+    const sweep = { view: 'seeds', seeds: { count: 4 } };
+    const r = await run(['sweep', '-'], JSON.stringify({ ...preset, sweep }));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.axes).toEqual([{ path: 'noise.seed', values: [1, 2, 3, 4] }]);
+    const seeded = sceneFromPreset({ ...preset, noise: { sigma: 0.2, seed: 1 } });
+    expect(out.cells[0].runs).toEqual(expected(seeded, 1e-4));
+    expect(out.cells[0].runs).not.toEqual(out.cells[2].runs);
+  });
+
   it('overrides the tol with --tol', () => {
     const base = ['sweep', presetFile, '--vary', vary(start)];
     const loose = JSON.parse(cli([...base, '--tol', '1000']).stdout);
