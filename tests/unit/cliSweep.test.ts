@@ -351,7 +351,7 @@ describe('descent-lab sweep: bad input (one line, exit 2, nothing computed or pr
     expectOneLine(
       r,
       2,
-      /the sweep needs 65,536 cells × 2 runs × 100,000 steps = 1\.31e\+10 optimizer steps; a sweep does at most 2e\+9/,
+      /the sweep needs 65,536 cells × 2 runs × 100,000 steps = 1\.31e10 optimizer steps; a sweep does at most 2e9/,
     );
     expect(r.stdout).toBe('');
   });
@@ -380,7 +380,7 @@ describe('descent-lab sweep: bad input (one line, exit 2, nothing computed or pr
   it('states the caps in --help', () => {
     const r = cli(['--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/at most 256 values per axis and 65,536 cells/);
+    expect(r.stdout).toMatch(/at most 256 values per axis, 65,536 cells and 2e9 optimizer steps/);
     expect(r.stdout).toMatch(/descent-lab sweep <preset\.json \| - \| link>/);
   });
 });
