@@ -97,6 +97,7 @@ export class SweepClient {
   /** Computes the request's sweep; anything still computing for an older one is dropped. */
   run(request: SweepRequest): void {
     this.#begin(request);
+    performance.mark('descent-lab:sweep', { detail: { id: this.#runId } });
     this.#pump();
   }
 
@@ -235,6 +236,10 @@ export class SweepClient {
         done: run.remaining === 0,
         ms: performance.now() - run.t0,
       };
+      // User timing marks let benchmarks time a sweep's first picture and its end.
+      performance.mark('descent-lab:sweep-part', {
+        detail: { id: run.progress.id, level: part.level, done: run.progress.done },
+      });
       this.progress.publish(run.progress);
     }
     this.#pump();
