@@ -12,6 +12,7 @@ import { curveChoices, pathLabel } from './axisChoices.ts';
 import { curvesSummary, curvesWords, pointText } from './curvesText.ts';
 import { setText } from './setText.ts';
 import { canvasView } from './canvasView.ts';
+import { attachPicking } from './picking.ts';
 import { movePoint } from './mapInput.ts';
 import { SweepFigure } from './SweepFigure.tsx';
 import { METRIC_NAMES } from './metricText.ts';
@@ -80,8 +81,6 @@ function CurvesFigure() {
     const readout = readoutRef.current!;
     const words = wordsRef.current!;
     let geometry: CurvesGeometry | null = null;
-    let hover: CurvePoint | null = null;
-    let focus: CurvePoint | null = null;
     const shown = (): SweepProgress | null => {
       const p = feed.current;
       return p && p.plan.axes.length === 1 && p.scene.sweep?.view === 'curves' ? p : null;
@@ -109,7 +108,7 @@ function CurvesFigure() {
       const { labels, colours } = looks(progress);
       const runs = labels.map((_, k) => k);
       const ctx = sizeCanvas(canvas, width, HEIGHT, window.devicePixelRatio || 1);
-      const focused = document.activeElement === canvas;
+      const { hover, focus } = picked;
       const axis = progress.plan.axes[0]!;
       geometry = drawCurves(ctx, {
         width,
@@ -121,73 +120,38 @@ function CurvesFigure() {
         names: { x: pathLabel(store.getState().scene, axis.path), y: METRIC_NAMES[metric] },
         best: runs.map((run) => bestCell(progress, metric, run)),
         hover,
-        focus: focused ? focus : null,
+        focus,
         theme: readTheme(canvas),
       });
       canvas.setAttribute('aria-label', curvesSummary(progress, metric, labels));
-      const point = hover ?? (focused ? focus : null);
+      const point = hover ?? focus;
       setText(readout, point ? pointText(progress, metric, point, labels) : '');
       setText(words, curvesWords(progress, metric, labels));
     };
-    const view = canvasView(canvas, feed, store, draw, () => {
-      const p = shown();
-      if (p && focus && (focus.run >= p.columns.runs || focus.index >= p.columns.cells)) {
-        focus = null;
-      }
-    });
-    const apply = (point: CurvePoint) => {
-      const progress = shown();
-      if (!progress) return;
-      const axis = progress.plan.axes[0]!;
-      setOptimizerValue(store, axis.path, point.run, axisValue(axis, point.index));
-    };
-    view.on('pointermove', (e) => {
-      const next = geometry?.pick(e.offsetX, e.offsetY) ?? null;
-      if (next?.run !== hover?.run || next?.index !== hover?.index) {
-        hover = next;
-        view.schedule();
-      }
-    });
-    view.on('pointerleave', () => {
-      hover = null;
-      view.schedule();
-    });
-    view.on('click', (e) => {
-      const point = geometry?.pick(e.offsetX, e.offsetY) ?? null;
-      if (!point) return;
-      focus = point;
-      apply(point);
-      view.schedule();
-    });
-    view.on('focus', () => {
-      const progress = shown();
-      if (!focus && progress) {
-        const start = bestCell(progress, store.getState().sweep?.metric ?? 'final_loss', 0);
-        focus = { run: 0, index: Math.max(0, start) };
-      }
-      view.schedule();
-    });
-    view.on('blur', view.schedule);
-    view.on('keydown', (e) => {
-      const progress = shown();
-      if (!progress || !focus) return;
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        apply(focus);
-        return;
-      }
-      const next = movePoint(
-        focus,
-        e.key,
-        e.shiftKey,
-        progress.columns.cells,
-        progress.columns.runs,
-      );
-      if (!next) return;
-      e.preventDefault();
-      focus = next;
-      hover = null;
-      view.schedule();
+    const view = canvasView(canvas, feed, store, draw);
+    const picked = attachPicking<CurvePoint>(view, canvas, {
+      pick: (px, py) => geometry?.pick(px, py) ?? null,
+      move: (at, key, shift) => {
+        const p = shown();
+        return p ? movePoint(at, key, shift, p.columns.cells, p.columns.runs) : null;
+      },
+      // Focus starts on the first optimizer's best value.
+      start: () => {
+        const p = shown();
+        if (!p) return null;
+        const best = bestCell(p, store.getState().sweep?.metric ?? 'final_loss', 0);
+        return { run: 0, index: Math.max(0, best) };
+      },
+      valid: (at) => {
+        const p = shown();
+        return p !== null && at.run < p.columns.runs && at.index < p.columns.cells;
+      },
+      same: (a, b) => a.run === b.run && a.index === b.index,
+      // That optimizer takes that value, as its card's control would give it.
+      activate: (at) => {
+        const axis = shown()?.plan.axes[0];
+        if (axis) setOptimizerValue(store, axis.path, at.run, axisValue(axis, at.index));
+      },
     });
     return view.dispose;
   }, [feed, store]);
