@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type {} from '../../src/devtools.ts';
@@ -10,6 +11,7 @@ import {
   runSweep,
 } from '../../src/engine/sweep/index.ts';
 import { sceneFromPreset } from '../../src/preset/index.ts';
+import { sweepCsvText } from '../../src/preset/sweepFormats.ts';
 import { bestValues } from '../../src/ui/sweep/curvesText.ts';
 import type { SweepProgress } from '../../src/workers/sweepClient.ts';
 import { formatNumber } from '../../src/ui/format.ts';
@@ -37,6 +39,15 @@ const finished = (page: Page) =>
     { timeout: 30_000 },
   );
 
+/** Clicks the button named `name` and returns the text of the file it downloads. */
+async function download(page: Page, name: string, encoding: 'utf8' | 'binary' = 'utf8') {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name }).click(),
+  ]);
+  return readFileSync((await file.path())!, encoding);
+}
+
 /** The WCAG 2.1 AA violations axe finds inside the sweep panel. */
 async function panelViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page })
@@ -61,6 +72,16 @@ describe('sweeps', () => {
         /^1,024 cells in \d+ ms\.$/,
       );
       expect(await panelViolations(page)).toEqual([]);
+
+      // The exports: the cells exactly as the engine computes them here, the picture twice.
+      const opened = sceneFromPreset(await page.evaluate(() => window.descentLab!.preset()));
+      expect(opened.sweep?.view).toBe('map');
+      const mapPlan = planOf(opened);
+      expect(await download(page, 'Cells as CSV')).toBe(sweepCsvText(mapPlan, runSweep(mapPlan)));
+      const svg = await download(page, 'Map as SVG');
+      expect(svg).toMatch(/^<svg /);
+      expect(svg.match(/<rect /g)!.length).toBeGreaterThan(32);
+      expect((await download(page, 'Map as PNG', 'binary')).startsWith('\x89PNG')).toBe(true);
 
       // Hover: the readout names both settings and the run's final loss.
       const canvas = page.locator('.sweep-map-canvas');

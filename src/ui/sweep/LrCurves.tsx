@@ -12,6 +12,7 @@ import { curveChoices, pathLabel } from './axisChoices.ts';
 import { curvesSummary, curvesWords, pointText } from './curvesText.ts';
 import { setText } from './setText.ts';
 import { canvasView } from './canvasView.ts';
+import { CellsCsv } from './CellsCsv.tsx';
 import { attachPicking } from './picking.ts';
 import { movePoint } from './mapInput.ts';
 import { SweepFigure } from './SweepFigure.tsx';
@@ -50,6 +51,9 @@ export function LrCurves() {
       <CurvesFigure />
       <CurvesLegend />
       <RaceButton />
+      <div className="sweep-exports" role="group" aria-label="Export the curves">
+        <CellsCsv view="curves" />
+      </div>
     </div>
   );
 }
