@@ -2,6 +2,7 @@ import { useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEv
 import { defaultSweep } from '../../engine/sweep/index.ts';
 import type { Metric, SweepSpec, SweepView } from '../../engine/sweep/types.ts';
 import { useLab, useLabActions, useLabStore } from '../../state/useLab.ts';
+import { numberProblem } from '../../preset/schema.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import { sweepProblems } from '../../workers/sweepInputs.ts';
 import { useSweep } from '../useSweep.ts';
@@ -145,7 +146,7 @@ function MetricFields({ spec }: { readonly spec: SweepSpec }) {
         <NumberField
           id={`${id}-tol`}
           value={spec.tol}
-          check={(v) => (v > 0 && Number.isFinite(v) ? null : `sweep.tol must be > 0, got ${v}`)}
+          check={(v) => numberProblem(v, { min: 0 })}
           commit={(tol) => setSweep({ ...current(), tol })}
           onProblem={setProblem}
           describedBy={problem ? `${id}-tol-problem` : undefined}
