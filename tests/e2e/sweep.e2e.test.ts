@@ -161,6 +161,19 @@ describe('sweeps', () => {
           ),
         )
         .toEqual(best.map((v, k) => v ?? (valley.optimizers[k]!.lr as number)));
+
+      // A refused value: its message beside the field, nothing computed, the sweep unchanged.
+      const curvesStatus = await page.locator('.sweep-status').textContent();
+      const sweepBefore = (await page.evaluate(() => window.descentLab!.preset())).sweep;
+      const fromField = page.locator('.sweep-axis').getByLabel('From');
+      await fromField.fill('0');
+      await fromField.press('Enter');
+      await expect
+        .poll(() => page.locator('.sweep-axis .ctl-problem').allTextContents())
+        .toContain('sweep.curves.axis.from must be > 0 on a log scale, got 0');
+      expect(await fromField.getAttribute('aria-invalid')).toBe('true');
+      expect((await page.evaluate(() => window.descentLab!.preset())).sweep).toEqual(sweepBefore);
+      expect(await page.locator('.sweep-status').textContent()).toBe(curvesStatus);
       expect(await panelViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

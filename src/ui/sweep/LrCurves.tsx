@@ -113,15 +113,17 @@ function CurvesFigure() {
       const runs = labels.map((_, k) => k);
       const ctx = sizeCanvas(canvas, width, HEIGHT, window.devicePixelRatio || 1);
       const { hover, focus } = picked;
+      const scale = metricScale(progress, metric, runs);
+      const yName = `${METRIC_NAMES[metric]}${scale.kind === 'linear' ? '' : ` (${scale.kind})`}`;
       const axis = progress.plan.axes[0]!;
       geometry = drawCurves(ctx, {
         width,
         height: HEIGHT,
         progress,
         metric,
-        scale: metricScale(progress, metric, runs),
+        scale,
         colours,
-        names: { x: pathLabel(store.getState().scene, axis.path), y: METRIC_NAMES[metric] },
+        names: { x: pathLabel(store.getState().scene, axis.path), y: yName },
         best: runs.map((run) => bestCell(progress, metric, run)),
         hover,
         focus,
@@ -167,7 +169,7 @@ function CurvesFigure() {
       readoutRef={readoutRef}
       className="sweep-curves-canvas"
       label="Learning-rate curves"
-      hint="One run per optimizer and value; a ring marks each optimizer’s best, × a run that diverged. Focus the chart and use the arrow keys (↑ ↓ change optimizer); Enter or a click gives that optimizer that value."
+      hint="One run per optimizer and value; a ring marks each optimizer’s best, × a run that diverged, and a loss above the start’s sits on the top edge. Focus the chart and use the arrow keys (↑ ↓ change optimizer); Enter or a click gives that optimizer that value."
     />
   );
 }
