@@ -48,8 +48,8 @@ export function LrCurves() {
           }}
         />
       </div>
-      <CurvesFigure />
       <CurvesLegend />
+      <CurvesFigure />
       <RaceButton />
       <div className="sweep-exports" role="group" aria-label="Export the curves">
         <CellsCsv view="curves" />
