@@ -30,7 +30,7 @@ export type SweepRunner = Pick<SweepClient, 'run' | 'refuse' | 'cancel'>;
  */
 export function followSweep(
   store: LabStore,
-  compiler: Pick<CompileClient, 'compile'>,
+  compiler: CompileClient,
   client: SweepRunner,
 ): () => void {
   let scene: Scene | null = null;
@@ -43,7 +43,7 @@ export function followSweep(
     key = nextKey;
     if (nextKey === null) return client.cancel();
     withObjective(
-      compiler as CompileClient,
+      compiler,
       next.fn,
       (objective) => {
         if (key === nextKey) client.run({ scene: next, objective });

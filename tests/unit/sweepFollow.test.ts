@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cellScene, defaultSweep, planOf } from '../../src/engine/sweep/index.ts';
 import { defaultScene } from '../../src/preset/index.ts';
 import { createLabStore } from '../../src/state/store.ts';
+import type { CompileClient } from '../../src/workers/compileClient.ts';
 import type { CompileResult } from '../../src/workers/compileProtocol.ts';
 import type { SweepRequest } from '../../src/workers/sweepClient.ts';
 import { followSweep, type SweepRunner } from '../../src/ui/useSweep.ts';
@@ -20,10 +21,12 @@ function recorder() {
 /** A compiler whose answers the test releases. */
 function compiler() {
   const pending: ((result: CompileResult) => void)[] = [];
-  return {
+  const fake = {
     pending,
     compile: (_text: string) => new Promise<CompileResult>((resolve) => pending.push(resolve)),
   };
+  // Only `compile` is used: the rest of the client (its worker) stays out of the test.
+  return fake as typeof fake & CompileClient;
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));

@@ -13,6 +13,7 @@ import { drawCurves } from '../../src/render/sweep/curves.ts';
 import { DIVERGED_RGB, NEVER_RGB, rampColour } from '../../src/render/sweep/mapColour.ts';
 import { mapSvg } from '../../src/render/sweep/mapExport.ts';
 import { mapKeyModel } from '../../src/render/sweep/mapKey.ts';
+import { axisLabel } from '../../src/render/chart/format.ts';
 import { mapRaster } from '../../src/render/sweep/mapRaster.ts';
 import { entryKind, metricScale } from '../../src/render/sweep/metric.ts';
 import { axisFor, curveChoices, mapChoices, valueAt } from '../../src/ui/sweep/axisChoices.ts';
@@ -140,7 +141,9 @@ describe('metricScale', () => {
     const scale = metricScale(p, 'final_loss', [0]);
     expect(scale.clipHigh).toBe(true);
     expect(scale.t1).toBeLessThan(2);
-    expect(mapKeyModel(scale, 'final loss', false).title).toMatch(/no better than the start/);
+    expect(mapKeyModel(scale, 'final loss', false).title).toMatch(
+      /darkest: the start's loss or more/,
+    );
   });
 
   it('keeps at most 16 decades of loss, and steps on a linear scale from 0 to the steps', () => {
@@ -149,6 +152,9 @@ describe('metricScale', () => {
     expect(scale.kind).toBe('log');
     expect(scale.clipLow).toBe(true);
     expect(scale.t1 - scale.t0).toBe(16);
+    expect(mapKeyModel(scale, 'final loss', false).title).toBe(
+      `final loss (log; lightest: ${axisLabel(10 ** scale.t0)} or less)`,
+    );
     expect(metricScale(p, 'steps_to_tol', [0])).toMatchObject({ kind: 'linear', t0: 0, t1: 100 });
   });
 });

@@ -1,6 +1,6 @@
 import type { ChartTheme } from '../chart/axes.ts';
 import { axisLabel } from '../chart/format.ts';
-import { yTicks } from '../chart/scale.ts';
+import { inverse, yTicks } from '../chart/scale.ts';
 import type { Context2D } from '../bitmap.ts';
 import { DIVERGED_RGB, NEVER_RGB, rampColours, rgbCss } from './mapColour.ts';
 import type { MetricScale } from './metric.ts';
@@ -89,8 +89,8 @@ export function drawMapKey(
 function keyNotes(scale: MetricScale): string {
   const notes = [
     ...(scale.kind === 'linear' ? [] : [scale.kind]),
-    ...(scale.clipLow ? ['lightest: this or lower'] : []),
-    ...(scale.clipHigh ? ["darkest: no better than the start's loss"] : []),
+    ...(scale.clipLow ? [`lightest: ${axisLabel(inverse(scale, scale.t0))} or less`] : []),
+    ...(scale.clipHigh ? ["darkest: the start's loss or more"] : []),
   ];
   return notes.length ? ` (${notes.join('; ')})` : '';
 }
