@@ -14,7 +14,7 @@ import { DIVERGED_RGB, NEVER_RGB, rampColour } from '../../src/render/sweep/mapC
 import { mapSvg } from '../../src/render/sweep/mapExport.ts';
 import { mapKeyModel } from '../../src/render/sweep/mapKey.ts';
 import { axisLabel } from '../../src/render/chart/format.ts';
-import { mapRaster } from '../../src/render/sweep/mapRaster.ts';
+import { colourRuns, mapRaster } from '../../src/render/sweep/mapRaster.ts';
 import { entryKind, metricScale } from '../../src/render/sweep/metric.ts';
 import { axisFor, curveChoices, mapChoices, valueAt } from '../../src/ui/sweep/axisChoices.ts';
 import { bestValues, raceCaption } from '../../src/ui/sweep/curvesText.ts';
@@ -282,6 +282,29 @@ describe('learning-rate curves', () => {
   });
 });
 
+describe('colourRuns', () => {
+  it('finds the runs of one opaque colour in each row', () => {
+    const red = [200, 10, 20] as const;
+    // 4 × 2 pixels: row 0 red, red, other, red; row 1 transparent red, red, red, other.
+    const px = [
+      [...red, 255],
+      [...red, 255],
+      [1, 2, 3, 255],
+      [...red, 255],
+      [...red, 0],
+      [...red, 255],
+      [...red, 255],
+      [0, 0, 0, 255],
+    ];
+    const bytes = Uint8ClampedArray.from(px.flat());
+    expect(colourRuns(bytes, 4, red)).toEqual([
+      [0, 0, 2],
+      [0, 3, 4],
+      [1, 1, 3],
+    ]);
+  });
+});
+
 describe('map SVG', () => {
   it('draws runs of equal cells as one rectangle, with the key and the reserved colours', () => {
     const p = progressOf(mapScene, (c) => [
@@ -308,6 +331,8 @@ describe('map SVG', () => {
     expect(rects.length).toBe(16 * 3 + 1);
     expect(svg).toContain(`fill="rgb(${DIVERGED_RGB.join(',')})"`);
     expect(svg).toContain('>diverged<');
+    // The diverged cell is hatched over its colour, and so is its swatch in the key.
+    expect(svg.match(/fill="url\(#hatch\)"/g)).toHaveLength(2);
     expect(svg).toContain('<circle');
     expect(svg.endsWith('</svg>')).toBe(true);
   });

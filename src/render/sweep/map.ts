@@ -5,7 +5,8 @@ import { newBitmap, type Bitmap, type Context2D } from '../bitmap.ts';
 import type { SweepProgress } from '../../workers/sweepClient.ts';
 import { drawSweepAxes, sweepPlot } from './axes.ts';
 import { mapGeometry, type MapGeometry } from './mapGeometry.ts';
-import { mapRaster, rasterSize } from './mapRaster.ts';
+import { colourRuns, mapRaster, rasterSize, type PixelRun } from './mapRaster.ts';
+import { DIVERGED_RGB } from './mapColour.ts';
 import { axisScale } from './scales.ts';
 
 /** Everything one drawing of the sensitivity map needs; the context draws in CSS pixels. */
@@ -39,6 +40,7 @@ export function createSweepMap(): SweepMap {
   let bitmap: [Bitmap, Context2D] | null = null;
   let drawn: { progress: SweepProgress; metric: Metric; scale: YScale } | null = null;
   let bytes: Uint8ClampedArray | undefined;
+  let diverged: readonly PixelRun[] = [];
   return {
     draw(ctx, input) {
       const { progress, metric, scale, levels } = input;
@@ -60,15 +62,21 @@ export function createSweepMap(): SweepMap {
           0,
           0,
         );
+        diverged = colourRuns(bytes, nx, DIVERGED_RGB);
         drawn = { progress, metric, scale };
       }
-      return drawMap(ctx, input, bitmap[0]);
+      return drawMap(ctx, input, bitmap[0], diverged);
     },
   };
 }
 
 /** The map from its raster: cells, frame and ticks, the scene's setting, hover and focus. */
-function drawMap(ctx: Context2D, input: MapInput, raster: Bitmap): MapGeometry {
+function drawMap(
+  ctx: Context2D,
+  input: MapInput,
+  raster: Bitmap,
+  diverged: readonly PixelRun[],
+): MapGeometry {
   const { width, height, progress, theme } = input;
   const plot = sweepPlot(width, height);
   const geometry = mapGeometry(plot, progress.plan.axes);
@@ -81,6 +89,7 @@ function drawMap(ctx: Context2D, input: MapInput, raster: Bitmap): MapGeometry {
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(raster, plot.left, plot.top, plot.width, plot.height);
   ctx.restore();
+  hatch(ctx, geometry, diverged);
   const [ax, ay] = progress.plan.axes;
   drawSweepAxes(ctx, plot, axisScale(ax!, true), axisScale(ay!, true), input.names, theme);
   if (input.marker) drawMarker(ctx, geometry, input.marker, theme);
@@ -90,6 +99,36 @@ function drawMap(ctx: Context2D, input: MapInput, raster: Bitmap): MapGeometry {
     outline(ctx, geometry, input.focus, theme.text, 2);
   }
   return geometry;
+}
+
+/** Spacing of the hatching over diverged cells, in CSS pixels. */
+const HATCH = 6;
+
+/**
+ * Light diagonal hatching over diverged cells: their colour is reserved, and the hatching tells
+ * them apart without colour too (WCAG 1.4.1).
+ */
+function hatch(ctx: Context2D, g: MapGeometry, runs: readonly PixelRun[]) {
+  if (runs.length === 0) return;
+  const { plot } = g;
+  const cw = plot.width / g.nx;
+  const ch = plot.height / g.ny;
+  ctx.save();
+  ctx.beginPath();
+  for (const [row, start, end] of runs) {
+    ctx.rect(plot.left + start * cw, plot.top + row * ch, (end - start) * cw, ch);
+  }
+  ctx.clip();
+  ctx.strokeStyle = 'rgba(255, 255, 255, 0.5)';
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  const bottom = plot.top + plot.height;
+  for (let d = -plot.height; d < plot.width; d += HATCH) {
+    ctx.moveTo(plot.left + d, bottom);
+    ctx.lineTo(plot.left + d + plot.height, plot.top);
+  }
+  ctx.stroke();
+  ctx.restore();
 }
 
 /** A rectangle around a cell, at least 6 px wide so small cells still show it. */

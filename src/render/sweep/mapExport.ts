@@ -4,10 +4,10 @@ import type { YScale } from '../chart/scale.ts';
 import type { SweepProgress } from '../../workers/sweepClient.ts';
 import { plotTicks, sweepPlot } from './axes.ts';
 import { createSweepMap } from './map.ts';
-import { rampColours } from './mapColour.ts';
+import { DIVERGED_RGB, rampColours } from './mapColour.ts';
 import { mapGeometry } from './mapGeometry.ts';
 import { drawMapKey, keyLayout, MAP_KEY_HEIGHT, type MapKeyModel } from './mapKey.ts';
-import { mapRaster, rasterSize } from './mapRaster.ts';
+import { colourRuns, mapRaster, rasterSize } from './mapRaster.ts';
 import { axisScale } from './scales.ts';
 
 /** What an export of the map draws: the finished sweep and how the page shows it. */
@@ -135,8 +135,16 @@ function cellRects(input: MapExport, g: ReturnType<typeof mapGeometry>): string 
       start = x;
     }
   }
+  // Diverged cells are hatched too, as on screen: told apart without colour.
+  const hatched = colourRuns(bytes, nx, DIVERGED_RGB).map(
+    ([row, start, end]) =>
+      `<rect x="${n(g.plot.left + start * cw)}" y="${n(g.plot.top + row * ch)}" width="${n((end - start) * cw)}" height="${n(ch)}" fill="url(#hatch)"/>`,
+  );
+  const pattern =
+    '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">' +
+    '<line x1="0" y1="0" x2="0" y2="6" stroke="rgb(255,255,255)" stroke-opacity="0.5" stroke-width="1.5"/></pattern></defs>';
   // Cells meet without hairline seams when edges are not anti-aliased.
-  return `<g shape-rendering="crispEdges">${rects.join('')}</g>`;
+  return `${pattern}<g shape-rendering="crispEdges">${rects.join('')}</g>${hatched.join('')}`;
 }
 
 /** The colour key: its title, a gradient bar with ticks, the reserved colours. */
@@ -163,9 +171,12 @@ function keySvg(
     ),
   ];
   let x = swatches.x;
-  for (const { label, colour } of key.swatches) {
+  for (const { label, colour, hatched } of key.swatches) {
     out.push(
       `<rect x="${x}" y="${swatches.y - 6}" width="12" height="12" fill="${escape(colour)}"/>`,
+      hatched
+        ? `<rect x="${x}" y="${swatches.y - 6}" width="12" height="12" fill="url(#hatch)"/>`
+        : '',
       `<text x="${x + 16}" y="${swatches.y}" dominant-baseline="middle" font-size="11" fill="${text}">${escape(label)}</text>`,
     );
     // About 6 px per character of 11 px text.

@@ -10,7 +10,12 @@ export interface MapKeyModel {
   readonly title: string;
   /** Labels along the bar, at a fraction 0 … 1 of it. */
   readonly ticks: readonly { readonly text: string; readonly at: number }[];
-  readonly swatches: readonly { readonly label: string; readonly colour: string }[];
+  readonly swatches: readonly {
+    readonly label: string;
+    readonly colour: string;
+    /** Drawn hatched, as its cells are. */
+    readonly hatched: boolean;
+  }[];
 }
 
 /** Height of the key under the map, in CSS pixels. */
@@ -28,8 +33,10 @@ export function mapKeyModel(scale: MetricScale, name: string, withNever: boolean
     title: `${name}${keyNotes(scale)}`,
     ticks,
     swatches: [
-      { label: 'diverged', colour: rgbCss(DIVERGED_RGB) },
-      ...(withNever ? [{ label: 'never within tol', colour: rgbCss(NEVER_RGB) }] : []),
+      { label: 'diverged', colour: rgbCss(DIVERGED_RGB), hatched: true },
+      ...(withNever
+        ? [{ label: 'never within tol', colour: rgbCss(NEVER_RGB), hatched: false }]
+        : []),
     ],
   };
 }
@@ -75,9 +82,21 @@ export function drawMapKey(
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
   let x = swatches.x;
-  for (const { label, colour } of key.swatches) {
+  for (const { label, colour, hatched } of key.swatches) {
     ctx.fillStyle = colour;
     ctx.fillRect(x, swatches.y - 6, 12, 12);
+    if (hatched) {
+      ctx.strokeStyle = 'rgba(255, 255, 255, 0.5)';
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.moveTo(x, swatches.y + 6);
+      ctx.lineTo(x + 12, swatches.y - 6);
+      ctx.moveTo(x, swatches.y);
+      ctx.lineTo(x + 6, swatches.y - 6);
+      ctx.moveTo(x + 6, swatches.y + 6);
+      ctx.lineTo(x + 12, swatches.y);
+      ctx.stroke();
+    }
     ctx.fillStyle = theme.text;
     ctx.fillText(label, x + 16, swatches.y);
     x += 16 + ctx.measureText(label).width + 14;

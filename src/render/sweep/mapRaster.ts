@@ -67,3 +67,33 @@ function colourOf(
   out.set(kind === 'never' ? NEVER_RGB : DIVERGED_RGB);
   out[3] = 255;
 }
+
+/** A run of raster pixels in one row: [row, first column, end column (exclusive)]. */
+export type PixelRun = readonly [number, number, number];
+
+/** The runs of pixels of colour `rgb` (opaque) in each row of an RGBA raster `nx` wide. */
+export function colourRuns(
+  bytes: Uint8ClampedArray,
+  nx: number,
+  rgb: readonly [number, number, number],
+): PixelRun[] {
+  const runs: PixelRun[] = [];
+  const ny = bytes.length / 4 / nx;
+  const is = (k: number) =>
+    bytes[k + 3] === 255 &&
+    bytes[k] === rgb[0] &&
+    bytes[k + 1] === rgb[1] &&
+    bytes[k + 2] === rgb[2];
+  for (let row = 0; row < ny; row++) {
+    let start = -1;
+    for (let x = 0; x <= nx; x++) {
+      const hit = x < nx && is((row * nx + x) * 4);
+      if (hit && start < 0) start = x;
+      if (!hit && start >= 0) {
+        runs.push([row, start, x]);
+        start = -1;
+      }
+    }
+  }
+  return runs;
+}
