@@ -42,7 +42,7 @@ export interface SweepClientOptions {
 
 /** Parts a worker holds at once: one computing, one waiting, so it never idles on a round trip. */
 const DEPTH = 2;
-/** A worker silent this long while it owes parts is taken to hang (a part is ≈ 50 ms). */
+/** A worker silent this long while it owes parts is taken to hang (a part takes ≈ 30 ms). */
 const HANG_MS = 15_000;
 /** Consecutive crashes after which the client gives up on the sweep and says so. */
 const MAX_FAILURES = 3;
