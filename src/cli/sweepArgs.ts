@@ -1,9 +1,8 @@
 import type { Axis } from '../engine/sweep/types.ts';
 import { MAX_SWEEP_AXIS, MAX_SWEEP_CELLS, MAX_SWEEP_WORK } from '../preset/limits.ts';
+import { grouped, scientific } from '../preset/sweepWork.ts';
 import { UsageError } from './failure.ts';
 import { formatOf, readArgs, type Format } from './options.ts';
-
-const grouped = (n: number): string => n.toLocaleString('en-US');
 
 /** The sweep part of --help. */
 export const SWEEP_USAGE = `sweep: runs the scene over a grid of settings and prints, for every cell and optimizer, the
@@ -24,8 +23,8 @@ it ends nearest to (typed functions: clusters of the ends), and the step it dive
   --format csv    a header, then one row per cell and optimizer: the axis paths, then
                   label,final_loss,best_loss,steps_to_tol,basin,diverged_at (empty for null)
 
-  Caps: at most ${MAX_SWEEP_AXIS} values per axis and ${grouped(MAX_SWEEP_CELLS)} cells, and at most
-  ${MAX_SWEEP_WORK.toExponential(0)} optimizer steps in all (cells × optimizers × steps).
+  Caps: at most ${MAX_SWEEP_AXIS} values per axis, ${grouped(MAX_SWEEP_CELLS)} cells and ${scientific(MAX_SWEEP_WORK)} optimizer steps
+  (cells × optimizers × steps).
   A sweep in which every run diverges says so on stderr (status 0, output written).`;
 
 /** `descent-lab sweep …`, as read from the arguments. */

@@ -1,6 +1,14 @@
 import { MAX_SWEEP_CELLS, MAX_SWEEP_WORK } from './limits.ts';
 
-const grouped = (n: number): string => n.toLocaleString('en-US');
+/**
+ * An integer with thousands separators, 65,536. Not toLocaleString: that loads ICU's locale data,
+ * which costs the command line's startup more than all its own code.
+ */
+export const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** A large number as `digits` significant figures in e-notation: 2e9, 1.31e10. */
+export const scientific = (n: number, digits = 1): string =>
+  Number(n.toPrecision(digits)).toExponential().replace('e+', 'e');
 
 /**
  * Why a sweep of `cells` cells, each running `runs` optimizers for `steps` steps, is too large
@@ -14,7 +22,7 @@ export function workProblem(cells: number, runs: number, steps: number): string 
   const run = runs === 1 ? 'run' : 'runs';
   return (
     `needs ${grouped(cells)} cells × ${runs} ${run} × ${grouped(steps)} steps = ` +
-    `${work.toExponential(2)} optimizer steps; a sweep does at most ${MAX_SWEEP_WORK.toExponential(0)} ` +
+    `${scientific(work, 3)} optimizer steps; a sweep does at most ${scientific(MAX_SWEEP_WORK)} ` +
     '(use fewer values or steps)'
   );
 }

@@ -159,6 +159,18 @@ describe('descent-lab sweep', () => {
     expect(lines).toHaveLength(1 + 64);
   });
 
+  it('reads the preset from standard input with -, and runs a seeds view over seeds 1…N', async () => {
+    const sweep = { view: 'seeds', seeds: { count: 4 } };
+    const r = await run(['sweep', '-'], JSON.stringify({ ...preset, sweep }));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.axes).toEqual([{ path: 'noise.seed', values: [1, 2, 3, 4] }]);
+    const seeded = sceneFromPreset({ ...preset, noise: { sigma: 0.2, seed: 1 } });
+    expect(out.cells[0].runs).toEqual(expected(seeded, 1e-4));
+    expect(out.cells[0].runs).not.toEqual(out.cells[2].runs);
+  });
+
   it('overrides the tol with --tol', () => {
     const base = ['sweep', presetFile, '--vary', vary(start)];
     const loose = JSON.parse(cli([...base, '--tol', '1000']).stdout);
@@ -339,7 +351,7 @@ describe('descent-lab sweep: bad input (one line, exit 2, nothing computed or pr
     expectOneLine(
       r,
       2,
-      /the sweep needs 65,536 cells × 2 runs × 100,000 steps = 1\.31e\+10 optimizer steps; a sweep does at most 2e\+9/,
+      /the sweep needs 65,536 cells × 2 runs × 100,000 steps = 1\.31e10 optimizer steps; a sweep does at most 2e9/,
     );
     expect(r.stdout).toBe('');
   });
@@ -368,7 +380,7 @@ describe('descent-lab sweep: bad input (one line, exit 2, nothing computed or pr
   it('states the caps in --help', () => {
     const r = cli(['--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/at most 256 values per axis and 65,536 cells/);
+    expect(r.stdout).toMatch(/at most 256 values per axis, 65,536 cells and 2e9 optimizer steps/);
     expect(r.stdout).toMatch(/descent-lab sweep <preset\.json \| - \| link>/);
   });
 });

@@ -358,7 +358,7 @@ describe('the sweep field: every rejection names its field', () => {
     [
       'more work than the cap',
       { basins: { resolution: 256 } },
-      'sweep.basins needs 65,536 cells × 1 run × 100,000 steps = 6.55e+9 optimizer steps; a sweep does at most 2e+9',
+      'sweep.basins needs 65,536 cells × 1 run × 100,000 steps = 6.55e9 optimizer steps; a sweep does at most 2e9',
       { steps: 100_000 },
     ],
   ];
