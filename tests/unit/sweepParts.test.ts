@@ -10,6 +10,7 @@ import {
 import type { Axis } from '../../src/engine/sweep/types.ts';
 import { sceneFromPreset } from '../../src/preset/index.ts';
 import { gatherCells, scatterCells } from '../../src/workers/sweepColumns.ts';
+import { workProblem } from '../../src/preset/sweepWork.ts';
 import { planKey, sweepProblems } from '../../src/workers/sweepInputs.ts';
 import { PART_MS, PartQueue, type Part } from '../../src/workers/sweepParts.ts';
 
@@ -164,8 +165,6 @@ describe('sweepProblems', () => {
   it('refuses more work than the cap, naming the field that sets the size', () => {
     const big = { ...open('basins'), steps: 100_000 };
     const basins = { ...big, sweep: { ...big.sweep, basins: { resolution: 256, optimizer: 0 } } };
-    expect(sweepProblems(basins)).toEqual([
-      'sweep.basins needs 65,536 cells × 1 run × 100,000 steps = 6.55e+9 optimizer steps; a sweep does at most 2e+9 (use fewer values or steps)',
-    ]);
+    expect(sweepProblems(basins)).toEqual([`sweep.basins ${workProblem(256 * 256, 1, 100_000)}`]);
   });
 });
