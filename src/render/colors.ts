@@ -14,7 +14,7 @@ const toByte = (linear: number): number => {
 };
 
 /** OKLCH → sRGB bytes [r, g, b] (Björn Ottosson's OKLab matrices), clipped to the sRGB gamut. */
-function oklch(l: number, c: number, hueDegrees: number): [number, number, number] {
+export function oklch(l: number, c: number, hueDegrees: number): [number, number, number] {
   const h = (hueDegrees * Math.PI) / 180;
   const a = c * Math.cos(h);
   const b = c * Math.sin(h);

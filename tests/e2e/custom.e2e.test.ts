@@ -302,7 +302,7 @@ describe('custom functions in the browser', () => {
     await context.close();
   });
 
-  it('the page runs under a CSP without unsafe-eval; only the three computing workers may compile', async () => {
+  it('the page runs under a CSP without unsafe-eval; only the four computing workers may compile', async () => {
     const assets = readdirSync(fileURLToPath(new URL('../../dist/assets', import.meta.url)));
     const policy = async (path: string) =>
       (await fetch(new URL(path, lab.server.url))).headers.get('content-security-policy') ?? '';
@@ -314,6 +314,7 @@ describe('custom functions in the browser', () => {
       'compile.worker',
       'field.worker',
       'inspect.worker',
+      'sweep.worker',
       'trajectory.worker',
     ]);
     for (const file of workers) {
