@@ -1,7 +1,9 @@
 import type { Frame, Layer } from './frame.ts';
 import { axes } from './layers/axes.ts';
+import { basinsLayer } from './layers/basins.ts';
 import { contourFill } from './layers/contourFill.ts';
 import { contourLines } from './layers/contourLines.ts';
+import { ensembleLayer } from './layers/ensemble.ts';
 import { inspect } from './layers/inspect.ts';
 import { minima } from './layers/minima.ts';
 import { pathsLayer } from './layers/paths.ts';
@@ -22,7 +24,18 @@ export interface Plot {
 /** A plot for one canvas: each canvas gets its own, so no canvas sees another's bookkeeping. */
 export function createPlot(): Plot {
   const paths = pathsLayer();
-  const layers = [contourFill, contourLines, paths.draw, inspect, minima, axes];
+  // The basin map covers the contour fill (one colour scale at a time) under the iso-lines; the
+  // seed ensemble's fan lies under the scene's own paths.
+  const layers = [
+    contourFill,
+    basinsLayer(),
+    contourLines,
+    ensembleLayer(),
+    paths.draw,
+    inspect,
+    minima,
+    axes,
+  ];
   return {
     layers,
     draw: (ctx, frame) => {
