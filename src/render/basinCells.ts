@@ -37,17 +37,15 @@ export function basinCount(columns: SweepColumns, known: number): number {
 
 /**
  * The computed cell nearest to (i, j) on an n × n grid: itself if computed, else the nearest
- * cell of the coarsest grids (every 2nd, 4th, … value on each axis) that is; −1 when none is.
- * A progressive sweep computes every 8th cell first, so its picture starts as blocks.
+ * cell of the finest coarser grid (every 2nd, 4th, … value on each axis, and the last) that is;
+ * −1 when none is. A progressive sweep computes every 8th cell first, so its picture starts as blocks.
  */
 export function shownCell(level: Uint8Array, n: number, i: number, j: number): number {
   if (level[i * n + j]! > 0) return i * n + j;
   for (let s = 2; s < 2 * n; s *= 2) {
-    // The nearest multiple of s, or the one below when that falls off the grid.
-    let oi = (i + (s >> 1)) & ~(s - 1);
-    let oj = (j + (s >> 1)) & ~(s - 1);
-    if (oi >= n) oi -= s;
-    if (oj >= n) oj -= s;
+    // The nearest multiple of s, or the last index when that falls off the grid.
+    const oi = Math.min(n - 1, (i + (s >> 1)) & ~(s - 1));
+    const oj = Math.min(n - 1, (j + (s >> 1)) & ~(s - 1));
     const cell = oi * n + oj;
     if (level[cell]! > 0) return cell;
   }

@@ -3,7 +3,13 @@ import { getFunction } from '../../engine/functions/index.ts';
 import type { Scene } from '../../engine/scene.ts';
 import { sizeCanvas } from '../../render/canvas.ts';
 import { createPlot } from '../../render/draw.ts';
-import { makeFrame, plotHeight, type Frame, type Theme } from '../../render/frame.ts';
+import {
+  makeFrame,
+  plotHeight,
+  type Frame,
+  type SweepPicture,
+  type Theme,
+} from '../../render/frame.ts';
 import { inspectGeometry } from '../../render/layers/inspect.ts';
 import { selectScene, type LabStore } from '../../state/store.ts';
 import type { Feed } from '../../workers/feed.ts';
@@ -29,6 +35,8 @@ export interface PainterSources {
   readonly store: LabStore;
   readonly pipeline: Pipeline;
   readonly inspection?: Feed<InspectResult>;
+  /** The newest sweep's progress, for the basin map and seed ensemble layers. */
+  readonly sweep?: Feed<SweepPicture | null>;
 }
 
 /** What the painter tells the component. */
@@ -72,8 +80,9 @@ export class Painter {
       this.#loop.schedule();
     };
     scheme.addEventListener('change', onScheme);
-    const { store, pipeline, inspection } = sources;
+    const { store, pipeline, inspection, sweep } = sources;
     this.#stop = [
+      sweep?.subscribe(this.#loop.schedule) ?? (() => {}),
       store.subscribe(this.#loop.schedule),
       pipeline.runs.subscribe(this.#loop.schedule),
       pipeline.field.subscribe(this.#loop.schedule),
@@ -100,7 +109,7 @@ export class Painter {
     const width = this.#width.current;
     if (width <= 0) return null;
     const { canvas, hooks } = this;
-    const { store, pipeline, inspection } = this.sources;
+    const { store, pipeline, inspection, sweep } = this.sources;
     const state = store.getState();
     const scene = selectScene(state);
     const fn = getFunction(scene.fn.id);
@@ -122,6 +131,7 @@ export class Painter {
         cursor: state.playback.step,
         hoverStep: state.hoverStep,
         inspection: inspection ? currentInspection(inspection, state) : null,
+        sweep: sweep?.current ?? null,
       },
       this.#theme,
     );
