@@ -28,27 +28,37 @@ interface Raster {
   palette: Uint32Array;
 }
 
-/** A disc in minimum k's hue, ringed in white, and its number: ties the map's hues to the stars. */
+/**
+ * A disc in minimum k's hue ringed in white under its star, and a white badge with its number:
+ * ties the map's hues to the stars and to the basin tab's legend, which numbers them the same.
+ */
 function markMinimum(ctx: CanvasRenderingContext2D, frame: Frame, k: number): void {
   const [x, y] = frame.content.minima[k]!;
   const { view, scale } = frame;
   if (x < view.x[0] || x > view.x[1] || y < view.y[0] || y > view.y[1]) return;
   const px = scale.x(x);
   const py = scale.y(y);
+  const hue = `rgb(${basinRgb(k, 0.5).join(' ')})`;
   ctx.beginPath();
   ctx.arc(px, py, 12, 0, 2 * Math.PI);
-  ctx.fillStyle = `rgb(${basinRgb(k, 0.5).join(' ')})`;
+  ctx.fillStyle = hue;
   ctx.fill();
   ctx.strokeStyle = '#fff';
   ctx.lineWidth = 2;
   ctx.stroke();
-  ctx.font = `bold 13px ${frame.theme.font}`;
-  ctx.textAlign = 'left';
+  const bx = px + 14;
+  const by = py - 14;
+  ctx.beginPath();
+  ctx.arc(bx, by, 8, 0, 2 * Math.PI);
+  ctx.fillStyle = '#fff';
+  ctx.fill();
+  ctx.strokeStyle = hue;
+  ctx.stroke();
+  ctx.font = `bold 11px ${frame.theme.font}`;
+  ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.lineWidth = 3;
-  ctx.strokeText(String(k + 1), px + 14, py);
   ctx.fillStyle = '#1b1b1f';
-  ctx.fillText(String(k + 1), px + 14, py);
+  ctx.fillText(String(k + 1), bx, by + 0.5);
 }
 
 /**
