@@ -1,7 +1,7 @@
 /**
  * Content Security Policy of the built app: the build writes it into dist/_headers per file
  * (hosting.config.ts), which `vite preview` serves and Netlify or Cloudflare Pages read. The page itself may not evaluate code: no 'unsafe-eval', no inline
- * script. The three workers that run typed functions (trajectories, contours, inspector) compile generated source with `new Function`,
+ * script. The four workers that run typed functions (trajectories, contours, inspector, sweeps) compile generated source with `new Function`,
  * which needs 'unsafe-eval' in THEIR policy: a worker script follows the policy delivered with its
  * own response (a `<meta>` policy on the page does not reach a module worker). What they compile is
  * never typed text: it is written from the allow-listed tree and checked token by token in the
@@ -30,7 +30,7 @@ export const pagePolicy = policy({
   'frame-ancestors': "'none'",
 });
 
-/** The trajectory, contour and inspect workers: generated source is compiled with `new Function`. */
+/** The trajectory, contour, inspect and sweep workers: generated source is compiled with `new Function`. */
 export const evalWorkerPolicy = policy({
   'default-src': "'none'",
   'script-src': "'self' 'unsafe-eval'",
@@ -40,7 +40,7 @@ export const evalWorkerPolicy = policy({
 export const workerPolicy = policy({ 'default-src': "'none'", 'script-src': "'self'" });
 
 /** Workers that compile generated source; the build names their scripts assets/<name>.worker-<hash>.js. */
-export const EVAL_WORKERS: readonly string[] = ['trajectory', 'field', 'inspect'];
+export const EVAL_WORKERS: readonly string[] = ['trajectory', 'field', 'inspect', 'sweep'];
 
 /**
  * The Content-Security-Policy of a built file (a path relative to dist/), or null for files whose
