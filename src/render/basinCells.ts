@@ -1,4 +1,6 @@
+import { clusterBasins } from '../engine/sweep/index.ts';
 import type { SweepColumns } from '../engine/sweep/types.ts';
+import type { SweepPicture } from './frame.ts';
 import { DIVERGED, SHADES, UNCONVERGED, shadeIndex, stepShade } from './basinColours.ts';
 
 /**
@@ -106,4 +108,46 @@ export function basinTally(
     else reached[Math.floor((index - 3) / SHADES)]!++;
   }
   return { reached, diverged, unconverged, total };
+}
+
+/** How close (in the max norm, as a share of the view's wider side) two ends of one cluster lie. */
+const CLUSTER = 0.01;
+
+/**
+ * The columns a basin map reads: the sweep's own when the function's minima are known; for a
+ * typed function (no known minima), a copy whose `basin` numbers the clusters of the computed
+ * runs' ends (engine clusterBasins, lowest end first). Cells not computed yet are left out of the
+ * clusters, so the numbering may change as the map refines.
+ */
+export function readColumns(
+  columns: SweepColumns,
+  level: Uint8Array,
+  known: boolean,
+  span: number,
+): SweepColumns {
+  if (known) return columns;
+  const divergedAt = columns.divergedAt.slice();
+  for (let cell = 0; cell < columns.cells; cell++) {
+    // clusterBasins leaves diverged runs out: so are runs not computed yet.
+    if (level[cell] === 0) divergedAt.fill(0, cell * columns.runs, (cell + 1) * columns.runs);
+  }
+  const clustered = { ...columns, divergedAt, basin: new Int32Array(columns.basin.length) };
+  clusterBasins(clustered, CLUSTER * span);
+  return { ...columns, basin: clustered.basin };
+}
+
+/** A basin map ready to colour: the columns it reads, how, and how many minima (or clusters). */
+export interface BasinMap {
+  readonly columns: SweepColumns;
+  readonly reading: BasinReading;
+  readonly count: number;
+}
+
+/** The basin map of a sweep's picture, for a function with `known` known minima (0: typed). */
+export function basinMap(picture: SweepPicture, known: number): BasinMap {
+  const { view, steps } = picture.scene;
+  const span = Math.max(view.x[1] - view.x[0], view.y[1] - view.y[0]);
+  const reading: BasinReading = { steps, known: known > 0 };
+  const columns = readColumns(picture.columns, picture.level, reading.known, span);
+  return { columns, reading, count: basinCount(columns, known) };
 }

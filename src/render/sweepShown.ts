@@ -1,3 +1,4 @@
+import type { Scene } from '../engine/scene.ts';
 import type { SweepView } from '../engine/sweep/types.ts';
 import type { Frame, SweepPicture } from './frame.ts';
 
@@ -9,8 +10,20 @@ import type { Frame, SweepPicture } from './frame.ts';
 export function sweepShown(frame: Frame, view: SweepView): SweepPicture | null {
   const { sweep, scene } = frame.content;
   if (!sweep || scene.sweep?.view !== view || sweep.scene.sweep?.view !== view) return null;
-  // Fields of a scene are replaced whenever they change, so the same function is the same object.
-  return sweep.scene.fn === scene.fn ? sweep : null;
+  return sameFunction(sweep.scene.fn, scene.fn) ? sweep : null;
+}
+
+/**
+ * True when two scenes' functions are the same: id, typed expression and parameters. By value: a
+ * sweep is not recomputed for a function replaced by an equal one, and must still be shown.
+ */
+export function sameFunction(a: Scene['fn'], b: Scene['fn']): boolean {
+  if (a === b) return true;
+  if (a.id !== b.id || a.expr !== b.expr) return false;
+  const keys = Object.keys(a.params);
+  return (
+    keys.length === Object.keys(b.params).length && keys.every((k) => a.params[k] === b.params[k])
+  );
 }
 
 /** Cells computed so far: a progressive sweep's picture changes exactly when this count does. */

@@ -7,7 +7,7 @@ import { himmelblauBasins, pictureOf } from './support/sweepPicture.ts';
 
 const picture = pictureOf(himmelblauBasins('adam', 0.1, 16));
 const minima = getFunction('himmelblau')!.minima({});
-const reading = { steps: 200, known: true };
+const map = { columns: picture.columns, reading: { steps: 200, known: true }, count: 4 };
 
 describe('a basin map’s cells, for the readout and the start', () => {
   it('give each cell the very start its run began from, so setting it reruns that run', () => {
@@ -50,18 +50,18 @@ describe('a basin map’s cells, for the readout and the start', () => {
   it('say where a start went: which minimum in how many steps, divergence, or no tol', () => {
     const cell = cellAt(picture, 2.9, 2.1)!;
     const e = cell.cell;
-    const text = describeCell(picture, cell, minima, reading);
+    const text = describeCell(picture, cell, minima, map);
     expect(text).toMatch(/^start \(.+\) → minimum 1 \(3, 2\) in \d+ steps?$/);
     expect(text).toContain(`in ${picture.columns.stepsToTol[e]} step`);
     const diverged = { ...picture.columns, divergedAt: picture.columns.divergedAt.map(() => 7) };
-    expect(describeCell({ ...picture, columns: diverged }, cell, minima, reading)).toMatch(
+    expect(describeCell(picture, cell, minima, { ...map, columns: diverged })).toMatch(
       /→ diverged at step 7$/,
     );
     const never = { ...picture.columns, stepsToTol: picture.columns.stepsToTol.map(() => -1) };
-    expect(describeCell({ ...picture, columns: never }, cell, minima, reading)).toMatch(
+    expect(describeCell(picture, cell, minima, { ...map, columns: never })).toMatch(
       /→ not within tol after 200 steps \(ends at \(.+\)\)$/,
     );
     const pending = { ...picture, level: new Uint8Array(picture.level.length) };
-    expect(describeCell(pending, cell, minima, reading)).toMatch(/not computed yet$/);
+    expect(describeCell(pending, cell, minima, map)).toMatch(/not computed yet$/);
   });
 });

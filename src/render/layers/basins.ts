@@ -1,4 +1,4 @@
-import { basinCount, fillBasinPixels, type BasinReading } from '../basinCells.ts';
+import { basinMap, fillBasinPixels } from '../basinCells.ts';
 import { basinPalette, basinRgb, shadeIndex } from '../basinColours.ts';
 import { newBitmap, type Bitmap, type Context2D } from '../bitmap.ts';
 import type { Frame, Layer, SweepPicture } from '../frame.ts';
@@ -10,12 +10,6 @@ export function shownBasins(frame: Frame): SweepPicture | null {
   const picture = sweepShown(frame, 'basins');
   return picture?.plan.axes.length === 2 ? picture : null;
 }
-
-/** How the frame's basin map reads its runs. */
-export const readingOf = (picture: SweepPicture, minima: number): BasinReading => ({
-  steps: picture.scene.steps,
-  known: minima > 0,
-});
 
 /** The raster of one canvas's basin map, and what it was painted from. */
 interface Raster {
@@ -90,12 +84,10 @@ export function basinsLayer(): Layer {
     }
     const done = computedCells(picture.level);
     if (raster.picture !== picture || raster.computed !== done) {
-      const { minima } = frame.content;
-      const count = basinCount(picture.columns, minima.length);
+      const { columns, reading, count } = basinMap(picture, frame.content.minima.length);
       if (raster.palette.length !== shadeIndex(count, 0)) raster.palette = basinPalette(count);
       const pixels = new Uint32Array(raster.image.data.buffer);
-      const reading = readingOf(picture, minima.length);
-      fillBasinPixels(pixels, n, picture.columns, picture.level, raster.palette, reading);
+      fillBasinPixels(pixels, n, columns, picture.level, raster.palette, reading);
       raster.ctx.putImageData(raster.image, 0, 0);
       raster.picture = picture;
       raster.computed = done;

@@ -1,5 +1,6 @@
 import type { Frame } from '../../render/frame.ts';
-import { readingOf, shownBasins } from '../../render/layers/basins.ts';
+import { basinMap } from '../../render/basinCells.ts';
+import { shownBasins } from '../../render/layers/basins.ts';
 import type { LabStore } from '../../state/store.ts';
 import { cellAt, cellStep, describeCell, type BasinCell } from '../sweep/basinCell.ts';
 import type { KeyPress } from './keys.ts';
@@ -15,7 +16,7 @@ export function basinReadout(frame: Frame, cell: BasinCell): string | null {
   const picture = shownBasins(frame);
   if (!picture) return null;
   const { minima } = frame.content;
-  return describeCell(picture, cell, minima, readingOf(picture, minima.length));
+  return describeCell(picture, cell, minima, basinMap(picture, minima.length));
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 import type { Vec2 } from '../../engine/types.ts';
 import { divergedColour, unconvergedColour } from '../../render/basinColours.ts';
 import type { SweepPicture } from '../../render/frame.ts';
+import { sameFunction } from '../../render/sweepShown.ts';
 import { numberProblem } from '../../preset/schema.ts';
 import { useLab, useLabActions } from '../../state/useLab.ts';
 import type { Feed } from '../../workers/feed.ts';
@@ -38,7 +39,8 @@ export function BasinsTab({ feed }: { readonly feed: Feed<SweepPicture | null> }
   const set = (basins: Partial<SweepSpec['basins']>, tol = sweep.tol) =>
     setSweep({ ...sweep, basins: { ...sweep.basins, ...basins }, tol });
   const minima = getFunction(fn.id)?.minima(fn.params) ?? NO_MINIMA;
-  const shown = picture?.scene.sweep?.view === 'basins' && picture.scene.fn === fn ? picture : null;
+  const shown =
+    picture?.scene.sweep?.view === 'basins' && sameFunction(picture.scene.fn, fn) ? picture : null;
   const resolutions = [...new Set([...RESOLUTIONS, sweep.basins.resolution])].sort((a, b) => a - b);
   return (
     <div className="sweep-tab basins-tab">

@@ -2,6 +2,7 @@ import { getFunction } from '../../engine/functions/index.ts';
 import { MAX_SEEDS } from '../../engine/sweep/index.ts';
 import type { Vec2 } from '../../engine/types.ts';
 import type { SweepPicture } from '../../render/frame.ts';
+import { sameFunction } from '../../render/sweepShown.ts';
 import { numberProblem } from '../../preset/schema.ts';
 import { useLab, useLabActions } from '../../state/useLab.ts';
 import type { Feed } from '../../workers/feed.ts';
@@ -26,7 +27,8 @@ export function SeedsTab({ feed }: { readonly feed: Feed<SweepPicture | null> })
   const { setSweep } = useLabActions();
   const picture = useFeed(feed);
   if (!sweep) return null;
-  const shown = picture?.scene.sweep?.view === 'seeds' && picture.scene.fn === fn ? picture : null;
+  const shown =
+    picture?.scene.sweep?.view === 'seeds' && sameFunction(picture.scene.fn, fn) ? picture : null;
   const minima = getFunction(fn.id)?.minima(fn.params) ?? NO_MINIMA;
   return (
     <div className="sweep-tab seeds-tab">

@@ -1,6 +1,6 @@
 import { axisValue } from '../../engine/sweep/index.ts';
 import type { Vec2 } from '../../engine/types.ts';
-import type { BasinReading } from '../../render/basinCells.ts';
+import type { BasinMap } from '../../render/basinCells.ts';
 import type { SweepPicture } from '../../render/frame.ts';
 import { formatPoint } from '../format.ts';
 
@@ -43,11 +43,10 @@ export function describeCell(
   picture: SweepPicture,
   { cell, start }: BasinCell,
   minima: readonly Vec2[],
-  reading: BasinReading,
+  { columns, reading }: BasinMap,
 ): string {
   const from = `start ${formatPoint(...start)}`;
   if (picture.level[cell] === 0) return `${from} · not computed yet`;
-  const { columns } = picture;
   const e = cell * columns.runs;
   const diverged = columns.divergedAt[e]!;
   if (diverged >= 0) return `${from} → diverged at step ${diverged}`;

@@ -1,25 +1,16 @@
 import type { SweepPicture } from '../../render/frame.ts';
-import {
-  basinCount,
-  basinTally,
-  type BasinReading,
-  type BasinTally,
-} from '../../render/basinCells.ts';
+import { basinMap, basinTally, type BasinMap, type BasinTally } from '../../render/basinCells.ts';
 import { basinColour } from '../../render/basinColours.ts';
 
-/** What the basin tab's legend lists, from the sweep shown and the function's known minima. */
-export interface BasinLegend {
-  readonly reading: BasinReading;
-  /** Minima (or end clusters of a typed function) the map colours, in palette order. */
-  readonly count: number;
+/** What the basin tab's legend lists: the map read, and where its computed starts went. */
+export interface BasinLegend extends BasinMap {
   readonly tally: BasinTally;
 }
 
-/** The legend of a basin map's picture (run `run` of every cell). */
+/** The legend of a sweep's picture (run `run` of every cell) for `known` known minima. */
 export function basinLegend(picture: SweepPicture, known: number, run = 0): BasinLegend {
-  const reading: BasinReading = { steps: picture.scene.steps, known: known > 0 };
-  const count = basinCount(picture.columns, known);
-  return { reading, count, tally: basinTally(picture.columns, picture.level, count, reading, run) };
+  const map = basinMap(picture, known);
+  return { ...map, tally: basinTally(map.columns, picture.level, map.count, map.reading, run) };
 }
 
 /** The CSS colours of minimum k's lightness ramp, fastest first, `stops` of them. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getFunction } from '../../../src/engine/functions/index.ts';
-import { clusterBasins } from '../../../src/engine/sweep/index.ts';
 import {
   basinCount,
+  basinMap,
   basinTally,
   cellIndex,
   fillBasinPixels,
@@ -127,21 +127,29 @@ describe('basin cells, from the kernel’s own runs', () => {
     expect(shownCell(level, n, 2, 5)).toBe(2 * n + 5);
   });
 
-  it('give a typed function’s end clusters a hue each, at one middle shade', () => {
-    const scene = sweepScene(
-      { fn: { id: 'himmelblau' }, steps: 200, optimizers: [{ type: 'adam', lr: 0.1 }] },
-      'basins',
-      { basins: { resolution: 16, optimizer: 0 } },
-    );
-    const picture = pictureOf(scene);
-    clusterBasins(picture.columns, 0.05);
-    const reading = { steps: 200, known: false };
-    expect(basinCount(picture.columns, 0)).toBe(4);
+  it('give a typed function’s end clusters a hue each, at one middle shade, computed cells only', () => {
+    const picture = pictureOf(himmelblauBasins('adam', 0.1, 16));
+    // Read as a typed function would be: no known minima, so the ends are clustered.
+    const map = basinMap(picture, 0);
+    expect(map.reading).toEqual({ steps: 200, known: false });
+    expect(map.count).toBe(4);
+    expect(picture.columns.basin).not.toBe(map.columns.basin);
     const indices = new Set(
-      Array.from({ length: 256 }, (_, c) => cellIndex(picture.columns, c, reading)),
+      Array.from({ length: 256 }, (_, c) => cellIndex(map.columns, c, map.reading)),
     );
     expect([...indices].sort((a, b) => a - b)).toEqual(
       [0, 1, 2, 3].map((k) => shadeIndex(k, SHADES >> 1)),
     );
+    // The clusters are the minima: the same starts share a cluster as share a minimum.
+    const pairs = new Set<string>();
+    for (let c = 0; c < 256; c++) pairs.add(`${picture.columns.basin[c]}:${map.columns.basin[c]}`);
+    expect(pairs.size).toBe(4);
+    // Before the map is complete only computed runs are clustered (zeros of the rest are no end).
+    const coarse = pictureOf(himmelblauBasins('adam', 0.1, 16), 1);
+    const early = basinMap(coarse, 0);
+    for (let c = 0; c < 256; c++) {
+      if (coarse.level[c] === 0) expect(early.columns.basin[c]).toBe(-1);
+      else expect(early.columns.basin[c]).toBeGreaterThanOrEqual(0);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { basinCount, fillBasinPixels } from '../../../src/render/basinCells.ts';
 import { basinPalette } from '../../../src/render/basinColours.ts';
 import { basinsLayer, shownBasins } from '../../../src/render/layers/basins.ts';
+import { sameFunction } from '../../../src/render/sweepShown.ts';
 import {
   installCanvasGlobals,
   recorderOf,
@@ -71,7 +72,7 @@ describe('basin map layer', () => {
       draws(frameOf(scene, { sweep: { ...seeds, scene: { ...seeds.scene, fn: scene.fn } } })),
     ).toBe(0);
     // Another function's map (the function just changed) is not drawn over the new one.
-    const other = { ...scene, fn: { ...scene.fn } };
+    const other = { ...scene, fn: { id: 'booth', params: {} } };
     expect(draws(frameOf(other, { sweep: picture }))).toBe(0);
   });
 
@@ -111,3 +112,16 @@ function expectArgs(args: readonly number[], expected: readonly number[]): void 
   expect(args).toHaveLength(expected.length);
   args.forEach((v, k) => expect(v).toBeCloseTo(expected[k]!, 9));
 }
+
+describe('the function a sweep belongs to', () => {
+  it('is the same by value: id, typed expression and parameters', () => {
+    const fn = { id: 'rosenbrock', params: { a: 1, b: 100 } };
+    expect(sameFunction(fn, { id: 'rosenbrock', params: { a: 1, b: 100 } })).toBe(true);
+    expect(sameFunction(fn, { id: 'rosenbrock', params: { a: 1, b: 50 } })).toBe(false);
+    expect(sameFunction(fn, { id: 'rosenbrock', params: { a: 1 } })).toBe(false);
+    expect(sameFunction(fn, { id: 'beale', params: { a: 1, b: 100 } })).toBe(false);
+    const typed = { id: 'custom', params: {}, expr: 'x^2 + y^2' };
+    expect(sameFunction(typed, { ...typed })).toBe(true);
+    expect(sameFunction(typed, { ...typed, expr: 'x^2 + 2*y^2' })).toBe(false);
+  });
+});
