@@ -21,6 +21,7 @@ import { StatusLine } from './StatusLine.tsx';
 import { usePipeline } from './usePipeline.ts';
 import { usePlaybackClock } from './usePlaybackClock.ts';
 import { useShortcuts } from './useShortcuts.ts';
+import { SweepContext, useSweepRunner } from './useSweep.ts';
 import './app.css';
 import './share.css';
 
@@ -44,6 +45,7 @@ interface LabProps {
 function Lab({ store, compiler }: LabProps) {
   const pipeline = usePipeline(store, compiler);
   const inspection = useInspection(store, compiler);
+  const sweep = useSweepRunner(store, compiler);
   usePlaybackClock();
   useShortcuts();
   const [drawn, setDrawn] = useState(false);
@@ -51,39 +53,41 @@ function Lab({ store, compiler }: LabProps) {
   return (
     <RunFeedContext.Provider value={pipeline.runs}>
       <InspectFeedContext.Provider value={inspection}>
-        <Shell pipeline={pipeline} drawn={drawn}>
-          <header className="header">
-            <div>
-              <h1>Descent Lab</h1>
-              <p className="tagline">How optimizers move across a loss landscape.</p>
-            </div>
-            <nav className="toolbar" aria-label="Share and export">
-              <CopyLink />
-              <ExportMenu snapshot={snapshot} />
-            </nav>
-          </header>
-          <NoticeBanner />
-          <main className="layout">
-            <section className="stage" aria-label="Landscape and loss">
-              <Landscape
-                pipeline={pipeline}
-                inspection={inspection.results}
-                onDrawn={() => setDrawn(true)}
-                onFrame={(canvas, frame) => (snapshot.current = { canvas, frame })}
-              />
-              <Playback />
-              <LossChart />
-              <InspectPanel />
-            </section>
-            <aside className="side" aria-label="Controls">
-              <StatusLine pipeline={pipeline} />
-              <Legend runs={pipeline.runs} />
-              <Gallery />
-              <ScenePanel />
-              <OptimizerPanel />
-            </aside>
-          </main>
-        </Shell>
+        <SweepContext.Provider value={sweep}>
+          <Shell pipeline={pipeline} drawn={drawn}>
+            <header className="header">
+              <div>
+                <h1>Descent Lab</h1>
+                <p className="tagline">How optimizers move across a loss landscape.</p>
+              </div>
+              <nav className="toolbar" aria-label="Share and export">
+                <CopyLink />
+                <ExportMenu snapshot={snapshot} />
+              </nav>
+            </header>
+            <NoticeBanner />
+            <main className="layout">
+              <section className="stage" aria-label="Landscape and loss">
+                <Landscape
+                  pipeline={pipeline}
+                  inspection={inspection.results}
+                  onDrawn={() => setDrawn(true)}
+                  onFrame={(canvas, frame) => (snapshot.current = { canvas, frame })}
+                />
+                <Playback />
+                <LossChart />
+                <InspectPanel />
+              </section>
+              <aside className="side" aria-label="Controls">
+                <StatusLine pipeline={pipeline} />
+                <Legend runs={pipeline.runs} />
+                <Gallery />
+                <ScenePanel />
+                <OptimizerPanel />
+              </aside>
+            </main>
+          </Shell>
+        </SweepContext.Provider>
       </InspectFeedContext.Provider>
     </RunFeedContext.Provider>
   );
