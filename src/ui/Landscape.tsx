@@ -1,5 +1,5 @@
-import { useEffect, useEffectEvent, useRef } from 'react';
-import type { Frame, SweepPicture } from '../render/frame.ts';
+import { useContext, useEffect, useEffectEvent, useRef } from 'react';
+import type { Frame } from '../render/frame.ts';
 import { useLab, useLabStore } from '../state/useLab.ts';
 import type { Feed } from '../workers/feed.ts';
 import type { InspectResult } from '../workers/inspectClient.ts';
@@ -13,6 +13,7 @@ import { attachPointer } from './landscape/pointer.ts';
 import { ZOOM_STEP, zoomView } from './landscape/views.ts';
 import { attachZoom, type Zooming } from './landscape/zoom.ts';
 import type { Pipeline } from './usePipeline.ts';
+import { SweepContext } from './useSweep.ts';
 
 /**
  * The landscape: contours, paths and markers on one canvas, redrawn once per animation frame
@@ -23,20 +24,19 @@ import type { Pipeline } from './usePipeline.ts';
 export function Landscape({
   pipeline,
   inspection,
-  sweep,
   onDrawn,
   onFrame,
 }: {
   pipeline: Pipeline;
   /** The inspected optimizer's recorded runs, drawn as arrows at the current step. */
   inspection?: Feed<InspectResult>;
-  /** The newest sweep's progress: the basin map and seed ensemble draw from it. */
-  sweep?: Feed<SweepPicture | null>;
   onDrawn: () => void;
   /** Receives the canvas and frame of every drawing, for exports. */
   onFrame?: (canvas: HTMLCanvasElement, frame: Frame) => void;
 }) {
   const store = useLabStore();
+  // The page's sweep progress (App provides it): the basin map and seed ensemble draw from it.
+  const sweep = useContext(SweepContext) ?? undefined;
   const compiler = useCompiler();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const readoutRef = useRef<HTMLParagraphElement>(null);

@@ -65,7 +65,7 @@ function markMinimum(ctx: CanvasRenderingContext2D, frame: Frame, k: number): vo
  */
 export function basinsLayer(): Layer {
   let raster: Raster | null = null;
-  return (ctx, frame) => {
+  const basins: Layer = (ctx, frame) => {
     const picture = shownBasins(frame);
     if (!picture) return;
     const n = picture.plan.axes[0]!.count;
@@ -97,4 +97,5 @@ export function basinsLayer(): Layer {
     for (let k = 0; k < frame.content.minima.length; k++) markMinimum(ctx, frame, k);
     ctx.restore();
   };
+  return basins;
 }

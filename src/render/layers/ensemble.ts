@@ -108,7 +108,7 @@ function paintEnsemble(ctx: Context2D, frame: Frame, picture: SweepPicture): voi
  */
 export function ensembleLayer(): Layer {
   const rasters = new RasterCache<'ensemble'>();
-  return (ctx, frame) => {
+  const ensemble: Layer = (ctx, frame) => {
     const picture = shownEnsemble(frame);
     if (!picture) return;
     const key = [picture, computedCells(picture.level), ...frame.content.hidden];
@@ -121,4 +121,5 @@ export function ensembleLayer(): Layer {
       frame.view,
     );
   };
+  return ensemble;
 }

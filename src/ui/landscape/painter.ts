@@ -10,7 +10,9 @@ import {
   type SweepPicture,
   type Theme,
 } from '../../render/frame.ts';
+import { shownBasins } from '../../render/layers/basins.ts';
 import { inspectGeometry } from '../../render/layers/inspect.ts';
+import { computedCells } from '../../render/sweepShown.ts';
 import { selectScene, type LabStore } from '../../state/store.ts';
 import type { Feed } from '../../workers/feed.ts';
 import type { InspectResult } from '../../workers/inspectClient.ts';
@@ -28,6 +30,14 @@ function readTheme(canvas: HTMLCanvasElement): Theme {
     axis: style.getPropertyValue('--plot-axis').trim() || '#55555f',
     font: style.fontFamily || 'system-ui, sans-serif',
   };
+}
+
+/** The computed and total cells of the basin map a frame shows, and its view; null for none. */
+function basinsDrawn(frame: Frame) {
+  const picture = shownBasins(frame);
+  if (!picture) return null;
+  const { level, scene } = picture;
+  return { cells: computedCells(level), of: level.length, view: scene.view };
 }
 
 /** What the landscape draws from: the store, the workers' feeds, the inspected run. */
@@ -163,6 +173,8 @@ export class Painter {
         settled: wait === null,
         field: field !== null,
         fieldCurrent: field !== null && sameBox(field.view, scene.view),
+        // The basin map drawn, if any: its computed cells of all (benchmarks time its arrival).
+        basins: basinsDrawn(frame),
       },
     });
     if (field && runs?.complete) hooks.onDrawn();

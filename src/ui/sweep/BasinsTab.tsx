@@ -11,11 +11,12 @@ import type { SweepPicture } from '../../render/frame.ts';
 import { sameFunction } from '../../render/sweepShown.ts';
 import { numberProblem } from '../../preset/schema.ts';
 import { useLab, useLabActions } from '../../state/useLab.ts';
-import type { Feed } from '../../workers/feed.ts';
 import { formatPoint } from '../format.ts';
 import { useFeed } from '../useFeed.ts';
+import { useSweep } from '../useSweep.ts';
 import { basinLegend, percent, rampColours, rampSteps } from './basinLegend.ts';
 import { LabelledNumber } from './LabelledNumber.tsx';
+import './basins.css';
 
 /** Resolutions offered (starts per side); the preset may hold any other in range. */
 const RESOLUTIONS = [32, 64, 128, 256] as const;
@@ -27,12 +28,12 @@ const NO_MINIMA: readonly Vec2[] = [];
  * (each minimum's hue with its number and coordinates — the same number marks it on the map — its
  * lightness ramp from few to many steps, the two reserved colours) and where the starts went.
  */
-export function BasinsTab({ feed }: { readonly feed: Feed<SweepPicture | null> }) {
+export function BasinsTab() {
   const sweep = useLab((s) => s.sweep);
   const optimizers = useLab((s) => s.optimizers);
   const fn = useLab((s) => s.fn);
   const { setSweep } = useLabActions();
-  const picture = useFeed(feed);
+  const picture = useFeed(useSweep());
   const optimizerId = useId();
   const resolutionId = useId();
   if (!sweep) return null;
@@ -43,7 +44,7 @@ export function BasinsTab({ feed }: { readonly feed: Feed<SweepPicture | null> }
     picture?.scene.sweep?.view === 'basins' && sameFunction(picture.scene.fn, fn) ? picture : null;
   const resolutions = [...new Set([...RESOLUTIONS, sweep.basins.resolution])].sort((a, b) => a - b);
   return (
-    <div className="sweep-tab basins-tab">
+    <div className="sweep-view basins-view">
       <div className="ctl-grid">
         <div className="ctl-field">
           <label className="ctl-label" htmlFor={optimizerId}>
@@ -88,13 +89,7 @@ export function BasinsTab({ feed }: { readonly feed: Feed<SweepPicture | null> }
           commit={(tol) => set({}, tol)}
         />
       </div>
-      {shown ? (
-        <BasinKey picture={shown} minima={minima} />
-      ) : (
-        <p className="sweep-status" role="status">
-          Computing the basin map…
-        </p>
-      )}
+      {shown && <BasinKey picture={shown} minima={minima} />}
     </div>
   );
 }
@@ -110,13 +105,10 @@ function BasinKey({
   const { reading, count, tally } = basinLegend(picture, minima.length);
   const n = picture.plan.axes[0]!.count;
   const label = picture.scene.optimizers[picture.plan.only?.[0] ?? 0]?.label ?? '';
-  const status = picture.done
-    ? `${n} × ${n} starts of ${label}, ${reading.steps} steps each.`
-    : `Computing ${n} × ${n} starts of ${label}… ${percent(tally.total, n * n)}`;
   return (
     <>
-      <p className="sweep-status" role="status">
-        {status}
+      <p className="sweep-caption">
+        {n} × {n} starts of {label} over the view, {reading.steps} steps each.
       </p>
       {!reading.known && count > 0 && (
         <p className="ctl-note">
@@ -128,7 +120,7 @@ function BasinKey({
         <p className="ctl-note">This function has no known minimum for a start to reach.</p>
       )}
       <table className="basin-key">
-        <caption className="visually-hidden">Where the starts went</caption>
+        <caption>Where the starts went</caption>
         <thead>
           <tr>
             <th scope="col">Colour</th>
@@ -156,7 +148,7 @@ function BasinKey({
           <tr>
             <td>
               <span
-                className="swatch"
+                className="basin-swatch"
                 style={{ background: divergedColour() }}
                 aria-hidden="true"
               />
@@ -168,7 +160,7 @@ function BasinKey({
             <tr>
               <td>
                 <span
-                  className="swatch"
+                  className="basin-swatch"
                   style={{ background: unconvergedColour() }}
                   aria-hidden="true"
                 />

@@ -5,11 +5,12 @@ import type { SweepPicture } from '../../render/frame.ts';
 import { sameFunction } from '../../render/sweepShown.ts';
 import { numberProblem } from '../../preset/schema.ts';
 import { useLab, useLabActions } from '../../state/useLab.ts';
-import type { Feed } from '../../workers/feed.ts';
 import { formatPoint } from '../format.ts';
 import { useFeed } from '../useFeed.ts';
+import { useSweep } from '../useSweep.ts';
 import { basinLegend, percent } from './basinLegend.ts';
 import { LabelledNumber } from './LabelledNumber.tsx';
+import './basins.css';
 import { SeedStrip } from './SeedStrip.tsx';
 
 const countRange = { integer: true, min: 1, max: MAX_SEEDS };
@@ -20,18 +21,18 @@ const NO_MINIMA: readonly Vec2[] = [];
  * optimizer's final loss over them, and the share of seeds that reach each known minimum. The
  * landscape meanwhile shows every seed's path as a faint fan and its end as a dot.
  */
-export function SeedsTab({ feed }: { readonly feed: Feed<SweepPicture | null> }) {
+export function SeedsTab() {
   const sweep = useLab((s) => s.sweep);
   const sigma = useLab((s) => s.noise.sigma);
   const fn = useLab((s) => s.fn);
   const { setSweep } = useLabActions();
-  const picture = useFeed(feed);
+  const picture = useFeed(useSweep());
   if (!sweep) return null;
   const shown =
     picture?.scene.sweep?.view === 'seeds' && sameFunction(picture.scene.fn, fn) ? picture : null;
   const minima = getFunction(fn.id)?.minima(fn.params) ?? NO_MINIMA;
   return (
-    <div className="sweep-tab seeds-tab">
+    <div className="sweep-view seeds-view">
       <div className="ctl-grid">
         <LabelledNumber
           label="Seeds"
@@ -47,13 +48,7 @@ export function SeedsTab({ feed }: { readonly feed: Feed<SweepPicture | null> })
           the spread.
         </p>
       )}
-      {shown ? (
-        <SeedResults picture={shown} minima={minima} />
-      ) : (
-        <p className="sweep-status" role="status">
-          Computing the seeds…
-        </p>
-      )}
+      {shown && <SeedResults picture={shown} minima={minima} />}
     </div>
   );
 }
@@ -70,13 +65,10 @@ function SeedResults({
   const optimizers = picture.plan.only ?? picture.scene.optimizers.map((_, k) => k);
   const legends = optimizers.map((_, r) => basinLegend(picture, minima.length, r));
   const count = Math.max(0, ...legends.map((l) => l.count));
-  const computed = legends[0]?.tally.total ?? 0;
   return (
     <>
-      <p className="sweep-status" role="status">
-        {picture.done
-          ? `${seeds} seeds, ${picture.scene.steps} steps each.`
-          : `Computing ${seeds} seeds… ${percent(computed, seeds)}`}
+      <p className="sweep-caption">
+        Noise seeds 1 to {seeds}, {picture.scene.steps} steps each.
       </p>
       <SeedStrip picture={picture} />
       <table className="seed-shares">
