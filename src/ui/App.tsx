@@ -18,6 +18,7 @@ import { LossChart } from './LossChart.tsx';
 import { Playback } from './Playback.tsx';
 import { Shell } from './Shell.tsx';
 import { StatusLine } from './StatusLine.tsx';
+import { SweepPanel } from './sweep/SweepPanel.tsx';
 import { usePipeline } from './usePipeline.ts';
 import { usePlaybackClock } from './usePlaybackClock.ts';
 import { useShortcuts } from './useShortcuts.ts';
@@ -77,6 +78,7 @@ function Lab({ store, compiler }: LabProps) {
                 <Playback />
                 <LossChart />
                 <InspectPanel />
+                <SweepPanel />
               </section>
               <aside className="side" aria-label="Controls">
                 <StatusLine pipeline={pipeline} />
