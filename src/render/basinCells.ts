@@ -81,6 +81,8 @@ export function fillBasinPixels(
 export interface BasinTally {
   /** Starts that reached each minimum (within tol, or into its cluster). */
   readonly reached: number[];
+  /** Starts whose run, not diverged, ended nearest each minimum, within tol or not. */
+  readonly nearest: number[];
   readonly diverged: number;
   readonly unconverged: number;
   /** Starts computed so far. */
@@ -96,18 +98,22 @@ export function basinTally(
   run = 0,
 ): BasinTally {
   const reached = new Array<number>(count).fill(0);
+  const nearest = new Array<number>(count).fill(0);
   let diverged = 0;
   let unconverged = 0;
   let total = 0;
   for (let cell = 0; cell < columns.cells; cell++) {
     if (level[cell] === 0) continue;
     total++;
-    const index = cellIndex(columns, cell * columns.runs + run, reading);
+    const e = cell * columns.runs + run;
+    const index = cellIndex(columns, e, reading);
+    const basin = columns.basin[e]!;
+    if (index !== DIVERGED && basin >= 0 && basin < count) nearest[basin]!++;
     if (index === DIVERGED) diverged++;
     else if (index === UNCONVERGED) unconverged++;
     else reached[Math.floor((index - 3) / SHADES)]!++;
   }
-  return { reached, diverged, unconverged, total };
+  return { reached, nearest, diverged, unconverged, total };
 }
 
 /** How close (in the max norm, as a share of the view's wider side) two ends of one cluster lie. */

@@ -72,7 +72,10 @@ function SeedResults({
       </p>
       <SeedStrip picture={picture} />
       <table className="seed-shares">
-        <caption>Share of seeds that reach each minimum</caption>
+        <caption>
+          Share of seeds that reach each minimum (in brackets: that end nearest it, within tol or
+          not)
+        </caption>
         <thead>
           <tr>
             <th scope="col">Optimizer</th>
@@ -91,7 +94,12 @@ function SeedResults({
             <tr key={optimizers[r]}>
               <th scope="row">{picture.scene.optimizers[optimizers[r]!]?.label}</th>
               {Array.from({ length: count }, (_, k) => (
-                <td key={k}>{percent(tally.reached[k] ?? 0, tally.total)}</td>
+                <td key={k}>
+                  {percent(tally.reached[k] ?? 0, tally.total)}
+                  {legends[r]!.reading.known && tally.nearest[k] !== tally.reached[k]
+                    ? ` (${percent(tally.nearest[k] ?? 0, tally.total)})`
+                    : ''}
+                </td>
               ))}
               <td>{percent(tally.unconverged, tally.total)}</td>
               <td>{percent(tally.diverged, tally.total)}</td>

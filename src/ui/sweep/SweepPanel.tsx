@@ -4,8 +4,10 @@ import type { Metric, SweepSpec, SweepView } from '../../engine/sweep/types.ts';
 import { useLab, useLabActions, useLabStore } from '../../state/useLab.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import { useSweep } from '../useSweep.ts';
+import { BasinsTab } from './BasinsTab.tsx';
 import { LrCurves } from './LrCurves.tsx';
 import { METRIC_NAMES, progressText } from './metricText.ts';
+import { SeedsTab } from './SeedsTab.tsx';
 import { SensitivityMap } from './SensitivityMap.tsx';
 import { tabForKey } from './tabKeys.ts';
 import './sweep.css';
@@ -106,6 +108,8 @@ function OpenSweep({ spec }: { readonly spec: SweepSpec }) {
         <SweepStatus />
         {view === 'map' && <SensitivityMap />}
         {view === 'curves' && <LrCurves />}
+        {view === 'basins' && <BasinsTab />}
+        {view === 'seeds' && <SeedsTab />}
       </div>
     </>
   );

@@ -73,6 +73,9 @@ describe('basin cells, from the kernel’s own runs', () => {
       tally.total,
     );
     expect(tally.total).toBe(32 * 32);
+    // Every run that did not diverge ends nearest some minimum, within tol or not.
+    expect(tally.nearest.reduce((a, b) => a + b, 0)).toBe(tally.total - tally.diverged);
+    tally.nearest.forEach((n, k) => expect(n).toBeGreaterThanOrEqual(tally.reached[k]!));
   });
 
   it('reserve near-black for starts whose runs diverged', () => {
