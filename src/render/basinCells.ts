@@ -17,6 +17,15 @@ export interface BasinReading {
    * (steps_to_tol ≥ 0); a typed function's clusters have no tol, so its runs take a middle shade.
    */
   readonly known: boolean;
+  /** The shade of k steps to tol, k = 0 … steps (stepShade, looked up rather than a log per cell). */
+  readonly shades: Uint8Array;
+}
+
+/** The reading of runs of `steps` steps, for a function whose minima are `known` or not. */
+export function readingOf(steps: number, known: boolean): BasinReading {
+  const shades = new Uint8Array(steps + 1);
+  for (let k = 0; k <= steps; k++) shades[k] = stepShade(k, steps);
+  return { steps, known, shades };
 }
 
 /** The palette index of the run at `entry` (see basinColours). */
@@ -26,7 +35,9 @@ export function cellIndex(columns: SweepColumns, entry: number, reading: BasinRe
   if (basin < 0) return UNCONVERGED;
   if (!reading.known) return shadeIndex(basin, SHADES >> 1);
   const k = columns.stepsToTol[entry]!;
-  return k < 0 ? UNCONVERGED : shadeIndex(basin, stepShade(k, reading.steps));
+  if (k < 0) return UNCONVERGED;
+  const { shades } = reading;
+  return shadeIndex(basin, shades[Math.min(k, shades.length - 1)]!);
 }
 
 /** How many minima (or clusters) the palette needs: the known ones, or the clusters found. */
@@ -153,7 +164,7 @@ export interface BasinMap {
 export function basinMap(picture: SweepPicture, known: number): BasinMap {
   const { view, steps } = picture.scene;
   const span = Math.max(view.x[1] - view.x[0], view.y[1] - view.y[0]);
-  const reading: BasinReading = { steps, known: known > 0 };
+  const reading = readingOf(steps, known > 0);
   const columns = readColumns(picture.columns, picture.level, reading.known, span);
   return { columns, reading, count: basinCount(columns, known) };
 }

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { getFunction } from '../../src/engine/functions/index.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { cellScene } from '../../src/engine/sweep/index.ts';
+import { readingOf } from '../../src/render/basinCells.ts';
 import { cellAt, cellOf, cellStep, describeCell } from '../../src/ui/sweep/basinCell.ts';
 import { himmelblauBasins, pictureOf } from './support/sweepPicture.ts';
 
 const picture = pictureOf(himmelblauBasins('adam', 0.1, 16));
 const minima = getFunction('himmelblau')!.minima({});
-const map = { columns: picture.columns, reading: { steps: 200, known: true }, count: 4 };
+const map = { columns: picture.columns, reading: readingOf(200, true), count: 4 };
 
 describe('a basin map’s cells, for the readout and the start', () => {
   it('give each cell the very start its run began from, so setting it reruns that run', () => {

@@ -7,7 +7,7 @@ import {
   cellIndex,
   fillBasinPixels,
   shownCell,
-  type BasinReading,
+  readingOf,
 } from '../../../src/render/basinCells.ts';
 import {
   CLEAR,
@@ -21,7 +21,7 @@ import type { SweepPicture } from '../../../src/render/frame.ts';
 import { himmelblauBasins, pictureOf, sweepScene } from '../support/sweepPicture.ts';
 
 const minima = getFunction('himmelblau')!.minima({});
-const known: BasinReading = { steps: 200, known: true };
+const known = readingOf(200, true);
 
 /** The map's pixels, and the palette index of each (by colour). */
 function pixelsOf(picture: SweepPicture, reading = known) {
@@ -85,7 +85,7 @@ describe('basin cells, from the kernel’s own runs', () => {
       { basins: { resolution: 16, optimizer: 0 } },
     );
     const picture = pictureOf(scene);
-    const reading = { steps: 100, known: true };
+    const reading = readingOf(100, true);
     const tally = basinTally(picture.columns, picture.level, 1, reading);
     expect(tally.diverged).toBeGreaterThan(0);
     const { pixels, index } = pixelsOf(picture, reading);
@@ -134,7 +134,7 @@ describe('basin cells, from the kernel’s own runs', () => {
     const picture = pictureOf(himmelblauBasins('adam', 0.1, 16));
     // Read as a typed function would be: no known minima, so the ends are clustered.
     const map = basinMap(picture, 0);
-    expect(map.reading).toEqual({ steps: 200, known: false });
+    expect(map.reading).toMatchObject({ steps: 200, known: false });
     expect(map.count).toBe(4);
     expect(picture.columns.basin).not.toBe(map.columns.basin);
     const indices = new Set(

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { basinCount, fillBasinPixels } from '../../../src/render/basinCells.ts';
+import { basinCount, fillBasinPixels, readingOf } from '../../../src/render/basinCells.ts';
 import { basinPalette } from '../../../src/render/basinColours.ts';
 import { basinsLayer, shownBasins } from '../../../src/render/layers/basins.ts';
 import { sameFunction } from '../../../src/render/sweepShown.ts';
@@ -37,10 +37,7 @@ describe('basin map layer', () => {
     >;
     const expected = new Uint32Array(256);
     const palette = basinPalette(basinCount(picture.columns, 4));
-    fillBasinPixels(expected, 16, picture.columns, picture.level, palette, {
-      steps: 200,
-      known: true,
-    });
+    fillBasinPixels(expected, 16, picture.columns, picture.level, palette, readingOf(200, true));
     expect([...new Uint32Array(put.image.data.buffer)]).toEqual([...expected]);
   });
 
