@@ -11,6 +11,7 @@ import {
   type Theme,
 } from '../../render/frame.ts';
 import { shownBasins } from '../../render/layers/basins.ts';
+import { shownEnsemble } from '../../render/layers/ensemble.ts';
 import { inspectGeometry } from '../../render/layers/inspect.ts';
 import { computedCells } from '../../render/sweepShown.ts';
 import { selectScene, type LabStore } from '../../state/store.ts';
@@ -32,9 +33,8 @@ function readTheme(canvas: HTMLCanvasElement): Theme {
   };
 }
 
-/** The computed and total cells of the basin map a frame shows, and its view; null for none. */
-function basinsDrawn(frame: Frame) {
-  const picture = shownBasins(frame);
+/** The computed and total cells of a sweep a frame shows, and its view; null for none. */
+function sweepDrawn(picture: SweepPicture | null) {
   if (!picture) return null;
   const { level, scene } = picture;
   return { cells: computedCells(level), of: level.length, view: scene.view };
@@ -173,8 +173,10 @@ export class Painter {
         settled: wait === null,
         field: field !== null,
         fieldCurrent: field !== null && sameBox(field.view, scene.view),
-        // The basin map drawn, if any: its computed cells of all (benchmarks time its arrival).
-        basins: basinsDrawn(frame),
+        // The basin map or seed ensemble drawn, if any: its computed cells of all (benchmarks
+        // time their arrival; tests wait for them).
+        basins: sweepDrawn(shownBasins(frame)),
+        seeds: sweepDrawn(shownEnsemble(frame)),
       },
     });
     if (field && runs?.complete) hooks.onDrawn();
