@@ -12,13 +12,16 @@ interface Drawn {
   readonly view: unknown;
 }
 
-/** Rosenbrock, `count` Adams (the first at lr 0.01), `steps` steps, the basin map of `optimizer`. */
+/**
+ * Rosenbrock, `count` Adams (the first at lr 0.01), `steps` steps, the basin map of `optimizer`
+ * open at `resolution`² starts (no sweep open when `resolution` is 0).
+ */
 export const basinScene = (count: number, steps: number, optimizer: number, resolution = 256) => ({
   v: 1,
   fn: { id: 'rosenbrock' },
   steps,
   optimizers: Array.from({ length: count }, (_, i) => ({ type: 'adam', lr: 0.01 * (i + 1) })),
-  sweep: { view: 'basins', basins: { resolution, optimizer } },
+  ...(resolution > 0 ? { sweep: { view: 'basins', basins: { resolution, optimizer } } } : {}),
 });
 
 /** Milliseconds from `act` (run in the page) to the first drawn picture and the full one. */

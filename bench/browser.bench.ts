@@ -361,17 +361,25 @@ async function basinBudgets(url: string, browser: Browser): Promise<void> {
     `${'  the first map of a fresh page (pool made)'.padEnd(44)} ${`${ms(cold.first)} / ${ms(cold.full)}`.padStart(22)}`,
   );
 
-  // The second optimizer's map (256² × 2,000 steps: seconds of work) computes during the drag
-  // of the first one's slider, which does not change that map.
+  // Side by side on this shared machine: the same drag with no sweep open, then while the second
+  // optimizer's map (256² × 2,000 steps: seconds of work) computes; dragging the first one's
+  // slider does not change that map.
+  await page.evaluate((preset) => window.descentLab!.load(preset), basinScene(6, 2000, 1, 0));
+  await page.waitForTimeout(300);
+  await dragBudgets(page, '6 × 2000 steps, no sweep (beside)', 16.7);
   await page.evaluate((preset) => window.descentLab!.load(preset), basinScene(6, 2000, 1));
   await page.waitForTimeout(300);
   await dragBudgets(page, '6 × 2000 steps, basin map computing', 16.7);
-  const unfinished = await page.evaluate(() => {
-    const last = performance.getEntriesByName('descent-lab:draw').at(-1) as PerformanceMark;
-    const b = last.detail?.basins as { cells: number; of: number } | null;
-    return b ? `${b.cells} of ${b.of}` : 'none';
+  const overlap = await page.evaluate(() => {
+    const { inputs } = (window as unknown as { drag: { inputs: number[][] } }).drag;
+    const full = performance.getEntriesByName('descent-lab:draw').find((e) => {
+      const b = (e as PerformanceMark).detail?.basins as { cells: number; of: number } | null;
+      return b !== null && b.cells === b.of;
+    });
+    const end = full?.startTime ?? Infinity;
+    return `${inputs.filter(([t]) => t! < end).length} of ${inputs.length}`;
   });
-  console.log(`${'  basin cells drawn when the drag ended'.padEnd(44)} ${unfinished.padStart(22)}`);
+  console.log(`${'  drag inputs while the basin map computed'.padEnd(44)} ${overlap.padStart(22)}`);
   if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   await context.close();
 }
