@@ -119,6 +119,11 @@ function BasinKey({
       {!reading.known && count === 0 && (
         <p className="ctl-note">This function has no known minimum for a start to reach.</p>
       )}
+      {tally.total > 0 && tally.diverged === tally.total && (
+        <p className="ctl-note">
+          Every start diverged: this learning rate is too large anywhere in the view.
+        </p>
+      )}
       <table className="basin-key">
         <caption>Where the starts went</caption>
         <thead>
