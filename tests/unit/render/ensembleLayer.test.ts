@@ -3,6 +3,7 @@ import { ensembleLayer } from '../../../src/render/layers/ensemble.ts';
 import {
   fills,
   installCanvasGlobals,
+  recorderOf,
   recordingContext,
   strokes,
   visibleMarks,
@@ -29,10 +30,13 @@ const scene = sweepScene(
 );
 const picture = pictureOf(scene);
 
+const images = (marks: readonly Mark[]) =>
+  marks.filter((m): m is Extract<Mark, { kind: 'image' }> => m.kind === 'image');
+
 /** What the layer painted (its raster's content) for a frame with these overrides. */
 function painted(content: Parameters<typeof frameOf>[1], onScene = scene): Mark[] {
   const { ctx, marks } = recordingContext();
-  ensembleLayer()(ctx, frameOf(onScene, content));
+  ensembleLayer().draw(ctx, frameOf(onScene, content));
   return visibleMarks(marks);
 }
 
@@ -78,6 +82,27 @@ describe('seed ensemble layer', () => {
       painted({ sweep: picture }, { ...scene, sweep: { ...scene.sweep!, view: 'basins' } }),
     ).toEqual([]);
     expect(painted({ sweep: null })).toEqual([]);
+  });
+
+  it('stretches its raster while the view moves, and repaints once it rests', () => {
+    const layer = ensembleLayer();
+    const { ctx, marks } = recordingContext();
+    layer.draw(ctx, frameOf(scene, { sweep: picture }));
+    const raster = recorderOf(images(marks)[0]!.source)!;
+    const painted = () => strokes(raster.marks).length;
+    const first = painted();
+    expect(first).toBeGreaterThan(0);
+    expect(layer.settlesIn()).toBeNull();
+    const zoomed = {
+      ...scene,
+      view: { x: [-4, 4] as [number, number], y: [-4, 4] as [number, number] },
+    };
+    layer.draw(ctx, frameOf(zoomed, { sweep: picture }));
+    // Drawn again, stretched: no seed restroked, and a frame asked for when the view rests.
+    expect(painted()).toBe(first);
+    expect(images(marks)).toHaveLength(2);
+    expect(images(marks)[1]!.style.transform.a).not.toBe(images(marks)[0]!.style.transform.a);
+    expect(layer.settlesIn()).toBeGreaterThan(0);
   });
 
   it('marks a diverged seed’s last finite point with a cross, not a dot', () => {
