@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { getFunction } from '../../engine/functions/index.ts';
 import { MAX_SEEDS } from '../../engine/sweep/index.ts';
 import type { Vec2 } from '../../engine/types.ts';
@@ -65,48 +66,52 @@ function SeedResults({
   const optimizers = picture.plan.only ?? picture.scene.optimizers.map((_, k) => k);
   const legends = optimizers.map((_, r) => basinLegend(picture, minima.length, r));
   const count = Math.max(0, ...legends.map((l) => l.count));
+  const captionId = useId();
   return (
     <>
       <p className="sweep-caption">
         Noise seeds 1 to {seeds}, {picture.scene.steps} steps each.
       </p>
       <SeedStrip picture={picture} />
-      <table className="seed-shares">
-        <caption>
-          Share of seeds that reach each minimum (in brackets: that end nearest it, within tol or
-          not)
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Optimizer</th>
-            {Array.from({ length: count }, (_, k) => (
-              <th key={k} scope="col">
-                {k + 1}
-                {minima[k] ? ` ${formatPoint(...minima[k])}` : ''}
-              </th>
-            ))}
-            <th scope="col">Not within tol</th>
-            <th scope="col">Diverged</th>
-          </tr>
-        </thead>
-        <tbody>
-          {legends.map(({ tally }, r) => (
-            <tr key={optimizers[r]}>
-              <th scope="row">{picture.scene.optimizers[optimizers[r]!]?.label}</th>
+      {/* A narrow screen scrolls the table, not the page; focusable so keys can scroll it. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+        <table className="seed-shares">
+          <caption id={captionId}>
+            Share of seeds that reach each minimum (in brackets: that end nearest it, within tol or
+            not)
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Optimizer</th>
               {Array.from({ length: count }, (_, k) => (
-                <td key={k}>
-                  {percent(tally.reached[k] ?? 0, tally.total)}
-                  {legends[r]!.reading.known && tally.nearest[k] !== tally.reached[k]
-                    ? ` (${percent(tally.nearest[k] ?? 0, tally.total)})`
-                    : ''}
-                </td>
+                <th key={k} scope="col">
+                  {k + 1}
+                  {minima[k] ? ` ${formatPoint(...minima[k])}` : ''}
+                </th>
               ))}
-              <td>{percent(tally.unconverged, tally.total)}</td>
-              <td>{percent(tally.diverged, tally.total)}</td>
+              <th scope="col">Not within tol</th>
+              <th scope="col">Diverged</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {legends.map(({ tally }, r) => (
+              <tr key={optimizers[r]}>
+                <th scope="row">{picture.scene.optimizers[optimizers[r]!]?.label}</th>
+                {Array.from({ length: count }, (_, k) => (
+                  <td key={k}>
+                    {percent(tally.reached[k] ?? 0, tally.total)}
+                    {legends[r]!.reading.known && tally.nearest[k] !== tally.reached[k]
+                      ? ` (${percent(tally.nearest[k] ?? 0, tally.total)})`
+                      : ''}
+                  </td>
+                ))}
+                <td>{percent(tally.unconverged, tally.total)}</td>
+                <td>{percent(tally.diverged, tally.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
