@@ -5,17 +5,18 @@ import {
   num,
   scalar,
   type HyperValues,
-  type Optimizer,
+  type ReusableOptimizer,
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
+import type { XY } from '../types.ts';
 
 /** torch.optim.Adagrad's update. */
-class Adagrad implements Optimizer {
-  private readonly lrDecay: number;
-  private readonly wd: number;
-  private readonly eps: number;
-  private readonly sum: Float64Array;
+class Adagrad implements ReusableOptimizer {
+  private lrDecay = 0;
+  private wd = 0;
+  private eps = 0;
+  private readonly sum = new Float64Array(2);
   private t = 0;
   readonly fields: readonly StateField[] = [
     coord('sum', 'accumulated g² (the sum)', 's_t', 'log'),
@@ -24,10 +25,16 @@ class Adagrad implements Optimizer {
   ];
 
   constructor(hp: HyperValues) {
+    this.reset(hp);
+  }
+
+  /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
+  reset(hp: HyperValues): void {
     this.lrDecay = num(hp, 'lr_decay');
     this.wd = num(hp, 'weight_decay');
     this.eps = num(hp, 'eps');
-    this.sum = new Float64Array(2).fill(num(hp, 'initial_accumulator_value'));
+    this.sum.fill(num(hp, 'initial_accumulator_value'));
+    this.t = 0;
   }
 
   /** The rate of step t after lr_decay; step 1 is undecayed. */
@@ -43,18 +50,23 @@ class Adagrad implements Optimizer {
     for (let i = 0; i < 2; i++) out[3 + i] = clr / (Math.sqrt(this.sum[i]!) + this.eps);
   }
 
-  step(p: Float64Array, g: Float64Array, lr: number): void {
-    const { wd, eps, sum } = this;
+  step(p: XY, g: XY, lr: number): void {
     this.t++;
     const clr = this.decayed(lr, this.t);
-    for (let i = 0; i < 2; i++) {
-      let d = g[i]!;
-      if (wd !== 0) d += wd * p[i]!;
-      const s = sum[i]! + d * d;
-      sum[i] = s;
-      // eps sits outside the square root.
-      p[i] = p[i]! - clr * (d / (Math.sqrt(s) + eps));
-    }
+    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
+    p[0] = this.coordinate(0, p[0]!, g[0]!, clr);
+    p[1] = this.coordinate(1, p[1]!, g[1]!, clr);
+  }
+
+  /** Coordinate i's update at the decayed rate: its sum moves on; returns the new p_i. */
+  private coordinate(i: number, p: number, g: number, clr: number): number {
+    const { wd, eps, sum } = this;
+    let d = g;
+    if (wd !== 0) d += wd * p;
+    const s = sum[i]! + d * d;
+    sum[i] = s;
+    // eps sits outside the square root.
+    return p - clr * (d / (Math.sqrt(s) + eps));
   }
 }
 

@@ -10,38 +10,53 @@ import {
   scalar,
   type HyperSpec,
   type HyperValues,
-  type Optimizer,
+  type ReusableOptimizer,
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
+import type { XY } from '../types.ts';
 
 /**
  * Adam's update; `decoupled` gives AdamW, whose weight decay shrinks p by (1 − lr·wd) with the
  * scheduled lr instead of adding wd·p to the gradient.
  */
-class Adam implements Optimizer {
-  private readonly b1: number;
-  private readonly b2: number;
-  private readonly eps: number;
-  private readonly wd: number;
-  private readonly amsgrad: boolean;
+class Adam implements ReusableOptimizer {
+  private b1 = 0;
+  private b2 = 0;
+  private eps = 0;
+  private wd = 0;
+  private amsgrad = false;
   private readonly m = new Float64Array(2);
   private readonly v = new Float64Array(2);
   private readonly vMax = new Float64Array(2);
   // Running powers β^t: `beta ** t` every step costs 3–5× more.
   private b1t = 1;
   private b2t = 1;
-  readonly fields: readonly StateField[];
 
   constructor(
     hp: HyperValues,
     private readonly decoupled: boolean,
   ) {
-    [this.b1, this.b2] = pair(hp, 'betas');
+    this.reset(hp);
+  }
+
+  /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
+  reset(hp: HyperValues): void {
+    const beta = pair(hp, 'betas');
+    this.b1 = beta[0];
+    this.b2 = beta[1];
     this.eps = num(hp, 'eps');
     this.wd = num(hp, 'weight_decay');
     this.amsgrad = bool(hp, 'amsgrad');
-    this.fields = [
+    this.m.fill(0);
+    this.v.fill(0);
+    this.vMax.fill(0);
+    this.b1t = 1;
+    this.b2t = 1;
+  }
+
+  get fields(): readonly StateField[] {
+    return [
       coord('exp_avg', 'm (first moment)', 'm_t'),
       coord('exp_avg_sq', 'v (second moment)', 'v_t', 'log'),
       ...(this.amsgrad ? [coord('max_exp_avg_sq', 'max v so far', 'v^{\\max}_t', 'log')] : []),
@@ -79,29 +94,42 @@ class Adam implements Optimizer {
     out[k] = bc2;
   }
 
-  step(p: Float64Array, g: Float64Array, lr: number): void {
-    const { b1, b2, eps, wd, decoupled, amsgrad, m, v, vMax } = this;
-    const b1t = (this.b1t = decayPower(this.b1t, b1));
-    const b2t = (this.b2t = decayPower(this.b2t, b2));
+  step(p: XY, g: XY, lr: number): void {
+    const b1t = (this.b1t = decayPower(this.b1t, this.b1));
+    const b2t = (this.b2t = decayPower(this.b2t, this.b2));
     const stepSize = lr / (1 - b1t);
     const bc2Sqrt = Math.sqrt(1 - b2t);
-    const shrink = 1 - lr * wd;
-    for (let i = 0; i < 2; i++) {
-      let d = g[i]!;
-      if (decoupled) p[i] = p[i]! * shrink;
-      else if (wd !== 0) d += wd * p[i]!;
-      const mi = m[i]! * b1 + (1 - b1) * d;
-      m[i] = mi;
-      let vi = v[i]! * b2 + (1 - b2) * d * d;
-      v[i] = vi;
-      if (amsgrad) {
-        // The max is taken over the raw (not bias-corrected) second moment.
-        vi = Math.max(vMax[i]!, vi);
-        vMax[i] = vi;
-      }
-      // eps is added after bias correction, not corrected itself.
-      p[i] = p[i]! - stepSize * (mi / (Math.sqrt(vi) / bc2Sqrt + eps));
+    const shrink = 1 - lr * this.wd;
+    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
+    p[0] = this.coordinate(0, p[0]!, g[0]!, stepSize, bc2Sqrt, shrink);
+    p[1] = this.coordinate(1, p[1]!, g[1]!, stepSize, bc2Sqrt, shrink);
+  }
+
+  /** Coordinate i's update at this step's size: m, v move on; returns the new p_i. */
+  private coordinate(
+    i: number,
+    p: number,
+    g: number,
+    stepSize: number,
+    bc2Sqrt: number,
+    shrink: number,
+  ): number {
+    const { b1, b2, eps, wd, decoupled, amsgrad, m, v, vMax } = this;
+    let d = g;
+    let q = p;
+    if (decoupled) q = q * shrink;
+    else if (wd !== 0) d += wd * q;
+    const mi = m[i]! * b1 + (1 - b1) * d;
+    m[i] = mi;
+    let vi = v[i]! * b2 + (1 - b2) * d * d;
+    v[i] = vi;
+    if (amsgrad) {
+      // The max is taken over the raw (not bias-corrected) second moment.
+      vi = Math.max(vMax[i]!, vi);
+      vMax[i] = vi;
     }
+    // eps is added after bias correction, not corrected itself.
+    return q - stepSize * (mi / (Math.sqrt(vi) / bc2Sqrt + eps));
   }
 }
 

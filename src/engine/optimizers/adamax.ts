@@ -8,17 +8,18 @@ import {
   num,
   pair,
   type HyperValues,
-  type Optimizer,
+  type ReusableOptimizer,
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
+import type { XY } from '../types.ts';
 
 /** torch.optim.Adamax's update: Adam with an infinity-norm second moment. */
-class Adamax implements Optimizer {
-  private readonly b1: number;
-  private readonly b2: number;
-  private readonly eps: number;
-  private readonly wd: number;
+class Adamax implements ReusableOptimizer {
+  private b1 = 0;
+  private b2 = 0;
+  private eps = 0;
+  private wd = 0;
   private readonly m = new Float64Array(2);
   private readonly u = new Float64Array(2);
   private b1t = 1;
@@ -31,9 +32,19 @@ class Adamax implements Optimizer {
   ];
 
   constructor(hp: HyperValues) {
-    [this.b1, this.b2] = pair(hp, 'betas');
+    this.reset(hp);
+  }
+
+  /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
+  reset(hp: HyperValues): void {
+    const beta = pair(hp, 'betas');
+    this.b1 = beta[0];
+    this.b2 = beta[1];
     this.eps = num(hp, 'eps');
     this.wd = num(hp, 'weight_decay');
+    this.m.fill(0);
+    this.u.fill(0);
+    this.b1t = 1;
   }
 
   inspect(out: Float64Array, lr: number): void {
@@ -48,20 +59,25 @@ class Adamax implements Optimizer {
     out[8] = bc1;
   }
 
-  step(p: Float64Array, g: Float64Array, lr: number): void {
-    const { b1, b2, eps, wd, m, u } = this;
-    const b1t = (this.b1t = decayPower(this.b1t, b1));
+  step(p: XY, g: XY, lr: number): void {
+    const b1t = (this.b1t = decayPower(this.b1t, this.b1));
     const clr = lr / (1 - b1t);
-    for (let i = 0; i < 2; i++) {
-      let d = g[i]!;
-      if (wd !== 0) d += wd * p[i]!;
-      const mi = m[i]! * b1 + (1 - b1) * d;
-      m[i] = mi;
-      // eps is added to |g| inside the max.
-      const ui = Math.max(u[i]! * b2, Math.abs(d) + eps);
-      u[i] = ui;
-      p[i] = p[i]! - clr * (mi / ui);
-    }
+    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
+    p[0] = this.coordinate(0, p[0]!, g[0]!, clr);
+    p[1] = this.coordinate(1, p[1]!, g[1]!, clr);
+  }
+
+  /** Coordinate i's update at the bias-corrected rate: m and u move on; returns the new p_i. */
+  private coordinate(i: number, p: number, g: number, clr: number): number {
+    const { b1, b2, eps, wd, m, u } = this;
+    let d = g;
+    if (wd !== 0) d += wd * p;
+    const mi = m[i]! * b1 + (1 - b1) * d;
+    m[i] = mi;
+    // eps is added to |g| inside the max.
+    const ui = Math.max(u[i]! * b2, Math.abs(d) + eps);
+    u[i] = ui;
+    return p - clr * (mi / ui);
   }
 }
 

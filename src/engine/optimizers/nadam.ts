@@ -9,24 +9,25 @@ import {
   num,
   pair,
   type HyperValues,
-  type Optimizer,
+  type ReusableOptimizer,
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
+import type { XY } from '../types.ts';
 
 /** torch.optim.NAdam's update, today's formula (torch ≥ 2.0: μ-product of the next step counted once). */
-class NAdam implements Optimizer {
-  private readonly b1: number;
-  private readonly b2: number;
-  private readonly eps: number;
-  private readonly wd: number;
-  private readonly psi: number;
+class NAdam implements ReusableOptimizer {
+  private b1 = 0;
+  private b2 = 0;
+  private eps = 0;
+  private wd = 0;
+  private psi = 0;
   private readonly m = new Float64Array(2);
   private readonly v = new Float64Array(2);
   private t = 0;
   private b2t = 1;
   private muProduct = 1;
-  private muNext: number;
+  private muNext = 0;
   readonly fields: readonly StateField[] = [
     coord('exp_avg', 'm (first moment)', 'm_t', 'linear', 'direction'),
     coord('exp_avg_sq', 'v (second moment)', 'v_t', 'log'),
@@ -37,10 +38,22 @@ class NAdam implements Optimizer {
   ];
 
   constructor(hp: HyperValues) {
-    [this.b1, this.b2] = pair(hp, 'betas');
+    this.reset(hp);
+  }
+
+  /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
+  reset(hp: HyperValues): void {
+    const beta = pair(hp, 'betas');
+    this.b1 = beta[0];
+    this.b2 = beta[1];
     this.eps = num(hp, 'eps');
     this.wd = num(hp, 'weight_decay');
     this.psi = num(hp, 'momentum_decay');
+    this.m.fill(0);
+    this.v.fill(0);
+    this.t = 0;
+    this.b2t = 1;
+    this.muProduct = 1;
     this.muNext = this.mu(1);
   }
 
@@ -62,26 +75,39 @@ class NAdam implements Optimizer {
     out[9] = this.muProduct;
   }
 
-  step(p: Float64Array, g: Float64Array, lr: number): void {
-    const { b1, b2, eps, wd, m, v } = this;
+  step(p: XY, g: XY, lr: number): void {
     this.t++;
-    const bc2 = 1 - (this.b2t = decayPower(this.b2t, b2));
+    this.b2t = decayPower(this.b2t, this.b2);
+    const bc2 = 1 - this.b2t;
     // μ_{t+1} of one step is μ_t of the next: one pow per step.
     const mu = this.muNext;
     const muNext = (this.muNext = this.mu(this.t + 1));
     const muProduct = (this.muProduct *= mu);
     const gradCoef = (-lr * (1 - mu)) / (1 - muProduct);
     const momentumCoef = (-lr * muNext) / (1 - muProduct * muNext);
-    for (let i = 0; i < 2; i++) {
-      let d = g[i]!;
-      if (wd !== 0) d += wd * p[i]!;
-      const mi = m[i]! * b1 + (1 - b1) * d;
-      m[i] = mi;
-      const vi = v[i]! * b2 + (1 - b2) * d * d;
-      v[i] = vi;
-      const denom = Math.sqrt(vi / bc2) + eps;
-      p[i] = p[i]! + gradCoef * (d / denom) + momentumCoef * (mi / denom);
-    }
+    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
+    p[0] = this.coordinate(0, p[0]!, g[0]!, bc2, gradCoef, momentumCoef);
+    p[1] = this.coordinate(1, p[1]!, g[1]!, bc2, gradCoef, momentumCoef);
+  }
+
+  /** Coordinate i's update with this step's coefficients: m, v move on; returns the new p_i. */
+  private coordinate(
+    i: number,
+    p: number,
+    g: number,
+    bc2: number,
+    gradCoef: number,
+    momentumCoef: number,
+  ): number {
+    const { b1, b2, eps, wd, m, v } = this;
+    let d = g;
+    if (wd !== 0) d += wd * p;
+    const mi = m[i]! * b1 + (1 - b1) * d;
+    m[i] = mi;
+    const vi = v[i]! * b2 + (1 - b2) * d * d;
+    v[i] = vi;
+    const denom = Math.sqrt(vi / bc2) + eps;
+    return p + gradCoef * (d / denom) + momentumCoef * (mi / denom);
   }
 }
 

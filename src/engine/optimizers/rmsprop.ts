@@ -5,29 +5,41 @@ import {
   nonNegative,
   num,
   type HyperValues,
-  type Optimizer,
+  type ReusableOptimizer,
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
+import type { XY } from '../types.ts';
 
 /** torch.optim.RMSprop's update: no bias correction; optional momentum and centring. */
-class RmsProp implements Optimizer {
-  private readonly alpha: number;
-  private readonly eps: number;
-  private readonly wd: number;
-  private readonly momentum: number;
-  private readonly centered: boolean;
+class RmsProp implements ReusableOptimizer {
+  private alpha = 0;
+  private eps = 0;
+  private wd = 0;
+  private momentum = 0;
+  private centered = false;
   private readonly sq = new Float64Array(2);
   private readonly avg = new Float64Array(2);
   private readonly buf = new Float64Array(2);
 
   constructor(hp: HyperValues) {
+    this.reset(hp);
+  }
+
+  /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
+  reset(hp: HyperValues): void {
     this.alpha = num(hp, 'alpha');
     this.eps = num(hp, 'eps');
     this.wd = num(hp, 'weight_decay');
     this.momentum = num(hp, 'momentum');
     this.centered = bool(hp, 'centered');
-    this.fields = [
+    this.sq.fill(0);
+    this.avg.fill(0);
+    this.buf.fill(0);
+  }
+
+  get fields(): readonly StateField[] {
+    return [
       coord('square_avg', 'v (average of g²)', 'v_t', 'log'),
       ...(this.centered ? [coord('grad_avg', 'average of g', '\\bar g_t')] : []),
       ...(this.momentum > 0
@@ -36,8 +48,6 @@ class RmsProp implements Optimizer {
       lrEffField('\\gamma / (\\sqrt{v_t} + \\epsilon)'),
     ];
   }
-
-  readonly fields: readonly StateField[];
 
   inspect(out: Float64Array, lr: number): void {
     const { sq, avg, buf, centered, momentum } = this;
@@ -62,30 +72,34 @@ class RmsProp implements Optimizer {
     return (this.centered ? Math.sqrt(s - a * a) : Math.sqrt(s)) + this.eps;
   }
 
-  step(p: Float64Array, g: Float64Array, lr: number): void {
+  step(p: XY, g: XY, lr: number): void {
+    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
+    p[0] = this.coordinate(0, p[0]!, g[0]!, lr);
+    p[1] = this.coordinate(1, p[1]!, g[1]!, lr);
+  }
+
+  /** Coordinate i's update from p_i and g_i: its state moves on; returns the new p_i. */
+  private coordinate(i: number, p: number, g: number, lr: number): number {
     const { alpha, eps, wd, momentum, centered, sq, avg, buf } = this;
-    for (let i = 0; i < 2; i++) {
-      let d = g[i]!;
-      if (wd !== 0) d += wd * p[i]!;
-      const s = sq[i]! * alpha + (1 - alpha) * d * d;
-      sq[i] = s;
-      let denom: number;
-      if (centered) {
-        const a = avg[i]! * alpha + (1 - alpha) * d;
-        avg[i] = a;
-        denom = Math.sqrt(s - a * a) + eps;
-      } else {
-        denom = Math.sqrt(s) + eps;
-      }
-      if (momentum > 0) {
-        // lr multiplies the whole buffer.
-        const b = buf[i]! * momentum + d / denom;
-        buf[i] = b;
-        p[i] = p[i]! - lr * b;
-      } else {
-        p[i] = p[i]! - lr * (d / denom);
-      }
+    let d = g;
+    if (wd !== 0) d += wd * p;
+    const s = sq[i]! * alpha + (1 - alpha) * d * d;
+    sq[i] = s;
+    let denom: number;
+    if (centered) {
+      const a = avg[i]! * alpha + (1 - alpha) * d;
+      avg[i] = a;
+      denom = Math.sqrt(s - a * a) + eps;
+    } else {
+      denom = Math.sqrt(s) + eps;
     }
+    if (momentum > 0) {
+      // lr multiplies the whole buffer.
+      const b = buf[i]! * momentum + d / denom;
+      buf[i] = b;
+      return p - lr * b;
+    }
+    return p - lr * (d / denom);
   }
 }
 

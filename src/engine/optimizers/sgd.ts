@@ -5,27 +5,37 @@ import {
   nonNegative,
   num,
   type HyperValues,
-  type Optimizer,
+  type ReusableOptimizer,
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
+import type { XY } from '../types.ts';
 
 /** torch.optim.SGD's update: plain, with momentum, or Nesterov. */
-class Sgd implements Optimizer {
-  private readonly momentum: number;
-  private readonly dampening: number;
-  private readonly nesterov: boolean;
-  private readonly wd: number;
+class Sgd implements ReusableOptimizer {
+  private momentum = 0;
+  private dampening = 0;
+  private nesterov = false;
+  private wd = 0;
   private readonly buf = new Float64Array(2);
   private started = false;
-  readonly fields: readonly StateField[];
 
   constructor(hp: HyperValues) {
+    this.reset(hp);
+  }
+
+  /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
+  reset(hp: HyperValues): void {
     this.momentum = num(hp, 'momentum');
     this.dampening = num(hp, 'dampening');
     this.nesterov = bool(hp, 'nesterov');
     this.wd = num(hp, 'weight_decay');
-    this.fields = [
+    this.buf.fill(0);
+    this.started = false;
+  }
+
+  get fields(): readonly StateField[] {
+    return [
       ...(this.momentum !== 0
         ? [coord('momentum_buffer', 'momentum buffer b', 'b_t', 'linear', 'direction')]
         : []),
@@ -44,20 +54,25 @@ class Sgd implements Optimizer {
     out[k] = lr;
   }
 
-  step(p: Float64Array, g: Float64Array, lr: number): void {
-    const { momentum, dampening, nesterov, wd, buf } = this;
-    for (let i = 0; i < 2; i++) {
-      let d = g[i]!;
-      if (wd !== 0) d += wd * p[i]!;
-      if (momentum !== 0) {
-        // The buffer starts as the raw gradient, so dampening does nothing on step 1.
-        const b = this.started ? buf[i]! * momentum + (1 - dampening) * d : d;
-        buf[i] = b;
-        d = nesterov ? d + momentum * b : b;
-      }
-      p[i] = p[i]! - lr * d;
-    }
+  step(p: XY, g: XY, lr: number): void {
+    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
+    p[0] = p[0]! - lr * this.direction(p[0]!, g[0]!, 0);
+    p[1] = p[1]! - lr * this.direction(p[1]!, g[1]!, 1);
     this.started = true;
+  }
+
+  /** The direction of coordinate i (the step is −lr times it), updating its momentum buffer. */
+  private direction(p: number, g: number, i: number): number {
+    const { momentum, dampening, nesterov, wd, buf } = this;
+    let d = g;
+    if (wd !== 0) d += wd * p;
+    if (momentum !== 0) {
+      // The buffer starts as the raw gradient, so dampening does nothing on step 1.
+      const b = this.started ? buf[i]! * momentum + (1 - dampening) * d : d;
+      buf[i] = b;
+      d = nesterov ? d + momentum * b : b;
+    }
+    return d;
   }
 }
 

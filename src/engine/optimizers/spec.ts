@@ -1,4 +1,4 @@
-import type { Vec2 } from '../types.ts';
+import type { Vec2, XY } from '../types.ts';
 
 /** A numeric range; `openMin`/`openMax` exclude the bound. Omitted bounds are ±∞. */
 export interface Range {
@@ -25,7 +25,7 @@ export type HyperValues = Readonly<Record<string, number | boolean | Vec2>>;
  */
 export interface Optimizer {
   /** One update of `p` (length 2) from the gradient `g` at p, with the (scheduled) learning rate. */
-  step(p: Float64Array, g: Float64Array, lr: number): void;
+  step(p: XY, g: XY, lr: number): void;
   /** The state this optimizer keeps, in the order `inspect` writes it. */
   readonly fields: readonly StateField[];
   /**
@@ -34,6 +34,15 @@ export interface Optimizer {
    * value is not defined yet (before step 1). Not called on the fast path.
    */
   inspect(out: Float64Array, lr: number): void;
+}
+
+/** An optimizer of the engine's own: one instance can serve many runs. */
+export interface ReusableOptimizer extends Optimizer {
+  /**
+   * Sets new hyperparameters (every key of the type, validated) and zeroes the state: the
+   * optimizer then steps exactly as a fresh `create(hp)` would.
+   */
+  reset(hp: HyperValues): void;
 }
 
 /** Where a state field is drawn on the landscape, if anywhere. */
@@ -91,7 +100,7 @@ export interface OptimizerSpec {
   /** Rules that span several hyperparameters (torch's ValueErrors): a message, or null. */
   readonly check?: (hp: HyperValues) => { key: string; message: string } | null;
   /** A fresh optimizer with zeroed state; `hp` has every key of `hyper`, already validated. */
-  create(hp: HyperValues): Optimizer;
+  create(hp: HyperValues): ReusableOptimizer;
 }
 
 /** Reads a number hyperparameter (validated beforehand). */
