@@ -5,7 +5,7 @@ import { Feed } from './feed.ts';
 import type { WorkerFactory } from './latestClient.ts';
 import { listen } from './listen.ts';
 import { scatterCells } from './sweepColumns.ts';
-import { partsOf, type Part } from './sweepParts.ts';
+import { PartQueue, type Part } from './sweepParts.ts';
 import type { FromSweepWorker, ToSweepWorker } from './sweepProtocol.ts';
 
 /** A sweep to compute: the plan always comes from the scene's open view (planOf). */
@@ -59,9 +59,9 @@ interface Slot {
 /** The sweep being computed. */
 interface Run {
   readonly request: SweepRequest;
-  readonly parts: readonly Part[];
   /** Parts not sent yet, in order (a crashed worker's parts go back to the front). */
-  readonly todo: Part[];
+  readonly todo: PartQueue;
+  /** Cells not computed yet. */
   remaining: number;
   readonly t0: number;
   progress: SweepProgress;
@@ -97,6 +97,7 @@ export class SweepClient {
   /** Computes the request's sweep; anything still computing for an older one is dropped. */
   run(request: SweepRequest): void {
     this.#begin(request);
+    performance.mark('descent-lab:sweep', { detail: { id: this.#runId } });
     this.#pump();
   }
 
@@ -132,7 +133,7 @@ export class SweepClient {
     const plan = planOf(request.scene);
     const cells = cellCount(plan.axes);
     const runs = runsOf(plan).length;
-    const parts = partsOf(plan, runs, levelsOf(plan.axes), this.#size);
+    const todo = new PartQueue(levelsOf(plan.axes), this.#size, runs * (request.scene.steps + 1));
     const t0 = performance.now();
     const progress: SweepProgress = {
       id,
@@ -140,11 +141,11 @@ export class SweepClient {
       plan,
       columns: createColumns(cells, runs, plan.keep),
       level: new Uint8Array(cells),
-      done: parts.length === 0,
+      done: cells === 0,
       ms: 0,
       error: null,
     };
-    this.#run = { request, parts, todo: [...parts], remaining: parts.length, t0, progress };
+    this.#run = { request, todo, remaining: cells, t0, progress };
     this.progress.publish(progress);
   }
 
@@ -173,9 +174,10 @@ export class SweepClient {
     }
     for (let depth = 1; depth <= DEPTH; depth++) {
       for (const slot of this.#slots) {
-        if (run.todo.length === 0) return;
         if (slot.owed.length >= depth) continue;
-        this.#send(slot, run.todo.shift()!);
+        const part = run.todo.next();
+        if (!part) return;
+        this.#send(slot, part);
       }
     }
   }
@@ -219,20 +221,25 @@ export class SweepClient {
     if (!run || msg.runId !== run.progress.id) return this.#pump();
     if (msg.type === 'skipped') {
       // Only a part of an older run is skipped; should one of this run be, it is sent again.
-      run.todo.unshift(part);
+      run.todo.again([part]);
     } else if (msg.type === 'error') {
       return this.#stop(msg.message);
     } else {
       this.#failures = 0;
+      run.todo.observe(part, msg.ms);
       const { columns, level } = run.progress;
       scatterCells(msg.columns, part.cells, columns);
       for (const cell of part.cells) level[cell] = part.level;
-      run.remaining--;
+      run.remaining -= part.cells.length;
       run.progress = {
         ...run.progress,
         done: run.remaining === 0,
         ms: performance.now() - run.t0,
       };
+      // User timing marks let benchmarks time a sweep's first picture and its end.
+      performance.mark('descent-lab:sweep-part', {
+        detail: { id: run.progress.id, level: part.level, done: run.progress.done },
+      });
       this.progress.publish(run.progress);
     }
     this.#pump();
@@ -265,7 +272,7 @@ export class SweepClient {
     const lost = slot.owed.filter((o) => o.runId === run?.progress.id).map((o) => o.part);
     slot.owed = [];
     if (!run) return;
-    run.todo.unshift(...lost);
+    run.todo.again(lost);
     if (++this.#failures >= MAX_FAILURES) {
       return this.#stop(`The sweep keeps failing (${reason}). Reload the page to try again.`);
     }

@@ -1,14 +1,7 @@
 import type { Scene } from '../engine/scene.ts';
-import {
-  cellCount,
-  cellScene,
-  checkAxis,
-  MAX_SWEEP_CELLS,
-  MAX_SWEEP_WORK,
-  planOf,
-  runsOf,
-} from '../engine/sweep/index.ts';
+import { cellCount, cellScene, checkAxis, planOf, runsOf } from '../engine/sweep/index.ts';
 import type { Axis, SweepPlan, SweepSpec } from '../engine/sweep/types.ts';
+import { workProblem } from '../preset/sweepWork.ts';
 
 /** An axis the open view sweeps, with where it sits in the preset (for messages). */
 export interface PlacedAxis {
@@ -25,17 +18,9 @@ export function openAxes(spec: SweepSpec): PlacedAxis[] {
   return [];
 }
 
-/** Where the size of each view is set, for messages about it. */
-const SIZE_FIELD: Readonly<Record<SweepSpec['view'], string>> = {
-  map: 'sweep.map.axes',
-  curves: 'sweep.curves.axis.count',
-  basins: 'sweep.basins.resolution',
-  seeds: 'sweep.seeds.count',
-};
-
 /**
  * Every problem of the scene's open sweep: its axes' (checkAxis), then the caps on its cells and
- * on its work (cells × runs × steps). None when no sweep is open.
+ * on its work (cells × runs × steps), in the preset's words. None when no sweep is open.
  */
 export function sweepProblems(scene: Scene): string[] {
   const spec = scene.sweep;
@@ -43,18 +28,8 @@ export function sweepProblems(scene: Scene): string[] {
   const problems = openAxes(spec).flatMap(({ axis, where }) => checkAxis(scene, axis, where));
   if (problems.length > 0) return problems;
   const plan = planOf(scene);
-  const cells = cellCount(plan.axes);
-  const where = SIZE_FIELD[spec.view];
-  if (cells > MAX_SWEEP_CELLS) {
-    return [`${where} asks for ${cells} cells, more than the ${MAX_SWEEP_CELLS} a sweep computes`];
-  }
-  const work = cells * runsOf(plan).length * scene.steps;
-  if (work > MAX_SWEEP_WORK) {
-    return [
-      `${where} asks for ${work.toExponential(2)} steps (cells × runs × steps), more than the ${MAX_SWEEP_WORK.toExponential(0)} a sweep computes: use fewer steps or values`,
-    ];
-  }
-  return [];
+  const problem = workProblem(cellCount(plan.axes), runsOf(plan).length, scene.steps);
+  return problem ? [`sweep.${spec.view} ${problem}`] : [];
 }
 
 /**

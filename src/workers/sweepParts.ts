@@ -1,5 +1,3 @@
-import type { SweepPlan } from '../engine/sweep/types.ts';
-
 /** Some cells of a sweep, computed together by one worker. */
 export interface Part {
   /** Its index in the run's order (coarse levels first). */
@@ -10,35 +8,76 @@ export interface Part {
 }
 
 /**
- * Steps (cells × runs × steps) in one part at most: ≈ 20–50 ms of work, so a newer request waits
- * for at most that long, and progress shows several times per level.
+ * How long one part should take a worker: a newer request waits for at most about this long (the
+ * part in progress), and the picture refines several times a second.
  */
-export const PART_STEPS = 2e6;
+export const PART_MS = 30;
+/** The guess of a worker's speed before any part has been timed, in ms per optimizer step. */
+const FIRST_MS_PER_STEP = 5e-5;
 
 /**
- * Splits the levels of a sweep (levelsOf) into parts, in order: each level in at least as many
- * parts as there are workers (the coarse picture comes from all of them at once), and in more
- * where a part would exceed PART_STEPS.
+ * The cells of a sweep handed out in parts, in progressive order (levelsOf: the coarse level
+ * first). Each level is split over at least `workers` parts, so that every worker helps with the
+ * first picture; parts are sized to take about PART_MS, from the times of the parts answered so
+ * far (the kernel's speed depends on the function, the optimizer and the machine).
  */
-export function partsOf(
-  plan: SweepPlan,
-  runs: number,
-  levels: readonly Int32Array[],
-  workers: number,
-): Part[] {
-  const stepsPerCell = Math.max(1, runs * (plan.scene.steps + 1));
-  const parts: Part[] = [];
-  levels.forEach((cells, k) => {
-    if (cells.length === 0) return;
-    const pieces = Math.min(
-      cells.length,
-      Math.max(workers, Math.ceil((cells.length * stepsPerCell) / PART_STEPS)),
-    );
-    const size = Math.ceil(cells.length / pieces);
-    for (let from = 0; from < cells.length; from += size) {
-      // A copy, not a view: a posted view would carry its whole buffer along.
-      parts.push({ index: parts.length, level: k + 1, cells: cells.slice(from, from + size) });
+export class PartQueue {
+  readonly #levels: readonly Int32Array[];
+  readonly #workers: number;
+  /** Parts handed back (a crashed worker's), sent again first, in their order. */
+  readonly #again: Part[] = [];
+  #level = 0;
+  #from = 0;
+  #index = 0;
+  #msPerCell: number;
+
+  constructor(levels: readonly Int32Array[], workers: number, stepsPerCell: number) {
+    this.#levels = levels;
+    this.#workers = Math.max(1, workers);
+    this.#msPerCell = Math.max(1, stepsPerCell) * FIRST_MS_PER_STEP;
+  }
+
+  /** True when every part has been handed out. */
+  get empty(): boolean {
+    this.#skipEmpty();
+    return this.#again.length === 0 && this.#level >= this.#levels.length;
+  }
+
+  /** The next part, or null when none is left. */
+  next(): Part | null {
+    const again = this.#again.shift();
+    if (again) return again;
+    this.#skipEmpty();
+    const cells = this.#levels[this.#level];
+    if (!cells) return null;
+    const share = Math.ceil(cells.length / this.#workers);
+    const size = Math.min(share, Math.max(1, Math.round(PART_MS / this.#msPerCell)));
+    // A copy, not a view: a posted view would carry its whole buffer along.
+    const part = {
+      index: this.#index++,
+      level: this.#level + 1,
+      cells: cells.slice(this.#from, this.#from + size),
+    };
+    this.#from += size;
+    return part;
+  }
+
+  /** Hands parts back to be sent again before any new one, in the order given. */
+  again(parts: readonly Part[]): void {
+    this.#again.unshift(...parts);
+  }
+
+  /** Learns from a part that took `ms` in a worker. */
+  observe(part: Part, ms: number): void {
+    if (!(ms > 0) || part.cells.length === 0) return;
+    // Half the old estimate, half the new: one slow part (a GC, a busy core) does not halve the next.
+    this.#msPerCell = 0.5 * this.#msPerCell + 0.5 * (ms / part.cells.length);
+  }
+
+  #skipEmpty(): void {
+    while (this.#level < this.#levels.length && this.#from >= this.#levels[this.#level]!.length) {
+      this.#level++;
+      this.#from = 0;
     }
-  });
-  return parts;
+  }
 }

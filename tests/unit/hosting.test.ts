@@ -19,6 +19,7 @@ const files = [
   'assets/trajectory.worker-IM3tKIcI.js',
   'assets/field.worker-D-037ZcQ.js',
   'assets/inspect.worker-DIG5LZRX.js',
+  'assets/sweep.worker-CmPyd7xT.js',
   'assets/compile.worker-D6M-MSjA.js',
 ];
 const CSP = 'Content-Security-Policy';
@@ -27,12 +28,13 @@ describe('the headers a host must send (dist/_headers)', () => {
   const rules = headerRules(files);
   const csp = (path: string) => headersFor(rules, path)[CSP];
 
-  it('gives the page its policy, the three computing workers eval, the compile worker none', () => {
+  it('gives the page its policy, the four computing workers eval, the compile worker none', () => {
     expect(csp('/')).toBe(pagePolicy);
     expect(csp('/index.html')).toBe(pagePolicy);
     expect(csp('/assets/trajectory.worker-IM3tKIcI.js')).toBe(evalWorkerPolicy);
     expect(csp('/assets/field.worker-D-037ZcQ.js')).toBe(evalWorkerPolicy);
     expect(csp('/assets/inspect.worker-DIG5LZRX.js')).toBe(evalWorkerPolicy);
+    expect(csp('/assets/sweep.worker-CmPyd7xT.js')).toBe(evalWorkerPolicy);
     expect(csp('/assets/compile.worker-D6M-MSjA.js')).toBe(workerPolicy);
     expect(pagePolicy).not.toContain('unsafe-eval');
     expect(workerPolicy).not.toContain('unsafe-eval');

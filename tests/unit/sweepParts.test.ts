@@ -11,7 +11,7 @@ import type { Axis } from '../../src/engine/sweep/types.ts';
 import { sceneFromPreset } from '../../src/preset/index.ts';
 import { gatherCells, scatterCells } from '../../src/workers/sweepColumns.ts';
 import { planKey, sweepProblems } from '../../src/workers/sweepInputs.ts';
-import { PART_STEPS, partsOf } from '../../src/workers/sweepParts.ts';
+import { PART_MS, PartQueue, type Part } from '../../src/workers/sweepParts.ts';
 
 const scene = sceneFromPreset({
   v: 1,
@@ -27,33 +27,60 @@ const open = (view: 'map' | 'curves' | 'basins' | 'seeds' = 'map') => ({
   sweep: defaultSweep(scene, view),
 });
 
-describe('partsOf', () => {
-  it('lists every cell once, coarse levels first, each level over every worker', () => {
-    const plan = planOf({
-      ...open('basins'),
-      sweep: { ...defaultSweep(scene, 'basins'), basins: { resolution: 64, optimizer: 0 } },
-    });
-    const levels = levelsOf(plan.axes);
-    const parts = partsOf(plan, 1, levels, 3);
+/** Every part the queue hands out until it is empty, each timed at `ms(part)` if given. */
+function drain(queue: PartQueue, ms?: (part: Part) => number): Part[] {
+  const parts: Part[] = [];
+  for (let part = queue.next(); part; part = queue.next()) {
+    parts.push(part);
+    if (ms) queue.observe(part, ms(part));
+  }
+  expect(queue.empty).toBe(true);
+  return parts;
+}
+
+describe('PartQueue', () => {
+  const plan = planOf({
+    ...open('basins'),
+    sweep: { ...defaultSweep(scene, 'basins'), basins: { resolution: 64, optimizer: 0 } },
+  });
+  const levels = levelsOf(plan.axes);
+
+  it('hands out every cell once, coarse levels first, each level over every worker', () => {
+    const parts = drain(new PartQueue(levels, 3, 501));
     const seen = new Uint8Array(cellCount(plan.axes));
     for (const part of parts) for (const c of part.cells) seen[c]!++;
     expect(seen.every((n) => n === 1)).toBe(true);
     expect(parts.map((p) => p.level)).toEqual([...parts.map((p) => p.level)].sort((a, b) => a - b));
     expect(parts.map((p) => p.index)).toEqual(parts.map((_, i) => i));
-    for (let level = 1; level <= levels.length; level++) {
-      const of = parts.filter((p) => p.level === level);
-      expect(of.length).toBeGreaterThanOrEqual(Math.min(3, levels[level - 1]!.length));
-      // No part holds much more work than PART_STEPS, unless it is a single cell.
-      for (const p of of) {
-        expect(p.cells.length === 1 || p.cells.length * 501 <= PART_STEPS * 1.01).toBe(true);
-      }
-    }
+    levels.forEach((cells, k) => {
+      const of = parts.filter((p) => p.level === k + 1);
+      expect(of.length).toBeGreaterThanOrEqual(Math.min(3, cells.length));
+    });
+    // Copies, not views of the level: a posted view would carry its whole buffer.
+    for (const p of parts) expect(p.cells.byteLength).toBe(p.cells.buffer.byteLength);
   });
 
-  it('posts copies, not views of the level (a view would carry its whole buffer)', () => {
-    const plan = planOf(open());
-    const parts = partsOf(plan, 1, levelsOf(plan.axes), 2);
-    for (const p of parts) expect(p.cells.byteLength).toBe(p.cells.buffer.byteLength);
+  it('sizes parts to take about PART_MS from the times of those answered', () => {
+    // A worker that takes 1 ms a cell: parts settle near PART_MS cells.
+    const parts = drain(new PartQueue(levels, 2, 501), (p) => p.cells.length * 1);
+    const late = parts.slice(-20).filter((p) => p.cells.length > 1);
+    for (const p of late.slice(0, -1)) {
+      expect(p.cells.length).toBeGreaterThanOrEqual(PART_MS * 0.9);
+      expect(p.cells.length).toBeLessThanOrEqual(PART_MS * 1.1);
+    }
+    // Ten times faster: ten times larger parts.
+    const fast = drain(new PartQueue(levels, 2, 501), (p) => p.cells.length * 0.1);
+    expect(Math.max(...fast.slice(-20).map((p) => p.cells.length))).toBeGreaterThan(PART_MS * 9);
+  });
+
+  it('sends parts handed back first, in their order', () => {
+    const queue = new PartQueue(levels, 2, 501);
+    const a = queue.next()!;
+    const b = queue.next()!;
+    queue.again([a, b]);
+    expect(queue.next()).toBe(a);
+    expect(queue.next()).toBe(b);
+    expect(queue.next()!.index).toBe(2);
   });
 });
 
@@ -138,7 +165,7 @@ describe('sweepProblems', () => {
     const big = { ...open('basins'), steps: 100_000 };
     const basins = { ...big, sweep: { ...big.sweep, basins: { resolution: 256, optimizer: 0 } } };
     expect(sweepProblems(basins)).toEqual([
-      expect.stringMatching(/^sweep\.basins\.resolution asks for 6\.55e\+9 steps/),
+      'sweep.basins needs 65,536 cells × 1 run × 100,000 steps = 6.55e+9 optimizer steps; a sweep does at most 2e+9 (use fewer values or steps)',
     ]);
   });
 });

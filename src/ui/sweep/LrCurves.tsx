@@ -12,6 +12,8 @@ import { curveChoices, pathLabel } from './axisChoices.ts';
 import { curvesSummary, curvesWords, pointText } from './curvesText.ts';
 import { setText } from './setText.ts';
 import { canvasView } from './canvasView.ts';
+import { CellsCsv } from './CellsCsv.tsx';
+import { attachPicking } from './picking.ts';
 import { movePoint } from './mapInput.ts';
 import { SweepFigure } from './SweepFigure.tsx';
 import { METRIC_NAMES } from './metricText.ts';
@@ -49,6 +51,9 @@ export function LrCurves() {
       <CurvesFigure />
       <CurvesLegend />
       <RaceButton />
+      <div className="sweep-exports" role="group" aria-label="Export the curves">
+        <CellsCsv view="curves" />
+      </div>
     </div>
   );
 }
@@ -80,8 +85,6 @@ function CurvesFigure() {
     const readout = readoutRef.current!;
     const words = wordsRef.current!;
     let geometry: CurvesGeometry | null = null;
-    let hover: CurvePoint | null = null;
-    let focus: CurvePoint | null = null;
     const shown = (): SweepProgress | null => {
       const p = feed.current;
       return p && p.plan.axes.length === 1 && p.scene.sweep?.view === 'curves' ? p : null;
@@ -109,85 +112,52 @@ function CurvesFigure() {
       const { labels, colours } = looks(progress);
       const runs = labels.map((_, k) => k);
       const ctx = sizeCanvas(canvas, width, HEIGHT, window.devicePixelRatio || 1);
-      const focused = document.activeElement === canvas;
+      const { hover, focus } = picked;
+      const scale = metricScale(progress, metric, runs);
+      const yName = `${METRIC_NAMES[metric]}${scale.kind === 'linear' ? '' : ` (${scale.kind})`}`;
       const axis = progress.plan.axes[0]!;
       geometry = drawCurves(ctx, {
         width,
         height: HEIGHT,
         progress,
         metric,
-        scale: metricScale(progress, metric, runs),
+        scale,
         colours,
-        names: { x: pathLabel(store.getState().scene, axis.path), y: METRIC_NAMES[metric] },
+        names: { x: pathLabel(store.getState().scene, axis.path), y: yName },
         best: runs.map((run) => bestCell(progress, metric, run)),
         hover,
-        focus: focused ? focus : null,
+        focus,
         theme: readTheme(canvas),
       });
       canvas.setAttribute('aria-label', curvesSummary(progress, metric, labels));
-      const point = hover ?? (focused ? focus : null);
+      const point = hover ?? focus;
       setText(readout, point ? pointText(progress, metric, point, labels) : '');
       setText(words, curvesWords(progress, metric, labels));
     };
-    const view = canvasView(canvas, feed, store, draw, () => {
-      const p = shown();
-      if (p && focus && (focus.run >= p.columns.runs || focus.index >= p.columns.cells)) {
-        focus = null;
-      }
-    });
-    const apply = (point: CurvePoint) => {
-      const progress = shown();
-      if (!progress) return;
-      const axis = progress.plan.axes[0]!;
-      setOptimizerValue(store, axis.path, point.run, axisValue(axis, point.index));
-    };
-    view.on('pointermove', (e) => {
-      const next = geometry?.pick(e.offsetX, e.offsetY) ?? null;
-      if (next?.run !== hover?.run || next?.index !== hover?.index) {
-        hover = next;
-        view.schedule();
-      }
-    });
-    view.on('pointerleave', () => {
-      hover = null;
-      view.schedule();
-    });
-    view.on('click', (e) => {
-      const point = geometry?.pick(e.offsetX, e.offsetY) ?? null;
-      if (!point) return;
-      focus = point;
-      apply(point);
-      view.schedule();
-    });
-    view.on('focus', () => {
-      const progress = shown();
-      if (!focus && progress) {
-        const start = bestCell(progress, store.getState().sweep?.metric ?? 'final_loss', 0);
-        focus = { run: 0, index: Math.max(0, start) };
-      }
-      view.schedule();
-    });
-    view.on('blur', view.schedule);
-    view.on('keydown', (e) => {
-      const progress = shown();
-      if (!progress || !focus) return;
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        apply(focus);
-        return;
-      }
-      const next = movePoint(
-        focus,
-        e.key,
-        e.shiftKey,
-        progress.columns.cells,
-        progress.columns.runs,
-      );
-      if (!next) return;
-      e.preventDefault();
-      focus = next;
-      hover = null;
-      view.schedule();
+    const view = canvasView(canvas, feed, store, draw);
+    const picked = attachPicking<CurvePoint>(view, canvas, {
+      pick: (px, py) => geometry?.pick(px, py) ?? null,
+      move: (at, key, shift) => {
+        const p = shown();
+        return p ? movePoint(at, key, shift, p.columns.cells, p.columns.runs) : null;
+      },
+      // Focus starts on the first optimizer's best value.
+      start: () => {
+        const p = shown();
+        if (!p) return null;
+        const best = bestCell(p, store.getState().sweep?.metric ?? 'final_loss', 0);
+        return { run: 0, index: Math.max(0, best) };
+      },
+      valid: (at) => {
+        const p = shown();
+        return p !== null && at.run < p.columns.runs && at.index < p.columns.cells;
+      },
+      same: (a, b) => a.run === b.run && a.index === b.index,
+      // That optimizer takes that value, as its card's control would give it.
+      activate: (at) => {
+        const axis = shown()?.plan.axes[0];
+        if (axis) setOptimizerValue(store, axis.path, at.run, axisValue(axis, at.index));
+      },
     });
     return view.dispose;
   }, [feed, store]);
@@ -199,7 +169,7 @@ function CurvesFigure() {
       readoutRef={readoutRef}
       className="sweep-curves-canvas"
       label="Learning-rate curves"
-      hint="One run per optimizer and value; a ring marks each optimizer’s best, × a run that diverged. Focus the chart and use the arrow keys (↑ ↓ change optimizer); Enter or a click gives that optimizer that value."
+      hint="One run per optimizer and value; a ring marks each optimizer’s best, × a run that diverged, and a loss above the start’s sits on the top edge. Focus the chart and use the arrow keys (↑ ↓ change optimizer); Enter or a click gives that optimizer that value."
     />
   );
 }

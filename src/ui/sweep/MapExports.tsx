@@ -7,10 +7,11 @@ import { useLabStore } from '../../state/useLab.ts';
 import { saveFile, textFile } from '../download.ts';
 import { readTheme } from '../LossChart.tsx';
 import { useSweep } from '../useSweep.ts';
+import { CellsCsv } from './CellsCsv.tsx';
 import { axisNames, markerOf } from './mapMarks.ts';
 import { METRIC_NAMES } from './metricText.ts';
 
-/** Downloads of the finished map: the picture as PNG or SVG. */
+/** Downloads of the finished map: the picture as PNG or SVG, the cells as CSV. */
 export function MapExports({ canvas }: { readonly canvas: RefObject<HTMLCanvasElement | null> }) {
   const feed = useSweep();
   const store = useLabStore();
@@ -60,6 +61,7 @@ export function MapExports({ canvas }: { readonly canvas: RefObject<HTMLCanvasEl
       <button type="button" className="ctl-button" onClick={() => void save('svg')}>
         Map as SVG
       </button>
+      <CellsCsv view="map" />
       <span role="status" className="menu-status">
         {message}
       </span>

@@ -19,6 +19,7 @@ import { cellText, mapSummary, mapWords } from './mapText.ts';
 import { MapExports } from './MapExports.tsx';
 import { setText } from './setText.ts';
 import { canvasView } from './canvasView.ts';
+import { attachPicking } from './picking.ts';
 import { SweepFigure } from './SweepFigure.tsx';
 import { METRIC_NAMES } from './metricText.ts';
 
@@ -112,8 +113,6 @@ function MapFigure() {
     const words = wordsRef.current!;
     const map = createSweepMap();
     let geometry: MapGeometry | null = null;
-    let hover: number | null = null;
-    let focus: number | null = null;
     /** Levels of the shown progress's axes, computed once per sweep. */
     let levels = { id: -1, count: 0 };
     const shown = (): SweepProgress | null => {
@@ -142,7 +141,7 @@ function MapFigure() {
       const height = mapHeight(width);
       const ctx = sizeCanvas(canvas, width, height + MAP_KEY_HEIGHT, window.devicePixelRatio || 1);
       const theme = readTheme(canvas);
-      const focused = document.activeElement === canvas;
+      const { hover, focus } = picked;
       geometry = map.draw(ctx, {
         width,
         height,
@@ -152,67 +151,37 @@ function MapFigure() {
         levels: levels.count,
         names,
         marker: markerOf(state.scene, progress.plan.axes),
-        focus: focused ? focus : null,
+        focus,
         hover,
         theme,
       });
       const key = mapKeyModel(scale, METRIC_NAMES[metric], metric === 'steps_to_tol');
       drawMapKey(ctx, key, height, geometry.plot.left, width, theme);
       canvas.setAttribute('aria-label', mapSummary(progress, metric, names));
-      const cell = hover ?? (focused ? focus : null);
+      const cell = hover ?? focus;
       setText(readout, cell === null ? '' : cellText(progress, metric, cell, names));
       setText(words, mapWords(progress, metric));
     };
-    const view = canvasView(canvas, feed, store, draw, () => {
-      // A new sweep of another shape: the focus starts again.
-      const progress = shown();
-      if (progress && focus !== null && focus >= progress.columns.cells) focus = null;
-    });
-    const load = (cell: number) => {
-      const progress = shown();
-      if (!progress || cell < 0 || cell >= progress.columns.cells) return;
-      const state = store.getState();
-      state.actions.loadScene(cellScene(state.scene, progress.plan.axes, cell));
-    };
-    view.on('pointermove', (e) => {
-      const cell = geometry?.cellAt(e.offsetX, e.offsetY) ?? -1;
-      const next = cell >= 0 ? cell : null;
-      if (next !== hover) {
-        hover = next;
-        view.schedule();
-      }
-    });
-    view.on('pointerleave', () => {
-      hover = null;
-      view.schedule();
-    });
-    view.on('click', (e) => {
-      const cell = geometry?.cellAt(e.offsetX, e.offsetY) ?? -1;
-      if (cell < 0) return;
-      focus = cell;
-      load(cell);
-      view.schedule();
-    });
-    view.on('focus', () => {
-      focus ??= startFocus(store, shown(), geometry);
-      view.schedule();
-    });
-    view.on('blur', view.schedule);
-    view.on('keydown', (e) => {
-      const progress = shown();
-      if (!progress || focus === null) return;
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        load(focus);
-        return;
-      }
-      const [ax, ay] = progress.plan.axes;
-      const next = moveFocus(focus, e.key, e.shiftKey, ax!.count, ay!.count);
-      if (next === null) return;
-      e.preventDefault();
-      focus = next;
-      hover = null;
-      view.schedule();
+    const view = canvasView(canvas, feed, store, draw);
+    const picked = attachPicking<number>(view, canvas, {
+      pick: (px, py) => {
+        const cell = geometry?.cellAt(px, py) ?? -1;
+        return cell >= 0 ? cell : null;
+      },
+      move: (cell, key, shift) => {
+        const [ax, ay] = shown()?.plan.axes ?? [];
+        return ax && ay ? moveFocus(cell, key, shift, ax.count, ay.count) : null;
+      },
+      start: () => (shown() ? startFocus(store, shown(), geometry) : null),
+      valid: (cell) => cell < (shown()?.columns.cells ?? 0),
+      same: (a, b) => a === b,
+      // The cell's own scene: the link follows, and the map is not recomputed for it.
+      activate: (cell) => {
+        const progress = shown();
+        if (!progress) return;
+        const state = store.getState();
+        state.actions.loadScene(cellScene(state.scene, progress.plan.axes, cell));
+      },
     });
     return view.dispose;
   }, [feed, store]);

@@ -1,8 +1,10 @@
-import { useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { defaultSweep } from '../../engine/sweep/index.ts';
 import type { Metric, SweepSpec, SweepView } from '../../engine/sweep/types.ts';
 import { useLab, useLabActions, useLabStore } from '../../state/useLab.ts';
+import { numberProblem } from '../../preset/schema.ts';
 import { NumberField } from '../controls/NumberField.tsx';
+import { sweepProblems } from '../../workers/sweepInputs.ts';
 import { useSweep } from '../useSweep.ts';
 import { BasinsTab } from './BasinsTab.tsx';
 import { LrCurves } from './LrCurves.tsx';
@@ -148,7 +150,7 @@ function MetricFields({ spec }: { readonly spec: SweepSpec }) {
         <NumberField
           id={`${id}-tol`}
           value={spec.tol}
-          check={(v) => (v > 0 && Number.isFinite(v) ? null : `sweep.tol must be > 0, got ${v}`)}
+          check={(v) => numberProblem(v, { min: 0 })}
           commit={(tol) => setSweep({ ...current(), tol })}
           onProblem={setProblem}
           describedBy={problem ? `${id}-tol-problem` : undefined}
@@ -161,9 +163,15 @@ function MetricFields({ spec }: { readonly spec: SweepSpec }) {
   );
 }
 
-/** Where the sweep stands, in words; re-renders only when the words change. */
+/**
+ * Where the sweep stands, in words (re-rendering only when the words change), or what keeps it
+ * from being computed: an axis the scene no longer has (an optimizer removed, another function),
+ * or more work than a sweep may do.
+ */
 function SweepStatus() {
   const feed = useSweep();
+  const scene = useLab((s) => s.scene);
+  const problems = useMemo(() => sweepProblems(scene), [scene]);
   const text = useSyncExternalStore(
     (listener) => feed.subscribe(listener),
     () => progressText(feed.current),
@@ -172,6 +180,18 @@ function SweepStatus() {
     (listener) => feed.subscribe(listener),
     () => feed.current?.error ?? null,
   );
+  if (problems.length > 0) {
+    return (
+      <div className="sweep-status" role="status">
+        {problems.map((p) => (
+          <p key={p} className="ctl-problem">
+            {p}
+          </p>
+        ))}
+        <p>Nothing is computed until this is fixed.</p>
+      </div>
+    );
+  }
   return (
     <p className={error ? 'sweep-status status-error' : 'sweep-status'} role="status">
       {text}

@@ -19,7 +19,7 @@ export interface CanvasView {
 
 /**
  * Calls `draw` in an animation frame after every change that can change the picture: a part of
- * the sweep (after `onProgress`), a new scene or sweep setting in the store, the canvas's width,
+ * the sweep, a new scene or sweep setting in the store, the canvas's width,
  * the colour scheme, or an explicit `schedule()` (hover, focus). Never through React.
  */
 export function canvasView(
@@ -27,7 +27,6 @@ export function canvasView(
   feed: Feed<SweepProgress | null>,
   store: LabStore,
   draw: () => void,
-  onProgress: () => void = () => {},
 ): CanvasView {
   let request = 0;
   const schedule = () => {
@@ -39,10 +38,7 @@ export function canvasView(
     }
   };
   const listeners = new AbortController();
-  const unfeed = feed.subscribe(() => {
-    onProgress();
-    schedule();
-  });
+  const unfeed = feed.subscribe(schedule);
   const unstore = store.subscribe((s, prev) => {
     if (s.scene !== prev.scene) schedule();
   });
