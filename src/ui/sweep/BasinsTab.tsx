@@ -20,7 +20,8 @@ import './basins.css';
 
 /** Resolutions offered (starts per side); the preset may hold any other in range. */
 const RESOLUTIONS = [32, 64, 128, 256] as const;
-const tolRange = { min: 0, openMin: true, max: 1e6 };
+/** The preset's rule for sweep.tol. */
+const tolRange = { min: 0 };
 const NO_MINIMA: readonly Vec2[] = [];
 
 /**
