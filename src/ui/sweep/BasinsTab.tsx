@@ -12,10 +12,9 @@ import { sameFunction } from '../../render/sweepShown.ts';
 import { numberProblem } from '../../preset/schema.ts';
 import { useLab, useLabActions } from '../../state/useLab.ts';
 import { formatPoint } from '../format.ts';
-import { useFeed } from '../useFeed.ts';
-import { useSweep } from '../useSweep.ts';
 import { basinLegend, percent, rampColours, rampSteps } from './basinLegend.ts';
 import { LabelledNumber } from './LabelledNumber.tsx';
+import { useSweepPicture } from './useSweepPicture.ts';
 import './basins.css';
 
 /** Resolutions offered (starts per side); the preset may hold any other in range. */
@@ -34,7 +33,7 @@ export function BasinsTab() {
   const optimizers = useLab((s) => s.optimizers);
   const fn = useLab((s) => s.fn);
   const { setSweep } = useLabActions();
-  const picture = useFeed(useSweep());
+  const picture = useSweepPicture();
   const optimizerId = useId();
   const resolutionId = useId();
   if (!sweep) return null;

@@ -7,12 +7,11 @@ import { sameFunction } from '../../render/sweepShown.ts';
 import { numberProblem } from '../../preset/schema.ts';
 import { useLab, useLabActions } from '../../state/useLab.ts';
 import { formatPoint } from '../format.ts';
-import { useFeed } from '../useFeed.ts';
-import { useSweep } from '../useSweep.ts';
 import { basinLegend, percent } from './basinLegend.ts';
 import { LabelledNumber } from './LabelledNumber.tsx';
 import './basins.css';
 import { SeedStrip } from './SeedStrip.tsx';
+import { useSweepPicture } from './useSweepPicture.ts';
 
 const countRange = { integer: true, min: 1, max: MAX_SEEDS };
 const NO_MINIMA: readonly Vec2[] = [];
@@ -27,7 +26,7 @@ export function SeedsTab() {
   const sigma = useLab((s) => s.noise.sigma);
   const fn = useLab((s) => s.fn);
   const { setSweep } = useLabActions();
-  const picture = useFeed(useSweep());
+  const picture = useSweepPicture();
   if (!sweep) return null;
   const shown =
     picture?.scene.sweep?.view === 'seeds' && sameFunction(picture.scene.fn, fn) ? picture : null;
