@@ -380,6 +380,10 @@ async function basinBudgets(url: string, browser: Browser): Promise<void> {
     return `${inputs.filter(([t]) => t! < end).length} of ${inputs.length}`;
   });
   console.log(`${'  drag inputs while the basin map computed'.padEnd(44)} ${overlap.padStart(22)}`);
+  // The map of the dragged optimizer itself: every input supersedes it, so it computes throughout.
+  await page.evaluate((preset) => window.descentLab!.load(preset), basinScene(6, 2000, 0));
+  await page.waitForTimeout(300);
+  await dragBudgets(page, '6 × 2000, its basin map recomputed per input', 16.7);
   if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   await context.close();
 }

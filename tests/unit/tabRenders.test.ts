@@ -24,5 +24,8 @@ describe('when a basin or seed tab re-renders', () => {
     expect(nextRendered(shown, end).picture).toBe(end);
     expect(nextRendered(shown, full).picture).toBe(full);
     expect(nextRendered(shown, null).picture).toBeNull();
+    // A new sweep with no cells yet keeps the last figures until its first part.
+    const fresh = { ...full, level: new Uint8Array(full.level.length), done: false };
+    expect(nextRendered(shown, fresh)).toBe(shown);
   });
 });

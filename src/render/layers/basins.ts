@@ -55,6 +55,13 @@ function markMinimum(ctx: CanvasRenderingContext2D, frame: Frame, k: number): vo
   ctx.fillText(String(k + 1), bx, by + 0.5);
 }
 
+/** Every known minimum's disc and number. */
+function markMinima(ctx: CanvasRenderingContext2D, frame: Frame): void {
+  ctx.save();
+  for (let k = 0; k < frame.content.minima.length; k++) markMinimum(ctx, frame, k);
+  ctx.restore();
+}
+
 /**
  * The basin map layer of one canvas: under the paths, a raster of the starts over the view, each
  * cell coloured by where Adam (or whichever optimizer) went from there — hue the minimum, lightness
@@ -83,6 +90,14 @@ export function basinsLayer(): Layer {
       };
     }
     const done = computedCells(picture.level);
+    // A new map with nothing computed yet (a slider moves the optimizer it maps, a new view):
+    // the last one stands in where its view lies, rather than the map flashing away per input.
+    const last = raster.picture;
+    if (done === 0 && last !== null && last !== picture && raster.computed > 0) {
+      drawImageOnView(ctx, frame, raster.bitmap, n, last.scene.view);
+      markMinima(ctx, frame);
+      return;
+    }
     if (raster.picture !== picture || raster.computed !== done) {
       const { columns, reading, count } = basinMap(picture, frame.content.minima.length);
       if (raster.palette.length !== shadeIndex(count, 0)) raster.palette = basinPalette(count);
@@ -93,9 +108,7 @@ export function basinsLayer(): Layer {
       raster.computed = done;
     }
     drawImageOnView(ctx, frame, raster.bitmap, n, picture.scene.view);
-    ctx.save();
-    for (let k = 0; k < frame.content.minima.length; k++) markMinimum(ctx, frame, k);
-    ctx.restore();
+    markMinima(ctx, frame);
   };
   return basins;
 }

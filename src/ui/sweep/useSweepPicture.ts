@@ -11,13 +11,16 @@ export interface Rendered {
 
 /**
  * What a tab renders when the feed holds `next` after it rendered `last`: `last` again (no
- * re-render) while the same sweep, not done, has less than doubled its computed cells; else `next`.
+ * re-render) while the same sweep, not done, has less than doubled its computed cells, or a new
+ * one has none yet; else `next`.
  */
 export function nextRendered(last: Rendered, next: SweepPicture | null): Rendered {
   if (next === last.picture) return last;
   const cells = next ? computedCells(next.level) : 0;
   const sameSweep = next !== null && last.picture !== null && next.plan === last.picture.plan;
   if (sameSweep && !next.done && cells < 2 * last.cells) return last;
+  // A new sweep with nothing computed yet keeps the last one's figures until it has some.
+  if (next !== null && !next.done && cells === 0 && last.cells > 0) return last;
   return { picture: next, cells };
 }
 

@@ -122,3 +122,28 @@ describe('the function a sweep belongs to', () => {
     expect(sameFunction(typed, { ...typed, expr: 'x^2 + 2*y^2' })).toBe(false);
   });
 });
+
+describe('a new basin map with nothing computed yet', () => {
+  it('leaves the last map standing where its view lies, instead of a blank', () => {
+    const layer = basinsLayer();
+    const { ctx, marks } = recordingContext();
+    layer(ctx, frameOf(scene, { sweep: picture }));
+    const raster = recorderOf(images(marks)[0]!.source)!;
+    const puts = raster.marks.length;
+    const zoomed = {
+      ...scene,
+      view: { x: [0, 5] as [number, number], y: [0, 5] as [number, number] },
+    };
+    const next = pictureOf(zoomed, 0);
+    const frame = frameOf(zoomed, { sweep: next });
+    layer(ctx, frame);
+    // Not repainted (it would be clear), and placed at the old map's view.
+    expect(raster.marks).toHaveLength(puts);
+    const { plot } = frame;
+    expectArgs(images(marks)[1]!.args, [8, 0, 8, 8, plot.left, plot.top, plot.width, plot.height]);
+    // Once the new map's first cells arrive, it is painted.
+    next.level.set(pictureOf(zoomed, 1).level);
+    layer(ctx, frame);
+    expect(raster.marks.length).toBeGreaterThan(puts);
+  });
+});
