@@ -4,7 +4,8 @@
  * after another, as a worker does, so a call site that only stays fast while a process has seen
  * one type shows up here. Per type it times `simulate()` and the sweep kernel (`runSweep`), each
  * side by side with its hand loop in batches of ≈ 40 ms of CPU time, alternating which goes first
- * (bench/timing.ts); a process's figure is the ratio of the least times. `--processes=N` sets how many processes (default 5).
+ * (bench/timing.ts); a process's figure is the ratio of the least times. `--processes=N` sets how
+ * many processes (default 5); `--engine-only` skips the portable functions' figures.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -158,12 +159,17 @@ function child(): Figures {
     : { ...figures, runs: runRatios(MATH_STEPS, ROUNDS), calls: callRatios(ROUNDS) };
 }
 
-function parent(processes: number): void {
+function parent(processes: number, engineOnly: boolean): void {
   const runs: Figures[] = [];
   for (let i = 0; i < processes; i++) {
     const out = spawnSync(
       process.execPath,
-      [...process.execArgv, fileURLToPath(import.meta.url), '--child'],
+      [
+        ...process.execArgv,
+        fileURLToPath(import.meta.url),
+        '--child',
+        ...(engineOnly ? ['--engine-only'] : []),
+      ],
       { encoding: 'utf8', maxBuffer: 1 << 24 },
     );
     if (out.status !== 0) throw new Error(`bench process failed: ${out.stderr}`);
@@ -192,6 +198,7 @@ function parent(processes: number): void {
   console.log(
     missed ? `${missed} of ${cases.length} types missed the target` : 'every type met the target',
   );
+  if (engineOnly) return;
   const row = (name: string, each: number[]) =>
     `${name.padEnd(18)} ${median(each).toFixed(2)}×  worst ${Math.max(...each).toFixed(2)}×  ` +
     each.map((v) => v.toFixed(2)).join(' ');
@@ -219,5 +226,8 @@ function parent(processes: number): void {
 if (process.argv.includes('--child')) process.stdout.write(JSON.stringify(child()));
 else {
   const flag = process.argv.find((a) => a.startsWith('--processes='));
-  parent(flag ? Number(flag.slice('--processes='.length)) : 5);
+  parent(
+    flag ? Number(flag.slice('--processes='.length)) : 5,
+    process.argv.includes('--engine-only'),
+  );
 }

@@ -34,6 +34,10 @@ export class Trajectory {
   private readonly loop: StepLoop;
   private noise: Float64Array | null = null;
   private sigma = 0;
+  // Plain arrays, not Float64Arrays: V8 optimizes them more freely in the inlined loop (SGD's
+  // sweep measured 2.2× a hand loop, against 3.0–3.5×).
+  private readonly p: number[] = [0, 0];
+  private readonly g: number[] = [0, 0];
   /** The base rate and schedule `lr` holds, so a restart refills it only when they change. */
   private lrBase = NaN;
   private schedule: Schedule | null = null;
@@ -91,6 +95,8 @@ export class Trajectory {
     }
     this.length = 0;
     this.divergedAt = null;
+    this.p[0] = x0;
+    this.p[1] = y0;
     this.record(x0, y0, objective.f(x0, y0));
   }
 
@@ -104,8 +110,8 @@ export class Trajectory {
     if (this.done) return 0;
     const before = this.length;
     const end = Math.min(this.steps, before - 1 + count);
-    const { objective, optimizer, lr, noise, sigma, x, y, f } = this;
-    const k = this.loop(objective, optimizer, lr, noise, sigma, x, y, f, before - 1, end);
+    const { objective, optimizer, p, g, lr, noise, sigma, x, y, f } = this;
+    const k = this.loop(objective, optimizer, p, g, lr, noise, sigma, x, y, f, before - 1, end);
     if (k < 0) {
       // The loop stopped at step ~k: its point was not finite.
       this.divergedAt = ~k + 1;

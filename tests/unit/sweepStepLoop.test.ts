@@ -27,7 +27,8 @@ describe('the step loop of each optimizer type', () => {
         cols[0][0] = scene.start[0];
         cols[1][0] = scene.start[1];
         const optimizer = getOptimizer(entry.type)!.create(entry.hyper);
-        const end = loop(objective, optimizer, lr, noise, 0.5, ...cols, 0, scene.steps);
+        const p = [scene.start[0], scene.start[1]];
+        const end = loop(objective, optimizer, p, [0, 0], lr, noise, 0.5, ...cols, 0, scene.steps);
         return { end, cols };
       };
       const own = run(loopOf(entry.type));

@@ -16,7 +16,7 @@ export const MIN_BASIN_RESOLUTION = 8;
 export const MAX_BASIN_RESOLUTION = 256;
 /** Coordinates (start, view) stay within ±MAX_COORD: the preset's bound, which the engine checks too. */
 export const MAX_COORD = 1e6;
-/** Noise seeds are 32-bit unsigned integers. */
-export const MAX_SEED = 2 ** 32 - 1;
+/** Noise seeds are 32-bit unsigned integers: at most 2³² − 1. */
+export const MAX_SEED = 4_294_967_295;
 /** The largest gradient-noise σ a preset accepts. */
 export const MAX_SIGMA = 1e6;
