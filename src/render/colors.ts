@@ -13,8 +13,8 @@ const toByte = (linear: number): number => {
   return Math.round(srgb * 255);
 };
 
-/** OKLCH → sRGB bytes [r, g, b] (Björn Ottosson's OKLab matrices), clipped to the sRGB gamut. */
-export function oklch(l: number, c: number, hueDegrees: number): [number, number, number] {
+/** OKLCH → linear sRGB [r, g, b] (Björn Ottosson's OKLab matrices), unclipped: outside [0, 1] is out of gamut. */
+export function oklchLinear(l: number, c: number, hueDegrees: number): [number, number, number] {
   const h = (hueDegrees * Math.PI) / 180;
   const a = c * Math.cos(h);
   const b = c * Math.sin(h);
@@ -24,7 +24,13 @@ export function oklch(l: number, c: number, hueDegrees: number): [number, number
   const r = 4.0767416621 * l1 - 3.3077118576 * m1 + 0.2309699292 * s1;
   const g = -1.2684380046 * l1 + 2.6097574011 * m1 - 0.3413193965 * s1;
   const bl = -0.0041960863 * l1 - 0.7034186147 * m1 + 1.707614701 * s1;
-  return [toByte(r), toByte(g), toByte(bl)];
+  return [r, g, bl];
+}
+
+/** OKLCH → sRGB bytes [r, g, b], clipped to the sRGB gamut. */
+export function oklch(l: number, c: number, hueDegrees: number): [number, number, number] {
+  const [r, g, b] = oklchLinear(l, c, hueDegrees);
+  return [toByte(r), toByte(g), toByte(b)];
 }
 
 /**

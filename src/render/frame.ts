@@ -1,5 +1,6 @@
 import type { ContourField } from '../engine/field.ts';
 import type { Scene } from '../engine/scene.ts';
+import type { SweepColumns, SweepPlan } from '../engine/sweep/types.ts';
 import type { Box, Vec2 } from '../engine/types.ts';
 import type { InspectResult } from '../workers/inspectClient.ts';
 import type { RunSet } from '../workers/runs.ts';
@@ -61,6 +62,19 @@ export interface PlotContent {
   readonly hoverStep: number | null;
   /** The inspected optimizer's recorded run when it belongs to this scene, else null. */
   readonly inspection?: InspectResult | null;
+  /** The newest sweep's progress (maybe of an older scene or another view); null when none. */
+  readonly sweep?: SweepPicture | null;
+}
+
+/** A sweep as the landscape's sweep layers read it: the sweep workers' progress, filled in place. */
+export interface SweepPicture {
+  /** The scene it was computed for; its `sweep.view` says which view. */
+  readonly scene: Scene;
+  readonly plan: SweepPlan;
+  readonly columns: SweepColumns;
+  /** Per cell: 0 = not computed yet, else the level (1 = coarsest) it came from. */
+  readonly level: Uint8Array;
+  readonly done: boolean;
 }
 
 /** One layer of the plot. Layers draw in order and leave the context as they found it. */

@@ -1,10 +1,11 @@
-import { useEffect, useEffectEvent, useRef } from 'react';
+import { useContext, useEffect, useEffectEvent, useRef } from 'react';
 import type { Frame } from '../render/frame.ts';
-import { useLabStore } from '../state/useLab.ts';
+import { useLab, useLabStore } from '../state/useLab.ts';
 import type { Feed } from '../workers/feed.ts';
 import type { InspectResult } from '../workers/inspectClient.ts';
 import { ColourScale } from './ColourScale.tsx';
 import { useCompiler } from './compiler.ts';
+import { basinKeys } from './landscape/basinPointer.ts';
 import { FunctionValues } from './landscape/functionValues.ts';
 import { keyListener } from './landscape/keys.ts';
 import { Painter } from './landscape/painter.ts';
@@ -12,6 +13,7 @@ import { attachPointer } from './landscape/pointer.ts';
 import { ZOOM_STEP, zoomView } from './landscape/views.ts';
 import { attachZoom, type Zooming } from './landscape/zoom.ts';
 import type { Pipeline } from './usePipeline.ts';
+import { SweepContext } from './useSweep.ts';
 
 /**
  * The landscape: contours, paths and markers on one canvas, redrawn once per animation frame
@@ -33,6 +35,8 @@ export function Landscape({
   onFrame?: (canvas: HTMLCanvasElement, frame: Frame) => void;
 }) {
   const store = useLabStore();
+  // The page's sweep progress (App provides it): the basin map and seed ensemble draw from it.
+  const sweep = useContext(SweepContext) ?? undefined;
   const compiler = useCompiler();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const readoutRef = useRef<HTMLParagraphElement>(null);
@@ -47,7 +51,7 @@ export function Landscape({
     let zooming: Zooming | null = null;
     const painter = new Painter(
       canvas,
-      { store, pipeline, inspection },
+      { store, pipeline, inspection, sweep },
       {
         onFrame: (c, f) => drewFrame(c, f),
         onDrawn: () => drawn(),
@@ -64,7 +68,9 @@ export function Landscape({
       { store, frame, runs: pipeline.runs, values, readout },
       listeners.signal,
     );
-    canvas.addEventListener('keydown', keyListener(store), { signal: listeners.signal });
+    canvas.addEventListener('keydown', keyListener(store, basinKeys(store, frame, readout)), {
+      signal: listeners.signal,
+    });
     zooming = attachZoom(canvas, store, frame, grabsStart);
     zooming.sync();
     return () => {
@@ -73,9 +79,10 @@ export function Landscape({
       values.dispose();
       painter.dispose();
     };
-  }, [store, compiler, pipeline, inspection]);
+  }, [store, compiler, pipeline, inspection, sweep]);
 
   const actions = store.getState().actions;
+  const basins = useLab((s) => s.sweep?.view === 'basins');
   return (
     <figure className="landscape">
       <canvas
@@ -109,8 +116,9 @@ export function Landscape({
       <figcaption>
         <p className="readout" ref={readoutRef} />
         <p id="landscape-help" className="hint">
-          Drag to pan, wheel or pinch to zoom, drag ○ to move the start (or focus the plot and use
-          the arrow keys).
+          {basins
+            ? 'Hover a start to see where it leads; click one (or focus the plot and use the arrow keys) to run from it.'
+            : 'Drag to pan, wheel or pinch to zoom, drag ○ to move the start (or focus the plot and use the arrow keys).'}
         </p>
       </figcaption>
     </figure>

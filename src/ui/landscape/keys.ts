@@ -40,17 +40,28 @@ export function keyCommand(key: string, shift: boolean, view: Box, start: Vec2):
 }
 
 /** The part of a keyboard event the landscape reads. */
-type KeyPress = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'preventDefault' | 'stopPropagation'>;
+export type KeyPress = Pick<
+  KeyboardEvent,
+  'key' | 'shiftKey' | 'preventDefault' | 'stopPropagation'
+>;
 
-/** A keydown listener that carries out `keyCommand` on `store`. */
-export function keyListener(store: LabStore): (e: KeyPress) => void {
+/**
+ * A keydown listener that carries out `keyCommand` on `store`, unless `first` (a view's own keys,
+ * such as the basin map's cell steps) handles the key and returns true.
+ */
+export function keyListener(
+  store: LabStore,
+  first: (e: KeyPress) => boolean = () => false,
+): (e: KeyPress) => void {
   return (e) => {
-    const { view, start, actions } = store.getState();
-    const command = keyCommand(e.key, e.shiftKey, view, start);
-    if (!command) return;
-    if ('start' in command) actions.setStart(command.start);
-    else if ('view' in command) actions.setView(command.view);
-    else actions.resetView();
+    if (!first(e)) {
+      const { view, start, actions } = store.getState();
+      const command = keyCommand(e.key, e.shiftKey, view, start);
+      if (!command) return;
+      if ('start' in command) actions.setStart(command.start);
+      else if ('view' in command) actions.setView(command.view);
+      else actions.resetView();
+    }
     // Handled here: the page's playback shortcuts must not also see it.
     e.preventDefault();
     e.stopPropagation();

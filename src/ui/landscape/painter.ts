@@ -3,8 +3,17 @@ import { getFunction } from '../../engine/functions/index.ts';
 import type { Scene } from '../../engine/scene.ts';
 import { sizeCanvas } from '../../render/canvas.ts';
 import { createPlot } from '../../render/draw.ts';
-import { makeFrame, plotHeight, type Frame, type Theme } from '../../render/frame.ts';
+import {
+  makeFrame,
+  plotHeight,
+  type Frame,
+  type SweepPicture,
+  type Theme,
+} from '../../render/frame.ts';
+import { shownBasins } from '../../render/layers/basins.ts';
+import { shownEnsemble } from '../../render/layers/ensemble.ts';
 import { inspectGeometry } from '../../render/layers/inspect.ts';
+import { computedCells } from '../../render/sweepShown.ts';
 import { selectScene, type LabStore } from '../../state/store.ts';
 import type { Feed } from '../../workers/feed.ts';
 import type { InspectResult } from '../../workers/inspectClient.ts';
@@ -24,11 +33,20 @@ function readTheme(canvas: HTMLCanvasElement): Theme {
   };
 }
 
+/** The computed and total cells of a sweep a frame shows, and its view; null for none. */
+function sweepDrawn(picture: SweepPicture | null) {
+  if (!picture) return null;
+  const { level, scene } = picture;
+  return { cells: computedCells(level), of: level.length, view: scene.view };
+}
+
 /** What the landscape draws from: the store, the workers' feeds, the inspected run. */
 export interface PainterSources {
   readonly store: LabStore;
   readonly pipeline: Pipeline;
   readonly inspection?: Feed<InspectResult>;
+  /** The newest sweep's progress, for the basin map and seed ensemble layers. */
+  readonly sweep?: Feed<SweepPicture | null>;
 }
 
 /** What the painter tells the component. */
@@ -72,8 +90,9 @@ export class Painter {
       this.#loop.schedule();
     };
     scheme.addEventListener('change', onScheme);
-    const { store, pipeline, inspection } = sources;
+    const { store, pipeline, inspection, sweep } = sources;
     this.#stop = [
+      sweep?.subscribe(this.#loop.schedule) ?? (() => {}),
       store.subscribe(this.#loop.schedule),
       pipeline.runs.subscribe(this.#loop.schedule),
       pipeline.field.subscribe(this.#loop.schedule),
@@ -100,7 +119,7 @@ export class Painter {
     const width = this.#width.current;
     if (width <= 0) return null;
     const { canvas, hooks } = this;
-    const { store, pipeline, inspection } = this.sources;
+    const { store, pipeline, inspection, sweep } = this.sources;
     const state = store.getState();
     const scene = selectScene(state);
     const fn = getFunction(scene.fn.id);
@@ -122,6 +141,7 @@ export class Painter {
         cursor: state.playback.step,
         hoverStep: state.hoverStep,
         inspection: inspection ? currentInspection(inspection, state) : null,
+        sweep: sweep?.current ?? null,
       },
       this.#theme,
     );
@@ -153,6 +173,10 @@ export class Painter {
         settled: wait === null,
         field: field !== null,
         fieldCurrent: field !== null && sameBox(field.view, scene.view),
+        // The basin map or seed ensemble drawn, if any: its computed cells of all (benchmarks
+        // time their arrival; tests wait for them).
+        basins: sweepDrawn(shownBasins(frame)),
+        seeds: sweepDrawn(shownEnsemble(frame)),
       },
     });
     if (field && runs?.complete) hooks.onDrawn();

@@ -1,6 +1,7 @@
 import type { Frame } from '../../render/frame.ts';
 import type { LabStore } from '../../state/store.ts';
 import type { RunFeed } from '../../workers/runs.ts';
+import { basinCellAt, basinReadout } from './basinPointer.ts';
 import type { FunctionValues } from './functionValues.ts';
 import { nearestStep, onPlot, readoutText } from './pick.ts';
 import { nearStart, startAt } from './startHandle.ts';
@@ -20,7 +21,7 @@ export interface PointerTargets {
 /**
  * Pointer handling on `canvas` until `signal` aborts: dragging the start point, and hovering,
  * which shows x, y, f under the pointer and picks the nearest path step (shared with the loss
- * chart through the store). Returns the start-point hit test, for the zoom's gesture filter.
+ * chart through the store). Over a basin map, hovering reads the cell out and a click sets its start. Returns the start-point hit test, for the zoom's gesture filter.
  */
 export function attachPointer(
   canvas: HTMLCanvasElement,
@@ -53,6 +54,11 @@ export function attachPointer(
     const state = store.getState();
     const x = f.scale.invertX(px);
     const y = f.scale.invertY(py);
+    const cell = basinCellAt(f, x, y);
+    if (cell) {
+      out.textContent = basinReadout(f, cell);
+      return;
+    }
     const step = nearestStep(runs.current, state.optimizers, state.playback.step, f.scale, px, py);
     out.textContent = readoutText(x, y, values.at(state.fn, x, y), step);
     if (step !== state.hoverStep) state.actions.setHoverStep(step);
@@ -86,6 +92,17 @@ export function attachPointer(
     canvas.releasePointerCapture(e.pointerId);
     canvas.classList.remove('dragging');
   };
+  // A click (no drag: d3-zoom swallows the click that ends a pan) on a basin map sets the start
+  // to that cell's, so the paths show the very run the cell's colour tells of.
+  on('click', (e) => {
+    const f = frame();
+    if (!f) return;
+    const [px, py] = local(e);
+    const cell = onPlot(f.plot, px, py)
+      ? basinCellAt(f, f.scale.invertX(px), f.scale.invertY(py))
+      : null;
+    if (cell) store.getState().actions.setStart(cell.start);
+  });
   on('pointerup', release);
   on('pointercancel', release);
   on('pointerleave', leave);

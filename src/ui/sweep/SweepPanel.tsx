@@ -6,8 +6,10 @@ import { numberProblem } from '../../preset/schema.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import { sweepProblems } from '../../workers/sweepInputs.ts';
 import { useSweep } from '../useSweep.ts';
+import { BasinsTab } from './BasinsTab.tsx';
 import { LrCurves } from './LrCurves.tsx';
 import { METRIC_NAMES, progressText } from './metricText.ts';
+import { SeedsTab } from './SeedsTab.tsx';
 import { SensitivityMap } from './SensitivityMap.tsx';
 import { tabForKey } from './tabKeys.ts';
 import './sweep.css';
@@ -108,6 +110,8 @@ function OpenSweep({ spec }: { readonly spec: SweepSpec }) {
         <SweepStatus />
         {view === 'map' && <SensitivityMap />}
         {view === 'curves' && <LrCurves />}
+        {view === 'basins' && <BasinsTab />}
+        {view === 'seeds' && <SeedsTab />}
       </div>
     </>
   );

@@ -19,7 +19,9 @@ describe('drawFrame', () => {
     expect(ctx.getTransform()).toEqual(before);
     expect(plot.layers.map((layer) => layer.name)).toEqual([
       'contourFill',
+      'basins',
       'contourLines',
+      'ensemble',
       'paths',
       'inspect',
       'minima',
