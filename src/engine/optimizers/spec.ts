@@ -117,3 +117,19 @@ export const decayPower = (power: number, beta: number): number => {
   const next = power * beta;
   return next < 1e-300 ? 0 : next;
 };
+
+/** True when `v` lies in `range` (closed unless a bound is marked open). */
+export function inRange(v: number, { min, max, openMin, openMax }: Range): boolean {
+  if (min !== undefined && (openMin ? v <= min : v < min)) return false;
+  if (max !== undefined && (openMax ? v >= max : v > max)) return false;
+  return true;
+}
+
+/** A range in words: "in [0, 1)", "≥ 0", "> 0", "≤ 10". */
+export function rangeText({ min, max, openMin, openMax }: Range): string {
+  if (min !== undefined && max !== undefined)
+    return `in ${openMin ? '(' : '['}${min}, ${max}${openMax ? ')' : ']'}`;
+  if (min !== undefined) return `${openMin ? '>' : '≥'} ${min}`;
+  if (max !== undefined) return `${openMax ? '<' : '≤'} ${max}`;
+  return 'a number';
+}

@@ -1,0 +1,36 @@
+import type { SweepColumns } from './types.ts';
+
+/**
+ * For typed functions (no known minima): numbers the clusters of the runs' end points into
+ * `basin`. A run that diverged or has no end point gets −1; any other joins the first cluster whose
+ * first member ends within `scale` of it (in the max norm), or starts a new one. Clusters are then
+ * numbered by their least final loss (0 = the lowest), ties in order of appearance: the same
+ * columns always give the same numbers.
+ */
+export function clusterBasins(columns: SweepColumns, scale: number): void {
+  const { endX, endY, finalLoss, divergedAt, basin } = columns;
+  const n = endX.length;
+  const cx: number[] = [];
+  const cy: number[] = [];
+  const low: number[] = [];
+  for (let e = 0; e < n; e++) {
+    const x = endX[e]!;
+    const y = endY[e]!;
+    if (divergedAt[e] !== -1 || !(Number.isFinite(x) && Number.isFinite(y))) {
+      basin[e] = -1;
+      continue;
+    }
+    let c = 0;
+    while (c < cx.length && !(Math.abs(cx[c]! - x) <= scale && Math.abs(cy[c]! - y) <= scale)) c++;
+    if (c === cx.length) {
+      cx.push(x);
+      cy.push(y);
+      low.push(finalLoss[e]!);
+    } else if (finalLoss[e]! < low[c]!) low[c] = finalLoss[e]!;
+    basin[e] = c;
+  }
+  const order = low.map((_, c) => c).sort((a, b) => low[a]! - low[b]! || a - b);
+  const rank = new Int32Array(order.length);
+  order.forEach((c, k) => (rank[c] = k));
+  for (let e = 0; e < n; e++) if (basin[e]! >= 0) basin[e] = rank[basin[e]!]!;
+}

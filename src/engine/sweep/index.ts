@@ -1,0 +1,11 @@
+export { axisValue, axisValues, cellCount, cellIndices } from './axis.ts';
+export { clusterBasins } from './basins.ts';
+export { cellScene, withValue } from './cell.ts';
+export { createColumns } from './columns.ts';
+export { defaultMapAxes, defaultSweep } from './defaults.ts';
+export { runsOf, runSweep, sweepCells } from './kernel.ts';
+export { levelsOf } from './levels.ts';
+export * from './limits.ts';
+export { planOf, SEED_KEEP } from './plan.ts';
+export { checkAxis, parseTarget, type Target } from './target.ts';
+export type * from './types.ts';
