@@ -8,3 +8,13 @@ export const MAX_COORD = 1e6;
 export const MAX_LABEL = 60;
 /** Largest preset file the command line reads, in bytes. */
 export const MAX_PRESET_BYTES = 1_000_000;
+// The caps of a sweep live with the engine, which checks axes itself; the preset and the command
+// line read them from here.
+export {
+  MAX_BASIN_RESOLUTION,
+  MAX_SEEDS,
+  MAX_SWEEP_AXIS,
+  MAX_SWEEP_CELLS,
+  MAX_SWEEP_WORK,
+  MIN_BASIN_RESOLUTION,
+} from '../engine/sweep/limits.ts';

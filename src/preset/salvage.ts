@@ -2,6 +2,7 @@ import type { Scene } from '../engine/scene.ts';
 import { defaultPreset, defaultScene } from './defaults.ts';
 import { MAX_OPTIMIZERS } from './limits.ts';
 import { parsePreset, PRESET_VERSION, type ParseOptions, type Problem } from './schema.ts';
+import { repairSweep } from './sweepSalvage.ts';
 
 /** A scene read from untrusted JSON as far as it is valid, and what was wrong with the rest. */
 export interface Salvaged {
@@ -87,6 +88,7 @@ function repair(json: Json, problem: Problem, removals: number[]): string {
     json['fn'] = { ...defaultPreset.fn };
     return `used ${defaultPreset.fn.id}`;
   }
+  if (head === 'sweep') return repairSweep(json, path);
   if (head === 'steps') {
     json['steps'] = defaultPreset.steps;
     return `used ${defaultPreset.steps}`;

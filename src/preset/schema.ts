@@ -11,7 +11,9 @@ import type { OptimizerEntry, Schedule, Scene } from '../engine/scene.ts';
 import { scheduleParams, type ScheduleParam } from '../engine/schedules.ts';
 import type { Box, Vec2 } from '../engine/types.ts';
 import { defaultColor, defaultLabel } from './appearance.ts';
+import { describe } from './describe.ts';
 import { MAX_COORD, MAX_LABEL, MAX_OPTIMIZERS, MAX_STEPS } from './limits.ts';
+import { readSweep } from './sweep.ts';
 
 /** The preset format version this code writes. */
 export const PRESET_VERSION = 1;
@@ -84,7 +86,7 @@ export function parsePresetText(text: string, options: ParseOptions = {}): Parse
 }
 
 /** Collects errors with their field paths. */
-class Reader {
+export class Reader {
   readonly problems: Problem[] = [];
 
   constructor(readonly options: ParseOptions = {}) {}
@@ -122,6 +124,19 @@ class Reader {
     return value === 0 ? 0 : value;
   }
 
+  /** One of `options`, or `fallback` when the value is absent. */
+  oneOf<T extends string>(
+    path: string,
+    value: unknown,
+    options: readonly T[],
+    fallback: T,
+  ): T | undefined {
+    if (value === undefined) return fallback;
+    return options.includes(value as T)
+      ? (value as T)
+      : this.fail(path, `must be one of ${options.join(', ')}, got ${describe(value)}`);
+  }
+
   boolean(path: string, value: unknown): boolean | undefined {
     return typeof value === 'boolean'
       ? value
@@ -148,7 +163,8 @@ class Reader {
 const own = (obj: Json, key: string): unknown => (Object.hasOwn(obj, key) ? obj[key] : undefined);
 
 function readScene(r: Reader, input: unknown): Scene | undefined {
-  const obj = r.object('', input, ['v', 'fn', 'view', 'start', 'steps', 'noise', 'optimizers']);
+  const keys = ['v', 'fn', 'view', 'start', 'steps', 'noise', 'optimizers', 'sweep'];
+  const obj = r.object('', input, keys);
   if (!obj) return undefined;
   const v = own(obj, 'v');
   if (v === undefined)
@@ -177,7 +193,12 @@ function readScene(r: Reader, input: unknown): Scene | undefined {
   const noise = readNoise(r, own(obj, 'noise'));
   const optimizers = readOptimizers(r, own(obj, 'optimizers'));
   if (!fn || !view || !start || steps === undefined || !noise || !optimizers) return undefined;
-  return { v: 1, fn, view, start, steps, noise, optimizers };
+  const scene: Scene = { v: 1, fn, view, start, steps, noise, optimizers };
+  // The sweep's defaults and checks depend on the rest of the scene, so it is read last.
+  const sweepIn = own(obj, 'sweep');
+  if (sweepIn === undefined) return scene;
+  const sweep = readSweep(r, sweepIn, scene);
+  return sweep && { ...scene, sweep };
 }
 
 function readFunction(r: Reader, value: unknown): Scene['fn'] | undefined {
@@ -376,17 +397,4 @@ function rangeText({ min, max, openMin, openMax }: Range): string {
   if (min !== undefined) return `${openMin ? '>' : '≥'} ${min}`;
   if (max !== undefined) return `${openMax ? '<' : '≤'} ${max}`;
   return 'a number';
-}
-
-/** A short, safe rendering of an untrusted value for messages. */
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? typeof value;
-  } catch {
-    text = typeof value;
-  }
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }

@@ -4,6 +4,7 @@ import { getOptimizer } from '../engine/optimizers/index.ts';
 import type { Hyper, OptimizerEntry, Scene } from '../engine/scene.ts';
 import type { Vec2 } from '../engine/types.ts';
 import { defaultColor, defaultLabel } from './appearance.ts';
+import { compactSweepJson, sweepJson } from './sweepSerialize.ts';
 
 /** A version-1 preset as JSON: optimizer hyperparameters sit beside `type`, as in torch's kwargs. */
 export type PresetJson = Record<string, unknown>;
@@ -27,6 +28,7 @@ export function toPreset(scene: Scene): PresetJson {
       label: o.label,
       color: o.color,
     })),
+    ...(scene.sweep ? { sweep: sweepJson(scene.sweep) } : {}),
   };
 }
 
@@ -47,6 +49,7 @@ export function toCompactPreset(scene: Scene): PresetJson {
     steps: scene.steps,
     ...(sigma === 0 && seed === 1 ? {} : { noise: { sigma, ...(seed === 1 ? {} : { seed }) } }),
     optimizers: scene.optimizers.map(compactOptimizer),
+    ...(scene.sweep ? { sweep: compactSweepJson(scene.sweep, scene) } : {}),
   };
 }
 
