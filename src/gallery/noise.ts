@@ -2,9 +2,13 @@ import { ofSeeds, SEEDS, type GalleryScene } from './types.ts';
 
 /** Counted over noise seeds 1…SEEDS; tests/unit/galleryNoise.test.ts counts them again. */
 const saddle = { bothLeave: 50, momentumFirst: 50 };
+const saddleRun = { sigma: 0.1, steps: 100 };
 const schedule = { lower: 50, tenTimesLower: 47 };
 
-/** Noise: what gradient noise does, counted over many seeds. */
+/**
+ * Noise: what gradient noise does, counted over many seeds. Each opens the seed ensemble over the
+ * very seeds its lesson counts, so the screen shows every one of them.
+ */
 export const noise: readonly GalleryScene[] = [
   {
     id: 'noise-saddle',
@@ -12,16 +16,17 @@ export const noise: readonly GalleryScene[] = [
     lesson:
       'The start lies exactly on the ridge line y = 0, where the gradient points straight at the ' +
       'saddle point: without noise SGD stops there (set σ to 0 to watch both stall). Gradient ' +
-      'noise (σ = 0.1) knocks it off the ridge and the downhill direction takes over. ' +
-      `Over seeds 1 to ${SEEDS}, SGD and Momentum both leave (|y| > 1) within 100 steps ` +
+      `noise (σ = ${saddleRun.sigma}) knocks it off the ridge and the downhill direction takes over. ` +
+      `Over seeds 1 to ${SEEDS}, SGD and Momentum both leave (|y| > 1) within ${saddleRun.steps} steps ` +
       `in ${ofSeeds(saddle.bothLeave)}, ` +
       `and Momentum leaves first in ${ofSeeds(saddle.momentumFirst)}.`,
     preset: {
       v: 1,
       fn: { id: 'saddle' },
       start: [1.5, 0],
-      steps: 100,
-      noise: { sigma: 0.1, seed: 3 },
+      steps: saddleRun.steps,
+      noise: { sigma: saddleRun.sigma, seed: 3 },
+      sweep: { view: 'seeds', seeds: { count: SEEDS } },
       optimizers: [
         { type: 'sgd', lr: 0.05 },
         { type: 'sgd', lr: 0.05, momentum: 0.9 },
@@ -45,6 +50,7 @@ export const noise: readonly GalleryScene[] = [
       start: [-3, 1.5],
       steps: 1000,
       noise: { sigma: 2, seed: 1 },
+      sweep: { view: 'seeds', seeds: { count: SEEDS } },
       optimizers: [
         { type: 'sgd', lr: 0.05, momentum: 0.9, label: 'Momentum, constant lr' },
         {

@@ -1,6 +1,7 @@
 import { direction } from './direction.ts';
 import { noise } from './noise.ts';
 import { scale } from './scale.ts';
+import { sweeps } from './sweeps.ts';
 import { time } from './time.ts';
 import type { GalleryScene } from './types.ts';
 
@@ -8,6 +9,12 @@ export type { GalleryScene } from './types.ts';
 
 /**
  * The gallery, in teaching order: direction (momentum), scale (adaptive rates), time (schedules),
- * noise (claims counted over seeds).
+ * noise (claims counted over seeds), then many runs at once in the sweep views.
  */
-export const gallery: readonly GalleryScene[] = [...direction, ...scale, ...time, ...noise];
+export const gallery: readonly GalleryScene[] = [
+  ...direction,
+  ...scale,
+  ...time,
+  ...noise,
+  ...sweeps,
+];

@@ -39,6 +39,8 @@ describe('the gallery: scenes with noise', () => {
         for (const [name, holds] of Object.entries(claims!)) if (holds(runs)) counts[name]!++;
       }
       expect(g.figures).toEqual(counts);
+      // The seed ensemble it opens draws seeds 1…SEEDS: the very runs counted here.
+      expect(sceneOf(g.preset).sweep).toMatchObject({ view: 'seeds', seeds: { count: SEEDS } });
       for (const count of Object.values(counts)) expect(g.lesson).toContain(ofSeeds(count));
     },
   );
