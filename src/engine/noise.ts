@@ -74,8 +74,12 @@ const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));
 
 /** 2·steps standard normals for a scene: ξ for step k is (out[2k], out[2k + 1]). */
 export function noiseSequence(seed: number, steps: number): Float64Array {
+  return fillNoise(seed, new Float64Array(2 * steps));
+}
+
+/** Fills `out` with the first out.length normals of `seed` (what noiseSequence gives); returns it. */
+export function fillNoise(seed: number, out: Float64Array): Float64Array {
   const source = new NormalSource(seed);
-  const out = new Float64Array(2 * steps);
   for (let i = 0; i < out.length; i++) out[i] = source.nextNormal();
   return out;
 }

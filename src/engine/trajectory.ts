@@ -1,12 +1,19 @@
 import { builtinObjective } from './objective.ts';
-import { getOptimizer, type Optimizer } from './optimizers/index.ts';
-import type { OptimizerEntry, Run, Scene } from './scene.ts';
+import {
+  getOptimizer,
+  type HyperValues,
+  type Optimizer,
+  type ReusableOptimizer,
+} from './optimizers/index.ts';
+import type { OptimizerEntry, Run, Scene, Schedule } from './scene.ts';
 import { fillLearningRates } from './schedules.ts';
+import { stepLoop } from './stepLoop.ts';
 import type { Objective } from './types.ts';
 
 /**
  * One optimizer's trajectory, computed step by step into preallocated columns. `advance` can be
- * called repeatedly to stream a run in chunks; `simulate` calls it once.
+ * called repeatedly to stream a run in chunks; `simulate` calls it once. `restart` runs it again
+ * with other settings in the same buffers (the sweep kernel).
  */
 export class Trajectory {
   /** Steps requested. */
@@ -21,10 +28,14 @@ export class Trajectory {
   /** Index of the first non-finite point, or null while every point is finite. */
   divergedAt: number | null = null;
 
-  private readonly objective: Objective;
+  private objective: Objective;
+  private readonly own: ReusableOptimizer;
   private readonly optimizer: Optimizer;
-  private readonly noise: Float64Array | null;
-  private readonly sigma: number;
+  private noise: Float64Array | null = null;
+  private sigma = 0;
+  /** The base rate and schedule `lr` holds, so a restart refills it only when they change. */
+  private lrBase = NaN;
+  private schedule: Schedule | null = null;
   private readonly p = new Float64Array(2);
   private readonly g = new Float64Array(2);
 
@@ -42,22 +53,47 @@ export class Trajectory {
   ) {
     const spec = getOptimizer(entry.type);
     if (!spec) throw new Error(`unknown optimizer "${entry.type}"`);
+    this.own = spec.create(entry.hyper);
+    this.optimizer = wrap ? wrap(this.own) : this.own;
     this.objective = objective;
-    const optimizer = spec.create(entry.hyper);
-    this.optimizer = wrap ? wrap(optimizer) : optimizer;
     this.steps = scene.steps;
-    this.noise = scene.noise.sigma > 0 ? noise : null;
-    this.sigma = scene.noise.sigma;
     const n = scene.steps + 1;
     this.x = new Float64Array(n);
     this.y = new Float64Array(n);
     this.f = new Float64Array(n);
     this.lr = new Float64Array(scene.steps);
-    fillLearningRates(entry.hyper['lr'] as number, entry.schedule, this.lr);
-    const [x0, y0] = scene.start;
+    this.restart(scene.start[0], scene.start[1], entry, noise, scene.noise.sigma, objective);
+  }
+
+  /**
+   * Starts over from (x0, y0) with new hyperparameters of the same type (and the same step count),
+   * as a new Trajectory of that setting would, in the same buffers: nothing is allocated, and the
+   * learning rates are refilled only when the base rate or the schedule changed. (A wrapping
+   * recorder, engine/inspect.ts, sees only the first run.)
+   */
+  restart(
+    x0: number,
+    y0: number,
+    entry: { readonly hyper: HyperValues; readonly schedule: Schedule },
+    noise: Float64Array | null,
+    sigma: number,
+    objective: Objective,
+  ): void {
+    this.own.reset(entry.hyper);
+    this.objective = objective;
+    this.noise = sigma > 0 ? noise : null;
+    this.sigma = sigma;
+    const lr = entry.hyper['lr'] as number;
+    if (!Object.is(lr, this.lrBase) || entry.schedule !== this.schedule) {
+      fillLearningRates(lr, entry.schedule, this.lr);
+      this.lrBase = lr;
+      this.schedule = entry.schedule;
+    }
+    this.length = 0;
+    this.divergedAt = null;
     this.p[0] = x0;
     this.p[1] = y0;
-    this.record(x0, y0, this.objective.f(x0, y0));
+    this.record(x0, y0, objective.f(x0, y0));
   }
 
   /** True when every step is computed or the run diverged. */
@@ -68,30 +104,15 @@ export class Trajectory {
   /** Computes up to `count` more steps; returns how many points were added. */
   advance(count: number): number {
     if (this.done) return 0;
-    const { objective, optimizer, p, g, lr, noise, sigma, x: xs, y: ys, f: fs } = this;
     const before = this.length;
     const end = Math.min(this.steps, before - 1 + count);
-    let k = before - 1;
-    // The hot loop: locals only, nothing allocated, one finiteness test per step.
-    for (; k < end; k++) {
-      objective.grad(p[0]!, p[1]!, g);
-      if (noise !== null) {
-        g[0] = g[0]! + sigma * noise[2 * k]!;
-        g[1] = g[1]! + sigma * noise[2 * k + 1]!;
-      }
-      optimizer.step(p, g, lr[k]!);
-      const x = p[0]!;
-      const y = p[1]!;
-      const f = objective.f(x, y);
-      if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) {
-        this.divergedAt = k + 1;
-        break;
-      }
-      xs[k + 1] = x;
-      ys[k + 1] = y;
-      fs[k + 1] = f;
-    }
-    this.length = k + 1;
+    const { objective, optimizer, p, g, lr, noise, sigma, x, y, f } = this;
+    const k = stepLoop(objective, optimizer, p, g, lr, noise, sigma, x, y, f, before - 1, end);
+    if (k < 0) {
+      // The loop stopped at step ~k: its point was not finite.
+      this.divergedAt = ~k + 1;
+      this.length = ~k + 1;
+    } else this.length = k + 1;
     return this.length - before;
   }
 

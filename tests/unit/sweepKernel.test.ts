@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { getOptimizer } from '../../src/engine/optimizers/index.ts';
 import {
   cellCount,
   createColumns,
@@ -167,5 +168,24 @@ describe('the sweep kernel equals simulate() of each cell’s scene, bit for bit
     expect(Number.isNaN(out.finalLoss[1])).toBe(true);
     expect(out.divergedAt[1]).toBe(0);
     expect(out.divergedAt[0]).toBe(-1);
+  });
+
+  it('creates one optimizer per run slot, whatever the number of cells', () => {
+    const spec = getOptimizer('adam')!;
+    const create = vi.spyOn(spec, 'create');
+    try {
+      const plan: SweepPlan = {
+        scene: sceneOf({ optimizers: [{ type: 'adam' }, { type: 'adam', lr: 0.1 }] }),
+        axes: [log('optimizers[*].lr', 1e-3, 1, 5), lin('optimizers[0].betas[0]', 0, 0.9, 4)],
+        tol: 1e-3,
+      };
+      expectCellsMatch(plan, runSweep(plan), all(plan));
+      // runSweep's own two, however many the reference simulate() calls made.
+      create.mockClear();
+      runSweep(plan);
+      expect(create).toHaveBeenCalledTimes(2);
+    } finally {
+      create.mockRestore();
+    }
   });
 });

@@ -4,16 +4,16 @@ import {
   nonNegative,
   num,
   type HyperValues,
-  type Optimizer,
+  type ReusableOptimizer,
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
 
 /** torch.optim.Adadelta's update. */
-class Adadelta implements Optimizer {
-  private readonly rho: number;
-  private readonly eps: number;
-  private readonly wd: number;
+class Adadelta implements ReusableOptimizer {
+  private rho = 0;
+  private eps = 0;
+  private wd = 0;
   private readonly sq = new Float64Array(2);
   private readonly acc = new Float64Array(2);
   /** The last step's √(u + ε)/√(v + ε): it needs u before its update, which step overwrites. */
@@ -25,9 +25,17 @@ class Adadelta implements Optimizer {
   ];
 
   constructor(hp: HyperValues) {
+    this.reset(hp);
+  }
+
+  /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
+  reset(hp: HyperValues): void {
     this.rho = num(hp, 'rho');
     this.eps = num(hp, 'eps');
     this.wd = num(hp, 'weight_decay');
+    this.sq.fill(0);
+    this.acc.fill(0);
+    this.ratio.fill(0);
   }
 
   inspect(out: Float64Array, lr: number): void {

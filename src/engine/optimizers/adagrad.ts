@@ -5,17 +5,17 @@ import {
   num,
   scalar,
   type HyperValues,
-  type Optimizer,
+  type ReusableOptimizer,
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
 
 /** torch.optim.Adagrad's update. */
-class Adagrad implements Optimizer {
-  private readonly lrDecay: number;
-  private readonly wd: number;
-  private readonly eps: number;
-  private readonly sum: Float64Array;
+class Adagrad implements ReusableOptimizer {
+  private lrDecay = 0;
+  private wd = 0;
+  private eps = 0;
+  private readonly sum = new Float64Array(2);
   private t = 0;
   readonly fields: readonly StateField[] = [
     coord('sum', 'accumulated g² (the sum)', 's_t', 'log'),
@@ -24,10 +24,16 @@ class Adagrad implements Optimizer {
   ];
 
   constructor(hp: HyperValues) {
+    this.reset(hp);
+  }
+
+  /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
+  reset(hp: HyperValues): void {
     this.lrDecay = num(hp, 'lr_decay');
     this.wd = num(hp, 'weight_decay');
     this.eps = num(hp, 'eps');
-    this.sum = new Float64Array(2).fill(num(hp, 'initial_accumulator_value'));
+    this.sum.fill(num(hp, 'initial_accumulator_value'));
+    this.t = 0;
   }
 
   /** The rate of step t after lr_decay; step 1 is undecayed. */

@@ -10,7 +10,7 @@ import {
   scalar,
   type HyperSpec,
   type HyperValues,
-  type Optimizer,
+  type ReusableOptimizer,
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
@@ -19,29 +19,43 @@ import {
  * Adam's update; `decoupled` gives AdamW, whose weight decay shrinks p by (1 − lr·wd) with the
  * scheduled lr instead of adding wd·p to the gradient.
  */
-class Adam implements Optimizer {
-  private readonly b1: number;
-  private readonly b2: number;
-  private readonly eps: number;
-  private readonly wd: number;
-  private readonly amsgrad: boolean;
+class Adam implements ReusableOptimizer {
+  private b1 = 0;
+  private b2 = 0;
+  private eps = 0;
+  private wd = 0;
+  private amsgrad = false;
   private readonly m = new Float64Array(2);
   private readonly v = new Float64Array(2);
   private readonly vMax = new Float64Array(2);
   // Running powers β^t: `beta ** t` every step costs 3–5× more.
   private b1t = 1;
   private b2t = 1;
-  readonly fields: readonly StateField[];
 
   constructor(
     hp: HyperValues,
     private readonly decoupled: boolean,
   ) {
-    [this.b1, this.b2] = pair(hp, 'betas');
+    this.reset(hp);
+  }
+
+  /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
+  reset(hp: HyperValues): void {
+    const beta = pair(hp, 'betas');
+    this.b1 = beta[0];
+    this.b2 = beta[1];
     this.eps = num(hp, 'eps');
     this.wd = num(hp, 'weight_decay');
     this.amsgrad = bool(hp, 'amsgrad');
-    this.fields = [
+    this.m.fill(0);
+    this.v.fill(0);
+    this.vMax.fill(0);
+    this.b1t = 1;
+    this.b2t = 1;
+  }
+
+  get fields(): readonly StateField[] {
+    return [
       coord('exp_avg', 'm (first moment)', 'm_t'),
       coord('exp_avg_sq', 'v (second moment)', 'v_t', 'log'),
       ...(this.amsgrad ? [coord('max_exp_avg_sq', 'max v so far', 'v^{\\max}_t', 'log')] : []),

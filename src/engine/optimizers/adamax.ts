@@ -8,17 +8,17 @@ import {
   num,
   pair,
   type HyperValues,
-  type Optimizer,
+  type ReusableOptimizer,
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
 
 /** torch.optim.Adamax's update: Adam with an infinity-norm second moment. */
-class Adamax implements Optimizer {
-  private readonly b1: number;
-  private readonly b2: number;
-  private readonly eps: number;
-  private readonly wd: number;
+class Adamax implements ReusableOptimizer {
+  private b1 = 0;
+  private b2 = 0;
+  private eps = 0;
+  private wd = 0;
   private readonly m = new Float64Array(2);
   private readonly u = new Float64Array(2);
   private b1t = 1;
@@ -31,9 +31,19 @@ class Adamax implements Optimizer {
   ];
 
   constructor(hp: HyperValues) {
-    [this.b1, this.b2] = pair(hp, 'betas');
+    this.reset(hp);
+  }
+
+  /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
+  reset(hp: HyperValues): void {
+    const beta = pair(hp, 'betas');
+    this.b1 = beta[0];
+    this.b2 = beta[1];
     this.eps = num(hp, 'eps');
     this.wd = num(hp, 'weight_decay');
+    this.m.fill(0);
+    this.u.fill(0);
+    this.b1t = 1;
   }
 
   inspect(out: Float64Array, lr: number): void {

@@ -9,7 +9,14 @@ import { rmsprop } from './rmsprop.ts';
 import { sgd } from './sgd.ts';
 import type { OptimizerSpec } from './spec.ts';
 
-export type { HyperSpec, HyperValues, Optimizer, OptimizerSpec, Range } from './spec.ts';
+export type {
+  HyperSpec,
+  HyperValues,
+  Optimizer,
+  OptimizerSpec,
+  Range,
+  ReusableOptimizer,
+} from './spec.ts';
 
 /** Every optimizer type, in display order. */
 export const optimizers: readonly OptimizerSpec[] = [

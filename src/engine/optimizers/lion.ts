@@ -6,16 +6,16 @@ import {
   num,
   pair,
   type HyperValues,
-  type Optimizer,
+  type ReusableOptimizer,
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
 
 /** Lion's update (Chen et al. 2023, Algorithm 2), as in the authors' PyTorch code. */
-class Lion implements Optimizer {
-  private readonly b1: number;
-  private readonly b2: number;
-  private readonly wd: number;
+class Lion implements ReusableOptimizer {
+  private b1 = 0;
+  private b2 = 0;
+  private wd = 0;
   private readonly m = new Float64Array(2);
   /** The last step's interpolation c = β₁m + (1 − β₁)g, whose sign is the step; m moves on after. */
   private readonly c = new Float64Array(2);
@@ -26,8 +26,17 @@ class Lion implements Optimizer {
   ];
 
   constructor(hp: HyperValues) {
-    [this.b1, this.b2] = pair(hp, 'betas');
+    this.reset(hp);
+  }
+
+  /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
+  reset(hp: HyperValues): void {
+    const beta = pair(hp, 'betas');
+    this.b1 = beta[0];
+    this.b2 = beta[1];
     this.wd = num(hp, 'weight_decay');
+    this.m.fill(0);
+    this.c.fill(0);
   }
 
   inspect(out: Float64Array, lr: number): void {

@@ -9,24 +9,24 @@ import {
   num,
   pair,
   type HyperValues,
-  type Optimizer,
+  type ReusableOptimizer,
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
 
 /** torch.optim.NAdam's update, today's formula (torch ≥ 2.0: μ-product of the next step counted once). */
-class NAdam implements Optimizer {
-  private readonly b1: number;
-  private readonly b2: number;
-  private readonly eps: number;
-  private readonly wd: number;
-  private readonly psi: number;
+class NAdam implements ReusableOptimizer {
+  private b1 = 0;
+  private b2 = 0;
+  private eps = 0;
+  private wd = 0;
+  private psi = 0;
   private readonly m = new Float64Array(2);
   private readonly v = new Float64Array(2);
   private t = 0;
   private b2t = 1;
   private muProduct = 1;
-  private muNext: number;
+  private muNext = 0;
   readonly fields: readonly StateField[] = [
     coord('exp_avg', 'm (first moment)', 'm_t', 'linear', 'direction'),
     coord('exp_avg_sq', 'v (second moment)', 'v_t', 'log'),
@@ -37,10 +37,22 @@ class NAdam implements Optimizer {
   ];
 
   constructor(hp: HyperValues) {
-    [this.b1, this.b2] = pair(hp, 'betas');
+    this.reset(hp);
+  }
+
+  /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
+  reset(hp: HyperValues): void {
+    const beta = pair(hp, 'betas');
+    this.b1 = beta[0];
+    this.b2 = beta[1];
     this.eps = num(hp, 'eps');
     this.wd = num(hp, 'weight_decay');
     this.psi = num(hp, 'momentum_decay');
+    this.m.fill(0);
+    this.v.fill(0);
+    this.t = 0;
+    this.b2t = 1;
+    this.muProduct = 1;
     this.muNext = this.mu(1);
   }
 

@@ -8,18 +8,18 @@ import {
   num,
   pair,
   type HyperValues,
-  type Optimizer,
+  type ReusableOptimizer,
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
 
 /** torch.optim.RAdam's update: Adam with the variance rectification of Liu et al. (2019). */
-class RAdam implements Optimizer {
-  private readonly b1: number;
-  private readonly b2: number;
-  private readonly eps: number;
-  private readonly wd: number;
-  private readonly rhoInf: number;
+class RAdam implements ReusableOptimizer {
+  private b1 = 0;
+  private b2 = 0;
+  private eps = 0;
+  private wd = 0;
+  private rhoInf = 0;
   private readonly m = new Float64Array(2);
   private readonly v = new Float64Array(2);
   private t = 0;
@@ -35,10 +35,22 @@ class RAdam implements Optimizer {
   ];
 
   constructor(hp: HyperValues) {
-    [this.b1, this.b2] = pair(hp, 'betas');
+    this.reset(hp);
+  }
+
+  /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
+  reset(hp: HyperValues): void {
+    const beta = pair(hp, 'betas');
+    this.b1 = beta[0];
+    this.b2 = beta[1];
     this.eps = num(hp, 'eps');
     this.wd = num(hp, 'weight_decay');
     this.rhoInf = 2 / (1 - this.b2) - 1;
+    this.m.fill(0);
+    this.v.fill(0);
+    this.t = 0;
+    this.b1t = 1;
+    this.b2t = 1;
   }
 
   /** ρ_t, the length of the approximated simple moving average at step t. */

@@ -5,29 +5,40 @@ import {
   nonNegative,
   num,
   type HyperValues,
-  type Optimizer,
+  type ReusableOptimizer,
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
 
 /** torch.optim.RMSprop's update: no bias correction; optional momentum and centring. */
-class RmsProp implements Optimizer {
-  private readonly alpha: number;
-  private readonly eps: number;
-  private readonly wd: number;
-  private readonly momentum: number;
-  private readonly centered: boolean;
+class RmsProp implements ReusableOptimizer {
+  private alpha = 0;
+  private eps = 0;
+  private wd = 0;
+  private momentum = 0;
+  private centered = false;
   private readonly sq = new Float64Array(2);
   private readonly avg = new Float64Array(2);
   private readonly buf = new Float64Array(2);
 
   constructor(hp: HyperValues) {
+    this.reset(hp);
+  }
+
+  /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
+  reset(hp: HyperValues): void {
     this.alpha = num(hp, 'alpha');
     this.eps = num(hp, 'eps');
     this.wd = num(hp, 'weight_decay');
     this.momentum = num(hp, 'momentum');
     this.centered = bool(hp, 'centered');
-    this.fields = [
+    this.sq.fill(0);
+    this.avg.fill(0);
+    this.buf.fill(0);
+  }
+
+  get fields(): readonly StateField[] {
+    return [
       coord('square_avg', 'v (average of g²)', 'v_t', 'log'),
       ...(this.centered ? [coord('grad_avg', 'average of g', '\\bar g_t')] : []),
       ...(this.momentum > 0
@@ -36,8 +47,6 @@ class RmsProp implements Optimizer {
       lrEffField('\\gamma / (\\sqrt{v_t} + \\epsilon)'),
     ];
   }
-
-  readonly fields: readonly StateField[];
 
   inspect(out: Float64Array, lr: number): void {
     const { sq, avg, buf, centered, momentum } = this;

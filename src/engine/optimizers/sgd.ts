@@ -5,27 +5,36 @@ import {
   nonNegative,
   num,
   type HyperValues,
-  type Optimizer,
+  type ReusableOptimizer,
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
 
 /** torch.optim.SGD's update: plain, with momentum, or Nesterov. */
-class Sgd implements Optimizer {
-  private readonly momentum: number;
-  private readonly dampening: number;
-  private readonly nesterov: boolean;
-  private readonly wd: number;
+class Sgd implements ReusableOptimizer {
+  private momentum = 0;
+  private dampening = 0;
+  private nesterov = false;
+  private wd = 0;
   private readonly buf = new Float64Array(2);
   private started = false;
-  readonly fields: readonly StateField[];
 
   constructor(hp: HyperValues) {
+    this.reset(hp);
+  }
+
+  /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
+  reset(hp: HyperValues): void {
     this.momentum = num(hp, 'momentum');
     this.dampening = num(hp, 'dampening');
     this.nesterov = bool(hp, 'nesterov');
     this.wd = num(hp, 'weight_decay');
-    this.fields = [
+    this.buf.fill(0);
+    this.started = false;
+  }
+
+  get fields(): readonly StateField[] {
+    return [
       ...(this.momentum !== 0
         ? [coord('momentum_buffer', 'momentum buffer b', 'b_t', 'linear', 'direction')]
         : []),

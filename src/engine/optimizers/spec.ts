@@ -36,6 +36,15 @@ export interface Optimizer {
   inspect(out: Float64Array, lr: number): void;
 }
 
+/** An optimizer of the engine's own: one instance can serve many runs. */
+export interface ReusableOptimizer extends Optimizer {
+  /**
+   * Sets new hyperparameters (every key of the type, validated) and zeroes the state: the
+   * optimizer then steps exactly as a fresh `create(hp)` would.
+   */
+  reset(hp: HyperValues): void;
+}
+
 /** Where a state field is drawn on the landscape, if anywhere. */
 export type StateRole = 'direction' | 'lrEff';
 
@@ -91,7 +100,7 @@ export interface OptimizerSpec {
   /** Rules that span several hyperparameters (torch's ValueErrors): a message, or null. */
   readonly check?: (hp: HyperValues) => { key: string; message: string } | null;
   /** A fresh optimizer with zeroed state; `hp` has every key of `hyper`, already validated. */
-  create(hp: HyperValues): Optimizer;
+  create(hp: HyperValues): ReusableOptimizer;
 }
 
 /** Reads a number hyperparameter (validated beforehand). */
