@@ -6,8 +6,8 @@ const saddleRun = { sigma: 0.1, steps: 100 };
 const schedule = { lower: 50, tenTimesLower: 47 };
 
 /**
- * Noise: what gradient noise does, counted over many seeds. Each opens the seed ensemble over the
- * very seeds its lesson counts, so the screen shows every one of them.
+ * Noise: what gradient noise does, counted over many seeds. The schedule scene opens the seed
+ * ensemble over the very seeds its lesson counts, so the screen shows every final loss counted.
  */
 export const noise: readonly GalleryScene[] = [
   {
@@ -26,7 +26,6 @@ export const noise: readonly GalleryScene[] = [
       start: [1.5, 0],
       steps: saddleRun.steps,
       noise: { sigma: saddleRun.sigma, seed: 3 },
-      sweep: { view: 'seeds', seeds: { count: SEEDS } },
       optimizers: [
         { type: 'sgd', lr: 0.05 },
         { type: 'sgd', lr: 0.05, momentum: 0.9 },
@@ -43,7 +42,8 @@ export const noise: readonly GalleryScene[] = [
       'optimizer settles below that floor. ' +
       `Over seeds 1 to ${SEEDS} the scheduled run ends lower in ${ofSeeds(schedule.lower)}, ` +
       `and at least 10 times lower in ${ofSeeds(schedule.tenTimesLower)}: ` +
-      'a constant rate sometimes ends low by luck.',
+      'a constant rate sometimes ends low by luck. ' +
+      `The Seeds tab shows all ${SEEDS} final losses of each.`,
     preset: {
       v: 1,
       fn: { id: 'narrow_valley', params: { kappa: 10 } },

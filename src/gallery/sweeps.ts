@@ -31,11 +31,11 @@ const curves = {
 };
 
 /**
- * Measured on the basin maps below, in percent of the 128² starts: the least and greatest share of
- * any optimizer's starts ending at any one minimum (rounded outwards), and how many starts end at
- * another minimum than SGD's (rounded).
+ * Measured on the basin maps below, in percent of the 128² starts, rounded as the Basins tab
+ * rounds them: the least and greatest share of any optimizer's starts ending at any one minimum,
+ * and how many starts end at another minimum than SGD's.
  */
-const basins = { shareLow: 22, shareHigh: 28, momentumDiffers: 29, adamDiffers: 7 };
+const basins = { shareLow: 22, shareHigh: 27, momentumDiffers: 29, adamDiffers: 7 };
 
 /** Many runs at once: the sweep views, each opened by the scene's `sweep` field. */
 export const sweeps: readonly GalleryScene[] = [
@@ -108,7 +108,7 @@ export const sweeps: readonly GalleryScene[] = [
     lesson:
       "Himmelblau's function has four equally good minima. Each pixel of the basin map is a " +
       'start, coloured by the minimum the chosen optimizer ends at after 300 steps. Each of SGD, ' +
-      `Momentum and Adam sends between ${basins.shareLow}% and ${basins.shareHigh}% of the starts ` +
+      `Momentum and Adam sends ${basins.shareLow}% to ${basins.shareHigh}% of the starts ` +
       'to each minimum, but not the same starts: Momentum ends at another minimum than SGD from ' +
       `${basins.momentumDiffers}% of them, Adam from ${basins.adamDiffers}%. Switch the map between ` +
       'the three to see the borders move. From the scene’s own start, SGD and Adam go downhill to ' +

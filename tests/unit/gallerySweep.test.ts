@@ -189,8 +189,8 @@ describe('the gallery: scenes that open a sweep view', () => {
       const [sgd, momentum, adam] = basinMaps(resolution);
       const all = [sgd!, momentum!, adam!].flatMap(shares);
       expect(figuresOf('himmelblau-basins')).toEqual({
-        shareLow: Math.floor(Math.min(...all)),
-        shareHigh: Math.ceil(Math.max(...all)),
+        shareLow: Math.round(Math.min(...all)),
+        shareHigh: Math.round(Math.max(...all)),
         momentumDiffers: Math.round(differs(sgd!, momentum!)),
         adamDiffers: Math.round(differs(sgd!, adam!)),
       });
