@@ -3,7 +3,7 @@ import type { GalleryScene } from './types.ts';
 /** The narrow valley's steep-side curvature (map and curves): SGD needs lr < 2/κ there. */
 const kappa = 100;
 /** The largest rate at which heavy-ball momentum β settles on a quadratic of top curvature κ. */
-export const stableRateLimit = (beta: number): number => (2 * (1 + beta)) / kappa;
+const stableRateLimit = (beta: number): number => (2 * (1 + beta)) / kappa;
 const topBeta = 0.95;
 /** The scene's own run: a rate SGD cannot take, settled by momentum. */
 const own = { lr: 0.03, momentum: 0.7 };
@@ -80,7 +80,7 @@ export const sweeps: readonly GalleryScene[] = [
       `${curves.tol} at every rate from ${curves.adamFrom} up to ${curves.adamTo}, the end of the ` +
       `axis: ${curves.adamDecades} decades. Momentum (0.9) does from ${curves.momentumFrom} to ` +
       `${curves.momentumTo} (${curves.momentumDecades} decades), SGD only from ${curves.sgdFrom} ` +
-      `to ${curves.sgdTo} (${curves.sgdDecades}): its rate must stay below 2/κ = ${2 / kappa} for the ` +
+      `to ${curves.sgdTo} (${curves.sgdDecades} decade): its rate must stay below 2/κ = ${2 / kappa} for the ` +
       'steep side yet be large enough to cross the flat side in 500 steps. Adam divides each ' +
       'coordinate by its own gradient size, so the steep side does not cap its rate.',
     preset: {
