@@ -1,7 +1,10 @@
 import type { GalleryScene } from './types.ts';
 
-/** Measured on the scene below; tests/unit/gallery.test.ts measures it again. */
-const rosenbrock = { sgdMiss: 0.13 };
+/**
+ * Measured on the scene below (tests/unit/gallery.test.ts measures them again): the curvatures
+ * across and along the valley at (1, 1), to one digit, and how far SGD still is from (1, 1).
+ */
+const rosenbrock = { across: 1000, along: 0.4, sgdMiss: 0.13 };
 
 /** Scale: rates that adapt to each coordinate's gradient size. */
 export const scale: readonly GalleryScene[] = [
@@ -9,8 +12,9 @@ export const scale: readonly GalleryScene[] = [
     id: 'adam-rosenbrock',
     title: 'Adam against SGD in the banana valley',
     lesson:
-      "Near (1, 1) Rosenbrock's valley is about 1000 times steeper across than along, so SGD's " +
-      'rate must stay below about 2/1000 or it bounces between the walls instead of settling. At ' +
+      `Near (1, 1) Rosenbrock's valley curves about ${rosenbrock.across} across but only ` +
+      `${rosenbrock.along} along its floor, so SGD's rate must stay below about ` +
+      `2/${rosenbrock.across} or it bounces between the walls instead of settling. At ` +
       `0.001 it creeps along the nearly flat floor: after 5000 steps it is still ${rosenbrock.sgdMiss} ` +
       'from (1, 1). Adam divides each coordinate by its own gradient size, so it moves at about ' +
       'its rate along the floor as well as across it: at 0.01 it reaches (1, 1).',
