@@ -3,8 +3,8 @@
  * optimizer type, judged on the WORST of several fresh processes: each process runs every type one
  * after another, as a worker does, so a call site that only stays fast while a process has seen
  * one type shows up here. Per type it times `simulate()` and the sweep kernel (`runSweep`), each
- * side by side with its hand loop, alternating which goes first; a process's figure is the ratio
- * of the least times of each. `--processes=N` sets how many processes (default 5).
+ * side by side with its hand loop in batches of ≈ 40 ms of CPU time, alternating which goes first
+ * (bench/timing.ts); a process's figure is the ratio of the least times. `--processes=N` sets how many processes (default 5).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,10 @@ import { axisValues, runSweep, type SweepPlan } from '../src/engine/sweep/index.
 import { sceneFromPreset } from '../src/preset/index.ts';
 import * as hand from './handLoops.ts';
 import { callRatios, runRatios } from './mathCost.ts';
+import { CLOCK, sideBySide } from './timing.ts';
 
 const STEPS = 100_000;
-const ROUNDS = 11;
+const ROUNDS = 7;
 /** The sweep: CELLS learning rates from lr/2 to lr, SWEEP_STEPS steps each. */
 const CELLS = 32;
 const SWEEP_STEPS = 3_000;
@@ -67,27 +68,6 @@ const sceneFor = (c: Case, steps: number): Scene =>
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
-/**
- * time(engine) / time(loop), each the least of ROUNDS side-by-side rounds (alternating which goes
- * first): on a shared machine other work only ever adds time, so the least is the cleanest figure.
- */
-function sideBySide(engine: () => number, loop: () => number): number {
-  let te = Infinity;
-  let tl = Infinity;
-  for (let r = 0; r < ROUNDS; r++) {
-    const first = r % 2 ? engine : loop;
-    const second = r % 2 ? loop : engine;
-    const t0 = performance.now();
-    first();
-    const t1 = performance.now();
-    second();
-    const t2 = performance.now();
-    te = Math.min(te, r % 2 ? t1 - t0 : t2 - t1);
-    tl = Math.min(tl, r % 2 ? t2 - t1 : t1 - t0);
-  }
-  return te / tl;
-}
-
 /** Throws unless the engine and the loop computed the same thing (else the ratio means nothing). */
 function agree(what: string, engine: number, loop: number, exact: boolean): void {
   const same = exact
@@ -100,14 +80,19 @@ function agree(what: string, engine: number, loop: number, exact: boolean): void
 function simulateRatio(c: Case, objective: Objective | undefined): number {
   const scene = sceneFor(c, STEPS);
   const n = STEPS + 1;
-  const [xs, ys, fs] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   const engine = (): number => {
     const f = simulate(scene, objective).runs[0]!.f;
     return f[f.length - 1]!;
   };
-  const loop = (): number => c.hand(c.optimizer.lr, STEPS, xs, ys, fs);
+  // simulate() returns new columns: the loop allocates its own too.
+  const loop = (): number => {
+    const [xs, ys] = [new Float64Array(n), new Float64Array(n)];
+    const fs = new Float64Array(n);
+    [xs[0], ys[0]] = hand.START;
+    return fs[c.hand(c.optimizer.lr, STEPS, xs, ys, fs)]!;
+  };
   agree(`${c.name}, simulate`, engine(), loop(), !c.typed);
-  return sideBySide(engine, loop);
+  return sideBySide(engine, loop, ROUNDS).ratio;
 }
 
 /** The sweep kernel against the hand loop over the same cells, with the same metrics. */
@@ -129,11 +114,14 @@ function sweepRatio(c: Case, objective: Objective | undefined): number {
   const loop = (): number => {
     let last = NaN;
     for (let cell = 0; cell < CELLS; cell++) {
-      last = c.hand(rates[cell]!, SWEEP_STEPS, xs, ys, fs);
+      xs[0] = hand.START[0];
+      ys[0] = hand.START[1];
+      const end = c.hand(rates[cell]!, SWEEP_STEPS, xs, ys, fs);
+      last = fs[end]!;
       // The same metrics as the kernel: least f, first step within tol of f(1, 1) = 0.
       let b = fs[0]!;
       let k0 = -1;
-      for (let k = 0; k <= SWEEP_STEPS; k++) {
+      for (let k = 0; k <= end; k++) {
         const f = fs[k]!;
         if (f < b) b = f;
         if (k0 < 0 && f <= 1e-4) k0 = k;
@@ -144,7 +132,7 @@ function sweepRatio(c: Case, objective: Objective | undefined): number {
     return last;
   };
   agree(`${c.name}, sweep`, engine(), loop(), !c.typed);
-  return sideBySide(engine, loop);
+  return sideBySide(engine, loop, ROUNDS).ratio;
 }
 
 interface Figures {
@@ -165,7 +153,9 @@ function child(): Figures {
     figures.simulate.push(simulateRatio(c, objective));
     figures.sweep.push(sweepRatio(c, objective));
   }
-  return { ...figures, runs: runRatios(MATH_STEPS, ROUNDS), calls: callRatios(ROUNDS) };
+  return process.argv.includes('--engine-only')
+    ? figures
+    : { ...figures, runs: runRatios(MATH_STEPS, ROUNDS), calls: callRatios(ROUNDS) };
 }
 
 function parent(processes: number): void {
@@ -182,8 +172,8 @@ function parent(processes: number): void {
   console.log(
     `engine vs a hand-written loop of the same rule, Rosenbrock: simulate() ${STEPS} steps; ` +
       `sweep kernel ${CELLS} cells × ${SWEEP_STEPS} steps.\n` +
-      `${processes} fresh processes, each running every type in turn; per process the least times of ` +
-      `${ROUNDS} side-by-side rounds; the figure is the WORST process.`,
+      `${processes} fresh processes, each running every type in turn; per process the least ${CLOCK} ` +
+      `of ${ROUNDS} side-by-side batches; the figure is the WORST process.`,
   );
   console.log('optimizer        simulate  sweep   per process (simulate | sweep)         target');
   let missed = 0;

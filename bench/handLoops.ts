@@ -2,11 +2,14 @@
  * Tight hand-written loops of each optimizer's rule on Rosenbrock (a = 1, b = 100), the yardstick of
  * bench/engine.bench.ts and bench/sweep.bench.ts: locals only, the gradient written out, each rule
  * with the engine's defaults in the engine's order of operations, so a loop and the engine give the
- * same bits. Each loop writes x, y, f of every point like the engine and returns the last f.
+ * same bits. Each loop writes x, y, f of every point like the engine.
  */
 import { pow } from '../src/engine/math/index.ts';
 
-/** Runs `steps` steps at rate `lr` from `start` into xs, ys, fs; returns the last finite f. */
+/**
+ * Runs `steps` steps at rate `lr` from (xs[0], ys[0]) into xs, ys, fs; returns the index of the
+ * last finite point (`steps`, or fewer when the run diverged).
+ */
 export type HandLoop = (
   lr: number,
   steps: number,
@@ -15,7 +18,7 @@ export type HandLoop = (
   fs: Float64Array,
 ) => number;
 
-/** Where every bench run starts. */
+/** Where bench/engine.bench.ts starts every run. */
 export const START: readonly [number, number] = [-1.5, 2];
 
 const rosen = (x: number, y: number): number => {
@@ -28,10 +31,8 @@ const rosen = (x: number, y: number): number => {
 const TINY = 1e-300;
 
 export const handSgd: HandLoop = (lr, steps, xs, ys, fs) => {
-  let x = START[0];
-  let y = START[1];
-  xs[0] = x;
-  ys[0] = y;
+  let x = xs[0]!;
+  let y = ys[0]!;
   fs[0] = rosen(x, y);
   for (let k = 1; k <= steps; k++) {
     const v = y - x * x;
@@ -40,22 +41,20 @@ export const handSgd: HandLoop = (lr, steps, xs, ys, fs) => {
     x = x - lr * gx;
     y = y - lr * gy;
     const f = rosen(x, y);
-    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return fs[k - 1]!;
+    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return k - 1;
     xs[k] = x;
     ys[k] = y;
     fs[k] = f;
   }
-  return fs[steps]!;
+  return steps;
 };
 
 export const handMomentum: HandLoop = (lr, steps, xs, ys, fs) => {
   const mu = 0.9;
-  let x = START[0];
-  let y = START[1];
+  let x = xs[0]!;
+  let y = ys[0]!;
   let bx = 0;
   let by = 0;
-  xs[0] = x;
-  ys[0] = y;
   fs[0] = rosen(x, y);
   for (let k = 1; k <= steps; k++) {
     const v = y - x * x;
@@ -66,12 +65,12 @@ export const handMomentum: HandLoop = (lr, steps, xs, ys, fs) => {
     x = x - lr * bx;
     y = y - lr * by;
     const f = rosen(x, y);
-    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return fs[k - 1]!;
+    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return k - 1;
     xs[k] = x;
     ys[k] = y;
     fs[k] = f;
   }
-  return fs[steps]!;
+  return steps;
 };
 
 /** Adam (β = 0.9, 0.999, ε = 1e-8); `wd` > 0 gives AdamW's decoupled decay. */
@@ -81,16 +80,14 @@ const adamLoop =
     const b1 = 0.9;
     const b2 = 0.999;
     const eps = 1e-8;
-    let x = START[0];
-    let y = START[1];
+    let x = xs[0]!;
+    let y = ys[0]!;
     let mx = 0;
     let my = 0;
     let vx = 0;
     let vy = 0;
     let b1t = 1;
     let b2t = 1;
-    xs[0] = x;
-    ys[0] = y;
     fs[0] = rosen(x, y);
     for (let k = 1; k <= steps; k++) {
       const v = y - x * x;
@@ -114,12 +111,12 @@ const adamLoop =
       x = x - stepSize * (mx / (Math.sqrt(vx) / bc2 + eps));
       y = y - stepSize * (my / (Math.sqrt(vy) / bc2 + eps));
       const f = rosen(x, y);
-      if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return fs[k - 1]!;
+      if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return k - 1;
       xs[k] = x;
       ys[k] = y;
       fs[k] = f;
     }
-    return fs[steps]!;
+    return steps;
   };
 
 export const handAdam = adamLoop(0);
@@ -128,12 +125,10 @@ export const handAdamW = adamLoop(1e-2);
 export const handRmsprop: HandLoop = (lr, steps, xs, ys, fs) => {
   const alpha = 0.99;
   const eps = 1e-8;
-  let x = START[0];
-  let y = START[1];
+  let x = xs[0]!;
+  let y = ys[0]!;
   let sx = 0;
   let sy = 0;
-  xs[0] = x;
-  ys[0] = y;
   fs[0] = rosen(x, y);
   for (let k = 1; k <= steps; k++) {
     const v = y - x * x;
@@ -144,22 +139,20 @@ export const handRmsprop: HandLoop = (lr, steps, xs, ys, fs) => {
     x = x - lr * (gx / (Math.sqrt(sx) + eps));
     y = y - lr * (gy / (Math.sqrt(sy) + eps));
     const f = rosen(x, y);
-    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return fs[k - 1]!;
+    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return k - 1;
     xs[k] = x;
     ys[k] = y;
     fs[k] = f;
   }
-  return fs[steps]!;
+  return steps;
 };
 
 export const handAdagrad: HandLoop = (lr, steps, xs, ys, fs) => {
   const eps = 1e-10;
-  let x = START[0];
-  let y = START[1];
+  let x = xs[0]!;
+  let y = ys[0]!;
   let sx = 0;
   let sy = 0;
-  xs[0] = x;
-  ys[0] = y;
   fs[0] = rosen(x, y);
   for (let k = 1; k <= steps; k++) {
     const v = y - x * x;
@@ -171,25 +164,23 @@ export const handAdagrad: HandLoop = (lr, steps, xs, ys, fs) => {
     x = x - lr * (gx / (Math.sqrt(sx) + eps));
     y = y - lr * (gy / (Math.sqrt(sy) + eps));
     const f = rosen(x, y);
-    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return fs[k - 1]!;
+    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return k - 1;
     xs[k] = x;
     ys[k] = y;
     fs[k] = f;
   }
-  return fs[steps]!;
+  return steps;
 };
 
 export const handAdadelta: HandLoop = (lr, steps, xs, ys, fs) => {
   const rho = 0.9;
   const eps = 1e-6;
-  let x = START[0];
-  let y = START[1];
+  let x = xs[0]!;
+  let y = ys[0]!;
   let sx = 0;
   let sy = 0;
   let ax = 0;
   let ay = 0;
-  xs[0] = x;
-  ys[0] = y;
   fs[0] = rosen(x, y);
   for (let k = 1; k <= steps; k++) {
     const v = y - x * x;
@@ -204,27 +195,25 @@ export const handAdadelta: HandLoop = (lr, steps, xs, ys, fs) => {
     x = x - lr * dx;
     y = y - lr * dy;
     const f = rosen(x, y);
-    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return fs[k - 1]!;
+    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return k - 1;
     xs[k] = x;
     ys[k] = y;
     fs[k] = f;
   }
-  return fs[steps]!;
+  return steps;
 };
 
 export const handAdamax: HandLoop = (lr, steps, xs, ys, fs) => {
   const b1 = 0.9;
   const b2 = 0.999;
   const eps = 1e-8;
-  let x = START[0];
-  let y = START[1];
+  let x = xs[0]!;
+  let y = ys[0]!;
   let mx = 0;
   let my = 0;
   let ux = 0;
   let uy = 0;
   let b1t = 1;
-  xs[0] = x;
-  ys[0] = y;
   fs[0] = rosen(x, y);
   for (let k = 1; k <= steps; k++) {
     const v = y - x * x;
@@ -240,12 +229,12 @@ export const handAdamax: HandLoop = (lr, steps, xs, ys, fs) => {
     x = x - clr * (mx / ux);
     y = y - clr * (my / uy);
     const f = rosen(x, y);
-    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return fs[k - 1]!;
+    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return k - 1;
     xs[k] = x;
     ys[k] = y;
     fs[k] = f;
   }
-  return fs[steps]!;
+  return steps;
 };
 
 export const handNadam: HandLoop = (lr, steps, xs, ys, fs) => {
@@ -253,8 +242,8 @@ export const handNadam: HandLoop = (lr, steps, xs, ys, fs) => {
   const b2 = 0.999;
   const eps = 1e-8;
   const psi = 4e-3;
-  let x = START[0];
-  let y = START[1];
+  let x = xs[0]!;
+  let y = ys[0]!;
   let mx = 0;
   let my = 0;
   let vx = 0;
@@ -262,8 +251,6 @@ export const handNadam: HandLoop = (lr, steps, xs, ys, fs) => {
   let b2t = 1;
   let muProduct = 1;
   let muNext = b1 * (1 - 0.5 * pow(0.96, psi));
-  xs[0] = x;
-  ys[0] = y;
   fs[0] = rosen(x, y);
   for (let k = 1; k <= steps; k++) {
     const v = y - x * x;
@@ -286,12 +273,12 @@ export const handNadam: HandLoop = (lr, steps, xs, ys, fs) => {
     x = x + gradCoef * (gx / dx) + momentumCoef * (mx / dx);
     y = y + gradCoef * (gy / dy) + momentumCoef * (my / dy);
     const f = rosen(x, y);
-    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return fs[k - 1]!;
+    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return k - 1;
     xs[k] = x;
     ys[k] = y;
     fs[k] = f;
   }
-  return fs[steps]!;
+  return steps;
 };
 
 export const handRadam: HandLoop = (lr, steps, xs, ys, fs) => {
@@ -299,16 +286,14 @@ export const handRadam: HandLoop = (lr, steps, xs, ys, fs) => {
   const b2 = 0.999;
   const eps = 1e-8;
   const rhoInf = 2 / (1 - b2) - 1;
-  let x = START[0];
-  let y = START[1];
+  let x = xs[0]!;
+  let y = ys[0]!;
   let mx = 0;
   let my = 0;
   let vx = 0;
   let vy = 0;
   let b1t = 1;
   let b2t = 1;
-  xs[0] = x;
-  ys[0] = y;
   fs[0] = rosen(x, y);
   for (let k = 1; k <= steps; k++) {
     const v = y - x * x;
@@ -338,23 +323,21 @@ export const handRadam: HandLoop = (lr, steps, xs, ys, fs) => {
       y = y - (my / bc1) * lr;
     }
     const f = rosen(x, y);
-    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return fs[k - 1]!;
+    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return k - 1;
     xs[k] = x;
     ys[k] = y;
     fs[k] = f;
   }
-  return fs[steps]!;
+  return steps;
 };
 
 export const handLion: HandLoop = (lr, steps, xs, ys, fs) => {
   const b1 = 0.9;
   const b2 = 0.99;
-  let x = START[0];
-  let y = START[1];
+  let x = xs[0]!;
+  let y = ys[0]!;
   let mx = 0;
   let my = 0;
-  xs[0] = x;
-  ys[0] = y;
   fs[0] = rosen(x, y);
   for (let k = 1; k <= steps; k++) {
     const v = y - x * x;
@@ -366,10 +349,10 @@ export const handLion: HandLoop = (lr, steps, xs, ys, fs) => {
     mx = mx * b2 + gx * (1 - b2);
     my = my * b2 + gy * (1 - b2);
     const f = rosen(x, y);
-    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return fs[k - 1]!;
+    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return k - 1;
     xs[k] = x;
     ys[k] = y;
     fs[k] = f;
   }
-  return fs[steps]!;
+  return steps;
 };

@@ -7,7 +7,7 @@ import {
 } from './optimizers/index.ts';
 import type { OptimizerEntry, Run, Scene, Schedule } from './scene.ts';
 import { fillLearningRates } from './schedules.ts';
-import { stepLoop } from './stepLoop.ts';
+import { loopOf, type StepLoop } from './stepLoop.ts';
 import type { Objective } from './types.ts';
 
 /**
@@ -31,13 +31,12 @@ export class Trajectory {
   private objective: Objective;
   private readonly own: ReusableOptimizer;
   private readonly optimizer: Optimizer;
+  private readonly loop: StepLoop;
   private noise: Float64Array | null = null;
   private sigma = 0;
   /** The base rate and schedule `lr` holds, so a restart refills it only when they change. */
   private lrBase = NaN;
   private schedule: Schedule | null = null;
-  private readonly p = new Float64Array(2);
-  private readonly g = new Float64Array(2);
 
   /**
    * `objective` is f with its gradient: a compiled typed function, or the scene's built-in.
@@ -55,6 +54,7 @@ export class Trajectory {
     if (!spec) throw new Error(`unknown optimizer "${entry.type}"`);
     this.own = spec.create(entry.hyper);
     this.optimizer = wrap ? wrap(this.own) : this.own;
+    this.loop = loopOf(entry.type);
     this.objective = objective;
     this.steps = scene.steps;
     const n = scene.steps + 1;
@@ -91,8 +91,6 @@ export class Trajectory {
     }
     this.length = 0;
     this.divergedAt = null;
-    this.p[0] = x0;
-    this.p[1] = y0;
     this.record(x0, y0, objective.f(x0, y0));
   }
 
@@ -106,8 +104,8 @@ export class Trajectory {
     if (this.done) return 0;
     const before = this.length;
     const end = Math.min(this.steps, before - 1 + count);
-    const { objective, optimizer, p, g, lr, noise, sigma, x, y, f } = this;
-    const k = stepLoop(objective, optimizer, p, g, lr, noise, sigma, x, y, f, before - 1, end);
+    const { objective, optimizer, lr, noise, sigma, x, y, f } = this;
+    const k = this.loop(objective, optimizer, lr, noise, sigma, x, y, f, before - 1, end);
     if (k < 0) {
       // The loop stopped at step ~k: its point was not finite.
       this.divergedAt = ~k + 1;

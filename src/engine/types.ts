@@ -1,6 +1,15 @@
 /** A point or a vector in the plane, in maths orientation (y up). */
 export type Vec2 = readonly [number, number];
 
+/**
+ * Two numbers read and written in place by index: a point or a gradient. The engine's hot loop
+ * passes plain arrays of its own, which V8 keeps in registers once every call in the loop is
+ * inlined; a Float64Array fits too.
+ */
+export interface XY {
+  [i: number]: number;
+}
+
 /** An axis-aligned box: `x` and `y` are `[min, max]`. */
 export interface Box {
   readonly x: Vec2;
@@ -24,7 +33,7 @@ export interface Objective {
   /** f(x, y). */
   f(x: number, y: number): number;
   /** Writes ∂f/∂x to out[0] and ∂f/∂y to out[1]. */
-  grad(x: number, y: number, out: Float64Array): void;
+  grad(x: number, y: number, out: XY): void;
 }
 
 /** A test function as a data record: formula, parameters, a view that shows it, where to start. */

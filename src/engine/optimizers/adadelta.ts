@@ -8,6 +8,7 @@ import {
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
+import type { XY } from '../types.ts';
 
 /** torch.optim.Adadelta's update. */
 class Adadelta implements ReusableOptimizer {
@@ -47,20 +48,25 @@ class Adadelta implements ReusableOptimizer {
     }
   }
 
-  step(p: Float64Array, g: Float64Array, lr: number): void {
+  step(p: XY, g: XY, lr: number): void {
+    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
+    p[0] = this.coordinate(0, p[0]!, g[0]!, lr);
+    p[1] = this.coordinate(1, p[1]!, g[1]!, lr);
+  }
+
+  /** Coordinate i's update: its averages move on; returns the new p_i. */
+  private coordinate(i: number, p: number, g: number, lr: number): number {
     const { rho, eps, wd, sq, acc, ratio } = this;
-    for (let i = 0; i < 2; i++) {
-      let d = g[i]!;
-      if (wd !== 0) d += wd * p[i]!;
-      const s = sq[i]! * rho + (1 - rho) * d * d;
-      sq[i] = s;
-      // eps inside both square roots; the accumulated delta is stored before scaling by lr.
-      const r = Math.sqrt(acc[i]! + eps) / Math.sqrt(s + eps);
-      ratio[i] = r;
-      const delta = r * d;
-      acc[i] = acc[i]! * rho + (1 - rho) * delta * delta;
-      p[i] = p[i]! - lr * delta;
-    }
+    let d = g;
+    if (wd !== 0) d += wd * p;
+    const s = sq[i]! * rho + (1 - rho) * d * d;
+    sq[i] = s;
+    // eps inside both square roots; the accumulated delta is stored before scaling by lr.
+    const r = Math.sqrt(acc[i]! + eps) / Math.sqrt(s + eps);
+    ratio[i] = r;
+    const delta = r * d;
+    acc[i] = acc[i]! * rho + (1 - rho) * delta * delta;
+    return p - lr * delta;
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
+import type { XY } from '../types.ts';
 
 /** torch.optim.Adagrad's update. */
 class Adagrad implements ReusableOptimizer {
@@ -49,18 +50,23 @@ class Adagrad implements ReusableOptimizer {
     for (let i = 0; i < 2; i++) out[3 + i] = clr / (Math.sqrt(this.sum[i]!) + this.eps);
   }
 
-  step(p: Float64Array, g: Float64Array, lr: number): void {
-    const { wd, eps, sum } = this;
+  step(p: XY, g: XY, lr: number): void {
     this.t++;
     const clr = this.decayed(lr, this.t);
-    for (let i = 0; i < 2; i++) {
-      let d = g[i]!;
-      if (wd !== 0) d += wd * p[i]!;
-      const s = sum[i]! + d * d;
-      sum[i] = s;
-      // eps sits outside the square root.
-      p[i] = p[i]! - clr * (d / (Math.sqrt(s) + eps));
-    }
+    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
+    p[0] = this.coordinate(0, p[0]!, g[0]!, clr);
+    p[1] = this.coordinate(1, p[1]!, g[1]!, clr);
+  }
+
+  /** Coordinate i's update at the decayed rate: its sum moves on; returns the new p_i. */
+  private coordinate(i: number, p: number, g: number, clr: number): number {
+    const { wd, eps, sum } = this;
+    let d = g;
+    if (wd !== 0) d += wd * p;
+    const s = sum[i]! + d * d;
+    sum[i] = s;
+    // eps sits outside the square root.
+    return p - clr * (d / (Math.sqrt(s) + eps));
   }
 }
 

@@ -14,6 +14,7 @@ import {
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
+import type { XY } from '../types.ts';
 
 /**
  * Adam's update; `decoupled` gives AdamW, whose weight decay shrinks p by (1 − lr·wd) with the
@@ -93,29 +94,42 @@ class Adam implements ReusableOptimizer {
     out[k] = bc2;
   }
 
-  step(p: Float64Array, g: Float64Array, lr: number): void {
-    const { b1, b2, eps, wd, decoupled, amsgrad, m, v, vMax } = this;
-    const b1t = (this.b1t = decayPower(this.b1t, b1));
-    const b2t = (this.b2t = decayPower(this.b2t, b2));
+  step(p: XY, g: XY, lr: number): void {
+    const b1t = (this.b1t = decayPower(this.b1t, this.b1));
+    const b2t = (this.b2t = decayPower(this.b2t, this.b2));
     const stepSize = lr / (1 - b1t);
     const bc2Sqrt = Math.sqrt(1 - b2t);
-    const shrink = 1 - lr * wd;
-    for (let i = 0; i < 2; i++) {
-      let d = g[i]!;
-      if (decoupled) p[i] = p[i]! * shrink;
-      else if (wd !== 0) d += wd * p[i]!;
-      const mi = m[i]! * b1 + (1 - b1) * d;
-      m[i] = mi;
-      let vi = v[i]! * b2 + (1 - b2) * d * d;
-      v[i] = vi;
-      if (amsgrad) {
-        // The max is taken over the raw (not bias-corrected) second moment.
-        vi = Math.max(vMax[i]!, vi);
-        vMax[i] = vi;
-      }
-      // eps is added after bias correction, not corrected itself.
-      p[i] = p[i]! - stepSize * (mi / (Math.sqrt(vi) / bc2Sqrt + eps));
+    const shrink = 1 - lr * this.wd;
+    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
+    p[0] = this.coordinate(0, p[0]!, g[0]!, stepSize, bc2Sqrt, shrink);
+    p[1] = this.coordinate(1, p[1]!, g[1]!, stepSize, bc2Sqrt, shrink);
+  }
+
+  /** Coordinate i's update at this step's size: m, v move on; returns the new p_i. */
+  private coordinate(
+    i: number,
+    p: number,
+    g: number,
+    stepSize: number,
+    bc2Sqrt: number,
+    shrink: number,
+  ): number {
+    const { b1, b2, eps, wd, decoupled, amsgrad, m, v, vMax } = this;
+    let d = g;
+    let q = p;
+    if (decoupled) q = q * shrink;
+    else if (wd !== 0) d += wd * q;
+    const mi = m[i]! * b1 + (1 - b1) * d;
+    m[i] = mi;
+    let vi = v[i]! * b2 + (1 - b2) * d * d;
+    v[i] = vi;
+    if (amsgrad) {
+      // The max is taken over the raw (not bias-corrected) second moment.
+      vi = Math.max(vMax[i]!, vi);
+      vMax[i] = vi;
     }
+    // eps is added after bias correction, not corrected itself.
+    return q - stepSize * (mi / (Math.sqrt(vi) / bc2Sqrt + eps));
   }
 }
 

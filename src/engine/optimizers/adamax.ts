@@ -12,6 +12,7 @@ import {
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
+import type { XY } from '../types.ts';
 
 /** torch.optim.Adamax's update: Adam with an infinity-norm second moment. */
 class Adamax implements ReusableOptimizer {
@@ -58,20 +59,25 @@ class Adamax implements ReusableOptimizer {
     out[8] = bc1;
   }
 
-  step(p: Float64Array, g: Float64Array, lr: number): void {
-    const { b1, b2, eps, wd, m, u } = this;
-    const b1t = (this.b1t = decayPower(this.b1t, b1));
+  step(p: XY, g: XY, lr: number): void {
+    const b1t = (this.b1t = decayPower(this.b1t, this.b1));
     const clr = lr / (1 - b1t);
-    for (let i = 0; i < 2; i++) {
-      let d = g[i]!;
-      if (wd !== 0) d += wd * p[i]!;
-      const mi = m[i]! * b1 + (1 - b1) * d;
-      m[i] = mi;
-      // eps is added to |g| inside the max.
-      const ui = Math.max(u[i]! * b2, Math.abs(d) + eps);
-      u[i] = ui;
-      p[i] = p[i]! - clr * (mi / ui);
-    }
+    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
+    p[0] = this.coordinate(0, p[0]!, g[0]!, clr);
+    p[1] = this.coordinate(1, p[1]!, g[1]!, clr);
+  }
+
+  /** Coordinate i's update at the bias-corrected rate: m and u move on; returns the new p_i. */
+  private coordinate(i: number, p: number, g: number, clr: number): number {
+    const { b1, b2, eps, wd, m, u } = this;
+    let d = g;
+    if (wd !== 0) d += wd * p;
+    const mi = m[i]! * b1 + (1 - b1) * d;
+    m[i] = mi;
+    // eps is added to |g| inside the max.
+    const ui = Math.max(u[i]! * b2, Math.abs(d) + eps);
+    u[i] = ui;
+    return p - clr * (mi / ui);
   }
 }
 

@@ -13,6 +13,7 @@ import {
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
+import type { XY } from '../types.ts';
 
 /** torch.optim.NAdam's update, today's formula (torch ≥ 2.0: μ-product of the next step counted once). */
 class NAdam implements ReusableOptimizer {
@@ -74,26 +75,39 @@ class NAdam implements ReusableOptimizer {
     out[9] = this.muProduct;
   }
 
-  step(p: Float64Array, g: Float64Array, lr: number): void {
-    const { b1, b2, eps, wd, m, v } = this;
+  step(p: XY, g: XY, lr: number): void {
     this.t++;
-    const bc2 = 1 - (this.b2t = decayPower(this.b2t, b2));
+    this.b2t = decayPower(this.b2t, this.b2);
+    const bc2 = 1 - this.b2t;
     // μ_{t+1} of one step is μ_t of the next: one pow per step.
     const mu = this.muNext;
     const muNext = (this.muNext = this.mu(this.t + 1));
     const muProduct = (this.muProduct *= mu);
     const gradCoef = (-lr * (1 - mu)) / (1 - muProduct);
     const momentumCoef = (-lr * muNext) / (1 - muProduct * muNext);
-    for (let i = 0; i < 2; i++) {
-      let d = g[i]!;
-      if (wd !== 0) d += wd * p[i]!;
-      const mi = m[i]! * b1 + (1 - b1) * d;
-      m[i] = mi;
-      const vi = v[i]! * b2 + (1 - b2) * d * d;
-      v[i] = vi;
-      const denom = Math.sqrt(vi / bc2) + eps;
-      p[i] = p[i]! + gradCoef * (d / denom) + momentumCoef * (mi / denom);
-    }
+    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
+    p[0] = this.coordinate(0, p[0]!, g[0]!, bc2, gradCoef, momentumCoef);
+    p[1] = this.coordinate(1, p[1]!, g[1]!, bc2, gradCoef, momentumCoef);
+  }
+
+  /** Coordinate i's update with this step's coefficients: m, v move on; returns the new p_i. */
+  private coordinate(
+    i: number,
+    p: number,
+    g: number,
+    bc2: number,
+    gradCoef: number,
+    momentumCoef: number,
+  ): number {
+    const { b1, b2, eps, wd, m, v } = this;
+    let d = g;
+    if (wd !== 0) d += wd * p;
+    const mi = m[i]! * b1 + (1 - b1) * d;
+    m[i] = mi;
+    const vi = v[i]! * b2 + (1 - b2) * d * d;
+    v[i] = vi;
+    const denom = Math.sqrt(vi / bc2) + eps;
+    return p + gradCoef * (d / denom) + momentumCoef * (mi / denom);
   }
 }
 

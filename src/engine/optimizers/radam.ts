@@ -12,6 +12,7 @@ import {
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
+import type { XY } from '../types.ts';
 
 /** torch.optim.RAdam's update: Adam with the variance rectification of Liu et al. (2019). */
 class RAdam implements ReusableOptimizer {
@@ -83,27 +84,36 @@ class RAdam implements ReusableOptimizer {
     out[9] = rect;
   }
 
-  step(p: Float64Array, g: Float64Array, lr: number): void {
-    const { b1, b2, eps, wd, m, v } = this;
+  step(p: XY, g: XY, lr: number): void {
     const t = ++this.t;
-    const bc1 = 1 - (this.b1t = decayPower(this.b1t, b1));
-    const b2t = (this.b2t = decayPower(this.b2t, b2));
-    const bc2 = 1 - b2t;
+    const bc1 = 1 - (this.b1t = decayPower(this.b1t, this.b1));
+    const b2t = (this.b2t = decayPower(this.b2t, this.b2));
     const rect = this.rect(this.rho(t, b2t));
-    const rectified = rect > 0;
-    const bc2Sqrt = Math.sqrt(bc2);
-    for (let i = 0; i < 2; i++) {
-      let d = g[i]!;
-      if (wd !== 0) d += wd * p[i]!;
-      const mi = m[i]! * b1 + (1 - b1) * d;
-      m[i] = mi;
-      const vi = v[i]! * b2 + (1 - b2) * d * d;
-      v[i] = vi;
-      const mHat = mi / bc1;
-      p[i] = rectified
-        ? p[i]! - mHat * lr * (bc2Sqrt / (Math.sqrt(vi) + eps)) * rect
-        : p[i]! - mHat * lr;
-    }
+    const bc2Sqrt = Math.sqrt(1 - b2t);
+    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
+    p[0] = this.coordinate(0, p[0]!, g[0]!, lr, bc1, bc2Sqrt, rect);
+    p[1] = this.coordinate(1, p[1]!, g[1]!, lr, bc1, bc2Sqrt, rect);
+  }
+
+  /** Coordinate i's update, rectified when rect > 0: m, v move on; returns the new p_i. */
+  private coordinate(
+    i: number,
+    p: number,
+    g: number,
+    lr: number,
+    bc1: number,
+    bc2Sqrt: number,
+    rect: number,
+  ): number {
+    const { b1, b2, eps, wd, m, v } = this;
+    let d = g;
+    if (wd !== 0) d += wd * p;
+    const mi = m[i]! * b1 + (1 - b1) * d;
+    m[i] = mi;
+    const vi = v[i]! * b2 + (1 - b2) * d * d;
+    v[i] = vi;
+    const mHat = mi / bc1;
+    return rect > 0 ? p - mHat * lr * (bc2Sqrt / (Math.sqrt(vi) + eps)) * rect : p - mHat * lr;
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
+import type { XY } from '../types.ts';
 
 /** torch.optim.RMSprop's update: no bias correction; optional momentum and centring. */
 class RmsProp implements ReusableOptimizer {
@@ -71,30 +72,34 @@ class RmsProp implements ReusableOptimizer {
     return (this.centered ? Math.sqrt(s - a * a) : Math.sqrt(s)) + this.eps;
   }
 
-  step(p: Float64Array, g: Float64Array, lr: number): void {
+  step(p: XY, g: XY, lr: number): void {
+    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
+    p[0] = this.coordinate(0, p[0]!, g[0]!, lr);
+    p[1] = this.coordinate(1, p[1]!, g[1]!, lr);
+  }
+
+  /** Coordinate i's update from p_i and g_i: its state moves on; returns the new p_i. */
+  private coordinate(i: number, p: number, g: number, lr: number): number {
     const { alpha, eps, wd, momentum, centered, sq, avg, buf } = this;
-    for (let i = 0; i < 2; i++) {
-      let d = g[i]!;
-      if (wd !== 0) d += wd * p[i]!;
-      const s = sq[i]! * alpha + (1 - alpha) * d * d;
-      sq[i] = s;
-      let denom: number;
-      if (centered) {
-        const a = avg[i]! * alpha + (1 - alpha) * d;
-        avg[i] = a;
-        denom = Math.sqrt(s - a * a) + eps;
-      } else {
-        denom = Math.sqrt(s) + eps;
-      }
-      if (momentum > 0) {
-        // lr multiplies the whole buffer.
-        const b = buf[i]! * momentum + d / denom;
-        buf[i] = b;
-        p[i] = p[i]! - lr * b;
-      } else {
-        p[i] = p[i]! - lr * (d / denom);
-      }
+    let d = g;
+    if (wd !== 0) d += wd * p;
+    const s = sq[i]! * alpha + (1 - alpha) * d * d;
+    sq[i] = s;
+    let denom: number;
+    if (centered) {
+      const a = avg[i]! * alpha + (1 - alpha) * d;
+      avg[i] = a;
+      denom = Math.sqrt(s - a * a) + eps;
+    } else {
+      denom = Math.sqrt(s) + eps;
     }
+    if (momentum > 0) {
+      // lr multiplies the whole buffer.
+      const b = buf[i]! * momentum + d / denom;
+      buf[i] = b;
+      return p - lr * b;
+    }
+    return p - lr * (d / denom);
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
+import type { XY } from '../types.ts';
 
 /** torch.optim.SGD's update: plain, with momentum, or Nesterov. */
 class Sgd implements ReusableOptimizer {
@@ -53,20 +54,25 @@ class Sgd implements ReusableOptimizer {
     out[k] = lr;
   }
 
-  step(p: Float64Array, g: Float64Array, lr: number): void {
-    const { momentum, dampening, nesterov, wd, buf } = this;
-    for (let i = 0; i < 2; i++) {
-      let d = g[i]!;
-      if (wd !== 0) d += wd * p[i]!;
-      if (momentum !== 0) {
-        // The buffer starts as the raw gradient, so dampening does nothing on step 1.
-        const b = this.started ? buf[i]! * momentum + (1 - dampening) * d : d;
-        buf[i] = b;
-        d = nesterov ? d + momentum * b : b;
-      }
-      p[i] = p[i]! - lr * d;
-    }
+  step(p: XY, g: XY, lr: number): void {
+    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
+    p[0] = p[0]! - lr * this.direction(p[0]!, g[0]!, 0);
+    p[1] = p[1]! - lr * this.direction(p[1]!, g[1]!, 1);
     this.started = true;
+  }
+
+  /** The direction of coordinate i (the step is −lr times it), updating its momentum buffer. */
+  private direction(p: number, g: number, i: number): number {
+    const { momentum, dampening, nesterov, wd, buf } = this;
+    let d = g;
+    if (wd !== 0) d += wd * p;
+    if (momentum !== 0) {
+      // The buffer starts as the raw gradient, so dampening does nothing on step 1.
+      const b = this.started ? buf[i]! * momentum + (1 - dampening) * d : d;
+      buf[i] = b;
+      d = nesterov ? d + momentum * b : b;
+    }
+    return d;
   }
 }
 

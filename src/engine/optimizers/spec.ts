@@ -1,4 +1,4 @@
-import type { Vec2 } from '../types.ts';
+import type { Vec2, XY } from '../types.ts';
 
 /** A numeric range; `openMin`/`openMax` exclude the bound. Omitted bounds are ±∞. */
 export interface Range {
@@ -25,7 +25,7 @@ export type HyperValues = Readonly<Record<string, number | boolean | Vec2>>;
  */
 export interface Optimizer {
   /** One update of `p` (length 2) from the gradient `g` at p, with the (scheduled) learning rate. */
-  step(p: Float64Array, g: Float64Array, lr: number): void;
+  step(p: XY, g: XY, lr: number): void;
   /** The state this optimizer keeps, in the order `inspect` writes it. */
   readonly fields: readonly StateField[];
   /**

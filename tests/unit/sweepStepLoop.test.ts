@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { builtinObjective } from '../../src/engine/objective.ts';
+import { getOptimizer, optimizers } from '../../src/engine/optimizers/index.ts';
+import { fillLearningRates } from '../../src/engine/schedules.ts';
+import { loopOf, stepLoop } from '../../src/engine/stepLoop.ts';
+import { noiseSequence } from '../../src/engine/noise.ts';
+import { EVERY_TYPE, sceneOf } from './sweepSupport.ts';
+
+describe('the step loop of each optimizer type', () => {
+  it('is a copy of its own in Node (a worker or the command line), not the shared one', () => {
+    const loops = optimizers.map((o) => loopOf(o.type));
+    expect(new Set(loops).size).toBe(optimizers.length);
+    expect(loops).not.toContain(stepLoop);
+    expect(loopOf('no such type')).toBe(stepLoop);
+  });
+
+  it('computes what the shared loop (the page’s) computes, bit for bit', () => {
+    const scene = sceneOf({ optimizers: EVERY_TYPE, steps: 300, noise: { sigma: 0.5, seed: 4 } });
+    const objective = builtinObjective(scene.fn);
+    const noise = noiseSequence(scene.noise.seed, scene.steps);
+    const n = scene.steps + 1;
+    for (const entry of scene.optimizers) {
+      const lr = new Float64Array(scene.steps);
+      fillLearningRates(entry.hyper['lr'] as number, entry.schedule, lr);
+      const run = (loop: typeof stepLoop) => {
+        const cols = [new Float64Array(n), new Float64Array(n), new Float64Array(n)] as const;
+        cols[0][0] = scene.start[0];
+        cols[1][0] = scene.start[1];
+        const optimizer = getOptimizer(entry.type)!.create(entry.hyper);
+        const end = loop(objective, optimizer, lr, noise, 0.5, ...cols, 0, scene.steps);
+        return { end, cols };
+      };
+      const own = run(loopOf(entry.type));
+      const shared = run(stepLoop);
+      expect(own.end).toBe(shared.end);
+      for (let c = 0; c < 3; c++) expect(own.cols[c]).toEqual(shared.cols[c]);
+    }
+  });
+});
