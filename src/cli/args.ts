@@ -1,9 +1,13 @@
 import { UsageError } from './failure.ts';
+import { formatOf, readArgs, type Format } from './options.ts';
+import { parseSweepArgs, SWEEP_USAGE, type SweepCommand } from './sweepArgs.ts';
 
 /** --help's text. */
 export const USAGE = `Usage: descent-lab run <preset.json | - | link> [--format json|csv]
+       descent-lab sweep <preset.json | - | link> [--vary PATH=FROM:TO:COUNT[:log] ...]
+                         [--format json|csv] [--tol T]
 
-Computes every optimizer's trajectory of a Descent Lab scene (a version-1 preset) exactly as
+run: computes every optimizer's trajectory of a Descent Lab scene (a version-1 preset) exactly as
 PyTorch's torch.optim would, in float64, and prints them.
 
   --format json   {"runs":[{"label","type","points":[[x,y,f],...],"lrs":[...],"diverged_at"}]} (default)
@@ -13,6 +17,8 @@ PyTorch's torch.optim would, in float64, and prints them.
   link            a Descent Lab link ('https://…/#s=1.…', or just '#s=1.…'): the same
                   trajectories the page draws; what the page would ignore is named on stderr
 
+${SWEEP_USAGE}
+
 Exit status: 0 on success (also when the reader stops early, as in '| head');
 2 on a bad invocation or input (one line on stderr, nothing on stdout);
 1 when the output cannot be written or on an internal error (one line on stderr).`;
@@ -20,7 +26,8 @@ Exit status: 0 on success (also when the reader stops early, as in '| head');
 /** What the command line was asked to do. */
 export type Command =
   | { readonly command: 'help' }
-  | { readonly command: 'run'; readonly file: string; readonly format: 'json' | 'csv' };
+  | { readonly command: 'run'; readonly file: string; readonly format: Format }
+  | SweepCommand;
 
 /** Reads the arguments; throws UsageError on anything it does not know. */
 export function parseArgs(args: readonly string[]): Command {
@@ -28,25 +35,12 @@ export function parseArgs(args: readonly string[]): Command {
     return { command: 'help' };
   }
   const [command, ...rest] = args;
-  if (command !== 'run')
-    throw new UsageError(`unknown command "${command}" (try: descent-lab run preset.json)`);
-  let file: string | undefined;
-  let format: 'json' | 'csv' = 'json';
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    if (a === '--format' || a.startsWith('--format=')) {
-      const value = a === '--format' ? rest[++i] : a.slice('--format='.length);
-      if (value !== 'json' && value !== 'csv')
-        throw new UsageError(`--format must be json or csv, got "${value ?? ''}"`);
-      format = value;
-    } else if (a.startsWith('-') && a !== '-') {
-      throw new UsageError(`unknown option "${a}" (see descent-lab --help)`);
-    } else if (file === undefined) {
-      file = a;
-    } else {
-      throw new UsageError(`one preset at a time, got "${file}" and "${a}"`);
-    }
+  if (command === 'sweep') return parseSweepArgs(rest);
+  if (command !== 'run') {
+    const tries = 'try: descent-lab run preset.json, or descent-lab sweep preset.json --vary …';
+    throw new UsageError(`unknown command "${command}" (${tries})`);
   }
-  if (file === undefined) throw new UsageError('run needs a preset file (or - for standard input)');
+  let format: Format = 'json';
+  const file = readArgs('run', rest, { '--format': (v) => (format = formatOf(v)) });
   return { command: 'run', file, format };
 }

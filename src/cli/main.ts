@@ -32,6 +32,12 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
       await writeOut([`${USAGE}\n`], io.stdout);
       return EXIT.ok;
     }
+    if (command.command === 'sweep') {
+      // Loaded only for a sweep: `run` starts without the sweep kernel and formats.
+      const { sweepCommand } = await import('./sweepMain.ts');
+      await sweepCommand(command, io, say);
+      return EXIT.ok;
+    }
     const scene = await sceneOf(command.file, io.stdin, say);
     // Runs are computed one at a time, as the output asks for them.
     const runs = eachRun(scene, await objectiveOf(scene.fn));

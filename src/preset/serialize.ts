@@ -4,7 +4,7 @@ import { getOptimizer } from '../engine/optimizers/index.ts';
 import type { Hyper, OptimizerEntry, Scene } from '../engine/scene.ts';
 import type { Vec2 } from '../engine/types.ts';
 import { defaultColor, defaultLabel } from './appearance.ts';
-import { compactSweepJson, sweepJson } from './sweepSerialize.ts';
+import { compactSweepJson, sweepPresetJson } from './sweepSerialize.ts';
 
 /** A version-1 preset as JSON: optimizer hyperparameters sit beside `type`, as in torch's kwargs. */
 export type PresetJson = Record<string, unknown>;
@@ -28,7 +28,7 @@ export function toPreset(scene: Scene): PresetJson {
       label: o.label,
       color: o.color,
     })),
-    ...(scene.sweep ? { sweep: sweepJson(scene.sweep) } : {}),
+    ...(scene.sweep ? { sweep: sweepPresetJson(scene.sweep) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Scene } from '../engine/scene.ts';
 import { defaultMapAxes, defaultSweep } from '../engine/sweep/defaults.ts';
-import { cellCount, checkAxis } from '../engine/sweep/index.ts';
+import { cellCount } from '../engine/sweep/axis.ts';
+import { checkAxis } from '../engine/sweep/target.ts';
 import type { Axis, AxisScale, Metric, SweepSpec, SweepView } from '../engine/sweep/types.ts';
 import { MAX_BASIN_RESOLUTION, MAX_SEEDS, MIN_BASIN_RESOLUTION } from './limits.ts';
 import { describe } from './describe.ts';

@@ -5,7 +5,7 @@ import type { Axis, SweepSpec } from '../engine/sweep/types.ts';
 type Json = Record<string, unknown>;
 
 /** The sweep as preset JSON, every value explicit. */
-export function sweepJson(spec: SweepSpec): Json {
+export function sweepPresetJson(spec: SweepSpec): Json {
   return {
     view: spec.view,
     map: { axes: spec.map.axes.map(axisJson), optimizer: spec.map.optimizer },

@@ -11,7 +11,9 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileExpression, instantiate } from '../../src/engine/expr/index.ts';
 import { simulate } from '../../src/engine/index.ts';
+import { runSweep } from '../../src/engine/sweep/index.ts';
 import { jsonChunks, sceneFromPreset } from '../../src/preset/index.ts';
+import { sweepJsonText } from '../../src/preset/sweepFormats.ts';
 import { compareRun, referenceCases, referencePath } from '../unit/reference.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -51,15 +53,33 @@ const run = (command: string, args: string[], cwd: string, input?: string) =>
   spawnSync(command, args, { cwd, input, encoding: 'utf8' });
 
 describe('the built command line', () => {
-  it('loads neither mathjs nor the compiler at startup: one module, the compiler apart', () => {
+  it('loads neither mathjs, the compiler nor the sweep command at startup: each a chunk apart', () => {
     const files = readdirSync(join(root, 'dist-cli'));
     const entry = readFileSync(join(root, 'dist-cli/descent-lab.mjs'), 'utf8');
     const statics = [...entry.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
     expect(statics.every((s) => s!.startsWith('node:'))).toBe(true);
-    const compiler = files.filter((f) => f !== 'descent-lab.mjs');
-    expect(compiler).toHaveLength(1);
-    expect(entry).toContain(`import("./${compiler[0]}")`);
-    expect(readFileSync(join(root, 'dist-cli', compiler[0]!), 'utf8')).toMatch(/from "mathjs\//);
+    const chunks = files.filter((f) => f !== 'descent-lab.mjs');
+    expect(chunks.map((f) => f.replace(/-.*/, '')).sort()).toEqual(['expr', 'sweepMain']);
+    for (const chunk of chunks) expect(entry).toContain(`import("./${chunk}")`);
+    const text = (f: string) => readFileSync(join(root, 'dist-cli', f), 'utf8');
+    expect(text(chunks.find((f) => f.startsWith('expr-'))!)).toMatch(/from "mathjs\//);
+    expect(text(chunks.find((f) => f.startsWith('sweepMain-'))!)).not.toMatch(/mathjs/);
+  });
+
+  it('sweeps as the engine does', () => {
+    const axis = { path: 'optimizers[*].lr', from: 0.01, to: 0.1, count: 3, scale: 'log' } as const;
+    const plan = { scene: sceneFromPreset(preset), axes: [axis], tol: 1e-4 };
+    const args = [
+      bin,
+      'sweep',
+      file('sweep.json', preset),
+      '--vary',
+      'optimizers[*].lr=0.01:0.1:3:log',
+    ];
+    const r = run(process.execPath, args, root);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(sweepJsonText(plan, runSweep(plan)));
   });
 
   it('prints what the engine computes, for a built-in and a typed function', () => {

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import lz from 'lz-string';
 import { afterAll, describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/index.ts';
 import { MAX_PRESET_BYTES, sceneFromPreset, sceneHash } from '../../src/preset/index.ts';
-import { cli, cliArgs, root, startCli } from './support/cli.ts';
+import { cli, cliArgs, closedEarly, root } from './support/cli.ts';
 import { spawnSync } from 'node:child_process';
 
 const dir = mkdtempSync(join(tmpdir(), 'descent-lab-cli-'));
@@ -205,12 +204,7 @@ describe('every failure ends as one line, never a stack trace', () => {
   const long = JSON.stringify({ ...preset, steps: 100_000, noise: undefined });
 
   it('stops quietly with status 0 when the reader closes the output early (| head)', async () => {
-    const child = startCli(['run', file('long.json', long)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr!.on('data', (chunk) => (stderr += chunk));
-    await once(child.stdout!, 'data');
-    child.stdout!.destroy();
-    const [status] = await once(child, 'exit');
+    const { status, stderr } = await closedEarly(['run', file('long.json', long)]);
     expect(stderr).toBe('');
     expect(status).toBe(0);
   });

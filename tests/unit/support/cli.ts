@@ -3,6 +3,7 @@
  * tsx), so unit tests never run a stale build; tests/e2e/pack.e2e.test.ts runs the built one.
  */
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
 /** The project folder. */
@@ -27,3 +28,17 @@ export function cli(args: readonly string[], input?: string) {
 /** Starts the command line; the caller reads its streams. */
 export const startCli = (args: readonly string[], options: SpawnOptions = {}): ChildProcess =>
   spawn(process.execPath, cliArgs(args), { cwd: root, ...options });
+
+/**
+ * Starts the command line and closes its output at the first data, as `| head` does; its exit
+ * status and stderr.
+ */
+export async function closedEarly(args: readonly string[]) {
+  const child = startCli(args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  await once(child.stdout!, 'data');
+  child.stdout!.destroy();
+  const [status] = (await once(child, 'exit')) as [number | null];
+  return { status, stderr };
+}

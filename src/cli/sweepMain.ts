@@ -1,0 +1,62 @@
+import { CUSTOM_ID } from '../engine/expr/custom.ts';
+import {
+  cellCount,
+  clusterBasins,
+  createColumns,
+  runsOf,
+  sweepCells,
+} from '../engine/sweep/index.ts';
+import type { SweepColumns } from '../engine/sweep/types.ts';
+import { sweepCsvChunks, sweepJsonChunks } from '../preset/sweepFormats.ts';
+import { objectiveOf } from './compiler.ts';
+import { sceneOf } from './input.ts';
+import type { Io } from './main.ts';
+import { writeOut } from './output.ts';
+import type { SweepCommand } from './sweepArgs.ts';
+import { sweepPlanOf } from './sweepPlan.ts';
+
+/** Ends within this share of the view's wider side are one basin, as on the page's basin map. */
+const CLUSTER_SHARE = 0.01;
+
+/**
+ * `descent-lab sweep`: reads the scene, checks the sweep, and writes its cells as they are
+ * computed, a chunk of cells at a time as the output takes them (a reader that stops early stops
+ * the computing). A typed function's basins are clusters of every run's end, so its sweep is
+ * computed whole before the first line. Throws as `main` expects (UsageError, OutputError).
+ */
+export async function sweepCommand(
+  command: SweepCommand,
+  io: Io,
+  say: (line: string) => void,
+): Promise<void> {
+  const scene = await sceneOf(command.file, io.stdin, say);
+  const objective = await objectiveOf(scene.fn);
+  const plan = sweepPlanOf(scene, command, objective);
+  const cells = cellCount(plan.axes);
+  const columns = createColumns(cells, runsOf(plan).length);
+  const fill = (from: number, to: number): void => {
+    const list = new Int32Array(to - from);
+    for (let i = 0; i < list.length; i++) list[i] = from + i;
+    sweepCells(plan, list, columns);
+  };
+  let lazy: typeof fill | undefined = fill;
+  if (scene.fn.id === CUSTOM_ID) {
+    fill(0, cells);
+    const { x, y } = scene.view;
+    clusterBasins(columns, CLUSTER_SHARE * Math.max(x[1] - x[0], y[1] - y[0]));
+    lazy = undefined;
+  }
+  const chunks =
+    command.format === 'csv'
+      ? sweepCsvChunks(plan, columns, lazy)
+      : sweepJsonChunks(plan, columns, lazy);
+  await writeOut(chunks, io.stdout);
+  if (allDiverged(columns)) {
+    say(
+      `every run of this sweep diverged (${columns.divergedAt.length} runs in ${cells} cells); ` +
+        'its losses are those of the last finite points: try smaller values',
+    );
+  }
+}
+
+const allDiverged = (columns: SweepColumns): boolean => columns.divergedAt.every((d) => d >= 0);
