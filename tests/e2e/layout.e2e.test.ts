@@ -83,7 +83,7 @@ describe('on a 1366 × 768 laptop', () => {
         expect((await box(button)).bottom).toBeLessThanOrEqual(LAPTOP.height);
         await button.click();
         expect(await button.getAttribute('aria-expanded')).toBe('true');
-        const section = page.getByRole('region', { name, exact: true });
+        const section = page.locator(`.view-${name.toLowerCase()}`);
         await section.waitFor({ state: 'attached' });
         // Shown (the sweeps' slot is empty until the sweep panel lands, so not "visible" yet).
         expect(await section.evaluate((e) => (e as HTMLElement).hidden)).toBe(false);

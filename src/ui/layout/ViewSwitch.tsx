@@ -13,7 +13,8 @@ export interface SwitchedView {
 /**
  * A row of disclosure buttons and the views they open, one at a time, in place: each view is a
  * section right under the row (so above the controls), and its content is mounted only while it
- * is open. Pressing the open view's button closes it.
+ * is open. Pressing the open view's button closes it. The sections carry no name of their own:
+ * the panels inside them are the named regions ("Inside Adam", "Sweeps").
  */
 export function ViewSwitch({
   views,
@@ -46,7 +47,6 @@ export function ViewSwitch({
           key={view.id}
           id={`${prefix}${view.id}`}
           className={`view view-${view.id}`}
-          aria-label={view.label}
           hidden={open !== view.id}
         >
           {open === view.id && view.content}
