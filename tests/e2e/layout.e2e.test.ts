@@ -90,8 +90,12 @@ describe('on a 1366 × 768 laptop', () => {
         expect(await pageTop(section)).toBeLessThanOrEqual(LAPTOP.height);
       }
       expect(await switcher(page, 'Inspect').getAttribute('aria-expanded')).toBe('false');
+      // The sweeps' maps are about as tall as the column is wide: the chart lets go of the top.
+      const position = () => page.locator('.results').evaluate((e) => getComputedStyle(e).position);
+      expect(await position()).toBe('static');
       await switcher(page, 'Sweeps').click();
       expect(await page.locator('.view:not([hidden])').count()).toBe(0);
+      expect(await position()).toBe('sticky');
       // With the views closed, the controls follow the switcher: each panel's top is at most
       // REACH below the first screen.
       for (const heading of ['Scene', 'Optimizers']) {
