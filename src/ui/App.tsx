@@ -10,6 +10,9 @@ import { ExportMenu, type LandscapeSnapshot } from './ExportMenu.tsx';
 import { Gallery } from './Gallery.tsx';
 import { InspectPanel } from './inspect/InspectPanel.tsx';
 import { InspectFeedContext, useInspection } from './inspect/useInspection.ts';
+import { useOpenView } from './layout/useOpenView.ts';
+import { useScrollPadding } from './layout/useScrollPadding.ts';
+import { ViewSwitch } from './layout/ViewSwitch.tsx';
 import { RunFeedContext } from './feeds.ts';
 import { Landscape } from './Landscape.tsx';
 import { Legend } from './Legend.tsx';
@@ -24,9 +27,15 @@ import { usePlaybackClock } from './usePlaybackClock.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import { SweepContext, useSweepRunner } from './useSweep.ts';
 import './app.css';
+import './layout/layout.css';
 import './share.css';
 
-/** The lab: the landscape and loss chart with playback on one side, the controls on the other. */
+/**
+ * The lab. On a wide screen, the landscape on the left, sized to the viewport's height, and on the
+ * right the playback and loss chart, then the views that open one at a time (inspector, sweeps),
+ * then the controls; the landscape and the playback with the chart stay in sight while the rest
+ * scrolls. On a narrow screen, the same in one column.
+ */
 export function App({ store, compiler }: LabProps) {
   return (
     <LabContext.Provider value={store}>
@@ -51,13 +60,16 @@ function Lab({ store, compiler }: LabProps) {
   useShortcuts();
   const [drawn, setDrawn] = useState(false);
   const snapshot = useRef<LandscapeSnapshot | null>(null);
+  const [open, setOpen] = useOpenView(store);
+  const results = useRef<HTMLElement>(null);
+  useScrollPadding(results);
   return (
     <RunFeedContext.Provider value={pipeline.runs}>
       <InspectFeedContext.Provider value={inspection}>
         <SweepContext.Provider value={sweep}>
           <Shell pipeline={pipeline} drawn={drawn}>
             <header className="header">
-              <div>
+              <div className="title">
                 <h1>Descent Lab</h1>
                 <p className="tagline">How optimizers move across a loss landscape.</p>
               </div>
@@ -68,25 +80,45 @@ function Lab({ store, compiler }: LabProps) {
             </header>
             <NoticeBanner />
             <main className="layout">
-              <section className="stage" aria-label="Landscape and loss">
+              <section className="stage" aria-label="Landscape">
                 <Landscape
                   pipeline={pipeline}
                   inspection={inspection.results}
                   onDrawn={() => setDrawn(true)}
                   onFrame={(canvas, frame) => (snapshot.current = { canvas, frame })}
                 />
-                <Playback />
-                <LossChart />
-                <InspectPanel />
-                <SweepPanel />
               </section>
-              <aside className="side" aria-label="Controls">
-                <StatusLine pipeline={pipeline} />
-                <Legend runs={pipeline.runs} />
-                <Gallery />
-                <ScenePanel />
-                <OptimizerPanel />
-              </aside>
+              <div className="work">
+                <section className="results" aria-label="Playback and loss" ref={results}>
+                  <Playback />
+                  <LossChart />
+                  <StatusLine pipeline={pipeline} />
+                </section>
+                <ViewSwitch
+                  open={open}
+                  onOpen={setOpen}
+                  views={[
+                    {
+                      id: 'inspect',
+                      label: 'Inspect',
+                      gloss: 'one optimizer, step by step',
+                      content: <InspectPanel />,
+                    },
+                    {
+                      id: 'sweeps',
+                      label: 'Sweeps',
+                      gloss: 'many runs: maps, curves, basins, seeds',
+                      content: <SweepPanel />,
+                    },
+                  ]}
+                />
+                <section className="controls" aria-label="Controls">
+                  <Legend runs={pipeline.runs} />
+                  <Gallery />
+                  <ScenePanel />
+                  <OptimizerPanel />
+                </section>
+              </div>
             </main>
           </Shell>
         </SweepContext.Provider>

@@ -126,6 +126,16 @@ export async function pathsSettled(page: Page): Promise<void> {
   );
 }
 
+/** A cheap fingerprint of the landscape's pixels. */
+export const pixels = (page: Page) =>
+  page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('canvas.plot')!;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let h = 0;
+    for (let i = 0; i < data.length; i += 7) h = (Math.imul(h, 31) + data[i]!) | 0;
+    return h;
+  });
+
 /** The page's WCAG 2.1 AA violations as found by axe-core, one line each ("id: help (nodes)"). */
 export async function axeViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page })

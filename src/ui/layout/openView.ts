@@ -1,0 +1,25 @@
+import type { LabState } from '../../state/store.ts';
+
+/** The views that open above the controls, one at a time. */
+export type ViewId = 'inspect' | 'sweeps';
+
+/** What of the store decides which view opens. */
+type Opener = Pick<LabState, 'selected' | 'sweep'>;
+
+/** Which view a page opened in `state` shows first: a linked sweep, else the inspected optimizer. */
+export function initialView(state: Opener): ViewId | null {
+  if (state.sweep !== null) return 'sweeps';
+  return state.selected !== null ? 'inspect' : null;
+}
+
+/**
+ * The view a store change from `prev` to `next` opens, or null when it opens none: choosing an
+ * optimizer to inspect (a card's Inspect, a result's name) opens the inspector, and a sweep that
+ * opens (a gallery scene, a sweep started elsewhere) opens the sweeps. Nothing closes a view but
+ * the reader.
+ */
+export function openedBy(next: Opener, prev: Opener): ViewId | null {
+  if (next.selected !== null && next.selected !== prev.selected) return 'inspect';
+  if (next.sweep !== null && prev.sweep === null) return 'sweeps';
+  return null;
+}
