@@ -84,9 +84,7 @@ describe('on a 1366 × 768 laptop', () => {
         await button.click();
         expect(await button.getAttribute('aria-expanded')).toBe('true');
         const section = page.locator(`.view-${name.toLowerCase()}`);
-        await section.waitFor({ state: 'attached' });
-        // Shown (the sweeps' slot is empty until the sweep panel lands, so not "visible" yet).
-        expect(await section.evaluate((e) => (e as HTMLElement).hidden)).toBe(false);
+        await section.waitFor({ state: 'visible' });
         expect(await pageTop(section)).toBeLessThanOrEqual(LAPTOP.height);
       }
       expect(await switcher(page, 'Inspect').getAttribute('aria-expanded')).toBe('false');

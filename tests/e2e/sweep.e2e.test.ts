@@ -66,7 +66,7 @@ describe('sweeps', () => {
       await page.goto(lab.server.url);
       await page.waitForSelector('.app[data-state="ready"]');
       await page.evaluate((preset) => window.descentLab!.load(preset), valley);
-      await page.getByRole('button', { name: 'Open sweeps' }).click();
+      await page.locator('.view-switch button', { hasText: 'Sweeps' }).click();
       await finished(page);
       expect(await page.locator('.sweep-status').textContent()).toMatch(
         /^1,024 cells in \d+ ms\.$/,
