@@ -253,6 +253,29 @@ describe('levelsOf', () => {
     expect(Array.from(levels[3]!, (c) => [Math.floor(c / 10), c % 10])).toContainEqual([3, 0]);
   });
 
+  it('gives each cell the coarsest level all its indices are on, in cell order', () => {
+    const strides = [8, 4, 2, 1];
+    const on = (i: number, n: number, stride: number) => i % stride === 0 || i === n - 1;
+    for (const [n, m] of [
+      [1, 1],
+      [2, 17],
+      [9, 8],
+      [33, 1],
+      [256, 256],
+    ] as const) {
+      const levels = levelsOf([axis('start[0]', 0, 1, n), axis('start[1]', 0, 1, m)]);
+      const expected: number[][] = strides.map(() => []);
+      for (let c = 0; c < n * m; c++) {
+        const [i, j] = [Math.floor(c / m), c % m];
+        expected[strides.findIndex((s) => on(i, n, s) && on(j, m, s))]!.push(c);
+      }
+      expect(
+        levels.map((l) => Array.from(l)),
+        `${n} × ${m}`,
+      ).toEqual(expected);
+    }
+  });
+
   it('orders one axis the same way', () => {
     const levels = levelsOf([axis('noise.seed', 1, 10, 10)]);
     expect(levels.map((l) => Array.from(l))).toEqual([[0, 8, 9], [4], [2, 6], [1, 3, 5, 7]]);
