@@ -2,6 +2,7 @@ import { CUSTOM_ID } from '../engine/expr/custom.ts';
 import {
   cellCount,
   clusterBasins,
+  clusterScale,
   createColumns,
   runsOf,
   sweepCells,
@@ -14,9 +15,6 @@ import type { Io } from './main.ts';
 import { writeOut } from './output.ts';
 import type { SweepCommand } from './sweepArgs.ts';
 import { sweepPlanOf } from './sweepPlan.ts';
-
-/** Ends within this share of the view's wider side are one basin, as on the page's basin map. */
-const CLUSTER_SHARE = 0.01;
 
 /**
  * `descent-lab sweep`: reads the scene, checks the sweep, and writes its cells as they are
@@ -42,8 +40,7 @@ export async function sweepCommand(
   let lazy: typeof fill | undefined = fill;
   if (scene.fn.id === CUSTOM_ID) {
     fill(0, cells);
-    const { x, y } = scene.view;
-    clusterBasins(columns, CLUSTER_SHARE * Math.max(x[1] - x[0], y[1] - y[0]));
+    clusterBasins(columns, clusterScale(scene.view));
     lazy = undefined;
   }
   const chunks =

@@ -1,4 +1,5 @@
-import { clusterBasins } from '../engine/sweep/index.ts';
+import { clusterBasins, clusterScale } from '../engine/sweep/index.ts';
+import type { Box } from '../engine/types.ts';
 import type { SweepColumns } from '../engine/sweep/types.ts';
 import type { SweepPicture } from './frame.ts';
 import { DIVERGED, SHADES, UNCONVERGED, shadeIndex, stepShade } from './basinColours.ts';
@@ -127,9 +128,6 @@ export function basinTally(
   return { reached, nearest, diverged, unconverged, total };
 }
 
-/** How close (in the max norm, as a share of the view's wider side) two ends of one cluster lie. */
-const CLUSTER = 0.01;
-
 /**
  * The columns a basin map reads: the sweep's own when the function's minima are known; for a
  * typed function (no known minima), a copy whose `basin` numbers the clusters of the computed
@@ -140,7 +138,7 @@ export function readColumns(
   columns: SweepColumns,
   level: Uint8Array,
   known: boolean,
-  span: number,
+  view: Box,
 ): SweepColumns {
   if (known) return columns;
   const divergedAt = columns.divergedAt.slice();
@@ -149,7 +147,7 @@ export function readColumns(
     if (level[cell] === 0) divergedAt.fill(0, cell * columns.runs, (cell + 1) * columns.runs);
   }
   const clustered = { ...columns, divergedAt, basin: new Int32Array(columns.basin.length) };
-  clusterBasins(clustered, CLUSTER * span);
+  clusterBasins(clustered, clusterScale(view));
   return { ...columns, basin: clustered.basin };
 }
 
@@ -163,8 +161,7 @@ export interface BasinMap {
 /** The basin map of a sweep's picture, for a function with `known` known minima (0: typed). */
 export function basinMap(picture: SweepPicture, known: number): BasinMap {
   const { view, steps } = picture.scene;
-  const span = Math.max(view.x[1] - view.x[0], view.y[1] - view.y[0]);
   const reading = readingOf(steps, known > 0);
-  const columns = readColumns(picture.columns, picture.level, reading.known, span);
+  const columns = readColumns(picture.columns, picture.level, reading.known, view);
   return { columns, reading, count: basinCount(columns, known) };
 }

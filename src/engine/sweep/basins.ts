@@ -1,4 +1,12 @@
+import type { Box } from '../types.ts';
 import type { SweepColumns } from './types.ts';
+
+/** Ends within this share of the view's wider side are one basin (page and command line alike). */
+const CLUSTER_SHARE = 0.01;
+
+/** The distance within which clusterBasins joins two ends, for a sweep drawn over `view`. */
+export const clusterScale = (view: Box): number =>
+  CLUSTER_SHARE * Math.max(view.x[1] - view.x[0], view.y[1] - view.y[0]);
 
 /**
  * For typed functions (no known minima): numbers the clusters of the runs' end points into
