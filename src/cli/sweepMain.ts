@@ -1,9 +1,8 @@
-import { CUSTOM_ID } from '../engine/expr/custom.ts';
 import {
+  basinsAreClusters,
   cellCount,
-  clusterBasins,
-  clusterScale,
   createColumns,
+  reportedColumns,
   runsOf,
   sweepCells,
 } from '../engine/sweep/index.ts';
@@ -31,16 +30,18 @@ export async function sweepCommand(
   const objective = await objectiveOf(scene.fn);
   const plan = sweepPlanOf(scene, command, objective);
   const cells = cellCount(plan.axes);
-  const columns = createColumns(cells, runsOf(plan).length);
+  const computed = createColumns(cells, runsOf(plan).length);
   const fill = (from: number, to: number): void => {
     const list = new Int32Array(to - from);
     for (let i = 0; i < list.length; i++) list[i] = from + i;
-    sweepCells(plan, list, columns);
+    sweepCells(plan, list, computed);
   };
+  let columns = computed;
   let lazy: typeof fill | undefined = fill;
-  if (scene.fn.id === CUSTOM_ID) {
+  if (basinsAreClusters(plan.scene)) {
+    // Basins are clusters of every run's end: the whole sweep first.
     fill(0, cells);
-    clusterBasins(columns, clusterScale(scene.view));
+    columns = reportedColumns(plan, computed);
     lazy = undefined;
   }
   const chunks =

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startPreview, type Preview } from './browser.ts';
 import { launchFirefox } from './firefox.ts';
-import { cliJson, EXPORTED_JSON, firstDifference, linkTo, scenes } from './sameNumbers.ts';
+import {
+  cliJson,
+  cliSweepCsv,
+  EXPORTED_CELLS,
+  EXPORTED_JSON,
+  firstDifference,
+  linkTo,
+  scenes,
+  sweepScenes,
+} from './sameNumbers.ts';
 
 /** A page of either driver, as far as this test needs one. */
 interface AnyPage {
@@ -41,6 +50,25 @@ describe.each([
       expect(exported, 'the page never finished its runs').not.toBeNull();
       const cli = await cliJson(hash);
       expect(firstDifference(exported!, cli)).toBeNull();
+      expect(exported).toBe(cli);
+    } finally {
+      await page.close();
+    }
+  });
+
+  // A sweep's cells come from the sweep workers' loops, not the run workers': the same bits too.
+  it.each(sweepScenes)('sweep cells: $name', async ({ preset }) => {
+    const hash = linkTo(preset);
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}${hash}`);
+      await page.waitForSelector('.sweep-panel');
+      const exported = (await page.evaluate(EXPORTED_CELLS)) as string | null;
+      expect(exported, 'the page never finished its sweep').not.toBeNull();
+      const cli = await cliSweepCsv(hash);
+      const lines = [exported!.split('\n'), cli.split('\n')] as const;
+      const row = lines[0].findIndex((line, i) => line !== lines[1][i]);
+      expect(row < 0 ? null : [lines[0][row], lines[1][row]], 'first differing row').toBeNull();
       expect(exported).toBe(cli);
     } finally {
       await page.close();

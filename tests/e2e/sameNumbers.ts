@@ -121,6 +121,48 @@ export const scenes: readonly { name: string; preset: unknown }[] = [
   },
 ];
 
+/**
+ * Sweeps whose cells a page exports as CSV: the gallery's map and curves, a noisy map and a typed
+ * function's curves (transcendentals in every step of every cell).
+ */
+export const sweepScenes: readonly { name: string; preset: unknown }[] = [
+  ...gallery
+    .filter((g) => ['map', 'curves'].includes((g.preset.sweep as { view?: string })?.view ?? ''))
+    .map((g) => ({ name: `gallery: ${g.id}`, preset: g.preset })),
+  {
+    name: 'noisy map: lr × β₁ of Adam on Ackley',
+    preset: {
+      v: 1,
+      fn: { id: 'ackley' },
+      steps: 300,
+      noise: { sigma: 0.5, seed: 7 },
+      optimizers: [{ type: 'adam', lr: 0.05 }],
+      sweep: {
+        view: 'map',
+        map: {
+          axes: [
+            { path: 'optimizers[0].lr', from: 0.001, to: 1, count: 24, scale: 'log' },
+            { path: 'optimizers[0].betas[0]', from: 0, to: 0.99, count: 12 },
+          ],
+          optimizer: 0,
+        },
+        metric: 'best_loss',
+      },
+    },
+  },
+  {
+    name: 'typed curves: lr of three optimizers',
+    preset: {
+      ...typed('sin(3*x)*cos(2*y) + exp(-x^2/4) + log(1 + y^2) + (x^2 + y^2 + 1)^1.5/10'),
+      steps: 400,
+      sweep: {
+        view: 'curves',
+        curves: { axis: { path: 'optimizers[*].lr', from: 1e-4, to: 1, count: 25, scale: 'log' } },
+      },
+    },
+  },
+];
+
 /** What `descent-lab run <link>` prints for the scene. */
 export async function cliJson(hash: string): Promise<string> {
   const { status, stdout, stderr } = await run(['run', hash]);
@@ -128,21 +170,28 @@ export async function cliJson(hash: string): Promise<string> {
   return stdout;
 }
 
+/** What `descent-lab sweep <link> --format csv` prints for the scene's open sweep view. */
+export async function cliSweepCsv(hash: string): Promise<string> {
+  const { status, stdout, stderr } = await run(['sweep', hash, '--format', 'csv']);
+  if (status !== 0) throw new Error(`descent-lab sweep exited ${status}: ${stderr}`);
+  return stdout;
+}
+
 /**
- * In the page: clicks Export → Trajectories (JSON) until the runs are complete, and resolves to the
- * file's text (caught at URL.createObjectURL; the download itself is stopped). A string, so the
+ * In the page: clicks the button named `name` (opening the Export menu first) until it saves a
+ * file — the runs or the sweep complete — and resolves to the file's text (caught at
+ * URL.createObjectURL; the download itself is stopped), or null after a minute. A string, so the
  * same code runs under Playwright and Puppeteer and no bundler helper leaks into it.
  */
-export const EXPORTED_JSON = `(async () => {
+const exportedText = (name: string) => `(async () => {
   const blobs = [];
   const createObjectURL = URL.createObjectURL;
   const click = HTMLAnchorElement.prototype.click;
   URL.createObjectURL = (blob) => { blobs.push(blob); return createObjectURL.call(URL, blob); };
   HTMLAnchorElement.prototype.click = function () { if (!this.download) click.call(this); };
   try {
-    const menu = document.querySelector('.export-menu');
-    menu.open = true;
-    const button = [...menu.querySelectorAll('button')].find((b) => b.textContent === 'Trajectories (JSON)');
+    document.querySelector('.export-menu').open = true;
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(name)});
     for (let i = 0; i < 1200 && blobs.length === 0; i++) {
       button.click();
       await new Promise((r) => setTimeout(r, 50));
@@ -153,6 +202,12 @@ export const EXPORTED_JSON = `(async () => {
     HTMLAnchorElement.prototype.click = click;
   }
 })()`;
+
+/** The page's Export → Trajectories (JSON), as exportedText reads it. */
+export const EXPORTED_JSON = exportedText('Trajectories (JSON)');
+
+/** The open sweep view's Cells as CSV, as exportedText reads it. */
+export const EXPORTED_CELLS = exportedText('Cells as CSV');
 
 /** The first point where two exports differ, for a readable failure (null when identical). */
 export function firstDifference(page: string, cli: string): string | null {

@@ -22,9 +22,15 @@ async function ready(page: Page): Promise<void> {
 const fields = (page: Page) =>
   page.evaluate(() => performance.getEntriesByName('descent-lab:field').length);
 
+/** The plot's pixels as a PNG data URL. */
+const plotPixels = (page: Page) =>
+  page.evaluate(() => document.querySelector<HTMLCanvasElement>('canvas.plot')!.toDataURL());
+
 /**
- * The scene on screen, as a preset, and the plot's pixels, once the trajectories are computed
- * and more than `fieldsBefore` contour fields have arrived (then one more frame is drawn).
+ * The scene on screen, as a preset, and the plot's pixels, once the trajectories are computed,
+ * more than `fieldsBefore` contour fields have arrived, the paths are settled and the picture
+ * holds still for 250 ms: on a loaded machine a run or field of the scene can still land after
+ * the first settled frame (CI once caught a frame before the last one).
  */
 async function drawing(
   page: Page,
@@ -34,10 +40,21 @@ async function drawing(
   await expect.poll(() => page.textContent('p.status'), { timeout: 30_000 }).toMatch(/computed in/);
   await expect.poll(() => fields(page), { timeout: 30_000 }).toBeGreaterThan(fieldsBefore);
   await pathsSettled(page);
-  return page.evaluate(() => ({
-    preset: window.descentLab!.preset(),
-    pixels: document.querySelector<HTMLCanvasElement>('canvas.plot')!.toDataURL(),
-  }));
+  let pixels = await plotPixels(page);
+  await expect
+    .poll(
+      async () => {
+        await page.waitForTimeout(250);
+        await pathsSettled(page);
+        const now = await plotPixels(page);
+        const still = now === pixels;
+        pixels = now;
+        return still;
+      },
+      { timeout: 30_000, interval: 0 },
+    )
+    .toBe(true);
+  return { preset: await page.evaluate(() => window.descentLab!.preset()), pixels };
 }
 
 /** How two PNG data URLs differ: same size, largest channel difference, fraction of pixels changed. */

@@ -201,6 +201,20 @@ describe('descent-lab sweep', () => {
     expect(new Set(basins).size).toBeGreaterThan(1);
   });
 
+  it('numbers the basins of a built-in function without minima (the monkey saddle) by clusters too', () => {
+    const saddle = { ...preset, fn: { id: 'monkey_saddle' }, noise: undefined, steps: 40 };
+    const r = cli(['sweep', file('saddle.json', saddle), '--vary', vary(start)]);
+    expect(r.status).toBe(0);
+    const runs = JSON.parse(r.stdout).cells.flatMap(
+      (c: { runs: { basin: number | null; diverged_at: number | null }[] }) => c.runs,
+    );
+    const finite = runs.filter((run: { diverged_at: number | null }) => run.diverged_at === null);
+    expect(finite.length).toBeGreaterThan(0);
+    expect(
+      finite.every((run: { basin: number | null }) => run.basin !== null && run.basin >= 0),
+    ).toBe(true);
+  });
+
   it('says so on stderr when every run diverges, and still writes the output', () => {
     const wild = {
       ...preset,

@@ -1,5 +1,7 @@
+import { getFunction } from '../functions/index.ts';
+import type { Scene } from '../scene.ts';
 import type { Box } from '../types.ts';
-import type { SweepColumns } from './types.ts';
+import type { SweepColumns, SweepPlan } from './types.ts';
 
 /** Ends within this share of the view's wider side are one basin (page and command line alike). */
 const CLUSTER_SHARE = 0.01;
@@ -41,4 +43,23 @@ export function clusterBasins(columns: SweepColumns, scale: number): void {
   const rank = new Int32Array(order.length);
   order.forEach((c, k) => (rank[c] = k));
   for (let e = 0; e < n; e++) if (basin[e]! >= 0) basin[e] = rank[basin[e]!]!;
+}
+
+/**
+ * True when the scene's function has no known minima (a typed function, the monkey saddle): then a
+ * run's basin is the cluster its end joins, not the minimum it ends nearest.
+ */
+export const basinsAreClusters = (scene: Scene): boolean =>
+  (getFunction(scene.fn.id)?.minima(scene.fn.params).length ?? 0) === 0;
+
+/**
+ * The finished sweep's columns as the lab reports them (the page's CSV, the command line): as
+ * computed when the function's minima are known, else a copy whose `basin` numbers the clusters of
+ * every run's end (clusterBasins over the plan's view).
+ */
+export function reportedColumns(plan: SweepPlan, columns: SweepColumns): SweepColumns {
+  if (!basinsAreClusters(plan.scene)) return columns;
+  const out = { ...columns, basin: new Int32Array(columns.basin.length) };
+  clusterBasins(out, clusterScale(plan.scene.view));
+  return out;
 }

@@ -1,5 +1,5 @@
 export { axisValue, axisValues, cellCount, cellIndices } from './axis.ts';
-export { clusterBasins, clusterScale } from './basins.ts';
+export { basinsAreClusters, clusterBasins, clusterScale, reportedColumns } from './basins.ts';
 export { cellScene, withValue } from './cell.ts';
 export { createColumns } from './columns.ts';
 export { defaultMapAxes, defaultSweep } from './defaults.ts';

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { reportedColumns } from '../../engine/sweep/index.ts';
 import type { SweepView } from '../../engine/sweep/types.ts';
 import { sweepCsvText } from '../../preset/sweepFormats.ts';
 import { useLabStore } from '../../state/useLab.ts';
@@ -21,7 +22,8 @@ export function CellsCsv({ view }: { readonly view: SweepView }) {
     if (progress.error) return setMessage(progress.error);
     const fn = store.getState().scene.fn.id.replace(/_/g, '-');
     const name = `descent-lab-${fn}-${view}.cells.csv`;
-    saveFile(name, textFile(sweepCsvText(progress.plan, progress.columns), 'text/csv'));
+    const columns = reportedColumns(progress.plan, progress.columns);
+    saveFile(name, textFile(sweepCsvText(progress.plan, columns), 'text/csv'));
     setMessage(`Saved ${name}.`);
   };
   return (
