@@ -74,6 +74,8 @@ export interface SweepPicture {
   readonly columns: SweepColumns;
   /** Per cell: 0 = not computed yet, else the level (1 = coarsest) it came from. */
   readonly level: Uint8Array;
+  /** Cells computed so far (the nonzero entries of `level`): the picture changes when this does. */
+  readonly computed: number;
   readonly done: boolean;
 }
 

@@ -25,10 +25,3 @@ export function sameFunction(a: Scene['fn'], b: Scene['fn']): boolean {
     keys.length === Object.keys(b.params).length && keys.every((k) => a.params[k] === b.params[k])
   );
 }
-
-/** Cells computed so far: a progressive sweep's picture changes exactly when this count does. */
-export function computedCells(level: Uint8Array): number {
-  let count = 0;
-  for (let c = 0; c < level.length; c++) if (level[c] !== 0) count++;
-  return count;
-}

@@ -25,6 +25,8 @@ export interface SweepProgress {
   readonly columns: SweepColumns;
   /** Per cell: 0 = not yet, else the level it came from (1 = the coarsest). */
   readonly level: Uint8Array;
+  /** Cells computed so far (the nonzero entries of `level`), so no reader counts them. */
+  readonly computed: number;
   readonly done: boolean;
   /** From the request to the newest part, in ms. */
   readonly ms: number;
@@ -63,6 +65,8 @@ interface Run {
   readonly todo: PartQueue;
   /** Cells not computed yet. */
   remaining: number;
+  /** Cells in all. */
+  readonly cells: number;
   readonly t0: number;
   progress: SweepProgress;
 }
@@ -141,11 +145,12 @@ export class SweepClient {
       plan,
       columns: createColumns(cells, runs, plan.keep),
       level: new Uint8Array(cells),
+      computed: 0,
       done: cells === 0,
       ms: 0,
       error: null,
     };
-    this.#run = { request, todo, remaining: cells, t0, progress };
+    this.#run = { request, todo, remaining: cells, cells, t0, progress };
     this.progress.publish(progress);
   }
 
@@ -233,6 +238,7 @@ export class SweepClient {
       run.remaining -= part.cells.length;
       run.progress = {
         ...run.progress,
+        computed: run.cells - run.remaining,
         done: run.remaining === 0,
         ms: performance.now() - run.t0,
       };

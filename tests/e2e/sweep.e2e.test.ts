@@ -147,6 +147,7 @@ describe('sweeps', () => {
         plan,
         columns,
         level: new Uint8Array(columns.cells).fill(1),
+        computed: columns.cells,
         done: true,
         ms: 0,
         error: null,

@@ -171,6 +171,8 @@ describe('SweepClient', () => {
     const filled = published.slice(1).map((p) => p.level.filter((l) => l > 0).length);
     expect(filled.length).toBeGreaterThanOrEqual(levels.length);
     expect(filled).toEqual([...filled].sort((a, b) => a - b));
+    // Each publish counts its computed cells, so readers need not scan the levels.
+    expect(published.slice(1).map((p) => p.progress!.computed)).toEqual(filled);
     // The first part to arrive is of the coarse level, and so are the first two (one per worker).
     expect(published[1]!.level.filter((l) => l > 1)).toHaveLength(0);
     expect(published[2]!.level.filter((l) => l > 1)).toHaveLength(0);

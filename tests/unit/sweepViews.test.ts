@@ -59,7 +59,8 @@ function progressOf(
       columns.divergedAt[e] = diverged;
     }
   }
-  return { id: 1, scene: s, plan, columns, level, done: true, ms: 1, error: null };
+  const computed = level.reduce((n, l) => n + (l > 0 ? 1 : 0), 0);
+  return { id: 1, scene: s, plan, columns, level, computed, done: true, ms: 1, error: null };
 }
 
 /** The map scene with a 16 × 16 grid. */

@@ -14,10 +14,11 @@ describe('when a basin or seed tab re-renders', () => {
     // A part of the same sweep that adds a few cells: the tab keeps what it rendered.
     const partLevel = level.slice();
     partLevel[1] = 2;
-    const part = { ...coarse, level: partLevel };
+    const part = { ...coarse, level: partLevel, computed: coarse.computed + 1 };
     expect(nextRendered(shown, part)).toBe(shown);
     // Twice the cells: rendered.
-    const more = { ...coarse, level: full.level.map((l) => (l <= 2 ? l : 0)) };
+    const moreLevel = full.level.map((l) => (l <= 2 ? l : 0));
+    const more = { ...coarse, level: moreLevel, computed: moreLevel.filter((l) => l > 0).length };
     expect(nextRendered(shown, more).picture).toBe(more);
     // The end always renders; so does another sweep, and none.
     const end = { ...part, done: true };
@@ -25,7 +26,7 @@ describe('when a basin or seed tab re-renders', () => {
     expect(nextRendered(shown, full).picture).toBe(full);
     expect(nextRendered(shown, null).picture).toBeNull();
     // A new sweep with no cells yet keeps the last figures until its first part.
-    const fresh = { ...full, level: new Uint8Array(full.level.length), done: false };
+    const fresh = { ...full, level: new Uint8Array(full.level.length), computed: 0, done: false };
     expect(nextRendered(shown, fresh)).toBe(shown);
   });
 });

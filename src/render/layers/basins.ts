@@ -3,7 +3,7 @@ import { basinPalette, basinRgb, shadeIndex } from '../basinColours.ts';
 import { newBitmap, type Bitmap, type Context2D } from '../bitmap.ts';
 import type { Frame, Layer, SweepPicture } from '../frame.ts';
 import { drawImageOnView } from '../imageOnView.ts';
-import { computedCells, sweepShown } from '../sweepShown.ts';
+import { sweepShown } from '../sweepShown.ts';
 
 /** The basin map the frame shows, or null (see sweepShown). */
 export function shownBasins(frame: Frame): SweepPicture | null {
@@ -89,7 +89,7 @@ export function basinsLayer(): Layer {
         palette: new Uint32Array(0),
       };
     }
-    const done = computedCells(picture.level);
+    const done = picture.computed;
     // A new map with nothing computed yet (a slider moves the optimizer it maps, a new view):
     // the last one stands in where its view lies, rather than the map flashing away per input.
     const last = raster.picture;

@@ -4,7 +4,7 @@ import type { Context2D } from '../bitmap.ts';
 import type { Frame, Layer, SweepPicture } from '../frame.ts';
 import { RasterCache } from '../rasterCache.ts';
 import { Motion } from '../settle.ts';
-import { computedCells, sweepShown } from '../sweepShown.ts';
+import { sweepShown } from '../sweepShown.ts';
 
 /** Past this many pixels outside the canvas a coordinate only risks overflow in the rasteriser. */
 const FAR = 1e5;
@@ -126,7 +126,7 @@ export function ensembleLayer(): EnsembleLayer {
     const picture = shownEnsemble(frame);
     if (!picture) return;
     const { plot, view } = frame;
-    const key = [picture, computedCells(picture.level), ...frame.content.hidden];
+    const key = [picture, picture.computed, ...frame.content.hidden];
     const moving = views.moving(view, performance.now());
     if (rasters.blit(ctx, plot, 'ensemble', key, view)) return;
     if (moving && rasters.stretch(ctx, plot, 'ensemble', key, view)) return;

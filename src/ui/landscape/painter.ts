@@ -13,7 +13,6 @@ import {
 import { shownBasins } from '../../render/layers/basins.ts';
 import { shownEnsemble } from '../../render/layers/ensemble.ts';
 import { inspectGeometry } from '../../render/layers/inspect.ts';
-import { computedCells } from '../../render/sweepShown.ts';
 import { selectScene, type LabStore } from '../../state/store.ts';
 import type { Feed } from '../../workers/feed.ts';
 import type { InspectResult } from '../../workers/inspectClient.ts';
@@ -36,8 +35,8 @@ function readTheme(canvas: HTMLCanvasElement): Theme {
 /** The computed and total cells of a sweep a frame shows, and its view; null for none. */
 function sweepDrawn(picture: SweepPicture | null) {
   if (!picture) return null;
-  const { level, scene } = picture;
-  return { cells: computedCells(level), of: level.length, view: scene.view };
+  const { level, scene, computed } = picture;
+  return { cells: computed, of: level.length, view: scene.view };
 }
 
 /** What the landscape draws from: the store, the workers' feeds, the inspected run. */

@@ -44,7 +44,5 @@ export function progressText(progress: SweepProgress | null): string {
   if (progress.done) {
     return `${total.toLocaleString('en')} cells in ${Math.round(progress.ms).toLocaleString('en')} ms.`;
   }
-  let computed = 0;
-  for (const l of progress.level) if (l > 0) computed++;
-  return `Computing: ${computed.toLocaleString('en')} of ${total.toLocaleString('en')} cells…`;
+  return `Computing: ${progress.computed.toLocaleString('en')} of ${total.toLocaleString('en')} cells…`;
 }

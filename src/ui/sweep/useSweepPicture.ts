@@ -1,6 +1,5 @@
 import { useRef, useSyncExternalStore } from 'react';
 import type { SweepPicture } from '../../render/frame.ts';
-import { computedCells } from '../../render/sweepShown.ts';
 import { useSweep } from '../useSweep.ts';
 
 /** The picture a tab last rendered, and how many of its cells were computed then. */
@@ -16,7 +15,7 @@ export interface Rendered {
  */
 export function nextRendered(last: Rendered, next: SweepPicture | null): Rendered {
   if (next === last.picture) return last;
-  const cells = next ? computedCells(next.level) : 0;
+  const cells = next?.computed ?? 0;
   const sameSweep = next !== null && last.picture !== null && next.plan === last.picture.plan;
   if (sameSweep && !next.done && cells < 2 * last.cells) return last;
   // A new sweep with nothing computed yet keeps the last one's figures until it has some.

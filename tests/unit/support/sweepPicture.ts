@@ -32,10 +32,13 @@ export function pictureOf(scene: Scene, levels = 4): SweepPicture {
   const plan = planOf(scene);
   const columns = runSweep(plan);
   const level = new Uint8Array(columns.cells);
+  let computed = 0;
   levelsOf(plan.axes).forEach((cells, l) => {
-    if (l < levels) for (const c of cells) level[c] = l + 1;
+    if (l >= levels) return;
+    for (const c of cells) level[c] = l + 1;
+    computed += cells.length;
   });
-  return { scene, plan, columns, level, done: levels >= 4 };
+  return { scene, plan, columns, level, computed, done: levels >= 4 };
 }
 
 /** Himmelblau over its own view, `n` × `n` starts, one optimizer of `type` at `lr`, 200 steps. */
