@@ -62,13 +62,28 @@ function markMinima(ctx: CanvasRenderingContext2D, frame: Frame): void {
   ctx.restore();
 }
 
+/** A sweep's map is repainted as it refines once its computed cells grew by this factor. */
+const REFINE = 1.25;
+
+/**
+ * True when the raster must be repainted for `picture`: another sweep, or this one at its end or
+ * grown by a quarter since the last paint. A 256² map's parts arrive dozens of times a second
+ * and each repaint reads every cell; about twenty repaints show it refine just as well, and leave
+ * the main thread to a slider dragged meanwhile.
+ */
+function repaint(raster: Raster, picture: SweepPicture): boolean {
+  if (raster.picture === null || raster.picture.plan !== picture.plan) return true;
+  if (picture.computed === raster.computed) return false;
+  return picture.done || picture.computed >= REFINE * raster.computed;
+}
+
 /**
  * The basin map layer of one canvas: under the paths, a raster of the starts over the view, each
  * cell coloured by where Adam (or whichever optimizer) went from there — hue the minimum, lightness
  * the steps to reach it, near-black diverged, grey not converged — opaque, so it takes the
  * contour fill's place (two colour scales at once would blur both); the iso-lines stay on top.
  * Cells still to come show the nearest coarse cell as a block. Each known minimum gets a disc in
- * its hue and its number, as in the basin tab's legend. Repainted only when cells arrive.
+ * its hue and its number, as in the basin tab's legend. Repainted as cells arrive (see repaint).
  */
 export function basinsLayer(): Layer {
   let raster: Raster | null = null;
@@ -98,7 +113,7 @@ export function basinsLayer(): Layer {
       markMinima(ctx, frame);
       return;
     }
-    if (raster.picture !== picture || raster.computed !== done) {
+    if (repaint(raster, picture)) {
       const { columns, reading, count } = basinMap(picture, frame.content.minima.length);
       if (raster.palette.length !== shadeIndex(count, 0)) raster.palette = basinPalette(count);
       const pixels = new Uint32Array(raster.image.data.buffer);

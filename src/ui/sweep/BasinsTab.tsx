@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { getFunction } from '../../engine/functions/index.ts';
 import {
   MAX_BASIN_RESOLUTION,
@@ -102,7 +102,9 @@ function BasinKey({
   readonly picture: SweepPicture;
   readonly minima: readonly Vec2[];
 }) {
-  const { reading, count, tally } = basinLegend(picture, minima.length);
+  // A tally of every start: once per picture the tab renders, not per scene change (a drag).
+  const known = minima.length;
+  const { reading, count, tally } = useMemo(() => basinLegend(picture, known), [picture, known]);
   const n = picture.plan.axes[0]!.count;
   const label = picture.scene.optimizers[picture.plan.only?.[0] ?? 0]?.label ?? '';
   return (

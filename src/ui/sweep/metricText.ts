@@ -2,6 +2,7 @@ import type { Metric } from '../../engine/sweep/types.ts';
 import type { EntryKind } from '../../render/sweep/metric.ts';
 import { metricValue } from '../../render/sweep/metric.ts';
 import type { SweepProgress } from '../../workers/sweepClient.ts';
+import { grouped } from '../../preset/sweepWork.ts';
 import { formatNumber } from '../format.ts';
 
 /** Each metric's name in sentences and menus. */
@@ -42,7 +43,7 @@ export function progressText(progress: SweepProgress | null): string {
   if (progress.error) return progress.error;
   const total = progress.columns.cells;
   if (progress.done) {
-    return `${total.toLocaleString('en')} cells in ${Math.round(progress.ms).toLocaleString('en')} ms.`;
+    return `${grouped(total)} cells in ${grouped(Math.round(progress.ms))} ms.`;
   }
-  return `Computing: ${progress.computed.toLocaleString('en')} of ${total.toLocaleString('en')} cells…`;
+  return `Computing: ${grouped(progress.computed)} of ${grouped(total)} cells…`;
 }

@@ -73,20 +73,33 @@ describe('basin map layer', () => {
     expect(draws(frameOf(other, { sweep: picture }))).toBe(0);
   });
 
-  it('repaints its raster only when cells arrive', () => {
+  it('repaints its raster as cells arrive: on a quarter more cells, and at the end', () => {
     const layer = basinsLayer();
     const coarse = pictureOf(scene, 1);
-    const level = coarse.level;
     const { ctx, marks } = recordingContext();
     /** Images the layer put into its raster so far. */
     const painted = () => puts(recorderOf(images(marks)[0]!.source)!.marks).length;
     layer(ctx, frameOf(scene, { sweep: coarse }));
     layer(ctx, frameOf(scene, { sweep: coarse }));
     expect(painted()).toBe(1);
-    // Filled in place, as the progress feed does: the same object with more cells.
-    level.set(picture.level);
-    layer(ctx, frameOf(scene, { sweep: coarse }));
+    // Parts of the same sweep, as the progress feed publishes them: its levels filled in place,
+    // a new progress object with the count. One more cell is not worth a repaint…
+    const second = pictureOf(scene, 2);
+    const one = second.level.findIndex((l, c) => l === 2 && coarse.level[c] === 0);
+    coarse.level[one] = 2;
+    layer(ctx, frameOf(scene, { sweep: { ...coarse, computed: coarse.computed + 1 } }));
+    expect(painted()).toBe(1);
+    // …a quarter more is,
+    coarse.level.set(second.level);
+    layer(ctx, frameOf(scene, { sweep: { ...coarse, computed: second.computed } }));
     expect(painted()).toBe(2);
+    // and so is the end, however few cells it adds.
+    coarse.level.set(picture.level);
+    const end = { ...coarse, computed: picture.computed, done: true };
+    layer(ctx, frameOf(scene, { sweep: { ...end, computed: second.computed + 1, done: false } }));
+    expect(painted()).toBe(2);
+    layer(ctx, frameOf(scene, { sweep: end }));
+    expect(painted()).toBe(3);
   });
 
   it('places an older view’s map where that view lies until the new view’s arrives', () => {
@@ -142,8 +155,9 @@ describe('a new basin map with nothing computed yet', () => {
     const { plot } = frame;
     expectArgs(images(marks)[1]!.args, [8, 0, 8, 8, plot.left, plot.top, plot.width, plot.height]);
     // Once the new map's first cells arrive, it is painted.
-    next.level.set(pictureOf(zoomed, 1).level);
-    layer(ctx, frame);
+    const first = pictureOf(zoomed, 1);
+    next.level.set(first.level);
+    layer(ctx, frameOf(zoomed, { sweep: { ...next, computed: first.computed } }));
     expect(raster.marks.length).toBeGreaterThan(puts);
   });
 });
