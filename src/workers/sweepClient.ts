@@ -1,5 +1,12 @@
 import type { Scene } from '../engine/scene.ts';
-import { cellCount, createColumns, levelsOf, planOf, runsOf } from '../engine/sweep/index.ts';
+import {
+  cellCount,
+  columnsFit,
+  createColumns,
+  levelsOf,
+  planOf,
+  runsOf,
+} from '../engine/sweep/index.ts';
 import type { SweepColumns, SweepPlan } from '../engine/sweep/types.ts';
 import { Feed } from './feed.ts';
 import type { WorkerFactory } from './latestClient.ts';
@@ -89,6 +96,8 @@ export class SweepClient {
   #runId = 0;
   #run: Run | null = null;
   #failures = 0;
+  /** The progressive order of the last grid (it depends on the axes' counts alone). */
+  #levels: { readonly counts: string; readonly levels: readonly Int32Array[] } | null = null;
 
   constructor(options: SweepClientOptions = {}) {
     this.progress = options.progress ?? new Feed<SweepProgress | null>();
@@ -133,18 +142,24 @@ export class SweepClient {
 
   /** Makes `request` the current run, with nothing computed yet, and publishes it. */
   #begin(request: SweepRequest): void {
+    const unseen = this.#run?.progress.computed === 0 ? this.#run.progress : null;
     const id = this.#supersede();
     const plan = planOf(request.scene);
     const cells = cellCount(plan.axes);
     const runs = runsOf(plan).length;
-    const todo = new PartQueue(levelsOf(plan.axes), this.#size, runs * (request.scene.steps + 1));
+    // A run superseded before any of its cells arrived (each input of a slider drag) was never
+    // filled: its arrays serve the new run, not megabytes allocated per input.
+    const reuse = unseen && columnsFit(unseen.columns, cells, runs, plan.keep) ? unseen : null;
+    const counts = plan.axes.map((a) => a.count).join('×');
+    if (this.#levels?.counts !== counts) this.#levels = { counts, levels: levelsOf(plan.axes) };
+    const todo = new PartQueue(this.#levels.levels, this.#size, runs * (request.scene.steps + 1));
     const t0 = performance.now();
     const progress: SweepProgress = {
       id,
       scene: request.scene,
       plan,
-      columns: createColumns(cells, runs, plan.keep),
-      level: new Uint8Array(cells),
+      columns: reuse?.columns ?? createColumns(cells, runs, plan.keep),
+      level: reuse?.level ?? new Uint8Array(cells),
       computed: 0,
       done: cells === 0,
       ms: 0,

@@ -1,4 +1,11 @@
-import { cellCount, createColumns, planOf, runsOf, sweepCells } from '../engine/sweep/index.ts';
+import {
+  cellCount,
+  columnsFit,
+  createColumns,
+  planOf,
+  runsOf,
+  sweepCells,
+} from '../engine/sweep/index.ts';
 import type { SweepColumns, SweepPlan } from '../engine/sweep/types.ts';
 import { Objectives } from './objective.ts';
 import { columnBuffers, gatherCells } from './sweepColumns.ts';
@@ -96,10 +103,7 @@ export class SweepService {
     const last = this.#current?.columns;
     // Every cell a part lists is written before it is read: old values never show.
     const columns =
-      last &&
-      last.cells === cells &&
-      last.runs === runs &&
-      last.pathX?.length === (plan.keep === undefined ? undefined : cells * runs * plan.keep)
+      last && columnsFit(last, cells, runs, plan.keep)
         ? last
         : createColumns(cells, runs, plan.keep);
     this.#current = { runId: part.runId, plan, columns };

@@ -210,6 +210,29 @@ describe('SweepClient', () => {
     client.dispose();
   });
 
+  it('reuses the arrays of a sweep superseded before any cell arrived, and ends right', () => {
+    const { client, made } = setup(2);
+    client.run({ scene: mapScene(40, 0.2) });
+    const unseen = client.progress.current!;
+    // A drag: each input supersedes a sweep none of whose cells arrived.
+    client.run({ scene: mapScene(40, 0.25) });
+    const second = client.progress.current!;
+    expect(second.columns).toBe(unseen.columns);
+    expect(second.level).toBe(unseen.level);
+    for (let task = 0; task < 10 && client.progress.current!.computed === 0; task++) {
+      made[0]!.deliver();
+      made[0]!.runTask();
+    }
+    expect(client.progress.current!.computed).toBeGreaterThan(0);
+    // Once cells arrived, the sweep is on screen: a newer one gets arrays of its own.
+    const newer = mapScene(40, 0.3);
+    client.run({ scene: newer });
+    expect(client.progress.current!.columns).not.toBe(second.columns);
+    settle(made);
+    expectSameColumns(client.progress.current!.columns, runSweep(planOf(newer)));
+    client.dispose();
+  });
+
   it('cancel shows no sweep, and nothing the workers still send changes that', () => {
     const { client, made } = setup(2);
     client.run({ scene: mapScene() });

@@ -25,3 +25,14 @@ export function createColumns(cells: number, runs: number, keep?: number): Sweep
     ...paths,
   };
 }
+
+/** True when `columns` have the shape createColumns(cells, runs, keep) gives, so may be reused. */
+export const columnsFit = (
+  columns: SweepColumns,
+  cells: number,
+  runs: number,
+  keep?: number,
+): boolean =>
+  columns.cells === cells &&
+  columns.runs === runs &&
+  columns.pathX?.length === (keep === undefined ? undefined : cells * runs * keep);

@@ -1,7 +1,7 @@
 export { axisValue, axisValues, cellCount, cellIndices } from './axis.ts';
 export { basinsAreClusters, clusterBasins, clusterScale, reportedColumns } from './basins.ts';
 export { cellScene, withValue } from './cell.ts';
-export { createColumns } from './columns.ts';
+export { columnsFit, createColumns } from './columns.ts';
 export { defaultMapAxes, defaultSweep } from './defaults.ts';
 export { runsOf, runSweep, sweepCells } from './kernel.ts';
 export { levelsOf } from './levels.ts';
