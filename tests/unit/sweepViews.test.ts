@@ -17,7 +17,7 @@ import { axisLabel } from '../../src/render/chart/format.ts';
 import { colourRuns, mapRaster } from '../../src/render/sweep/mapRaster.ts';
 import { entryKind, metricScale } from '../../src/render/sweep/metric.ts';
 import { axisFor, curveChoices, mapChoices, valueAt } from '../../src/ui/sweep/axisChoices.ts';
-import { bestValues, raceCaption } from '../../src/ui/sweep/curvesText.ts';
+import { bestValues, curvesWords, raceCaption } from '../../src/ui/sweep/curvesText.ts';
 import { moveFocus, movePoint } from '../../src/ui/sweep/mapInput.ts';
 import { mapWords } from '../../src/ui/sweep/mapText.ts';
 import { tabForKey } from '../../src/ui/sweep/tabKeys.ts';
@@ -244,6 +244,22 @@ describe('learning-rate curves', () => {
     expect(caption).toContain('1 seed');
     const allDiverged = progressOf(curves, () => [NaN, NaN, -1, 2]);
     expect(bestValues(allDiverged, 'final_loss')).toEqual([null, null]);
+  });
+
+  it('says over which values each optimizer reaches tol, as a range or a count', () => {
+    // 31 values, 5 a decade from 1e-5: SGD reaches tol at values 10–15 (1e-3 … 1e-2), Adam at
+    // 20–30 and at 5 (broken), and no run that diverged counts, whatever its steps say.
+    const reach = (c: number, r: number): [number, number, number, number] =>
+      r === 0
+        ? [1e-5, 1e-5, c >= 10 && c <= 16 ? 40 : -1, c === 16 ? 50 : -1]
+        : [1e-5, 1e-5, c >= 20 || c === 5 ? 7 : -1, -1];
+    const words = curvesWords(progressOf(curves, reach), 'final_loss', ['SGD', 'Adam']);
+    expect(words).toBe(
+      'Within tol (f ≤ f_min + 1 × 10⁻⁴ in 100 steps), by lr: SGD from 1 × 10⁻³ to 0.01 ' +
+        '(1.0 decades); Adam at 12 of 31 values, from 1 × 10⁻⁴ to 10.',
+    );
+    // None reaches tol: nothing to say beyond the curves.
+    expect(curvesWords(progressOf(curves, fill), 'final_loss', ['SGD', 'Adam'])).toBe('');
   });
 
   it('draws diverged runs as × above the plot, and picks the nearest point', () => {

@@ -28,7 +28,11 @@ export function pointText(
   return `${labels[point.run] ?? ''} at ${keyOf(axis)} = ${formatNumber(axisValue(axis, point.index))}: ${what}`;
 }
 
-/** What finished curves say in words where a curve would show nothing: who diverged everywhere. */
+/**
+ * What finished curves say in words: who diverged everywhere or never came within tol, and over
+ * which values each optimizer reaches f ≤ f_min + tol (workingRanges), the answer to "over which
+ * learning rates does this optimizer work here?".
+ */
 export function curvesWords(
   progress: SweepProgress,
   metric: Metric,
@@ -43,7 +47,42 @@ export function curvesWords(
       lines.push(`${label} diverges at every ${keyOf(axis)} of the grid.`);
     else if (counts.value === 0) lines.push(`${label} never comes within tol of the minimum.`);
   });
-  return lines.join(' ');
+  return [...lines, workingRanges(progress, labels)].filter((l) => l !== '').join(' ');
+}
+
+/**
+ * Over which values of the axis each optimizer reaches f ≤ f_min + tol within the scene's steps
+ * (without diverging), in one sentence: "from 0.016 to 10 (2.8 decades)" for an unbroken range,
+ * "at 12 of 31 values, from … to …" otherwise; empty when no run reaches tol (or the function's
+ * minima are unknown).
+ */
+export function workingRanges(progress: SweepProgress, labels: readonly string[]): string {
+  const axis = progress.plan.axes[0]!;
+  const { columns } = progress;
+  const parts: string[] = [];
+  labels.forEach((label, run) => {
+    const ok: number[] = [];
+    for (let i = 0; i < axis.count; i++) {
+      const e = i * columns.runs + run;
+      if (columns.stepsToTol[e]! >= 0 && columns.divergedAt[e] === -1) ok.push(i);
+    }
+    if (ok.length === 0) return;
+    const [lo, hi] = [axisValue(axis, ok[0]!), axisValue(axis, ok.at(-1)!)];
+    const unbroken = ok.at(-1)! - ok[0]! === ok.length - 1;
+    const range =
+      lo === hi ? `at ${formatNumber(lo)}` : `from ${formatNumber(lo)} to ${formatNumber(hi)}`;
+    const decades =
+      axis.scale === 'log' && lo > 0 && lo !== hi
+        ? ` (${Math.log10(hi / lo).toFixed(1)} decades)`
+        : '';
+    parts.push(
+      unbroken
+        ? `${label} ${range}${decades}`
+        : `${label} at ${ok.length} of ${axis.count} values, ${range}`,
+    );
+  });
+  if (parts.length === 0) return '';
+  return `Within tol (f ≤ f_min + ${formatNumber(progress.plan.tol)} in ${progress.scene.steps} steps), by ${keyOf(axis)}: ${parts.join('; ')}.`;
 }
 
 /** Each run's best value of the axis, or null where none converged or all diverged. */
