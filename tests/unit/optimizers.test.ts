@@ -4,6 +4,7 @@ import { getOptimizer, optimizers } from '../../src/engine/optimizers/index.ts';
 import {
   decayPower,
   slotsOf,
+  stepPoint,
   type HyperValues,
   type Optimizer,
   type OptimizerSpec,
@@ -157,7 +158,7 @@ describe(`optimizers match torch ${torchState.torch}: p and state after each ste
       const g = new Float64Array(2);
       c.steps.forEach((step, k) => {
         g.set(torchState.grads[k]!);
-        opt.step(p, g, lr);
+        stepPoint(opt, p, g, lr);
         expectClose([p[0]!, p[1]!], step.p, `p after step ${k + 1}`);
         const got = inspected(opt, lr);
         for (const [key, value] of Object.entries(step.state)) {
@@ -369,7 +370,7 @@ describe('edge cases of the update rules', () => {
   it('Lion stays put where the gradient is 0 from the start: sign(0) = 0, like torch.sign', () => {
     const lion = create('lion', { lr: 0.1 });
     const p = Float64Array.of(1.5, -2);
-    lion.step(p, Float64Array.of(0, 0), 0.1);
+    stepPoint(lion, p, Float64Array.of(0, 0), 0.1);
     expect(Array.from(p)).toEqual([1.5, -2]);
     expect(inspected(lion, 0.1).c).toEqual([0, 0]);
   });
@@ -382,7 +383,7 @@ describe('edge cases of the update rules', () => {
     const rects: number[] = [];
     const rhos: number[] = [];
     for (let t = 1; t <= 7; t++) {
-      radam.step(p, Float64Array.of(0.3, -0.2), 0.01);
+      stepPoint(radam, p, Float64Array.of(0.3, -0.2), 0.01);
       const ins = inspected(radam, 0.01);
       rects.push(ins.rect as number);
       rhos.push(ins.rho_t as number);

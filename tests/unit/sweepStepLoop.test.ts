@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinObjective } from '../../src/engine/objective.ts';
 import { getOptimizer, optimizers } from '../../src/engine/optimizers/index.ts';
 import { fillLearningRates } from '../../src/engine/schedules.ts';
-import { loopOf, stepLoop } from '../../src/engine/stepLoop.ts';
+import { copySource, loopOf, stepLoop } from '../../src/engine/stepLoop.ts';
 import { noiseSequence } from '../../src/engine/noise.ts';
 import { EVERY_TYPE, sceneOf } from './sweepSupport.ts';
 
@@ -12,6 +12,12 @@ describe('the step loop of each optimizer type', () => {
     expect(new Set(loops).size).toBe(optimizers.length);
     expect(loops).not.toContain(stepLoop);
     expect(loopOf('no such type')).toBe(stepLoop);
+  });
+
+  it('compiles each copy from a text of its own: V8 shares one compiled function among equal texts', () => {
+    const sources = optimizers.map((o) => copySource(o.type));
+    expect(new Set(sources).size).toBe(optimizers.length);
+    for (const source of sources) expect(source).toContain(stepLoop.toString());
   });
 
   it('computes what the shared loop (the page’s) computes, bit for bit', () => {
@@ -27,7 +33,7 @@ describe('the step loop of each optimizer type', () => {
         cols[0][0] = scene.start[0];
         cols[1][0] = scene.start[1];
         const optimizer = getOptimizer(entry.type)!.create(entry.hyper);
-        const p = [scene.start[0], scene.start[1]];
+        const p = Float64Array.from(scene.start);
         const end = loop(objective, optimizer, p, [0, 0], lr, noise, 0.5, ...cols, 0, scene.steps);
         return { end, cols };
       };
