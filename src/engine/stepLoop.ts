@@ -1,3 +1,4 @@
+import { functions } from './functions/index.ts';
 import { optimizers, type Optimizer } from './optimizers/index.ts';
 import type { Objective, XY } from './types.ts';
 
@@ -58,36 +59,51 @@ export function stepLoop(
 export type StepLoop = typeof stepLoop;
 
 /**
- * The source of the copy of `stepLoop` for one optimizer type: the loop's own text, named by a
- * `sourceURL` comment of its own. Distinct text matters: V8 caches compiled code by source, and from
- * the second `new Function` of one text on, it hands back the same function data, feedback
- * included — the copies would then share one set of call sites after all.
+ * The source of the copy of `stepLoop` for one optimizer type on one function: the loop's own text,
+ * named by a `sourceURL` comment of its own. Distinct text matters: V8 caches compiled code by
+ * source, and from the second `new Function` of one text on, it hands back the same function data,
+ * feedback included — the copies would then share one set of call sites after all.
  */
-export const copySource = (type: string): string =>
-  `return ${stepLoop.toString()}\n//# sourceURL=stepLoop.${type}.js`;
+export const copySource = (type: string, fn: string): string =>
+  `return ${stepLoop.toString()}\n//# sourceURL=stepLoop.${type}.${fn}.js`;
 
 /**
- * One copy of `stepLoop` per optimizer type, each compiled from the loop's own source text so it
- * gets type feedback of its own; null where this host may not compile code. V8 keeps feedback per
- * function: one loop shared by every type sees every optimizer's `begin` and `update` at one call
- * site, which goes megamorphic once a process has run five types, and then nothing is inlined into
- * it. The page's policy has no 'unsafe-eval' (csp.config.ts), so the page keeps the shared loop;
- * workers and Node compile. The text is this module's own function (it reads only its arguments,
- * `Number` and `Math`) and a type name of the optimizer table, never input.
+ * One copy of `stepLoop` per optimizer type and function (`custom` for every typed one), each
+ * compiled from the loop's own source text so it gets type feedback of its own; null where this
+ * host may not compile code. V8 keeps feedback per function: one loop shared by every type sees
+ * every optimizer's `begin` and `update` (and every function's `grad` and `f`) at one call site,
+ * which goes megamorphic once a process has run five kinds, and then nothing is inlined into it.
+ * A copy is a few hundred bytes until it runs. The page's policy has no 'unsafe-eval'
+ * (csp.config.ts), so the page keeps the shared loop; workers and Node compile. The text is this
+ * module's own function (it reads only its arguments, `Number` and `Math`) and names from the
+ * optimizer and function tables, never input.
  */
-function copiesOfLoop(types: readonly string[]): Map<string, StepLoop> | null {
+function copiesOfLoop(
+  types: readonly string[],
+  fns: readonly string[],
+): Map<string, StepLoop> | null {
   if ('document' in globalThis) return null;
+  const keys = types.flatMap((type) => fns.map((fn) => [type, fn] as const));
   try {
-    return new Map(types.map((type) => [type, new Function(copySource(type))() as StepLoop]));
+    return new Map(
+      keys.map(([type, fn]) => [`${type}.${fn}`, new Function(copySource(type, fn))() as StepLoop]),
+    );
   } catch {
     // A worker whose policy forbids eval: the first attempt throws, and the shared loop serves.
     return null;
   }
 }
 
-/** The loop of each optimizer type, made once when this module loads. */
+/** The loop of each optimizer type and function, made once when this module loads. */
 const loops: ReadonlyMap<string, StepLoop> =
-  copiesOfLoop(optimizers.map((o) => o.type)) ?? new Map();
+  copiesOfLoop(
+    optimizers.map((o) => o.type),
+    [...functions.map((f) => f.id), 'custom'],
+  ) ?? new Map();
 
-/** The loop for an optimizer type: its own copy where the host allows, else the shared one. */
-export const loopOf = (type: string): StepLoop => loops.get(type) ?? stepLoop;
+/**
+ * The loop for an optimizer type on a function (a built-in's id, or `custom`): its own copy where
+ * the host allows, else the shared one.
+ */
+export const loopOf = (type: string, fn: string): StepLoop =>
+  loops.get(`${type}.${fn}`) ?? stepLoop;

@@ -61,7 +61,7 @@ export class Trajectory {
     if (!spec) throw new Error(`unknown optimizer "${entry.type}"`);
     this.own = spec.create(entry.hyper);
     this.optimizer = wrap ? wrap(this.own) : this.own;
-    this.loop = loopOf(entry.type);
+    this.loop = loopOf(entry.type, scene.fn.id);
     this.objective = objective;
     this.steps = scene.steps;
     const n = scene.steps + 1;
