@@ -6,9 +6,9 @@ import { cos, sin } from '../math/index.ts';
  * is one.
  */
 class NarrowValley implements Objective {
-  private readonly kappa: number = 0;
-  private readonly c: number = 0;
-  private readonly s: number = 0;
+  private readonly kappa: number = NaN;
+  private readonly c: number = NaN;
+  private readonly s: number = NaN;
 
   constructor(kappa: number, c: number, s: number) {
     this.kappa = kappa;

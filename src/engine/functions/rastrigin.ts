@@ -5,7 +5,7 @@ const TAU = 2 * Math.PI;
 
 /** Rastrigin's function with its amplitude bound: a class for the reason Rosenbrock's is one. */
 class Rastrigin implements Objective {
-  private readonly A: number = 0;
+  private readonly A: number = NaN;
 
   constructor(A: number) {
     this.A = A;

@@ -3,12 +3,13 @@ import type { Objective, TestFunction, XY } from '../types.ts';
 /**
  * (a − x)² + b(y − x²)² with its parameters bound. A class, not closures: the engine's loop reads
  * a and b as number fields of a known shape, where captured variables cost a tag check on each
- * read. The fields start as numbers, not `undefined` (as constructor parameter properties would),
- * so V8 keeps them untagged.
+ * read. The fields start as NaN, not `undefined` (as constructor parameter properties would) nor
+ * 0: V8 then stores them as doubles from the start, and a fractional `a` later does not change
+ * their representation under compiled code.
  */
 class Rosenbrock implements Objective {
-  private readonly a: number = 0;
-  private readonly b: number = 0;
+  private readonly a: number = NaN;
+  private readonly b: number = NaN;
 
   constructor(a: number, b: number) {
     this.a = a;

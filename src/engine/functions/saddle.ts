@@ -2,8 +2,8 @@ import type { Objective, TestFunction, XY } from '../types.ts';
 
 /** a·x² − b·y² with its parameters bound: a class for the reason Rosenbrock's is one. */
 class Saddle implements Objective {
-  private readonly a: number = 0;
-  private readonly b: number = 0;
+  private readonly a: number = NaN;
+  private readonly b: number = NaN;
 
   constructor(a: number, b: number) {
     this.a = a;

@@ -12,9 +12,9 @@ import {
 
 /** torch.optim.Adadelta's update. */
 class Adadelta implements ReusableOptimizer {
-  private rho = 0;
-  private eps = 0;
-  private wd = 0;
+  private rho = NaN;
+  private eps = NaN;
+  private wd = NaN;
   private readonly sq = statePair();
   private readonly acc = statePair();
   /** The last step's √(u + ε)/√(v + ε): it needs u before its update, which step overwrites. */

@@ -13,9 +13,9 @@ import {
 
 /** torch.optim.Adagrad's update. */
 class Adagrad implements ReusableOptimizer {
-  private lrDecay = 0;
-  private wd = 0;
-  private eps = 0;
+  private lrDecay = NaN;
+  private wd = NaN;
+  private eps = NaN;
   private readonly sum = statePair();
   private t = 0;
   /** The decayed rate of the step begun. */

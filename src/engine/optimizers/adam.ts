@@ -21,17 +21,17 @@ import {
  * scheduled lr instead of adding wd·p to the gradient.
  */
 class Adam implements ReusableOptimizer {
-  private b1 = 0;
-  private b2 = 0;
-  private eps = 0;
-  private wd = 0;
+  private b1 = NaN;
+  private b2 = NaN;
+  private eps = NaN;
+  private wd = NaN;
   private amsgrad = false;
   private readonly m = statePair();
   private readonly v = statePair();
   private readonly vMax = statePair();
   // Running powers β^t: `beta ** t` every step costs 3–5× more.
-  private b1t = 1;
-  private b2t = 1;
+  private b1t = NaN;
+  private b2t = NaN;
   /** What the coordinates of the step begun share: lr/(1 − β₁ᵗ), √(1 − β₂ᵗ), AdamW's 1 − lr·wd. */
   private stepSize = NaN;
   private bc2Sqrt = NaN;

@@ -16,13 +16,13 @@ import {
 
 /** torch.optim.Adamax's update: Adam with an infinity-norm second moment. */
 class Adamax implements ReusableOptimizer {
-  private b1 = 0;
-  private b2 = 0;
-  private eps = 0;
-  private wd = 0;
+  private b1 = NaN;
+  private b2 = NaN;
+  private eps = NaN;
+  private wd = NaN;
   private readonly m = statePair();
   private readonly u = statePair();
-  private b1t = 1;
+  private b1t = NaN;
   /** The bias-corrected rate of the step begun, lr/(1 − β₁ᵗ). */
   private clr = NaN;
   readonly fields: readonly StateField[] = [

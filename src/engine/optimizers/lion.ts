@@ -14,9 +14,9 @@ import {
 
 /** Lion's update (Chen et al. 2023, Algorithm 2), as in the authors' PyTorch code. */
 class Lion implements ReusableOptimizer {
-  private b1 = 0;
-  private b2 = 0;
-  private wd = 0;
+  private b1 = NaN;
+  private b2 = NaN;
+  private wd = NaN;
   private readonly m = statePair();
   /** The last step's interpolation c = β₁m + (1 − β₁)g, whose sign is the step; m moves on after. */
   private readonly c = statePair();

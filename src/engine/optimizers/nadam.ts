@@ -17,17 +17,17 @@ import {
 
 /** torch.optim.NAdam's update, today's formula (torch ≥ 2.0: μ-product of the next step counted once). */
 class NAdam implements ReusableOptimizer {
-  private b1 = 0;
-  private b2 = 0;
-  private eps = 0;
-  private wd = 0;
-  private psi = 0;
+  private b1 = NaN;
+  private b2 = NaN;
+  private eps = NaN;
+  private wd = NaN;
+  private psi = NaN;
   private readonly m = statePair();
   private readonly v = statePair();
   private t = 0;
-  private b2t = 1;
-  private muProduct = 1;
-  private muNext = 0;
+  private b2t = NaN;
+  private muProduct = NaN;
+  private muNext = NaN;
   /** What the coordinates of the step begun share: 1 − β₂ᵗ and the two coefficients. */
   private bc2 = NaN;
   private gradCoef = NaN;

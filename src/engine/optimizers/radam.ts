@@ -16,16 +16,16 @@ import {
 
 /** torch.optim.RAdam's update: Adam with the variance rectification of Liu et al. (2019). */
 class RAdam implements ReusableOptimizer {
-  private b1 = 0;
-  private b2 = 0;
-  private eps = 0;
-  private wd = 0;
-  private rhoInf = 0;
+  private b1 = NaN;
+  private b2 = NaN;
+  private eps = NaN;
+  private wd = NaN;
+  private rhoInf = NaN;
   private readonly m = statePair();
   private readonly v = statePair();
   private t = 0;
-  private b1t = 1;
-  private b2t = 1;
+  private b1t = NaN;
+  private b2t = NaN;
   /** What the coordinates of the step begun share: lr, 1 − β₁ᵗ, √(1 − β₂ᵗ), rₜ. */
   private lr = NaN;
   private bc1 = NaN;

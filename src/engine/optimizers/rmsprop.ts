@@ -13,10 +13,10 @@ import {
 
 /** torch.optim.RMSprop's update: no bias correction; optional momentum and centring. */
 class RmsProp implements ReusableOptimizer {
-  private alpha = 0;
-  private eps = 0;
-  private wd = 0;
-  private momentum = 0;
+  private alpha = NaN;
+  private eps = NaN;
+  private wd = NaN;
+  private momentum = NaN;
   private centered = false;
   private readonly sq = statePair();
   private readonly avg = statePair();

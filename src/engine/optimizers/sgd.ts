@@ -13,10 +13,10 @@ import {
 
 /** torch.optim.SGD's update: plain, with momentum, or Nesterov. */
 class Sgd implements ReusableOptimizer {
-  private momentum = 0;
-  private dampening = 0;
+  private momentum = NaN;
+  private dampening = NaN;
   private nesterov = false;
-  private wd = 0;
+  private wd = NaN;
   private readonly buf = statePair();
   /** Steps begun. */
   private t = 0;

@@ -24,7 +24,9 @@ export type HyperValues = Readonly<Record<string, number | boolean | Vec2>>;
  * engine's loop keeps the point and the gradient in locals, so they never pass through memory
  * between steps. Implementations are classes: V8 updates a class's number fields in place, while a
  * number captured and reassigned by a closure is boxed anew on every write, and per-instance
- * closures defeat inlining (≈ 2× per step).
+ * closures defeat inlining (≈ 2× per step). Their fractional fields start as NaN, not 0, until
+ * `reset` sets them: a field that starts as a small integer changes representation when the first
+ * fraction arrives (momentum 0, then 0.9), and V8 then discards the loop compiled for the old one.
  */
 export interface Optimizer {
   /**
