@@ -4,13 +4,19 @@ import { getOptimizer, optimizers } from '../../src/engine/optimizers/index.ts';
 import {
   decayPower,
   slotsOf,
-  stepPoint,
   type HyperValues,
   type Optimizer,
   type OptimizerSpec,
 } from '../../src/engine/optimizers/spec.ts';
 import { parsePreset } from '../../src/preset/index.ts';
 import { torchState, type TorchStateCase, type TorchStep } from './torchState.ts';
+
+/** One whole step of `optimizer` from the point `p` (updated in place) with the gradient `g` at p. */
+function stepPoint(optimizer: Optimizer, p: Float64Array, g: Float64Array, lr: number): void {
+  optimizer.begin(lr);
+  p[0] = optimizer.update(0, p[0]!, g[0]!);
+  p[1] = optimizer.update(1, p[1]!, g[1]!);
+}
 
 type Value = number | readonly [number, number];
 

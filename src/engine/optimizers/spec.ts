@@ -1,4 +1,4 @@
-import type { Vec2, XY } from '../types.ts';
+import type { Vec2 } from '../types.ts';
 
 /** A numeric range; `openMin`/`openMax` exclude the bound. Omitted bounds are ±∞. */
 export interface Range {
@@ -72,13 +72,6 @@ export interface StateField {
   readonly scale: 'linear' | 'log';
   /** `direction`: drawn as the momentum arrow; `lrEff`: the per-coordinate effective rate glyph. */
   readonly role?: StateRole;
-}
-
-/** One whole step of `optimizer` from the point `p` (updated in place) with the gradient `g` at p. */
-export function stepPoint(optimizer: Optimizer, p: XY, g: XY, lr: number): void {
-  optimizer.begin(lr);
-  p[0] = optimizer.update(0, p[0]!, g[0]!);
-  p[1] = optimizer.update(1, p[1]!, g[1]!);
 }
 
 /** Slots a field list takes in `inspect`'s output. */
