@@ -71,17 +71,20 @@ class Recorder implements Optimizer {
     this.record(0, firstLr);
   }
 
-  step(p: Float64Array, g: Float64Array, lr: number): void {
+  begin(lr: number): void {
     const k = ++this.k;
-    const x = p[0]!;
-    const y = p[1]!;
-    this.gx[k] = g[0]!;
-    this.gy[k] = g[1]!;
     this.lr[k] = lr;
-    this.inner.step(p, g, lr);
-    this.sx[k] = p[0]! - x;
-    this.sy[k] = p[1]! - y;
-    this.record(k, lr);
+    this.inner.begin(lr);
+  }
+
+  update(i: number, p: number, g: number): number {
+    const k = this.k;
+    const q = this.inner.update(i, p, g);
+    (i === 0 ? this.gx : this.gy)[k] = g;
+    (i === 0 ? this.sx : this.sy)[k] = q - p;
+    // Both coordinates done: the step is complete.
+    if (i === 1) this.record(k, this.lr[k]!);
+    return q;
   }
 
   inspect(out: Float64Array, lr: number): void {

@@ -1,16 +1,23 @@
+import { functions } from './functions/index.ts';
 import { optimizers, type Optimizer } from './optimizers/index.ts';
 import type { Objective, XY } from './types.ts';
 
 /**
- * The hot loop of every run: steps k = from…end − 1 from the point p (updated in place; g holds
- * the gradient), each point into xs, ys, fs at k + 1. Returns `end`, or ~k when the point of step
- * k was not finite (the loop stops before writing it). Nothing allocated, one finiteness test a
- * step.
+ * The hot loop of every run: steps k = from…end − 1 from the point p, each point into xs, ys, fs
+ * at k + 1; g is the gradient's buffer. Returns `end` with p moved to the last point, or ~k when
+ * the point of step k was not finite (the loop stops before writing it). Nothing allocated, one
+ * finiteness test a step.
+ *
+ * The point lives in locals from one step to the next, so V8 keeps it in registers. The steps run
+ * in blocks of 256 for V8's on-stack replacement: a loop compiled while it runs (a long first
+ * run) takes its locals as untyped values and boxes the point into a new heap number on every
+ * step; V8 enters such code at the outer loop, and the inner loop's locals then start from
+ * numbers read from p.
  */
 export function stepLoop(
   objective: Objective,
   optimizer: Optimizer,
-  p: XY,
+  p: Float64Array,
   g: XY,
   lr: Float64Array,
   noise: Float64Array | null,
@@ -21,20 +28,29 @@ export function stepLoop(
   from: number,
   end: number,
 ): number {
-  for (let k = from; k < end; k++) {
-    objective.grad(p[0]!, p[1]!, g);
-    if (noise !== null) {
-      g[0] = g[0]! + sigma * noise[2 * k]!;
-      g[1] = g[1]! + sigma * noise[2 * k + 1]!;
+  for (let k0 = from; k0 < end; k0 += 256) {
+    const stop = Math.min(end, k0 + 256);
+    let x = p[0]!;
+    let y = p[1]!;
+    for (let k = k0; k < stop; k++) {
+      objective.grad(x, y, g);
+      let gx = g[0]!;
+      let gy = g[1]!;
+      if (noise !== null) {
+        gx += sigma * noise[2 * k]!;
+        gy += sigma * noise[2 * k + 1]!;
+      }
+      optimizer.begin(lr[k]!);
+      x = optimizer.update(0, x, gx);
+      y = optimizer.update(1, y, gy);
+      const f = objective.f(x, y);
+      if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return ~k;
+      xs[k + 1] = x;
+      ys[k + 1] = y;
+      fs[k + 1] = f;
     }
-    optimizer.step(p, g, lr[k]!);
-    const x = p[0]!;
-    const y = p[1]!;
-    const f = objective.f(x, y);
-    if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return ~k;
-    xs[k + 1] = x;
-    ys[k + 1] = y;
-    fs[k + 1] = f;
+    p[0] = x;
+    p[1] = y;
   }
   return end;
 }
@@ -43,28 +59,51 @@ export function stepLoop(
 export type StepLoop = typeof stepLoop;
 
 /**
- * One copy of `stepLoop` per optimizer type, each compiled from the loop's own source text so it
- * gets type feedback of its own; null where this host may not compile code. V8 keeps feedback per
- * function: one loop shared by every type sees every optimizer's `step` at one call site, which
- * goes megamorphic once a process has run five types, and then nothing is inlined into it. The
- * page's policy has no 'unsafe-eval' (csp.config.ts), so the page keeps the shared loop; workers and
- * Node compile. The text is this module's own function (it reads only its arguments and `Number`),
- * never input.
+ * The source of the copy of `stepLoop` for one optimizer type on one function: the loop's own text,
+ * named by a `sourceURL` comment of its own. Distinct text matters: V8 caches compiled code by
+ * source, and from the second `new Function` of one text on, it hands back the same function data,
+ * feedback included — the copies would then share one set of call sites after all.
  */
-function copiesOfLoop(types: readonly string[]): Map<string, StepLoop> | null {
+export const copySource = (type: string, fn: string): string =>
+  `return ${stepLoop.toString()}\n//# sourceURL=stepLoop.${type}.${fn}.js`;
+
+/**
+ * One copy of `stepLoop` per optimizer type and function (`custom` for every typed one), each
+ * compiled from the loop's own source text so it gets type feedback of its own; null where this
+ * host may not compile code. V8 keeps feedback per function: one loop shared by every type sees
+ * every optimizer's `begin` and `update` (and every function's `grad` and `f`) at one call site,
+ * which goes megamorphic once a process has run five kinds, and then nothing is inlined into it.
+ * A copy is a few hundred bytes until it runs. The page's policy has no 'unsafe-eval'
+ * (csp.config.ts), so the page keeps the shared loop; workers and Node compile. The text is this
+ * module's own function (it reads only its arguments, `Number` and `Math`) and names from the
+ * optimizer and function tables, never input.
+ */
+function copiesOfLoop(
+  types: readonly string[],
+  fns: readonly string[],
+): Map<string, StepLoop> | null {
   if ('document' in globalThis) return null;
-  const source = `return ${stepLoop.toString()}`;
+  const keys = types.flatMap((type) => fns.map((fn) => [type, fn] as const));
   try {
-    return new Map(types.map((type) => [type, new Function(source)() as StepLoop]));
+    return new Map(
+      keys.map(([type, fn]) => [`${type}.${fn}`, new Function(copySource(type, fn))() as StepLoop]),
+    );
   } catch {
     // A worker whose policy forbids eval: the first attempt throws, and the shared loop serves.
     return null;
   }
 }
 
-/** The loop of each optimizer type, made once when this module loads. */
+/** The loop of each optimizer type and function, made once when this module loads. */
 const loops: ReadonlyMap<string, StepLoop> =
-  copiesOfLoop(optimizers.map((o) => o.type)) ?? new Map();
+  copiesOfLoop(
+    optimizers.map((o) => o.type),
+    [...functions.map((f) => f.id), 'custom'],
+  ) ?? new Map();
 
-/** The loop for an optimizer type: its own copy where the host allows, else the shared one. */
-export const loopOf = (type: string): StepLoop => loops.get(type) ?? stepLoop;
+/**
+ * The loop for an optimizer type on a function (a built-in's id, or `custom`): its own copy where
+ * the host allows, else the shared one.
+ */
+export const loopOf = (type: string, fn: string): StepLoop =>
+  loops.get(`${type}.${fn}`) ?? stepLoop;

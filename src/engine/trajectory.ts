@@ -34,10 +34,13 @@ export class Trajectory {
   private readonly loop: StepLoop;
   private noise: Float64Array | null = null;
   private sigma = 0;
-  // Plain arrays, not Float64Arrays: V8 optimizes them more freely in the inlined loop (SGD's
-  // sweep measured 2.2× a hand loop, against 3.0–3.5×).
-  private readonly p: number[] = [0, 0];
-  private readonly g: number[] = [0, 0];
+  /** The point after the last step computed. */
+  private readonly p = new Float64Array(2);
+  /**
+   * The gradient's buffer, written and read on every step: a plain array of doubles (NaN makes it
+   * one), which V8 accesses with a bounds check only, not a typed array's buffer checks.
+   */
+  private readonly g: number[] = [NaN, NaN];
   /** The base rate and schedule `lr` holds, so a restart refills it only when they change. */
   private lrBase = NaN;
   private schedule: Schedule | null = null;
@@ -58,7 +61,7 @@ export class Trajectory {
     if (!spec) throw new Error(`unknown optimizer "${entry.type}"`);
     this.own = spec.create(entry.hyper);
     this.optimizer = wrap ? wrap(this.own) : this.own;
-    this.loop = loopOf(entry.type);
+    this.loop = loopOf(entry.type, scene.fn.id);
     this.objective = objective;
     this.steps = scene.steps;
     const n = scene.steps + 1;

@@ -1,17 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import { functions } from '../../src/engine/functions/index.ts';
 import { builtinObjective } from '../../src/engine/objective.ts';
 import { getOptimizer, optimizers } from '../../src/engine/optimizers/index.ts';
 import { fillLearningRates } from '../../src/engine/schedules.ts';
-import { loopOf, stepLoop } from '../../src/engine/stepLoop.ts';
+import { copySource, loopOf, stepLoop } from '../../src/engine/stepLoop.ts';
 import { noiseSequence } from '../../src/engine/noise.ts';
 import { EVERY_TYPE, sceneOf } from './sweepSupport.ts';
 
+const functionIds = [...functions.map((f) => f.id), 'custom'];
+
 describe('the step loop of each optimizer type', () => {
-  it('is a copy of its own in Node (a worker or the command line), not the shared one', () => {
-    const loops = optimizers.map((o) => loopOf(o.type));
-    expect(new Set(loops).size).toBe(optimizers.length);
+  it('is a copy of its own per function in Node (a worker or the command line), not the shared one', () => {
+    const loops = functionIds.flatMap((fn) => optimizers.map((o) => loopOf(o.type, fn)));
+    expect(new Set(loops).size).toBe(optimizers.length * functionIds.length);
     expect(loops).not.toContain(stepLoop);
-    expect(loopOf('no such type')).toBe(stepLoop);
+    expect(loopOf('no such type', 'rosenbrock')).toBe(stepLoop);
+  });
+
+  it('compiles each copy from a text of its own: V8 shares one compiled function among equal texts', () => {
+    const sources = functionIds.flatMap((fn) => optimizers.map((o) => copySource(o.type, fn)));
+    expect(new Set(sources).size).toBe(optimizers.length * functionIds.length);
+    for (const source of sources) expect(source).toContain(stepLoop.toString());
   });
 
   it('computes what the shared loop (the page’s) computes, bit for bit', () => {
@@ -27,11 +36,11 @@ describe('the step loop of each optimizer type', () => {
         cols[0][0] = scene.start[0];
         cols[1][0] = scene.start[1];
         const optimizer = getOptimizer(entry.type)!.create(entry.hyper);
-        const p = [scene.start[0], scene.start[1]];
+        const p = Float64Array.from(scene.start);
         const end = loop(objective, optimizer, p, [0, 0], lr, noise, 0.5, ...cols, 0, scene.steps);
         return { end, cols };
       };
-      const own = run(loopOf(entry.type));
+      const own = run(loopOf(entry.type, scene.fn.id));
       const shared = run(stepLoop);
       expect(own.end).toBe(shared.end);
       for (let c = 0; c < 3; c++) expect(own.cols[c]).toEqual(shared.cols[c]);

@@ -6,19 +6,21 @@ import {
   type HyperValues,
   type ReusableOptimizer,
   type OptimizerSpec,
+  statePair,
   type StateField,
 } from './spec.ts';
-import type { XY } from '../types.ts';
 
 /** torch.optim.Adadelta's update. */
 class Adadelta implements ReusableOptimizer {
-  private rho = 0;
-  private eps = 0;
-  private wd = 0;
-  private readonly sq = new Float64Array(2);
-  private readonly acc = new Float64Array(2);
+  private rho = NaN;
+  private eps = NaN;
+  private wd = NaN;
+  private readonly sq = statePair();
+  private readonly acc = statePair();
   /** The last step's √(u + ε)/√(v + ε): it needs u before its update, which step overwrites. */
-  private readonly ratio = new Float64Array(2);
+  private readonly ratio = statePair();
+  /** The rate of the step begun. */
+  private lr = NaN;
   readonly fields: readonly StateField[] = [
     coord('square_avg', 'v (average of g²)', 'v_t', 'log'),
     coord('acc_delta', 'u (average of Δ²)', 'u_t', 'log'),
@@ -48,15 +50,13 @@ class Adadelta implements ReusableOptimizer {
     }
   }
 
-  step(p: XY, g: XY, lr: number): void {
-    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
-    p[0] = this.coordinate(0, p[0]!, g[0]!, lr);
-    p[1] = this.coordinate(1, p[1]!, g[1]!, lr);
+  begin(lr: number): void {
+    this.lr = lr;
   }
 
-  /** Coordinate i's update: its averages move on; returns the new p_i. */
-  private coordinate(i: number, p: number, g: number, lr: number): number {
-    const { rho, eps, wd, sq, acc, ratio } = this;
+  /** Coordinate i's update: its averages move on. */
+  update(i: number, p: number, g: number): number {
+    const { rho, eps, wd, sq, acc, ratio, lr } = this;
     let d = g;
     if (wd !== 0) d += wd * p;
     const s = sq[i]! * rho + (1 - rho) * d * d;

@@ -7,17 +7,19 @@ import {
   type HyperValues,
   type ReusableOptimizer,
   type OptimizerSpec,
+  statePair,
   type StateField,
 } from './spec.ts';
-import type { XY } from '../types.ts';
 
 /** torch.optim.Adagrad's update. */
 class Adagrad implements ReusableOptimizer {
-  private lrDecay = 0;
-  private wd = 0;
-  private eps = 0;
-  private readonly sum = new Float64Array(2);
+  private lrDecay = NaN;
+  private wd = NaN;
+  private eps = NaN;
+  private readonly sum = statePair();
   private t = 0;
+  /** The decayed rate of the step begun. */
+  private clr = NaN;
   readonly fields: readonly StateField[] = [
     coord('sum', 'accumulated g² (the sum)', 's_t', 'log'),
     scalar('clr', 'decayed learning rate', '\\tilde\\gamma_t', 'log'),
@@ -50,17 +52,14 @@ class Adagrad implements ReusableOptimizer {
     for (let i = 0; i < 2; i++) out[3 + i] = clr / (Math.sqrt(this.sum[i]!) + this.eps);
   }
 
-  step(p: XY, g: XY, lr: number): void {
+  begin(lr: number): void {
     this.t++;
-    const clr = this.decayed(lr, this.t);
-    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
-    p[0] = this.coordinate(0, p[0]!, g[0]!, clr);
-    p[1] = this.coordinate(1, p[1]!, g[1]!, clr);
+    this.clr = this.decayed(lr, this.t);
   }
 
-  /** Coordinate i's update at the decayed rate: its sum moves on; returns the new p_i. */
-  private coordinate(i: number, p: number, g: number, clr: number): number {
-    const { wd, eps, sum } = this;
+  /** Coordinate i's update at the decayed rate: its sum moves on. */
+  update(i: number, p: number, g: number): number {
+    const { wd, eps, sum, clr } = this;
     let d = g;
     if (wd !== 0) d += wd * p;
     const s = sum[i]! + d * d;

@@ -12,26 +12,30 @@ import {
   type HyperValues,
   type ReusableOptimizer,
   type OptimizerSpec,
+  statePair,
   type StateField,
 } from './spec.ts';
-import type { XY } from '../types.ts';
 
 /**
  * Adam's update; `decoupled` gives AdamW, whose weight decay shrinks p by (1 − lr·wd) with the
  * scheduled lr instead of adding wd·p to the gradient.
  */
 class Adam implements ReusableOptimizer {
-  private b1 = 0;
-  private b2 = 0;
-  private eps = 0;
-  private wd = 0;
+  private b1 = NaN;
+  private b2 = NaN;
+  private eps = NaN;
+  private wd = NaN;
   private amsgrad = false;
-  private readonly m = new Float64Array(2);
-  private readonly v = new Float64Array(2);
-  private readonly vMax = new Float64Array(2);
+  private readonly m = statePair();
+  private readonly v = statePair();
+  private readonly vMax = statePair();
   // Running powers β^t: `beta ** t` every step costs 3–5× more.
-  private b1t = 1;
-  private b2t = 1;
+  private b1t = NaN;
+  private b2t = NaN;
+  /** What the coordinates of the step begun share: lr/(1 − β₁ᵗ), √(1 − β₂ᵗ), AdamW's 1 − lr·wd. */
+  private stepSize = NaN;
+  private bc2Sqrt = NaN;
+  private shrink = NaN;
 
   constructor(
     hp: HyperValues,
@@ -94,27 +98,17 @@ class Adam implements ReusableOptimizer {
     out[k] = bc2;
   }
 
-  step(p: XY, g: XY, lr: number): void {
+  begin(lr: number): void {
     const b1t = (this.b1t = decayPower(this.b1t, this.b1));
     const b2t = (this.b2t = decayPower(this.b2t, this.b2));
-    const stepSize = lr / (1 - b1t);
-    const bc2Sqrt = Math.sqrt(1 - b2t);
-    const shrink = 1 - lr * this.wd;
-    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
-    p[0] = this.coordinate(0, p[0]!, g[0]!, stepSize, bc2Sqrt, shrink);
-    p[1] = this.coordinate(1, p[1]!, g[1]!, stepSize, bc2Sqrt, shrink);
+    this.stepSize = lr / (1 - b1t);
+    this.bc2Sqrt = Math.sqrt(1 - b2t);
+    this.shrink = 1 - lr * this.wd;
   }
 
-  /** Coordinate i's update at this step's size: m, v move on; returns the new p_i. */
-  private coordinate(
-    i: number,
-    p: number,
-    g: number,
-    stepSize: number,
-    bc2Sqrt: number,
-    shrink: number,
-  ): number {
-    const { b1, b2, eps, wd, decoupled, amsgrad, m, v, vMax } = this;
+  /** Coordinate i's update at this step's size: m, v move on. */
+  update(i: number, p: number, g: number): number {
+    const { b1, b2, eps, wd, decoupled, amsgrad, m, v, vMax, stepSize, bc2Sqrt, shrink } = this;
     let d = g;
     let q = p;
     if (decoupled) q = q * shrink;

@@ -10,19 +10,21 @@ import {
   type HyperValues,
   type ReusableOptimizer,
   type OptimizerSpec,
+  statePair,
   type StateField,
 } from './spec.ts';
-import type { XY } from '../types.ts';
 
 /** torch.optim.Adamax's update: Adam with an infinity-norm second moment. */
 class Adamax implements ReusableOptimizer {
-  private b1 = 0;
-  private b2 = 0;
-  private eps = 0;
-  private wd = 0;
-  private readonly m = new Float64Array(2);
-  private readonly u = new Float64Array(2);
-  private b1t = 1;
+  private b1 = NaN;
+  private b2 = NaN;
+  private eps = NaN;
+  private wd = NaN;
+  private readonly m = statePair();
+  private readonly u = statePair();
+  private b1t = NaN;
+  /** The bias-corrected rate of the step begun, lr/(1 − β₁ᵗ). */
+  private clr = NaN;
   readonly fields: readonly StateField[] = [
     coord('exp_avg', 'm (first moment)', 'm_t'),
     coord('exp_inf', 'u (decayed max of |g|)', 'u_t', 'log'),
@@ -59,17 +61,14 @@ class Adamax implements ReusableOptimizer {
     out[8] = bc1;
   }
 
-  step(p: XY, g: XY, lr: number): void {
+  begin(lr: number): void {
     const b1t = (this.b1t = decayPower(this.b1t, this.b1));
-    const clr = lr / (1 - b1t);
-    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
-    p[0] = this.coordinate(0, p[0]!, g[0]!, clr);
-    p[1] = this.coordinate(1, p[1]!, g[1]!, clr);
+    this.clr = lr / (1 - b1t);
   }
 
-  /** Coordinate i's update at the bias-corrected rate: m and u move on; returns the new p_i. */
-  private coordinate(i: number, p: number, g: number, clr: number): number {
-    const { b1, b2, eps, wd, m, u } = this;
+  /** Coordinate i's update at the bias-corrected rate: m and u move on. */
+  update(i: number, p: number, g: number): number {
+    const { b1, b2, eps, wd, m, u, clr } = this;
     let d = g;
     if (wd !== 0) d += wd * p;
     const mi = m[i]! * b1 + (1 - b1) * d;

@@ -8,18 +8,21 @@ import {
   type HyperValues,
   type ReusableOptimizer,
   type OptimizerSpec,
+  statePair,
   type StateField,
 } from './spec.ts';
-import type { XY } from '../types.ts';
 
 /** Lion's update (Chen et al. 2023, Algorithm 2), as in the authors' PyTorch code. */
 class Lion implements ReusableOptimizer {
-  private b1 = 0;
-  private b2 = 0;
-  private wd = 0;
-  private readonly m = new Float64Array(2);
+  private b1 = NaN;
+  private b2 = NaN;
+  private wd = NaN;
+  private readonly m = statePair();
   /** The last step's interpolation c = β₁m + (1 − β₁)g, whose sign is the step; m moves on after. */
-  private readonly c = new Float64Array(2);
+  private readonly c = statePair();
+  /** What the coordinates of the step begun share: lr and the decay factor 1 − lr·wd. */
+  private lr = NaN;
+  private shrink = NaN;
   readonly fields: readonly StateField[] = [
     coord('exp_avg', 'm (momentum)', 'm_t'),
     coord('c', 'c (interpolation; the step is −γ·sign c)', 'c_t', 'linear', 'direction'),
@@ -49,16 +52,14 @@ class Lion implements ReusableOptimizer {
     }
   }
 
-  step(p: XY, g: XY, lr: number): void {
-    const shrink = 1 - lr * this.wd;
-    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
-    p[0] = this.coordinate(0, p[0]!, g[0]!, lr, shrink);
-    p[1] = this.coordinate(1, p[1]!, g[1]!, lr, shrink);
+  begin(lr: number): void {
+    this.lr = lr;
+    this.shrink = 1 - lr * this.wd;
   }
 
-  /** Coordinate i's update: m moves on after the sign is taken; returns the new p_i. */
-  private coordinate(i: number, p: number, d: number, lr: number, shrink: number): number {
-    const { b1, b2, m, c: last } = this;
+  /** Coordinate i's update: m moves on after the sign is taken. */
+  update(i: number, p: number, d: number): number {
+    const { b1, b2, m, c: last, lr, shrink } = this;
     const c = m[i]! * b1 + d * (1 - b1);
     last[i] = c;
     m[i] = m[i]! * b2 + d * (1 - b2);

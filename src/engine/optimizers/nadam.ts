@@ -11,23 +11,27 @@ import {
   type HyperValues,
   type ReusableOptimizer,
   type OptimizerSpec,
+  statePair,
   type StateField,
 } from './spec.ts';
-import type { XY } from '../types.ts';
 
 /** torch.optim.NAdam's update, today's formula (torch ≥ 2.0: μ-product of the next step counted once). */
 class NAdam implements ReusableOptimizer {
-  private b1 = 0;
-  private b2 = 0;
-  private eps = 0;
-  private wd = 0;
-  private psi = 0;
-  private readonly m = new Float64Array(2);
-  private readonly v = new Float64Array(2);
+  private b1 = NaN;
+  private b2 = NaN;
+  private eps = NaN;
+  private wd = NaN;
+  private psi = NaN;
+  private readonly m = statePair();
+  private readonly v = statePair();
   private t = 0;
-  private b2t = 1;
-  private muProduct = 1;
-  private muNext = 0;
+  private b2t = NaN;
+  private muProduct = NaN;
+  private muNext = NaN;
+  /** What the coordinates of the step begun share: 1 − β₂ᵗ and the two coefficients. */
+  private bc2 = NaN;
+  private gradCoef = NaN;
+  private momentumCoef = NaN;
   readonly fields: readonly StateField[] = [
     coord('exp_avg', 'm (first moment)', 'm_t', 'linear', 'direction'),
     coord('exp_avg_sq', 'v (second moment)', 'v_t', 'log'),
@@ -75,31 +79,21 @@ class NAdam implements ReusableOptimizer {
     out[9] = this.muProduct;
   }
 
-  step(p: XY, g: XY, lr: number): void {
+  begin(lr: number): void {
     this.t++;
     this.b2t = decayPower(this.b2t, this.b2);
-    const bc2 = 1 - this.b2t;
+    this.bc2 = 1 - this.b2t;
     // μ_{t+1} of one step is μ_t of the next: one pow per step.
     const mu = this.muNext;
     const muNext = (this.muNext = this.mu(this.t + 1));
     const muProduct = (this.muProduct *= mu);
-    const gradCoef = (-lr * (1 - mu)) / (1 - muProduct);
-    const momentumCoef = (-lr * muNext) / (1 - muProduct * muNext);
-    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
-    p[0] = this.coordinate(0, p[0]!, g[0]!, bc2, gradCoef, momentumCoef);
-    p[1] = this.coordinate(1, p[1]!, g[1]!, bc2, gradCoef, momentumCoef);
+    this.gradCoef = (-lr * (1 - mu)) / (1 - muProduct);
+    this.momentumCoef = (-lr * muNext) / (1 - muProduct * muNext);
   }
 
-  /** Coordinate i's update with this step's coefficients: m, v move on; returns the new p_i. */
-  private coordinate(
-    i: number,
-    p: number,
-    g: number,
-    bc2: number,
-    gradCoef: number,
-    momentumCoef: number,
-  ): number {
-    const { b1, b2, eps, wd, m, v } = this;
+  /** Coordinate i's update with this step's coefficients: m, v move on. */
+  update(i: number, p: number, g: number): number {
+    const { b1, b2, eps, wd, m, v, bc2, gradCoef, momentumCoef } = this;
     let d = g;
     if (wd !== 0) d += wd * p;
     const mi = m[i]! * b1 + (1 - b1) * d;

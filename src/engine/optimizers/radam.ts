@@ -10,22 +10,27 @@ import {
   type HyperValues,
   type ReusableOptimizer,
   type OptimizerSpec,
+  statePair,
   type StateField,
 } from './spec.ts';
-import type { XY } from '../types.ts';
 
 /** torch.optim.RAdam's update: Adam with the variance rectification of Liu et al. (2019). */
 class RAdam implements ReusableOptimizer {
-  private b1 = 0;
-  private b2 = 0;
-  private eps = 0;
-  private wd = 0;
-  private rhoInf = 0;
-  private readonly m = new Float64Array(2);
-  private readonly v = new Float64Array(2);
+  private b1 = NaN;
+  private b2 = NaN;
+  private eps = NaN;
+  private wd = NaN;
+  private rhoInf = NaN;
+  private readonly m = statePair();
+  private readonly v = statePair();
   private t = 0;
-  private b1t = 1;
-  private b2t = 1;
+  private b1t = NaN;
+  private b2t = NaN;
+  /** What the coordinates of the step begun share: lr, 1 − β₁ᵗ, √(1 − β₂ᵗ), rₜ. */
+  private lr = NaN;
+  private bc1 = NaN;
+  private bc2Sqrt = NaN;
+  private rt = NaN;
   readonly fields: readonly StateField[] = [
     coord('exp_avg', 'm (first moment)', 'm_t'),
     coord('exp_avg_sq', 'v (second moment)', 'v_t', 'log'),
@@ -84,28 +89,18 @@ class RAdam implements ReusableOptimizer {
     out[9] = rect;
   }
 
-  step(p: XY, g: XY, lr: number): void {
+  begin(lr: number): void {
     const t = ++this.t;
-    const bc1 = 1 - (this.b1t = decayPower(this.b1t, this.b1));
+    this.lr = lr;
+    this.bc1 = 1 - (this.b1t = decayPower(this.b1t, this.b1));
     const b2t = (this.b2t = decayPower(this.b2t, this.b2));
-    const rect = this.rect(this.rho(t, b2t));
-    const bc2Sqrt = Math.sqrt(1 - b2t);
-    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
-    p[0] = this.coordinate(0, p[0]!, g[0]!, lr, bc1, bc2Sqrt, rect);
-    p[1] = this.coordinate(1, p[1]!, g[1]!, lr, bc1, bc2Sqrt, rect);
+    this.rt = this.rect(this.rho(t, b2t));
+    this.bc2Sqrt = Math.sqrt(1 - b2t);
   }
 
-  /** Coordinate i's update, rectified when rect > 0: m, v move on; returns the new p_i. */
-  private coordinate(
-    i: number,
-    p: number,
-    g: number,
-    lr: number,
-    bc1: number,
-    bc2Sqrt: number,
-    rect: number,
-  ): number {
-    const { b1, b2, eps, wd, m, v } = this;
+  /** Coordinate i's update, rectified when rₜ > 0: m, v move on. */
+  update(i: number, p: number, g: number): number {
+    const { b1, b2, eps, wd, m, v, lr, bc1, bc2Sqrt, rt: rect } = this;
     let d = g;
     if (wd !== 0) d += wd * p;
     const mi = m[i]! * b1 + (1 - b1) * d;

@@ -7,20 +7,22 @@ import {
   type HyperValues,
   type ReusableOptimizer,
   type OptimizerSpec,
+  statePair,
   type StateField,
 } from './spec.ts';
-import type { XY } from '../types.ts';
 
 /** torch.optim.RMSprop's update: no bias correction; optional momentum and centring. */
 class RmsProp implements ReusableOptimizer {
-  private alpha = 0;
-  private eps = 0;
-  private wd = 0;
-  private momentum = 0;
+  private alpha = NaN;
+  private eps = NaN;
+  private wd = NaN;
+  private momentum = NaN;
   private centered = false;
-  private readonly sq = new Float64Array(2);
-  private readonly avg = new Float64Array(2);
-  private readonly buf = new Float64Array(2);
+  private readonly sq = statePair();
+  private readonly avg = statePair();
+  private readonly buf = statePair();
+  /** The rate of the step begun. */
+  private lr = NaN;
 
   constructor(hp: HyperValues) {
     this.reset(hp);
@@ -72,15 +74,12 @@ class RmsProp implements ReusableOptimizer {
     return (this.centered ? Math.sqrt(s - a * a) : Math.sqrt(s)) + this.eps;
   }
 
-  step(p: XY, g: XY, lr: number): void {
-    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
-    p[0] = this.coordinate(0, p[0]!, g[0]!, lr);
-    p[1] = this.coordinate(1, p[1]!, g[1]!, lr);
+  begin(lr: number): void {
+    this.lr = lr;
   }
 
-  /** Coordinate i's update from p_i and g_i: its state moves on; returns the new p_i. */
-  private coordinate(i: number, p: number, g: number, lr: number): number {
-    const { alpha, eps, wd, momentum, centered, sq, avg, buf } = this;
+  update(i: number, p: number, g: number): number {
+    const { alpha, eps, wd, momentum, centered, sq, avg, buf, lr } = this;
     let d = g;
     if (wd !== 0) d += wd * p;
     const s = sq[i]! * alpha + (1 - alpha) * d * d;

@@ -7,18 +7,21 @@ import {
   type HyperValues,
   type ReusableOptimizer,
   type OptimizerSpec,
+  statePair,
   type StateField,
 } from './spec.ts';
-import type { XY } from '../types.ts';
 
 /** torch.optim.SGD's update: plain, with momentum, or Nesterov. */
 class Sgd implements ReusableOptimizer {
-  private momentum = 0;
-  private dampening = 0;
+  private momentum = NaN;
+  private dampening = NaN;
   private nesterov = false;
-  private wd = 0;
-  private readonly buf = new Float64Array(2);
-  private started = false;
+  private wd = NaN;
+  private readonly buf = statePair();
+  /** Steps begun. */
+  private t = 0;
+  /** The rate of the step begun. */
+  private lr = NaN;
 
   constructor(hp: HyperValues) {
     this.reset(hp);
@@ -31,7 +34,7 @@ class Sgd implements ReusableOptimizer {
     this.nesterov = bool(hp, 'nesterov');
     this.wd = num(hp, 'weight_decay');
     this.buf.fill(0);
-    this.started = false;
+    this.t = 0;
   }
 
   get fields(): readonly StateField[] {
@@ -46,19 +49,21 @@ class Sgd implements ReusableOptimizer {
   inspect(out: Float64Array, lr: number): void {
     let k = 0;
     if (this.momentum !== 0) {
-      out[k++] = this.started ? this.buf[0]! : NaN;
-      out[k++] = this.started ? this.buf[1]! : NaN;
+      out[k++] = this.t > 0 ? this.buf[0]! : NaN;
+      out[k++] = this.t > 0 ? this.buf[1]! : NaN;
     }
     // Every coordinate moves by lr times its (momentum-filtered) gradient.
     out[k++] = lr;
     out[k] = lr;
   }
 
-  step(p: XY, g: XY, lr: number): void {
-    // Each coordinate by the same code, written out twice: V8 does not unroll a two-pass loop.
-    p[0] = p[0]! - lr * this.direction(p[0]!, g[0]!, 0);
-    p[1] = p[1]! - lr * this.direction(p[1]!, g[1]!, 1);
-    this.started = true;
+  begin(lr: number): void {
+    this.t++;
+    this.lr = lr;
+  }
+
+  update(i: number, p: number, g: number): number {
+    return p - this.lr * this.direction(p, g, i);
   }
 
   /** The direction of coordinate i (the step is −lr times it), updating its momentum buffer. */
@@ -68,7 +73,7 @@ class Sgd implements ReusableOptimizer {
     if (wd !== 0) d += wd * p;
     if (momentum !== 0) {
       // The buffer starts as the raw gradient, so dampening does nothing on step 1.
-      const b = this.started ? buf[i]! * momentum + (1 - dampening) * d : d;
+      const b = this.t > 1 ? buf[i]! * momentum + (1 - dampening) * d : d;
       buf[i] = b;
       d = nesterov ? d + momentum * b : b;
     }

@@ -1,4 +1,4 @@
-import type { Vec2, XY } from '../types.ts';
+import type { Vec2 } from '../types.ts';
 
 /** A numeric range; `openMin`/`openMax` exclude the bound. Omitted bounds are ±∞. */
 export interface Range {
@@ -19,13 +19,23 @@ export type HyperSpec =
 export type HyperValues = Readonly<Record<string, number | boolean | Vec2>>;
 
 /**
- * Updates a point in place, like `optimizer.step()` after `loss.backward()`. Implementations are
- * classes: V8 updates a class's number fields in place, while a number captured and reassigned by a
- * closure is boxed anew on every write, and per-instance closures defeat inlining (≈ 2× per step).
+ * One step of an update rule, coordinate by coordinate, like `optimizer.step()` after
+ * `loss.backward()`: `begin` once per step, then `update` for x (i = 0) and for y (i = 1). The
+ * engine's loop keeps the point and the gradient in locals, so they never pass through memory
+ * between steps. Implementations are classes: V8 updates a class's number fields in place, while a
+ * number captured and reassigned by a closure is boxed anew on every write, and per-instance
+ * closures defeat inlining (≈ 2× per step). Their fractional fields start as NaN, not 0, until
+ * `reset` sets them: a field that starts as a small integer changes representation when the first
+ * fraction arrives (momentum 0, then 0.9), and V8 then discards the loop compiled for the old one.
  */
 export interface Optimizer {
-  /** One update of `p` (length 2) from the gradient `g` at p, with the (scheduled) learning rate. */
-  step(p: XY, g: XY, lr: number): void;
+  /**
+   * Starts a step at the (scheduled) learning rate `lr`: moves the step count on and computes what
+   * both coordinates share (bias corrections, a decayed rate).
+   */
+  begin(lr: number): void;
+  /** Coordinate i's update in the step begun: its state moves on; returns p_i after the step. */
+  update(i: number, p: number, g: number): number;
   /** The state this optimizer keeps, in the order `inspect` writes it. */
   readonly fields: readonly StateField[];
   /**
@@ -117,6 +127,15 @@ export const betas = (b1: number, b2: number): HyperSpec => ({
   default: [b1, b2],
   range: { min: 0, max: 1, openMax: true },
 });
+
+/**
+ * A per-coordinate state pair (x, y), NaN until `reset` fills it. A plain array of doubles, not a
+ * Float64Array: the hot loop reads and writes its elements after a bounds check only, where a
+ * typed array's also cost its buffer's checks (a buffer can be detached), ≈ 10 instructions per
+ * access. NaN, not 0, makes it an array of doubles from the start: an array of small integers
+ * would change shape on its first fractional value, under code compiled for the old shape.
+ */
+export const statePair = (): number[] => [NaN, NaN];
 
 /**
  * Keeps a running power β^t out of the denormal range, where float64 arithmetic is ~1.6× slower.

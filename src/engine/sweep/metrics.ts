@@ -45,12 +45,13 @@ export function writeRun(
   keep: number | undefined,
 ): void {
   const { x, y, f, length } = run;
+  const { threshold } = goal;
   let best = NaN;
   let reached = -1;
   for (let k = 0; k < length; k++) {
     const v = f[k]!;
     if (!(v >= best)) best = v;
-    if (reached < 0 && v <= goal.threshold) reached = k;
+    if (reached < 0 && v <= threshold) reached = k;
   }
   const last = length - 1;
   const endX = last >= 0 ? x[last]! : NaN;
