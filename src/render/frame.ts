@@ -1,9 +1,9 @@
 import type { ContourField } from '../engine/field.ts';
 import type { Scene } from '../engine/scene.ts';
-import type { SweepColumns, SweepPlan } from '../engine/sweep/types.ts';
 import type { Box, Vec2 } from '../engine/types.ts';
 import type { InspectResult } from '../workers/inspectClient.ts';
 import type { RunSet } from '../workers/runs.ts';
+import type { SweepProgress } from '../workers/sweepClient.ts';
 
 /** Colours and type the layers take from the page's stylesheet. */
 export interface Theme {
@@ -66,18 +66,15 @@ export interface PlotContent {
   readonly sweep?: SweepPicture | null;
 }
 
-/** A sweep as the landscape's sweep layers read it: the sweep workers' progress, filled in place. */
-export interface SweepPicture {
-  /** The scene it was computed for; its `sweep.view` says which view. */
-  readonly scene: Scene;
-  readonly plan: SweepPlan;
-  readonly columns: SweepColumns;
-  /** Per cell: 0 = not computed yet, else the level (1 = coarsest) it came from. */
-  readonly level: Uint8Array;
-  /** Cells computed so far (the nonzero entries of `level`): the picture changes when this does. */
-  readonly computed: number;
-  readonly done: boolean;
-}
+/**
+ * A sweep as the landscape's sweep layers read it: the sweep workers' progress (its scene, whose
+ * `sweep.view` says which view; its plan; its columns and levels, filled in place; how many cells
+ * are computed; whether it is done).
+ */
+export type SweepPicture = Pick<
+  SweepProgress,
+  'scene' | 'plan' | 'columns' | 'level' | 'computed' | 'done'
+>;
 
 /** One layer of the plot. Layers draw in order and leave the context as they found it. */
 export type Layer = (ctx: CanvasRenderingContext2D, frame: Frame) => void;
