@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {} from '../../src/devtools.ts';
 import { makeFrame, plotHeight } from '../../src/render/frame.ts';
-import { axeViolations, labSession, openPage, type OpenPage } from './browser.ts';
+import { axeViolations, labSession, openPage, pixels, type OpenPage } from './browser.ts';
 
 const lab = labSession();
 let open: OpenPage;
@@ -59,16 +59,6 @@ async function drawnComplete(page: Page, kind: 'basins' | 'seeds', cells: number
 
 /** The basin tab's shares, one line per row. */
 const shares = (page: Page) => page.locator('.basin-key tbody tr').allTextContents();
-
-/** A fingerprint of the plot's pixels. */
-const pixels = (page: Page) =>
-  page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('canvas.plot')!;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let h = 0;
-    for (let i = 0; i < data.length; i += 7) h = (Math.imul(h, 31) + data[i]!) | 0;
-    return h;
-  });
 
 /** The CSS-pixel frame of the landscape as shown, to aim clicks at maths points. */
 async function frameOnPage(page: Page) {

@@ -14,6 +14,7 @@ import { useLab, useLabActions } from '../../state/useLab.ts';
 import { formatPoint } from '../format.ts';
 import { basinLegend, percent, rampColours, rampSteps } from './basinLegend.ts';
 import { LabelledNumber } from './LabelledNumber.tsx';
+import { OptimizerOptions } from './OptimizerOptions.tsx';
 import { useSweepPicture } from './useSweepPicture.ts';
 import './basins.css';
 
@@ -30,7 +31,6 @@ const NO_MINIMA: readonly Vec2[] = [];
  */
 export function BasinsTab() {
   const sweep = useLab((s) => s.sweep);
-  const optimizers = useLab((s) => s.optimizers);
   const fn = useLab((s) => s.fn);
   const { setSweep } = useLabActions();
   const picture = useSweepPicture();
@@ -56,11 +56,7 @@ export function BasinsTab() {
             value={sweep.basins.optimizer}
             onChange={(e) => set({ optimizer: Number(e.target.value) })}
           >
-            {optimizers.map((o, k) => (
-              <option key={o.id} value={k}>
-                {o.entry.label}
-              </option>
-            ))}
+            <OptimizerOptions />
           </select>
         </div>
         <div className="ctl-field">

@@ -17,6 +17,7 @@ import { axisNames, markerOf } from './mapMarks.ts';
 import { mapHeight, moveFocus } from './mapInput.ts';
 import { cellText, mapSummary, mapWords } from './mapText.ts';
 import { MapExports } from './MapExports.tsx';
+import { OptimizerOptions } from './OptimizerOptions.tsx';
 import { setText } from './setText.ts';
 import { canvasView } from './canvasView.ts';
 import { attachPicking } from './picking.ts';
@@ -42,7 +43,6 @@ export function SensitivityMap() {
 /** The optimizer the map runs, and its two axes. */
 function MapControls({ spec }: { readonly spec: SweepSpec }) {
   const store = useLabStore();
-  const optimizers = useLab((s) => s.optimizers);
   const scene = useLab((s) => s.scene);
   const { setSweep } = useLabActions();
   const id = useId();
@@ -74,11 +74,7 @@ function MapControls({ spec }: { readonly spec: SweepSpec }) {
             });
           }}
         >
-          {optimizers.map((o, k) => (
-            <option key={o.id} value={k}>
-              {o.entry.label}
-            </option>
-          ))}
+          <OptimizerOptions />
         </select>
       </div>
       <AxisFields
