@@ -20,6 +20,8 @@ export interface Plot {
    * waits its turn; null if nothing waits.
    */
   settlesIn(): number | null;
+  /** True when the last frame drew some path in draft (see PathsLayer.drafted). */
+  drafted(): boolean;
 }
 
 /** A plot for one canvas: each canvas gets its own, so no canvas sees another's bookkeeping. */
@@ -47,5 +49,6 @@ export function createPlot(): Plot {
       const waits = [paths.settlesIn(), ensemble.settlesIn()].filter((w) => w !== null);
       return waits.length ? Math.min(...waits) : null;
     },
+    drafted: paths.drafted,
   };
 }

@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {} from '../../src/devtools.ts';
-import { axeViolations, labSession, openPage, pathsSettled, type OpenPage } from './browser.ts';
+import {
+  axeViolations,
+  fullQuality,
+  labSession,
+  openPage,
+  pathsSettled,
+  type OpenPage,
+} from './browser.ts';
 
 const SHOTS = 'test-results';
 
@@ -33,6 +40,7 @@ interface CanvasStats {
 /** Reads the plot's pixels back, once its paths are at full quality, and counts what it shows. */
 async function canvasStats(page: Page, colours: string[]): Promise<CanvasStats> {
   await pathsSettled(page);
+  await fullQuality(page);
   return page.evaluate((hexes) => {
     const canvas = document.querySelector<HTMLCanvasElement>('canvas.plot');
     const ctx = canvas?.getContext('2d');

@@ -126,6 +126,19 @@ export async function pathsSettled(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Waits for a frame that drew no path in draft: under load CI caught frames whose paths stayed in
+ * draft at rest (a run drawn before it completed), with no settle timer pending, so pathsSettled
+ * alone let a test read draft pixels.
+ */
+export async function fullQuality(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      (performance.getEntriesByName('descent-lab:draw').at(-1) as PerformanceMark | undefined)
+        ?.detail?.drafted === false,
+  );
+}
+
 /** A cheap fingerprint of the landscape's pixels. */
 export const pixels = (page: Page) =>
   page.evaluate(() => {

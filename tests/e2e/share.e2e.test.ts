@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { gallery } from '../../src/gallery/scenes.ts';
 import { parsePreset } from '../../src/preset/index.ts';
-import { axeViolations, labSession, openPage, pathsSettled } from './browser.ts';
+import { axeViolations, fullQuality, labSession, openPage, pathsSettled } from './browser.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const lab = labSession();
@@ -40,12 +40,14 @@ async function drawing(
   await expect.poll(() => page.textContent('p.status'), { timeout: 30_000 }).toMatch(/computed in/);
   await expect.poll(() => fields(page), { timeout: 30_000 }).toBeGreaterThan(fieldsBefore);
   await pathsSettled(page);
+  await fullQuality(page);
   let pixels = await plotPixels(page);
   await expect
     .poll(
       async () => {
         await page.waitForTimeout(250);
         await pathsSettled(page);
+        await fullQuality(page);
         const now = await plotPixels(page);
         const still = now === pixels;
         pixels = now;

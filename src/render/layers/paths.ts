@@ -88,6 +88,8 @@ class Bookkeeping {
   readonly cursors = new Motion<number>(Object.is);
   /** True when a group waits for its full-quality repaint. */
   behind = false;
+  /** True when the last frame stroked some path in draft (fresh, incomplete or behind). */
+  drafted = false;
 }
 
 /**
@@ -180,6 +182,7 @@ function drawPaths(
       own.behind ||= !cursorMoving;
     }
   }
+  own.drafted = live.length > 0;
   if (live.length === 0) return;
   clipToPlot(ctx, frame);
   strokeRuns(ctx, frame, live, 'draft');
@@ -205,6 +208,8 @@ export interface PathsLayer {
   readonly draw: Layer;
   /** Milliseconds until its paths deserve a full-quality frame, or null if nothing waits. */
   settlesIn(): number | null;
+  /** True when its last frame drew some path in draft: a run still computing draws so too. */
+  drafted(): boolean;
 }
 
 /**
@@ -215,12 +220,13 @@ export interface PathsLayer {
 export function pathsLayer(): PathsLayer {
   const own = new Bookkeeping();
   const paths: Layer = (ctx, frame) => drawLayer(ctx, frame, own);
-  return { draw: paths, settlesIn: () => settlesIn(own) };
+  return { draw: paths, settlesIn: () => settlesIn(own), drafted: () => own.drafted };
 }
 
 function drawLayer(ctx: CanvasRenderingContext2D, frame: Frame, own: Bookkeeping): void {
   const { runs: set, hidden, cursor, hoverStep, scene } = frame.content;
   const { scale } = frame;
+  own.drafted = false;
   if (set) {
     const visible = set.runs.map((_, k) => k).filter((k) => !hidden[k] && set.runs[k]!.length > 0);
     drawPaths(ctx, frame, visible, own);

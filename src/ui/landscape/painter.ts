@@ -170,6 +170,8 @@ export class Painter {
         ms: drawMs,
         // False while some path is drawn in draft (it changed under 200 ms ago).
         settled: wait === null,
+        // True when some path was drawn in draft, also a run still computing (no timer waits).
+        drafted: this.#plot.drafted(),
         field: field !== null,
         fieldCurrent: field !== null && sameBox(field.view, scene.view),
         // The basin map or seed ensemble drawn, if any: its computed cells of all (benchmarks
