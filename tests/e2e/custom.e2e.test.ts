@@ -250,7 +250,7 @@ describe('custom functions in the browser', () => {
             async () =>
               (await input.getAttribute('aria-invalid')) === 'true' ||
               (await page.locator('.ctl-gradient').count()) > 0,
-            { timeout: 15_000 },
+            { timeout: 30_000 },
           )
           .toBe(true);
         // The page answers at once: the main thread is never blocked.
@@ -274,7 +274,7 @@ describe('custom functions in the browser', () => {
               if (fn.expr !== text) return false;
               return (await page.locator('.ctl-gradient').count()) > 0;
             },
-            { timeout: 15_000 },
+            { timeout: 30_000 },
           )
           .toBe(true);
         expect(await page.evaluate(() => 1 + 1)).toBe(2);
