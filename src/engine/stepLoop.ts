@@ -4,9 +4,10 @@ import type { Objective, XY } from './types.ts';
 
 /**
  * The hot loop of every run: steps k = from…end − 1 from the point p, each point into xs, ys, fs
- * at k + 1; g is the gradient's buffer. Returns `end` with p moved to the last point, or ~k when
- * the point of step k was not finite (the loop stops before writing it). Nothing allocated, one
- * finiteness test a step.
+ * at k + 1; g is the gradient's buffer. Step k runs at the rate `rates[k]`, or at `rate` when
+ * `rates` is null (a constant schedule: a local then, not a column read on every step). Returns
+ * `end` with p moved to the last point, or ~k when the point of step k was not finite (the loop
+ * stops before writing it). Nothing allocated, one finiteness test a step.
  *
  * The point lives in locals from one step to the next, so V8 keeps it in registers. The steps run
  * in blocks of 256 for V8's on-stack replacement: a loop compiled while it runs (a long first
@@ -19,7 +20,8 @@ export function stepLoop(
   optimizer: Optimizer,
   p: Float64Array,
   g: XY,
-  lr: Float64Array,
+  rates: Float64Array | null,
+  rate: number,
   noise: Float64Array | null,
   sigma: number,
   xs: Float64Array,
@@ -40,9 +42,10 @@ export function stepLoop(
         gx += sigma * noise[2 * k]!;
         gy += sigma * noise[2 * k + 1]!;
       }
-      optimizer.begin(lr[k]!);
-      x = optimizer.update(0, x, gx);
-      y = optimizer.update(1, y, gy);
+      const lr = rates === null ? rate : rates[k]!;
+      optimizer.begin(lr);
+      x = optimizer.update(0, x, gx, lr);
+      y = optimizer.update(1, y, gy, lr);
       const f = objective.f(x, y);
       if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return ~k;
       xs[k + 1] = x;

@@ -44,6 +44,11 @@ export class Trajectory {
   /** The base rate and schedule `lr` holds, so a restart refills it only when they change. */
   private lrBase = NaN;
   private schedule: Schedule | null = null;
+  /**
+   * What the loop reads the rate of step k from: `lr`, or null under a constant schedule, whose
+   * one rate `lrBase` the loop then keeps in a register instead of reading a column every step.
+   */
+  private rates: Float64Array | null = null;
 
   /**
    * `objective` is f with its gradient: a compiled typed function, or the scene's built-in.
@@ -95,6 +100,7 @@ export class Trajectory {
       fillLearningRates(lr, entry.schedule, this.lr);
       this.lrBase = lr;
       this.schedule = entry.schedule;
+      this.rates = entry.schedule.type === 'constant' ? null : this.lr;
     }
     this.length = 0;
     this.divergedAt = null;
@@ -113,8 +119,23 @@ export class Trajectory {
     if (this.done) return 0;
     const before = this.length;
     const end = Math.min(this.steps, before - 1 + count);
-    const { objective, optimizer, p, g, lr, noise, sigma, x, y, f } = this;
-    const k = this.loop(objective, optimizer, p, g, lr, noise, sigma, x, y, f, before - 1, end);
+    const { objective, optimizer, p, g, noise, sigma, x, y, f } = this;
+    const { rates, lrBase } = this;
+    const k = this.loop(
+      objective,
+      optimizer,
+      p,
+      g,
+      rates,
+      lrBase,
+      noise,
+      sigma,
+      x,
+      y,
+      f,
+      before - 1,
+      end,
+    );
     if (k < 0) {
       // The loop stopped at step ~k: its point was not finite.
       this.divergedAt = ~k + 1;

@@ -20,9 +20,6 @@ class Lion implements ReusableOptimizer {
   private readonly m = statePair();
   /** The last step's interpolation c = β₁m + (1 − β₁)g, whose sign is the step; m moves on after. */
   private readonly c = statePair();
-  /** What the coordinates of the step begun share: lr and the decay factor 1 − lr·wd. */
-  private lr = NaN;
-  private shrink = NaN;
   readonly fields: readonly StateField[] = [
     coord('exp_avg', 'm (momentum)', 'm_t'),
     coord('c', 'c (interpolation; the step is −γ·sign c)', 'c_t', 'linear', 'direction'),
@@ -52,19 +49,21 @@ class Lion implements ReusableOptimizer {
     }
   }
 
-  begin(lr: number): void {
-    this.lr = lr;
-    this.shrink = 1 - lr * this.wd;
-  }
+  /** Nothing is shared between the coordinates: the rate comes with each update. */
+  begin(): void {}
 
   /** Coordinate i's update: m moves on after the sign is taken. */
-  update(i: number, p: number, d: number): number {
-    const { b1, b2, m, c: last, lr, shrink } = this;
-    const c = m[i]! * b1 + d * (1 - b1);
-    last[i] = c;
-    m[i] = m[i]! * b2 + d * (1 - b2);
-    // Decoupled decay first; Math.sign(0) is 0, like torch.sign.
-    return p * shrink - lr * Math.sign(c);
+  update(i: number, p: number, d: number, lr: number): number {
+    const { b1, b2, m } = this;
+    const mi = m[i]!;
+    const c = mi * b1 + d * (1 - b1);
+    this.c[i] = c;
+    m[i] = mi * b2 + d * (1 - b2);
+    // Decoupled decay first: p·(1 − lr·wd), which is p itself, bit for bit, when wd = 0 (p·1).
+    const wd = this.wd;
+    const q = wd !== 0 ? p * (1 - lr * wd) : p;
+    // Math.sign(0) is 0, like torch.sign.
+    return q - lr * Math.sign(c);
   }
 }
 

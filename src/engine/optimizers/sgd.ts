@@ -18,10 +18,8 @@ class Sgd implements ReusableOptimizer {
   private nesterov = false;
   private wd = NaN;
   private readonly buf = statePair();
-  /** Steps begun. */
+  /** Steps begun with momentum (only the buffer needs the count). */
   private t = 0;
-  /** The rate of the step begun. */
-  private lr = NaN;
 
   constructor(hp: HyperValues) {
     this.reset(hp);
@@ -57,27 +55,26 @@ class Sgd implements ReusableOptimizer {
     out[k] = lr;
   }
 
-  begin(lr: number): void {
-    this.t++;
-    this.lr = lr;
+  begin(): void {
+    if (this.momentum !== 0) this.t++;
   }
 
-  update(i: number, p: number, g: number): number {
-    return p - this.lr * this.direction(p, g, i);
+  /** p − lr·d, d the gradient with weight decay, momentum-filtered when there is momentum. */
+  update(i: number, p: number, g: number, lr: number): number {
+    // Each field is read where it is used: plain SGD reads two, the buffer only with momentum.
+    const wd = this.wd;
+    const d = wd !== 0 ? g + wd * p : g;
+    const momentum = this.momentum;
+    return p - lr * (momentum !== 0 ? this.filtered(i, d, momentum) : d);
   }
 
-  /** The direction of coordinate i (the step is −lr times it), updating its momentum buffer. */
-  private direction(p: number, g: number, i: number): number {
-    const { momentum, dampening, nesterov, wd, buf } = this;
-    let d = g;
-    if (wd !== 0) d += wd * p;
-    if (momentum !== 0) {
-      // The buffer starts as the raw gradient, so dampening does nothing on step 1.
-      const b = this.t > 1 ? buf[i]! * momentum + (1 - dampening) * d : d;
-      buf[i] = b;
-      d = nesterov ? d + momentum * b : b;
-    }
-    return d;
+  /** The momentum-filtered direction of coordinate i, updating its buffer. */
+  private filtered(i: number, d: number, momentum: number): number {
+    const buf = this.buf;
+    // The buffer starts as the raw gradient, so dampening does nothing on step 1.
+    const b = this.t > 1 ? buf[i]! * momentum + (1 - this.dampening) * d : d;
+    buf[i] = b;
+    return this.nesterov ? d + momentum * b : b;
   }
 }
 
