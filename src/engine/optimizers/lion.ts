@@ -8,18 +8,18 @@ import {
   type HyperValues,
   type ReusableOptimizer,
   type OptimizerSpec,
-  statePair,
   type StateField,
 } from './spec.ts';
+import { Pair } from './pair.ts';
 
 /** Lion's update (Chen et al. 2023, Algorithm 2), as in the authors' PyTorch code. */
 class Lion implements ReusableOptimizer {
   private b1 = NaN;
   private b2 = NaN;
   private wd = NaN;
-  private readonly m = statePair();
+  private readonly m = new Pair();
   /** The last step's interpolation c = β₁m + (1 − β₁)g, whose sign is the step; m moves on after. */
-  private readonly c = statePair();
+  private readonly c = new Pair();
   readonly fields: readonly StateField[] = [
     coord('exp_avg', 'm (momentum)', 'm_t'),
     coord('c', 'c (interpolation; the step is −γ·sign c)', 'c_t', 'linear', 'direction'),
@@ -42,8 +42,8 @@ class Lion implements ReusableOptimizer {
 
   inspect(out: Float64Array, lr: number): void {
     for (let i = 0; i < 2; i++) {
-      out[i] = this.m[i]!;
-      out[2 + i] = this.c[i]!;
+      out[i] = this.m.at(i);
+      out[2 + i] = this.c.at(i);
       // sign(c) has magnitude 1: every coordinate moves by lr exactly.
       out[4 + i] = lr;
     }
@@ -55,10 +55,10 @@ class Lion implements ReusableOptimizer {
   /** Coordinate i's update: m moves on after the sign is taken. */
   update(i: number, p: number, d: number, lr: number): number {
     const { b1, b2, m } = this;
-    const mi = m[i]!;
+    const mi = m.at(i);
     const c = mi * b1 + d * (1 - b1);
-    this.c[i] = c;
-    m[i] = mi * b2 + d * (1 - b2);
+    this.c.set(i, c);
+    m.set(i, mi * b2 + d * (1 - b2));
     // Decoupled decay first: p·(1 − lr·wd), which is p itself, bit for bit, when wd = 0 (p·1).
     const wd = this.wd;
     const q = wd !== 0 ? p * (1 - lr * wd) : p;

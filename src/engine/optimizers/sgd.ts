@@ -7,17 +7,18 @@ import {
   type HyperValues,
   type ReusableOptimizer,
   type OptimizerSpec,
-  statePair,
   type StateField,
 } from './spec.ts';
+import { Pair } from './pair.ts';
 
 /** torch.optim.SGD's update: plain, with momentum, or Nesterov. */
 class Sgd implements ReusableOptimizer {
   private momentum = NaN;
-  private dampening = NaN;
+  /** 1 − dampening: the share of the gradient a step adds to the buffer. */
+  private keep = NaN;
   private nesterov = false;
   private wd = NaN;
-  private readonly buf = statePair();
+  private readonly buf = new Pair();
   /** Steps begun with momentum (only the buffer needs the count). */
   private t = 0;
 
@@ -28,7 +29,7 @@ class Sgd implements ReusableOptimizer {
   /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
   reset(hp: HyperValues): void {
     this.momentum = num(hp, 'momentum');
-    this.dampening = num(hp, 'dampening');
+    this.keep = 1 - num(hp, 'dampening');
     this.nesterov = bool(hp, 'nesterov');
     this.wd = num(hp, 'weight_decay');
     this.buf.fill(0);
@@ -47,8 +48,8 @@ class Sgd implements ReusableOptimizer {
   inspect(out: Float64Array, lr: number): void {
     let k = 0;
     if (this.momentum !== 0) {
-      out[k++] = this.t > 0 ? this.buf[0]! : NaN;
-      out[k++] = this.t > 0 ? this.buf[1]! : NaN;
+      out[k++] = this.t > 0 ? this.buf.x : NaN;
+      out[k++] = this.t > 0 ? this.buf.y : NaN;
     }
     // Every coordinate moves by lr times its (momentum-filtered) gradient.
     out[k++] = lr;
@@ -72,8 +73,8 @@ class Sgd implements ReusableOptimizer {
   private filtered(i: number, d: number, momentum: number): number {
     const buf = this.buf;
     // The buffer starts as the raw gradient, so dampening does nothing on step 1.
-    const b = this.t > 1 ? buf[i]! * momentum + (1 - this.dampening) * d : d;
-    buf[i] = b;
+    const b = this.t > 1 ? buf.at(i) * momentum + this.keep * d : d;
+    buf.set(i, b);
     return this.nesterov ? d + momentum * b : b;
   }
 }
