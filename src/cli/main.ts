@@ -38,6 +38,11 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
       await sweepCommand(command, io, say);
       return EXIT.ok;
     }
+    if (command.command === 'data') {
+      const { dataCommand } = await import('./dataMain.ts');
+      await dataCommand(command, io, say);
+      return EXIT.ok;
+    }
     const scene = await sceneOf(command.file, io.stdin, say);
     // Runs are computed one at a time, as the output asks for them.
     const runs = eachRun(scene, await objectiveOf(scene.fn));
