@@ -8,6 +8,7 @@ import { selectScene, type LabState, type LabStore } from '../state/store.ts';
 import { FieldClient } from '../workers/fieldClient.ts';
 import { TrajectoryClient, type TrajectoryStatus } from '../workers/trajectoryClient.ts';
 import { withObjective } from './withObjective.ts';
+import { fieldGrid } from '../engine/data/grid.ts';
 import type { CompileClient } from '../workers/compileClient.ts';
 
 /** Contour grid samples per side, and levels per view. */
@@ -75,7 +76,7 @@ export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline 
         compiler,
         f,
         (source) => {
-          if (f === fn && v === view) fields.request(f, v, GRID, LEVELS, source);
+          if (f === fn && v === view) fields.request(f, v, fieldGrid(f, GRID), LEVELS, source);
         },
         (message) => refuse(f === fn, message),
       );

@@ -45,13 +45,14 @@ async function simulate(runId: number, msg: SimulateRequest): Promise<void> {
       const x = t.x.slice(from, t.length);
       const y = t.y.slice(from, t.length);
       const f = t.f.slice(from, t.length);
+      const testF = t.testLosses(from, t.length) ?? undefined;
       const lr = from === 0 ? t.lr.slice() : undefined;
       sent[run] = t.length;
-      const transfer = [x.buffer, y.buffer, f.buffer, ...(lr ? [lr.buffer] : [])];
-      post(
-        { type: 'chunk', runId, run, from, x, y, f, lr, divergedAt: t.divergedAt, done: t.done },
-        transfer,
+      const transfer = [x.buffer, y.buffer, f.buffer, lr?.buffer, testF?.buffer].filter(
+        (b) => b !== undefined,
       );
+      const { divergedAt, done } = t;
+      post({ type: 'chunk', runId, run, from, x, y, f, testF, lr, divergedAt, done }, transfer);
     });
     if (!pending) break;
     await yieldToQueue();
