@@ -55,7 +55,7 @@ export class Trajectory {
     scene: Scene,
     entry: OptimizerEntry,
     noise: Float64Array | null,
-    objective: Objective = builtinObjective(scene.fn),
+    objective: Objective = builtinObjective(scene.fn, scene.noise.seed),
     wrap?: (optimizer: Optimizer) => Optimizer,
   ) {
     const spec = getOptimizer(entry.type);

@@ -60,8 +60,11 @@ export interface TestFunction {
   readonly start: Vec2;
   /** Known minima for these parameter values (empty when f is unbounded below). */
   minima(params: Params): Vec2[];
-  /** Binds the parameters (every key of `params` present). */
-  create(params: Params): Objective;
+  /**
+   * Binds the parameters (every key of `params` present). A loss made of data shuffles its batches
+   * by the scene's noise seed `seed`; a formula has no use for it.
+   */
+  create(params: Params, seed?: number): Objective;
   /**
    * What is wrong with a combination of parameters each within its range (a batch larger than the
    * training set, say), naming the parameter, or null.
@@ -86,6 +89,6 @@ export interface DataSpec {
   readonly nsPerExample: number;
   /** The examples these parameters generate. */
   dataset(params: Params): Dataset;
-  /** The mini-batches these parameters' steps take. */
-  batches(params: Params): BatchOrder;
+  /** The mini-batches these parameters' steps take, shuffled by the scene's noise seed. */
+  batches(params: Params, seed: number): BatchOrder;
 }

@@ -12,7 +12,7 @@ import type { DataSpec } from '../engine/types.ts';
  */
 export function* dataJsonChunks(scene: Scene, spec: DataSpec): Generator<string, void, undefined> {
   const { train, test } = spec.dataset(scene.fn.params);
-  const order = spec.batches(scene.fn.params);
+  const order = spec.batches(scene.fn.params, scene.noise.seed);
   const examples = (ex: Examples) => {
     const inputs = Array.from({ length: ex.n }, (_, i) =>
       spec.inputs === 1 ? `[${ex.a[i]}]` : `[${ex.a[i]},${ex.b[i]}]`,
@@ -28,7 +28,7 @@ export function* dataJsonChunks(scene: Scene, spec: DataSpec): Generator<string,
 /** dataJsonChunks' content as CSV rows (see there). */
 export function* dataCsvChunks(scene: Scene, spec: DataSpec): Generator<string, void, undefined> {
   const { train, test } = spec.dataset(scene.fn.params);
-  const order = spec.batches(scene.fn.params);
+  const order = spec.batches(scene.fn.params, scene.noise.seed);
   const two = spec.inputs === 2;
   yield `set,index,a,${two ? 'b,' : ''}t,step\n`;
   for (const [name, ex] of [

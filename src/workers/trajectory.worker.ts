@@ -22,7 +22,7 @@ async function simulate(runId: number, msg: SimulateRequest): Promise<void> {
   const t0 = performance.now();
   const { scene } = msg;
   const noise = sceneNoise(scene);
-  const objective = objectives.for(scene.fn, msg.objective);
+  const objective = objectives.for(scene.fn, msg.objective, scene.noise.seed);
   const runs = scene.optimizers.map((entry, k) =>
     msg.skip[k] ? null : new Trajectory(scene, entry, noise, objective),
   );

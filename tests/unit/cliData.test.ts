@@ -19,7 +19,9 @@ const write = (name: string, preset: unknown): string => {
 
 const preset = {
   v: 1,
-  fn: { id: 'sparse_logistic', params: { n: 40, batch: 6, order: 3 } },
+  fn: { id: 'sparse_logistic', params: { n: 40, batch: 6 } },
+  // The noise seed shuffles the batches.
+  noise: { sigma: 0, seed: 3 },
   steps: 12,
   optimizers: [
     { type: 'adagrad', lr: 0.5 },

@@ -10,13 +10,16 @@ export const MAX_EXAMPLES = 10_000;
 /** The largest seed: 2³¹ − 1. */
 const MAX_SEED = 2_147_483_647;
 
-/** The parameters every data model shares: its size, split, seeds and batch size. */
+/**
+ * The parameters every data model shares: its size, split, batch size and the seed of its data.
+ * The batches are shuffled by the scene's noise seed: in a scene made of data, mini-batches are
+ * the noise, and the seed ensemble and every claim counted over seeds vary their order.
+ */
 const common = (n: number, batch: number): Record<string, ParamSpec> => ({
   n: { default: n, min: 2, max: MAX_EXAMPLES, integer: true, label: 'N (examples)' },
   test: { default: 0.25, min: 0, max: 0.9, label: 'test share' },
   batch: { default: batch, min: 1, max: MAX_EXAMPLES, integer: true, label: 'B (batch size)' },
   seed: { default: 1, min: 0, max: MAX_SEED, integer: true, label: 'data seed' },
-  order: { default: 1, min: 0, max: MAX_SEED, integer: true, label: 'batch-order seed' },
 });
 
 /** A batch larger than the training set, or a split that leaves none, is refused. */
@@ -29,8 +32,9 @@ function checkSizes(params: Params): { key: string; message: string } | null {
   return null;
 }
 
-const orderOf = (params: Params): BatchOrder =>
-  new BatchOrder(trainSize(params['n']!, params['test']!), params['batch']!, params['order']!);
+/** The batches of these parameters, shuffled by the scene's noise seed (its source of noise). */
+const orderOf = (params: Params, seed: number): BatchOrder =>
+  new BatchOrder(trainSize(params['n']!, params['test']!), params['batch']!, seed);
 
 /** True line of the regression data: t = 2a − 1 + noise·ξ, a uniform on [−1, 3]. */
 const lineDraw: Draw = (source, params) => {
@@ -63,7 +67,7 @@ export const linearRegression: TestFunction = {
     const fit = leastSquares(lineData(params).train);
     return fit ? [fit] : [];
   },
-  create: (params) => new LinearRegression(lineData(params), orderOf(params)),
+  create: (params, seed = 0) => new LinearRegression(lineData(params), orderOf(params, seed)),
 };
 
 /** Feature 1 dense, feature 2 non-zero in a share `sparsity` of examples; labels from (1, 1.5). */
@@ -99,7 +103,7 @@ export const sparseLogistic: TestFunction = {
     const fit = logisticFit(sparseData(params).train);
     return fit ? [fit] : [];
   },
-  create: (params) => new LogisticRegression(sparseData(params), orderOf(params)),
+  create: (params, seed = 0) => new LogisticRegression(sparseData(params), orderOf(params, seed)),
 };
 
 /** Every loss made of data, in display order. */

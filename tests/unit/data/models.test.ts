@@ -9,7 +9,8 @@ import {
   type DataObjective,
 } from '../../../src/engine/data/objective.ts';
 import { dataModels, defaultParams } from '../../../src/engine/functions/index.ts';
-import { simulate } from '../../../src/engine/index.ts';
+import { builtinObjective, simulate } from '../../../src/engine/index.ts';
+import { runSweep } from '../../../src/engine/sweep/index.ts';
 import type { Params, TestFunction } from '../../../src/engine/types.ts';
 import { parsePreset, sceneFromPreset } from '../../../src/preset/index.ts';
 
@@ -62,7 +63,8 @@ describe('losses made of data', () => {
       const params: Params = { ...paramsOf(fn, 5), batch: 7 };
       const { train } = fn.data!.dataset(params);
       const objective = fn.create(params);
-      const order = new BatchOrder(trainSize(params['n']!, params['test']!), 7, params['order']!);
+      // No seed given: the batches of noise seed 0.
+      const order = new BatchOrder(trainSize(params['n']!, params['test']!), 7, 0);
       for (const step of [0, 3, 4, 11]) {
         const g = [NaN, NaN];
         objective.grad(0.3, -0.7, g, step);
@@ -162,5 +164,47 @@ describe('data scenes in presets', () => {
     expect(problems({ n: 10.5 })[0]).toMatch(/^fn\.params\.n must be an integer/);
     expect(problems({ batch: 0 })[0]).toMatch(/^fn\.params\.batch must be an integer/);
     expect(problems({ n: 20, batch: 15 })).toEqual([]);
+  });
+});
+
+describe('data scenes and the noise seed', () => {
+  const preset = (seed: number) => ({
+    v: 1,
+    fn: { id: 'linear_regression', params: { n: 60, batch: 4 } },
+    steps: 30,
+    noise: { sigma: 0, seed },
+    optimizers: [{ type: 'sgd', lr: 0.05 }],
+  });
+
+  it('the noise seed shuffles the batches: another seed, another run on the same data', () => {
+    const [a] = simulate(sceneFromPreset(preset(1))).runs;
+    const [b] = simulate(sceneFromPreset(preset(2))).runs;
+    expect(a!.f[0]).toBe(b!.f[0]);
+    expect(a!.x[30]).not.toBe(b!.x[30]);
+  });
+
+  it('a sweep over noise seeds gives each cell the run of its seed, bit for bit', () => {
+    const scene = sceneFromPreset(preset(1));
+    const axes = [{ path: 'noise.seed', from: 1, to: 4, count: 4, scale: 'linear' }] as const;
+    // The page's workers hand the kernel the base scene's objective, as here.
+    const objective = dataModels[0]!.create(scene.fn.params, 1);
+    const cells = runSweep({ scene, axes, tol: 1e-4, objective });
+    for (let seed = 1; seed <= 4; seed++) {
+      const [run] = simulate(sceneFromPreset(preset(seed))).runs;
+      expect(cells.finalLoss[seed - 1]).toBe(run!.f[30]);
+    }
+  });
+
+  it('a sweep over a function parameter recomputes the function in every cell', () => {
+    // The page's workers hand the kernel an objective: it must not stand for every cell.
+    const scene = sceneFromPreset({ ...preset(1), fn: { id: 'narrow_valley' } });
+    const axes = [
+      { path: 'fn.params.kappa', from: 1, to: 100, count: 3, scale: 'linear' },
+    ] as const;
+    const cells = runSweep({ scene, axes, tol: 1e-4, objective: builtinObjective(scene.fn) });
+    [1, 50.5, 100].forEach((kappa, i) => {
+      const one = sceneFromPreset({ ...preset(1), fn: { id: 'narrow_valley', params: { kappa } } });
+      expect(cells.finalLoss[i]).toBe(simulate(one).runs[0]!.f[30]);
+    });
   });
 });
