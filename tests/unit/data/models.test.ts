@@ -165,6 +165,26 @@ describe('data scenes in presets', () => {
     expect(problems({ batch: 0 })[0]).toMatch(/^fn\.params\.batch must be an integer/);
     expect(problems({ n: 20, batch: 15 })).toEqual([]);
   });
+
+  it('a sweep over the batch size takes whole batches no larger than the training set', () => {
+    const sweep = (axis: Record<string, unknown>) => {
+      const parsed = parsePreset({
+        v: 1,
+        fn: { id: 'linear_regression', params: { n: 200 } },
+        steps: 10,
+        optimizers: [{ type: 'sgd' }],
+        sweep: { view: 'curves', curves: { axis: { path: 'fn.params.batch', ...axis } } },
+      });
+      return parsed.ok ? [] : parsed.errors;
+    };
+    expect(sweep({ from: 1, to: 64, count: 7, scale: 'log' })[0]).toMatch(
+      /gives fn\.params\.batch = 7\.99\d+, which must be an integer/,
+    );
+    expect(sweep({ from: 1, to: 201, count: 3 })[0]).toMatch(
+      /gives fn\.params\.batch = 201, where fn\.params\.batch must be at most the 150 training examples/,
+    );
+    expect(sweep({ from: 1, to: 101, count: 3 })).toEqual([]);
+  });
 });
 
 describe('data scenes and the noise seed', () => {
