@@ -1,6 +1,7 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { hiddenByRun } from '../../render/chart/hidden.ts';
 import { drawDataPlot, LABEL_COLOURS } from '../../render/data/dataPlot.ts';
+import { RasterCache } from '../../render/rasterCache.ts';
 import { readTheme } from '../LossChart.tsx';
 import type { DataSource } from './dataSource.ts';
 import { usePlotFrames } from './usePlotFrames.ts';
@@ -20,10 +21,12 @@ export function DataPanel({
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const caption = useRef<HTMLParagraphElement>(null);
+  const [cache] = useState(() => new RasterCache<'examples'>());
   usePlotFrames(
     canvas,
     ({ ctx, width, height, runSet, state, shown }) => {
       const element = canvas.current!;
+      const start = performance.now();
       const frame = source.frame(runSet, shown, hiddenByRun(runSet.scene, state.optimizers));
       if (!frame) return;
       const { spec, objective, step, models, batch } = frame;
@@ -35,6 +38,7 @@ export function DataPanel({
         models,
         batch,
         theme: readTheme(element),
+        cache,
       });
       const fits = models.map((m) => `${m.label} (${fmtPair(m.x, m.y)})`).join(', ');
       const what =
@@ -44,6 +48,8 @@ export function DataPanel({
         `at step ${step}` +
         (batch ? `; step ${step}'s batch of ${batch.length} ringed.` : '; no batch before step 1.');
       if (element.getAttribute('aria-label') !== label) element.setAttribute('aria-label', label);
+      // For benchmarks: the whole frame's time.
+      performance.mark('descent-lab:data', { detail: { step, ms: performance.now() - start } });
       element.dataset['step'] = String(step);
       element.dataset['batch'] = batch ? Array.from(batch).join(' ') : '';
       const text = batch
@@ -52,7 +58,7 @@ export function DataPanel({
       if (caption.current && caption.current.textContent !== text)
         caption.current.textContent = text;
     },
-    [source],
+    [source, cache],
   );
   return (
     <figure className="data-figure">

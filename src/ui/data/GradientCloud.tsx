@@ -30,8 +30,10 @@ export function GradientCloud({ source }: { readonly source: DataSource }) {
     canvas,
     ({ ctx, width, height, runSet, shown }) => {
       const element = canvas.current!;
+      const start = performance.now();
       const frame = source.cloud(runSet, index, shown);
       if (!frame) return;
+      const computed = performance.now();
       drawCloudPlot(ctx, {
         width,
         height,
@@ -64,6 +66,10 @@ export function GradientCloud({ source }: { readonly source: DataSource }) {
         `gradients, G, the 1σ and 2σ ellipses of a size-${frame.cloud.batch} batch mean, and the ` +
         'gradient the step used. The numbers follow as text.';
       if (element.getAttribute('aria-label') !== label) element.setAttribute('aria-label', label);
+      // For benchmarks: the kernel's share (0 when the cloud was kept) and the whole frame's.
+      performance.mark('descent-lab:cloud', {
+        detail: { step: frame.step, computeMs: computed - start, ms: performance.now() - start },
+      });
     },
     [source, index],
   );
