@@ -38,6 +38,9 @@ function expected(batch: number, index: number, step: number) {
   return { cloud, lines: lines.map((l) => [l.term, l.value] as const), objective };
 }
 
+/** The cloud's own region. */
+const cloudRegion = (page: Page) => page.getByRole('region', { name: 'The gradient cloud' });
+
 /** Waits until the readout shows step `step`'s cloud. */
 const readoutAt = (page: Page, step: number) =>
   page.waitForSelector(`.cloud-readout[data-step="${step}"]`);
@@ -57,9 +60,7 @@ describe('the data view', () => {
         await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       expect(await button.getAttribute('aria-expanded')).toBe('true');
-      await expect(page.getByRole('region', { name: 'The gradient cloud' }).count()).resolves.toBe(
-        1,
-      );
+      await expect(cloudRegion(page).count()).resolves.toBe(1);
 
       // The cursor starts at the end: step 60, taken from point 59 with batch 59.
       await readoutAt(page, 60);
@@ -72,13 +73,17 @@ describe('the data view', () => {
       expect(label).toContain("step 60's batch of 8 ringed");
 
       // The other optimizer, from the cloud's own menu: Adam's point, the same batch.
-      await page.getByLabel('of', { exact: true }).selectOption({ label: 'Adam' });
+      await cloudRegion(page)
+        .getByLabel('optimizer', { exact: true })
+        .selectOption({ label: 'Adam' });
       await page.waitForFunction(
         (text) => document.querySelector('.cloud-readout dd')?.textContent === text,
         expected(8, 1, 60).lines[0]![1],
       );
       expect(await readout(page)).toEqual(expected(8, 1, 60).lines);
-      await page.getByLabel('of', { exact: true }).selectOption({ label: 'SGD' });
+      await cloudRegion(page)
+        .getByLabel('optimizer', { exact: true })
+        .selectOption({ label: 'SGD' });
 
       // Step 1 is taken at the start, whatever B: the same Σ, a batch-mean spread ∝ √(1/B − ·).
       const spreads: number[] = [];
@@ -121,6 +126,12 @@ describe('the data view', () => {
       await page.locator('.view-switch button', { hasText: 'Data' }).click();
       await readoutAt(page, 60);
       expect(await page.textContent('.cloud-verdict')).toMatch(/B = 8 is (below|above) B_noise/);
+      // A phone's width: both plots fit, nothing scrolls sideways.
+      expect(
+        await page.evaluate(
+          () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+        ),
+      ).toBe(true);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -78,7 +78,7 @@ export function GradientCloud({ source }: { readonly source: DataSource }) {
       <div className="cloud-head">
         <h3 id={headingId}>The gradient cloud</h3>
         <span className="cloud-pick">
-          <label htmlFor={pickId}>of</label>
+          <label htmlFor={pickId}>optimizer</label>
           <select
             id={pickId}
             value={optimizers[index]?.id ?? ''}
