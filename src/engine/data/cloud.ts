@@ -121,25 +121,3 @@ export function gradientCloud(
     batchGrad: out,
   };
 }
-
-/** The ellipse {v : vᵀ C⁻¹ v = k²}: semi-axes (major first) and the major axis's angle. */
-export interface Ellipse {
-  readonly major: number;
-  readonly minor: number;
-  /** Radians from the x axis, counter-clockwise (maths orientation). */
-  readonly angle: number;
-}
-
-/** The k-σ ellipse of covariance `c`, from the eigenvalues of the 2×2 matrix. */
-export function ellipseOf(c: Cov2, k: number): Ellipse {
-  const half = (c.xx + c.yy) / 2;
-  const r = Math.hypot((c.xx - c.yy) / 2, c.xy);
-  // Rounding can leave the smaller eigenvalue a hair below 0 for a degenerate cloud.
-  const l1 = Math.max(0, half + r);
-  const l2 = Math.max(0, half - r);
-  return {
-    major: k * Math.sqrt(l1),
-    minor: k * Math.sqrt(l2),
-    angle: 0.5 * Math.atan2(2 * c.xy, c.xx - c.yy),
-  };
-}

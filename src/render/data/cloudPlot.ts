@@ -1,4 +1,5 @@
-import { ellipseOf, type GradientCloud } from '../../engine/data/cloud.ts';
+import type { GradientCloud } from '../../engine/data/cloud.ts';
+import { ellipseOf } from './ellipse.ts';
 import type { Box, Vec2 } from '../../engine/types.ts';
 import type { ChartTheme } from '../chart/axes.ts';
 import { boxAround, drawPlaneAxes, planeOf, planeRect, type Plane } from './plane.ts';

@@ -22,6 +22,7 @@ export function DataPanel({
   const canvas = useRef<HTMLCanvasElement>(null);
   const caption = useRef<HTMLParagraphElement>(null);
   const [cache] = useState(() => new RasterCache<'examples'>());
+  const written = useRef<Int32Array | null>(null);
   usePlotFrames(
     canvas,
     ({ ctx, width, height, runSet, state, shown }) => {
@@ -51,7 +52,11 @@ export function DataPanel({
       // For benchmarks: the whole frame's time.
       performance.mark('descent-lab:data', { detail: { step, ms: performance.now() - start } });
       element.dataset['step'] = String(step);
-      element.dataset['batch'] = batch ? Array.from(batch).join(' ') : '';
+      // For tests: the ringed examples, rewritten only when the batch changes.
+      if (written.current !== batch) {
+        element.dataset['batch'] = batch ? batch.join(' ') : '';
+        written.current = batch;
+      }
       const text = batch
         ? `Step ${step}: the ${models.length === 1 ? 'model' : 'models'} after it, and the ${batch.length} examples its batch held (ringed).`
         : 'Step 0: the models at the start; step 1’s batch comes next.';

@@ -1,4 +1,4 @@
-import { ellipseOf } from '../../engine/data/cloud.ts';
+import { ellipseOf } from '../../render/data/ellipse.ts';
 import { compactNumber as num } from '../../render/chart/format.ts';
 import type { CloudFrame } from './dataSource.ts';
 

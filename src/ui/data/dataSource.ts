@@ -44,6 +44,7 @@ export class DataSource {
   #objective: { fn: Scene['fn']; seed: number; objective: DataObjective } | null = null;
   #noise: { seed: number; steps: number; xi: Float64Array } | null = null;
   #buffers: CloudBuffers | null = null;
+  #batch: { objective: DataObjective; step: number; indices: Int32Array } | null = null;
   #cloud: {
     objective: DataObjective;
     x: number;
@@ -65,8 +66,22 @@ export class DataSource {
       const p = Math.min(step, run.length - 1);
       return [{ x: run.x[p]!, y: run.y[p]!, color: entry.color, label: entry.label }];
     });
-    const batch = step >= 1 ? Int32Array.from(objective.order.indices(step - 1)) : null;
-    return { spec, objective, step, models, batch };
+    return {
+      spec,
+      objective,
+      step,
+      models,
+      batch: step >= 1 ? this.#batchOf(objective, step - 1) : null,
+    };
+  }
+
+  /** Engine step `step`'s batch: the same array while the objective and step stay. */
+  #batchOf(objective: DataObjective, step: number): Int32Array {
+    const kept = this.#batch;
+    if (kept?.objective === objective && kept.step === step) return kept.indices;
+    const indices = Int32Array.from(objective.order.indices(step));
+    this.#batch = { objective, step, indices };
+    return indices;
   }
 
   /**

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BatchOrder } from '../../../src/engine/data/batches.ts';
-import { ellipseOf, gradientCloud } from '../../../src/engine/data/cloud.ts';
+import { gradientCloud } from '../../../src/engine/data/cloud.ts';
+import { ellipseOf } from '../../../src/render/data/ellipse.ts';
 import type { Dataset, Examples } from '../../../src/engine/data/examples.ts';
 import { leastSquares } from '../../../src/engine/data/fit.ts';
 import {
