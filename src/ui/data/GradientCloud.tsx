@@ -95,9 +95,9 @@ export function GradientCloud({ source }: { readonly source: DataSource }) {
       <canvas ref={canvas} className="data-canvas" role="img" aria-label="The gradient cloud" />
       <p className="data-key">
         Grey dots: each training example’s gradient ∇ℓᵢ at the point the step started from; in
-        colour, those of its batch. Black arrow: G, the full gradient (their mean). Coloured arrow:
-        the gradient the step used. Ellipses: 1σ (solid) and 2σ (dashed) of a size-B batch mean
-        around G, (N − B)/(N − 1) · Σ/B for batches drawn without replacement.
+        colour, those of its batch. Arrow in the text’s colour: G, the full gradient (their mean).
+        Coloured arrow: the gradient the step used. Ellipses: 1σ (solid) and 2σ (dashed) of a size-B
+        batch mean around G, (N − B)/(N − 1) · Σ/B for batches drawn without replacement.
       </p>
       <dl ref={readout} className="cloud-readout" aria-live="off" />
       <p ref={verdict} className="cloud-verdict" />
