@@ -4,6 +4,7 @@ import { parseSweepArgs, SWEEP_USAGE, type SweepCommand } from './sweepArgs.ts';
 
 /** --help's text. */
 export const USAGE = `Usage: descent-lab run <preset.json | - | link> [--format json|csv]
+       descent-lab data <preset.json | - | link> [--format json|csv]
        descent-lab sweep <preset.json | - | link> [--vary PATH=FROM:TO:COUNT[:log] ...]
                          [--format json|csv] [--tol T]
 
@@ -17,6 +18,17 @@ PyTorch's torch.optim would, in float64, and prints them.
   link            a Descent Lab link ('https://…/#s=1.…', or just '#s=1.…'): the same
                   trajectories the page draws; what the page would ignore is named on stderr
 
+  A loss made of data (fn.id linear_regression or sparse_logistic) with a test set adds each
+  point's test loss: "test_f":[...] per run in JSON, a last column test_f in CSV.
+
+data: prints a loss made of data's examples and the training-set indices of every step's
+mini-batch, to train on exactly these elsewhere.
+
+  --format json   {"model","loss","train":{"inputs":[[a(,b)],...],"targets":[...]},"test":{...},
+                   "batches":[[i,...],...]} (default; batch k is what step k + 1 averages over)
+  --format csv    set,index,a(,b),t,step: one row per example (set train or test), then one per
+                  example of each step's batch (set batch, index into the training set, step)
+
 ${SWEEP_USAGE}
 
 Exit status: 0 on success (also when the reader stops early, as in '| head');
@@ -27,7 +39,15 @@ Exit status: 0 on success (also when the reader stops early, as in '| head');
 export type Command =
   | { readonly command: 'help' }
   | { readonly command: 'run'; readonly file: string; readonly format: Format }
+  | DataCommand
   | SweepCommand;
+
+/** `descent-lab data`'s arguments. */
+export interface DataCommand {
+  readonly command: 'data';
+  readonly file: string;
+  readonly format: Format;
+}
 
 /** Reads the arguments; throws UsageError on anything it does not know. */
 export function parseArgs(args: readonly string[]): Command {
@@ -36,11 +56,12 @@ export function parseArgs(args: readonly string[]): Command {
   }
   const [command, ...rest] = args;
   if (command === 'sweep') return parseSweepArgs(rest);
-  if (command !== 'run') {
-    const tries = 'try: descent-lab run preset.json, or descent-lab sweep preset.json --vary …';
+  if (command !== 'run' && command !== 'data') {
+    const tries =
+      'try: descent-lab run preset.json, descent-lab data preset.json, or descent-lab sweep preset.json --vary …';
     throw new UsageError(`unknown command "${command}" (${tries})`);
   }
   let format: Format = 'json';
-  const file = readArgs('run', rest, { '--format': (v) => (format = formatOf(v)) });
-  return { command: 'run', file, format };
+  const file = readArgs(command, rest, { '--format': (v) => (format = formatOf(v)) });
+  return { command, file, format };
 }

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { eachRun } from '../engine/simulate.ts';
 import { csvChunks, jsonChunks } from '../preset/trajectoryFormats.ts';
 import { parseArgs, USAGE } from './args.ts';
+import { dataCommand } from './dataMain.ts';
 import { objectiveOf } from './compiler.ts';
 import { EXIT, failure } from './failure.ts';
 import { sceneOf } from './input.ts';
@@ -36,6 +37,10 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
       // Loaded only for a sweep: `run` starts without the sweep kernel and formats.
       const { sweepCommand } = await import('./sweepMain.ts');
       await sweepCommand(command, io, say);
+      return EXIT.ok;
+    }
+    if (command.command === 'data') {
+      await dataCommand(command, io, say);
       return EXIT.ok;
     }
     const scene = await sceneOf(command.file, io.stdin, say);

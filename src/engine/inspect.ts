@@ -116,7 +116,7 @@ export function inspectRun(
   scene: Scene,
   index: number,
   noise: Float64Array | null = sceneNoise(scene),
-  objective: Objective = builtinObjective(scene.fn),
+  objective: Objective = builtinObjective(scene.fn, scene.noise.seed),
 ): Inspection {
   const entry = scene.optimizers[index];
   if (!entry) throw new Error(`no optimizer ${index} in the scene`);

@@ -3,10 +3,11 @@ import type { Scene } from './scene.ts';
 import type { Objective } from './types.ts';
 
 /**
- * The objective of a built-in function with its parameters bound. A typed function (`custom`) has
+ * The objective of a built-in function with its parameters bound; a loss made of data shuffles its
+ * batches by the scene's noise seed `seed`. A typed function (`custom`) has
  * no built-in objective: it is compiled (engine/expr) and handed to the trajectory directly.
  */
-export function builtinObjective(fn: Scene['fn']): Objective {
+export function builtinObjective(fn: Scene['fn'], seed = 0): Objective {
   const spec = getFunction(fn.id);
   if (!spec) {
     throw new Error(
@@ -15,5 +16,5 @@ export function builtinObjective(fn: Scene['fn']): Objective {
         : `unknown function "${fn.id}"`,
     );
   }
-  return spec.create(fn.params);
+  return spec.create(fn.params, seed);
 }

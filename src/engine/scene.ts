@@ -59,6 +59,8 @@ export interface Run {
   readonly y: Float64Array;
   /** f at each point of x, y. */
   readonly f: Float64Array;
+  /** The test loss at each point, for a loss made of data with a test set. */
+  readonly testF?: Float64Array;
   /** lr[k] is the learning rate used by step k + 1: `steps` entries, or `divergedAt` if it diverged. */
   readonly lr: Float64Array;
   /** Index of the first point where x, y or f was not finite (the run stops before it), or null. */

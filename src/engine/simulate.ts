@@ -14,7 +14,7 @@ export const sceneNoise = (scene: Scene): Float64Array | null =>
  */
 export function simulate(
   scene: Scene,
-  objective: Objective = builtinObjective(scene.fn),
+  objective: Objective = builtinObjective(scene.fn, scene.noise.seed),
 ): SimulateResult {
   return { runs: [...eachRun(scene, objective)] };
 }
@@ -25,7 +25,7 @@ export function simulate(
  */
 export function* eachRun(
   scene: Scene,
-  objective: Objective = builtinObjective(scene.fn),
+  objective: Objective = builtinObjective(scene.fn, scene.noise.seed),
 ): Generator<Run, void, undefined> {
   const noise = sceneNoise(scene);
   for (const entry of scene.optimizers) {

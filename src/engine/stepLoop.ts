@@ -1,4 +1,4 @@
-import { functions } from './functions/index.ts';
+import { dataModels, functions } from './functions/index.ts';
 import { optimizers, type Optimizer } from './optimizers/index.ts';
 import type { Objective, XY } from './types.ts';
 
@@ -43,7 +43,7 @@ export function stepLoop(
     let x = p[0]!;
     let y = p[1]!;
     for (let k = first; k < stop; k++) {
-      objective.grad(x, y, g);
+      objective.grad(x, y, g, k);
       let gx = g[0]!;
       let gy = g[1]!;
       if (noise !== null) {
@@ -109,7 +109,7 @@ function copiesOfLoop(
 const loops: ReadonlyMap<string, StepLoop> =
   copiesOfLoop(
     optimizers.map((o) => o.type),
-    [...functions.map((f) => f.id), 'custom'],
+    [...functions, ...dataModels].map((f) => f.id).concat('custom'),
   ) ?? new Map();
 
 /**

@@ -1,3 +1,4 @@
+import { hasTestSet } from './data/objective.ts';
 import { builtinObjective } from './objective.ts';
 import {
   getOptimizer,
@@ -61,7 +62,7 @@ export class Trajectory {
     scene: Scene,
     entry: OptimizerEntry,
     noise: Float64Array | null,
-    objective: Objective = builtinObjective(scene.fn),
+    objective: Objective = builtinObjective(scene.fn, scene.noise.seed),
     wrap?: (optimizer: Optimizer) => Optimizer,
   ) {
     const spec = getOptimizer(entry.type);
@@ -157,10 +158,24 @@ export class Trajectory {
     return this.length - before;
   }
 
+  /**
+   * The test loss at points from…to − 1 (a loss made of data with a test set), or null. Computed
+   * when asked, not by the loop: a sweep has no use for it.
+   */
+  testLosses(from = 0, to = this.length): Float64Array | null {
+    const objective = this.objective;
+    if (!hasTestSet(objective)) return null;
+    const out = new Float64Array(to - from);
+    for (let k = from; k < to; k++) out[k - from] = objective.testF(this.x[k]!, this.y[k]!);
+    return out;
+  }
+
   /** The run as computed so far, trimmed to its finite points. */
   toRun(): Run {
     const n = this.length;
+    const testF = this.testLosses();
     return {
+      ...(testF ? { testF } : {}),
       x: n === this.x.length ? this.x : this.x.slice(0, n),
       y: n === this.y.length ? this.y : this.y.slice(0, n),
       f: n === this.f.length ? this.f : this.f.slice(0, n),

@@ -1,3 +1,6 @@
+import type { BatchOrder } from './data/batches.ts';
+import type { Dataset } from './data/examples.ts';
+
 /** A point or a vector in the plane, in maths orientation (y up). */
 export type Vec2 = readonly [number, number];
 
@@ -23,6 +26,8 @@ export interface ParamSpec {
   readonly max: number;
   /** A short human label for controls, e.g. "κ (condition number)". */
   readonly label: string;
+  /** True for a count or a seed: only integers are valid. */
+  readonly integer?: boolean;
 }
 
 /** Parameter values by name. */
@@ -32,8 +37,11 @@ export type Params = Readonly<Record<string, number>>;
 export interface Objective {
   /** f(x, y). */
   f(x: number, y: number): number;
-  /** Writes ∂f/∂x to out[0] and ∂f/∂y to out[1]. */
-  grad(x: number, y: number, out: XY): void;
+  /**
+   * Writes ∂f/∂x to out[0] and ∂f/∂y to out[1]. The engine's loop says which step (0-based) asks:
+   * a loss made of data (engine/data) then gives that step's mini-batch gradient, else its own.
+   */
+  grad(x: number, y: number, out: XY, step?: number): void;
 }
 
 /** A test function as a data record: formula, parameters, a view that shows it, where to start. */
@@ -52,6 +60,35 @@ export interface TestFunction {
   readonly start: Vec2;
   /** Known minima for these parameter values (empty when f is unbounded below). */
   minima(params: Params): Vec2[];
-  /** Binds the parameters (every key of `params` present). */
-  create(params: Params): Objective;
+  /**
+   * Binds the parameters (every key of `params` present). A loss made of data shuffles its batches
+   * by the scene's noise seed `seed`; a formula has no use for it.
+   */
+  create(params: Params, seed?: number): Objective;
+  /**
+   * What is wrong with a combination of parameters each within its range (a batch larger than the
+   * training set, say), naming the parameter, or null.
+   */
+  check?(params: Params): { readonly key: string; readonly message: string } | null;
+  /** For a loss made of data (engine/data): its model, data and batches. */
+  readonly data?: DataSpec;
+}
+
+/** What a loss made of data adds to a test function. */
+export interface DataSpec {
+  /** The model and what x and y are, in words. */
+  readonly model: string;
+  /** Features per example: `a` only, or `a` and `b`. */
+  readonly inputs: 1 | 2;
+  /** The per-example loss ℓᵢ(x, y), exactly, in words (f is its mean over the training set). */
+  readonly loss: string;
+  /**
+   * What one example's loss costs to evaluate, in ns of this machine's Node (2 cores): the squared
+   * error 1.6, the log-loss 150 (the portable exp and ln). Sizes the contour grid (fieldGrid).
+   */
+  readonly nsPerExample: number;
+  /** The examples these parameters generate. */
+  dataset(params: Params): Dataset;
+  /** The mini-batches these parameters' steps take, shuffled by the scene's noise seed. */
+  batches(params: Params, seed: number): BatchOrder;
 }

@@ -1,3 +1,4 @@
+import { data } from './data.ts';
 import { direction } from './direction.ts';
 import { noise } from './noise.ts';
 import { scale } from './scale.ts';
@@ -9,12 +10,14 @@ export type { GalleryScene } from './types.ts';
 
 /**
  * The gallery, in teaching order: direction (momentum), scale (adaptive rates), time (schedules),
- * noise (claims counted over seeds), then many runs at once in the sweep views.
+ * noise (claims counted over seeds), mini-batch noise in losses made of data, then many runs at
+ * once in the sweep views.
  */
 export const gallery: readonly GalleryScene[] = [
   ...direction,
   ...scale,
   ...time,
   ...noise,
+  ...data,
   ...sweeps,
 ];

@@ -220,6 +220,9 @@ function readFunction(r: Reader, value: unknown): Scene['fn'] | undefined {
     const value = raw === undefined ? p.default : r.number(`fn.params.${name}`, raw, p);
     if (value !== undefined) params[name] = value;
   }
+  // Parameters that are each valid may still not go together (a batch larger than the data).
+  const problem = Object.keys(params).length === names.length ? spec.check?.(params) : null;
+  if (problem) return r.fail(`fn.params.${problem.key}`, problem.message);
   return { id: spec.id, params };
 }
 

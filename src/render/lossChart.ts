@@ -1,6 +1,8 @@
+import { stepsPerEpoch } from '../engine/data/epochs.ts';
 import { drawAxes, type ChartTheme } from './chart/axes.ts';
 import { drawStepMarkers } from './chart/markers.ts';
 import { clipCursor, drawnEnd, plotRect, pxPerStep, type PlotRect } from './chart/layout.ts';
+import type { Columns } from './chart/decimate.ts';
 import { lossScale, RunCaches, visibleRuns } from './chart/runScale.ts';
 import { forward, type YScale } from './chart/scale.ts';
 import type { RunSet } from '../workers/runs.ts';
@@ -34,6 +36,8 @@ export interface LossChartInput {
 
 /** Runs per cached bitmap of curves. */
 const GROUP = 4;
+/** The dash of a test-loss curve. */
+const TEST_DASH = [4, 3];
 
 /** The loss chart of one canvas: it keeps bitmaps of its settled curves between frames. */
 export interface LossChart {
@@ -83,7 +87,7 @@ function drawLossChart(
   const kx = pxPerStep(plot, steps);
   const px = (step: number) => plot.left + step * kx;
 
-  drawAxes(ctx, width, plot, steps, scale, y, theme);
+  drawAxes(ctx, width, plot, steps, scale, y, theme, 'f', runSet && stepsPerEpoch(runSet.scene.fn));
   const shown = runSet ? visibleRuns(runSet, hidden) : [];
   if (!runSet || shown.every((k) => runSet.runs[k]!.length === 0)) {
     const message = !runSet
@@ -96,7 +100,10 @@ function drawLossChart(
   }
   const color = (k: number) => runSet.scene.optimizers[k]?.color ?? theme.text;
 
-  /** Strokes the loss curves of runs `ks` through step `through`. */
+  /**
+   * Strokes the loss curves of runs `ks` through step `through`: the training loss solid, the
+   * test loss (a loss made of data with a test set) dashed in the same colour.
+   */
   const strokeCurves = (c: Context2D, ks: readonly number[], through: number) => {
     // One-pixel lines: software canvases stroke wider ones ~20× slower (stroke-to-path), and the
     // chart redraws on every slider move.
@@ -104,23 +111,30 @@ function drawLossChart(
     c.lineWidth = 1;
     for (const k of ks) {
       const run = runSet.runs[k]!;
-      const cols = runs.columns(run, drawnEnd(run.length, through, steps), kx);
-      if (cols.length === 0) continue;
-      c.beginPath();
-      c.moveTo(plot.left + cols.x[0]!, py(cols.first[0]!));
-      for (let i = 0; i < cols.length; i++) {
-        const x = plot.left + cols.x[i]!;
-        const lo = cols.min[i]!;
-        const hi = cols.max[i]!;
-        c.lineTo(x, py(cols.first[i]!));
-        if (lo === hi) continue;
-        c.lineTo(x, py(lo));
-        c.lineTo(x, py(hi));
-        c.lineTo(x, py(cols.last[i]!));
-      }
-      c.strokeStyle = color(k);
-      c.stroke();
+      const end = drawnEnd(run.length, through, steps);
+      c.setLineDash(TEST_DASH);
+      if (run.testF) strokeCurve(c, runs.columns(run.testF, end, kx), color(k));
+      c.setLineDash([]);
+      strokeCurve(c, runs.columns(run.f, end, kx), color(k));
     }
+  };
+  /** Strokes one decimated curve. */
+  const strokeCurve = (c: Context2D, cols: Columns, stroke: string) => {
+    if (cols.length === 0) return;
+    c.beginPath();
+    c.moveTo(plot.left + cols.x[0]!, py(cols.first[0]!));
+    for (let i = 0; i < cols.length; i++) {
+      const x = plot.left + cols.x[i]!;
+      const lo = cols.min[i]!;
+      const hi = cols.max[i]!;
+      c.lineTo(x, py(cols.first[i]!));
+      if (lo === hi) continue;
+      c.lineTo(x, py(lo));
+      c.lineTo(x, py(hi));
+      c.lineTo(x, py(cols.last[i]!));
+    }
+    c.strokeStyle = stroke;
+    c.stroke();
   };
   // Curves of settled runs are rasterised in groups and blitted while the scale holds; only
   // the group of a fresh one (the run under a moving slider) is stroked every frame.
@@ -156,6 +170,7 @@ function drawLossChart(
   );
   ctx.restore();
 
+  if (shown.some((k) => runSet.runs[k]!.testF)) lineKey(ctx, plot, theme);
   drawStepMarkers(ctx, plot, px, cursor, steps, input.hoverStep, theme);
   ctx.save();
   // A ✕ where each diverged run left the finite numbers, once the cursor gets there.
@@ -187,6 +202,32 @@ function drawLossChart(
   }
   ctx.restore();
   return scale;
+}
+
+/** Says which line is which when test losses are drawn: "── training ╌╌ test", top right. */
+function lineKey(ctx: CanvasRenderingContext2D, plot: PlotRect, theme: ChartTheme): void {
+  ctx.save();
+  ctx.font = `11px ${theme.font}`;
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = theme.text;
+  ctx.strokeStyle = theme.text;
+  ctx.lineWidth = 1;
+  const y = plot.top + 8;
+  let x = plot.left + plot.width - 6;
+  for (const [label, dash] of [
+    ['test', TEST_DASH],
+    ['training', []],
+  ] as const) {
+    x -= ctx.measureText(label).width;
+    ctx.fillText(label, x, y);
+    ctx.beginPath();
+    ctx.setLineDash(dash);
+    ctx.moveTo(x - 22, y);
+    ctx.lineTo(x - 4, y);
+    ctx.stroke();
+    x -= 32;
+  }
+  ctx.restore();
 }
 
 /** Keeps a coordinate at least INSET pixels inside the span [start, start + size]. */

@@ -1,4 +1,5 @@
 import { CUSTOM_ID } from '../engine/expr/custom.ts';
+import { getFunction } from '../engine/functions/index.ts';
 import { Trajectory, sceneNoise } from '../engine/index.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { RunSet } from '../workers/runs.ts';
@@ -27,13 +28,15 @@ export class PageRuns {
   /**
    * Computes the runs of `set` still missing, when together they take at most the budget;
    * returns whether it did. Typed functions are left to the workers: their generated code may
-   * only run there (the page's CSP has no `unsafe-eval`).
+   * only run there (the page's CSP has no `unsafe-eval`). So are losses made of data, whose steps
+   * cost a pass over the training set each.
    */
   readonly fill = (set: RunSet): boolean => {
     const { scene } = set;
     const missing = set.have.flatMap((have, k) => (have ? [] : [k]));
     if (
       scene.fn.id === CUSTOM_ID ||
+      getFunction(scene.fn.id)?.data !== undefined ||
       missing.length === 0 ||
       missing.length * scene.steps > this.budget
     )

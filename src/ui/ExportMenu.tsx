@@ -104,5 +104,6 @@ const completeRuns = (set: RunSet) =>
     y: r.y.subarray(0, r.length),
     f: r.f.subarray(0, r.length),
     lr: r.lr.subarray(0, r.divergedAt ?? r.lr.length),
+    ...(r.testF ? { testF: r.testF.subarray(0, r.length) } : {}),
     divergedAt: r.divergedAt,
   }));

@@ -10,7 +10,12 @@ const objectives = new Objectives();
 addEventListener('message', (event: MessageEvent<InspectRequest>) => {
   const { requestId, scene, index, objective } = event.data;
   const [answer, transfer] = answerOf<InspectAnswer>(requestId, () => {
-    const inspection = inspectRun(scene, index, undefined, objectives.for(scene.fn, objective));
+    const inspection = inspectRun(
+      scene,
+      index,
+      undefined,
+      objectives.for(scene.fn, objective, scene.noise.seed),
+    );
     return {
       answer: { type: 'inspect', requestId, inspection },
       transfer: inspectionBuffers(inspection),

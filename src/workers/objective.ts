@@ -12,9 +12,12 @@ import type { Objective } from '../engine/types.ts';
 export class Objectives {
   #last: { readonly source: string; readonly objective: Objective } | null = null;
 
-  /** The objective of `fn`, whose compiled `source` a typed function must come with. */
-  for(fn: Scene['fn'], source: string | undefined): Objective {
-    if (fn.id !== CUSTOM_ID) return builtinObjective(fn);
+  /**
+   * The objective of `fn`, whose compiled `source` a typed function must come with; a loss made of
+   * data shuffles its batches by the scene's noise `seed`.
+   */
+  for(fn: Scene['fn'], source: string | undefined, seed = 0): Objective {
+    if (fn.id !== CUSTOM_ID) return builtinObjective(fn, seed);
     if (source === undefined) throw new Error('the typed function was not compiled');
     if (this.#last?.source !== source) this.#last = { source, objective: instantiate(source) };
     return this.#last.objective;

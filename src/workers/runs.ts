@@ -8,7 +8,9 @@ export interface RunView {
   readonly f: Float64Array;
   /** lr[k]: the rate used by step k + 1 (the whole schedule, known from the first chunk). */
   readonly lr: Float64Array;
-  /** Points received so far; x, y, f are valid below this. */
+  /** The test loss at each point, for a loss made of data with a test set; else null. */
+  readonly testF: Float64Array | null;
+  /** Points received so far; x, y, f (and testF) are valid below this. */
   readonly length: number;
   /** Index of the first non-finite point once the run has diverged, else null. */
   readonly divergedAt: number | null;
@@ -22,6 +24,8 @@ export interface RunChunk {
   readonly x: Float64Array;
   readonly y: Float64Array;
   readonly f: Float64Array;
+  /** The test loss at the chunk's points, for a loss made of data with a test set. */
+  readonly testF?: Float64Array;
   /** The run's whole lr schedule, sent with its first chunk. */
   readonly lr?: Float64Array;
   readonly divergedAt: number | null;
@@ -40,6 +44,7 @@ class StreamedRun implements RunView {
   y: Float64Array;
   f: Float64Array;
   lr: Float64Array;
+  testF: Float64Array | null = null;
   length = 0;
   divergedAt: number | null = null;
   done = false;
@@ -98,6 +103,10 @@ export class RunSet {
     run.x.set(chunk.x, chunk.from);
     run.y.set(chunk.y, chunk.from);
     run.f.set(chunk.f, chunk.from);
+    if (chunk.testF) {
+      run.testF ??= new Float64Array(run.steps + 1);
+      run.testF.set(chunk.testF, chunk.from);
+    }
     if (chunk.lr) run.lr = chunk.lr;
     run.length = chunk.from + chunk.x.length;
     run.divergedAt = chunk.divergedAt;
@@ -105,13 +114,14 @@ export class RunSet {
   }
 
   /** Takes run `k` whole from a finished computation on the page (its arrays are adopted, not copied). */
-  fill(k: number, whole: RunView): void {
+  fill(k: number, whole: Omit<RunView, 'testF'> & { readonly testF?: RunView['testF'] }): void {
     const run = this.#runs[k];
     if (!run || run.done) return;
     run.x = whole.x;
     run.y = whole.y;
     run.f = whole.f;
     run.lr = whole.lr;
+    run.testF = whole.testF ?? null;
     run.length = whole.length;
     run.divergedAt = whole.divergedAt;
     run.done = true;

@@ -97,7 +97,8 @@ export class SweepService {
   /** The plan of the part's run, built once per run; columns of an unchanged shape are reused. */
   #currentFor(part: SweepPart): Current {
     if (this.#current?.runId === part.runId) return this.#current;
-    const plan = planOf(part.scene, this.#objectives.for(part.scene.fn, part.objective));
+    const { scene } = part;
+    const plan = planOf(scene, this.#objectives.for(scene.fn, part.objective, scene.noise.seed));
     const cells = cellCount(plan.axes);
     const runs = runsOf(plan).length;
     const last = this.#current?.columns;

@@ -4,8 +4,14 @@ import type { FromTrajectoryWorker, SimulateRequest, ToTrajectoryWorker } from '
 
 /** Work between two looks at the message queue, so a newer request never waits long. */
 const SLICE_MS = 8;
-/** Steps advanced at a time before checking the clock. */
-const BLOCK = 512;
+/**
+ * Steps advanced at a time before checking the clock: from FIRST_BLOCK, doubled while a block
+ * takes under a millisecond and halved past BLOCK_MS, so a slice keeps its length whatever a step
+ * costs (a step of a formula takes nanoseconds, one of a loss made of data a pass over the data).
+ */
+const FIRST_BLOCK = 16;
+const MAX_BLOCK = 4096;
+const BLOCK_MS = 2;
 
 /** This worker's objectives (a worker's module scope is its own). */
 const objectives = new Objectives();
@@ -22,18 +28,25 @@ async function simulate(runId: number, msg: SimulateRequest): Promise<void> {
   const t0 = performance.now();
   const { scene } = msg;
   const noise = sceneNoise(scene);
-  const objective = objectives.for(scene.fn, msg.objective);
+  const objective = objectives.for(scene.fn, msg.objective, scene.noise.seed);
   const runs = scene.optimizers.map((entry, k) =>
     msg.skip[k] ? null : new Trajectory(scene, entry, noise, objective),
   );
   const sent = runs.map(() => 0);
   const finished = runs.map((t) => t === null);
+  let block = FIRST_BLOCK;
   for (;;) {
     const sliceEnd = performance.now() + SLICE_MS;
     let pending = false;
     for (const t of runs) {
       if (!t) continue;
-      while (!t.done && performance.now() < sliceEnd) t.advance(BLOCK);
+      for (let now = performance.now(); !t.done && now < sliceEnd;) {
+        t.advance(block);
+        const took = performance.now() - now;
+        now += took;
+        if (took < BLOCK_MS / 2) block = Math.min(MAX_BLOCK, block * 2);
+        else if (took > BLOCK_MS) block = Math.max(1, block >> 1);
+      }
       pending ||= !t.done;
     }
     runs.forEach((t, run) => {
@@ -45,13 +58,14 @@ async function simulate(runId: number, msg: SimulateRequest): Promise<void> {
       const x = t.x.slice(from, t.length);
       const y = t.y.slice(from, t.length);
       const f = t.f.slice(from, t.length);
+      const testF = t.testLosses(from, t.length) ?? undefined;
       const lr = from === 0 ? t.lr.slice() : undefined;
       sent[run] = t.length;
-      const transfer = [x.buffer, y.buffer, f.buffer, ...(lr ? [lr.buffer] : [])];
-      post(
-        { type: 'chunk', runId, run, from, x, y, f, lr, divergedAt: t.divergedAt, done: t.done },
-        transfer,
+      const transfer = [x.buffer, y.buffer, f.buffer, lr?.buffer, testF?.buffer].filter(
+        (b) => b !== undefined,
       );
+      const { divergedAt, done } = t;
+      post({ type: 'chunk', runId, run, from, x, y, f, testF, lr, divergedAt, done }, transfer);
     });
     if (!pending) break;
     await yieldToQueue();

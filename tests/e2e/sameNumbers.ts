@@ -151,6 +151,27 @@ export const sweepScenes: readonly { name: string; preset: unknown }[] = [
     },
   },
   {
+    // Mini-batches and the log-loss's portable exp and ln, in the sweep workers; the seed axis
+    // reshuffles the batches cell by cell, the batch axis rebuilds the objective.
+    name: 'data map: batch size × noise seed of a sparse logistic regression',
+    preset: {
+      v: 1,
+      fn: { id: 'sparse_logistic', params: { n: 200 } },
+      steps: 120,
+      optimizers: [{ type: 'adagrad', lr: 0.5 }],
+      sweep: {
+        view: 'map',
+        map: {
+          axes: [
+            { path: 'fn.params.batch', from: 4, to: 64, count: 5 },
+            { path: 'noise.seed', from: 1, to: 6, count: 6 },
+          ],
+          optimizer: 0,
+        },
+      },
+    },
+  },
+  {
     name: 'typed curves: lr of three optimizers',
     preset: {
       ...typed('sin(3*x)*cos(2*y) + exp(-x^2/4) + log(1 + y^2) + (x^2 + y^2 + 1)^1.5/10'),

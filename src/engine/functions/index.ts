@@ -1,3 +1,4 @@
+import { dataModels } from '../data/models.ts';
 import type { TestFunction } from '../types.ts';
 import { ackley } from './ackley.ts';
 import { beale } from './beale.ts';
@@ -43,9 +44,12 @@ export const functions: readonly TestFunction[] = [
   styblinskiTang,
 ];
 
-const byId = new Map(functions.map((fn) => [fn.id, fn]));
+/** Every loss made of data (engine/data): listed apart, found by id like the functions. */
+export { dataModels };
 
-/** The built-in function with this id; a Map lookup, so "__proto__" and the like find nothing. */
+const byId = new Map([...functions, ...dataModels].map((fn) => [fn.id, fn]));
+
+/** The built-in function or data model with this id; a Map lookup, so "__proto__" and the like find nothing. */
 export function getFunction(id: string): TestFunction | undefined {
   return byId.get(id);
 }

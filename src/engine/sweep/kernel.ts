@@ -1,4 +1,5 @@
 import { fillNoise } from '../noise.ts';
+import { getFunction } from '../functions/index.ts';
 import { builtinObjective } from '../objective.ts';
 import type { HyperValues } from '../optimizers/index.ts';
 import type { OptimizerEntry } from '../scene.ts';
@@ -41,6 +42,10 @@ class Sweeper {
   private seedIn = NaN;
   private paramsChanged = false;
   private objective: Objective;
+  /** True for a loss made of data, whose batches follow the noise seed. */
+  private readonly batched: boolean;
+  /** The noise seed the objective's batches were shuffled by. */
+  private objectiveSeed: number;
   private goal: Goal;
   private x0 = 0;
   private y0 = 0;
@@ -53,7 +58,9 @@ class Sweeper {
     this.values = plan.axes.map(axisValues);
     this.at = new Int32Array(plan.axes.length);
     this.params = { ...scene.fn.params };
-    this.objective = plan.objective ?? builtinObjective(scene.fn);
+    this.objective = plan.objective ?? builtinObjective(scene.fn, scene.noise.seed);
+    this.batched = getFunction(scene.fn.id)?.data !== undefined;
+    this.objectiveSeed = scene.noise.seed;
     this.goal = goalOf(scene.fn, this.objective, plan.tol);
     this.noise = new Float64Array(2 * scene.steps);
     this.slots = runsOf(plan).map((index) => {
@@ -70,9 +77,13 @@ class Sweeper {
   run(cell: number, out: SweepColumns): void {
     const { plan, slots } = this;
     this.setCell(cell);
-    if (this.paramsChanged) {
+    // A loss made of data shuffles its batches by the noise seed: a new seed, a new objective.
+    const reshuffled = this.batched && !Object.is(this.seed, this.objectiveSeed);
+    if (this.paramsChanged || reshuffled) {
       const fn = { ...plan.scene.fn, params: { ...this.params } };
-      this.objective = plan.objective ?? builtinObjective(fn);
+      // Only a built-in has parameters to vary: a typed function (plan.objective) never gets here.
+      this.objective = builtinObjective(fn, this.seed);
+      this.objectiveSeed = this.seed;
       this.goal = goalOf(fn, this.objective, plan.tol);
       this.paramsChanged = false;
     }

@@ -76,7 +76,8 @@ function fieldsOf(scene: Scene, target: Target): Field[] | string {
         const has = names.length ? `its parameters: ${names.join(', ')}` : 'it has no parameters';
         return `names fn.params.${target.name}, which the function ${scene.fn.id} lacks (${has})`;
       }
-      return [{ label: `fn.params.${target.name}`, range: { min: param.min, max: param.max } }];
+      const range = { min: param.min, max: param.max, ...(param.integer ? { integer: true } : {}) };
+      return [{ label: `fn.params.${target.name}`, range }];
     }
     case 'hyper': {
       const n = scene.optimizers.length;
@@ -158,10 +159,27 @@ export function checkAxis(scene: Scene, axis: Axis, where: string): string[] {
       );
       continue;
     }
-    const refusal = field.optimizer === undefined ? null : crossField(scene, field, target, values);
+    const refusal =
+      field.optimizer !== undefined
+        ? crossField(scene, field, target, values)
+        : target.kind === 'param'
+          ? paramsTogether(scene, target.name, values)
+          : null;
     if (refusal) problems.push(`${where} ${refusal}`);
   }
   return problems;
+}
+
+/** The function's rule across its parameters (a batch no larger than the training set) for each value. */
+function paramsTogether(scene: Scene, name: string, values: Float64Array): string | null {
+  const check = getFunction(scene.fn.id)?.check;
+  if (!check) return null;
+  for (const v of values) {
+    const problem = check({ ...scene.fn.params, [name]: v });
+    if (problem)
+      return `gives fn.params.${name} = ${v}, where fn.params.${problem.key} ${problem.message}`;
+  }
+  return null;
 }
 
 /** torch's rules across hyperparameters (e.g. Nesterov needs momentum) for each value written. */

@@ -16,31 +16,49 @@ const BLOWUP = 1e3;
  * run set. Each chart owns one: a decimation is for that chart's width.
  */
 export class RunCaches {
-  readonly #extents = new WeakMap<RunView, { limit: number; scanned: number; extent: Extent }>();
-  readonly #decimated = new WeakMap<RunView, { end: number; kx: number; cols: Columns }>();
+  readonly #extents = new WeakMap<
+    Float64Array,
+    { limit: number; scanned: number; extent: Extent }
+  >();
+  readonly #decimated = new WeakMap<Float64Array, { end: number; kx: number; cols: Columns }>();
 
-  /** The extent of a run's finite values, clamped to ±limit. */
+  /**
+   * The extent of a run's finite values, clamped to ±limit: its training loss and, if it has one,
+   * its test loss.
+   */
   extent(run: RunView, limit: number): Extent {
-    let entry = this.#extents.get(run);
-    if (!entry || entry.limit !== limit) {
-      entry = { limit, scanned: 0, extent: emptyExtent() };
-      this.#extents.set(run, entry);
-    }
-    if (entry.scanned < run.length) {
-      extendExtent(entry.extent, run.f, entry.scanned, run.length, limit);
-      entry.scanned = run.length;
-    }
-    return entry.extent;
+    const extent = this.#extentOf(run.f, run.length, limit);
+    if (!run.testF) return extent;
+    const both = emptyExtent();
+    mergeExtent(both, extent);
+    mergeExtent(both, this.#extentOf(run.testF, run.length, limit));
+    return both;
   }
 
-  /** The run's values 0…end decimated for `kx` pixels per step, cached while those stay put. */
-  columns(run: RunView, end: number, kx: number): Columns {
-    const entry = this.#decimated.get(run);
+  /**
+   * A run's column of values (`run.f` or `run.testF`) 0…end decimated for `kx` pixels per step,
+   * cached while those stay put.
+   */
+  columns(values: Float64Array, end: number, kx: number): Columns {
+    const entry = this.#decimated.get(values);
     if (entry && entry.end === end && entry.kx === kx) return entry.cols;
     const reuse = entry && entry.cols.x.length >= columnsNeeded(end, kx) ? entry.cols : undefined;
-    const cols = decimate(run.f, end, kx, reuse ?? createColumns(columnsNeeded(end, kx)));
-    this.#decimated.set(run, { end, kx, cols });
+    const cols = decimate(values, end, kx, reuse ?? createColumns(columnsNeeded(end, kx)));
+    this.#decimated.set(values, { end, kx, cols });
     return cols;
+  }
+
+  #extentOf(values: Float64Array, length: number, limit: number): Extent {
+    let entry = this.#extents.get(values);
+    if (!entry || entry.limit !== limit) {
+      entry = { limit, scanned: 0, extent: emptyExtent() };
+      this.#extents.set(values, entry);
+    }
+    if (entry.scanned < length) {
+      extendExtent(entry.extent, values, entry.scanned, length, limit);
+      entry.scanned = length;
+    }
+    return entry.extent;
   }
 }
 

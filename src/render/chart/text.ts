@@ -1,4 +1,5 @@
-import type { RunSet } from '../../workers/runs.ts';
+import { stepsPerEpoch } from '../../engine/data/epochs.ts';
+import type { RunSet, RunView } from '../../workers/runs.ts';
 import { compactNumber } from './format.ts';
 import type { YScaleKind } from './scale.ts';
 
@@ -7,6 +8,10 @@ const SCALE_NAME: Readonly<Record<YScaleKind, string>> = {
   log: 'log scale',
   symlog: 'symmetric log scale',
 };
+
+/** A run's training loss at a step, and its test loss in brackets when it has one: "0.012 (test 0.3)". */
+const valueAt = (run: RunView, step: number): string =>
+  compactNumber(run.f[step]!) + (run.testF ? ` (test ${compactNumber(run.testF[step]!)})` : '');
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -29,9 +34,10 @@ export function lossSummary(
     const run = runSet.runs[k]!;
     const label = optimizers[k]!.label;
     if (run.divergedAt !== null) return `${label} diverged at step ${run.divergedAt}`;
-    return run.length > 0 ? `${label} ${compactNumber(run.f[run.length - 1]!)}` : `${label} —`;
+    return run.length > 0 ? `${label} ${valueAt(run, run.length - 1)}` : `${label} —`;
   });
-  return `${head}${hiddenNote}${over}; final losses ${finals.join(', ')}.`;
+  const test = shown.some((k) => runSet.runs[k]!.testF) ? ' (training; test in brackets)' : '';
+  return `${head}${hiddenNote}${over}; final losses${test} ${finals.join(', ')}.`;
 }
 
 /** The hover readout, "step 123 · SGD 0.0123 · Adam 4.5e-3", for steps the cursor has reached. */
@@ -42,12 +48,14 @@ export function hoverReadout(
   cursor: number,
 ): string {
   if (!runSet || step === null) return '';
-  const parts = [`step ${step}`];
+  const perEpoch = stepsPerEpoch(runSet.scene.fn);
+  const epoch = perEpoch === null ? '' : ` (epoch ${compactNumber(step / perEpoch)})`;
+  const parts = [`step ${step}${epoch}`];
   runSet.scene.optimizers.forEach(({ label }, k) => {
     const run = runSet.runs[k];
     if (!run || hidden[k]) return;
     if (step > cursor) parts.push(`${label} —`);
-    else if (step < run.length) parts.push(`${label} ${compactNumber(run.f[step]!)}`);
+    else if (step < run.length) parts.push(`${label} ${valueAt(run, step)}`);
     else if (run.divergedAt !== null && step >= run.divergedAt) parts.push(`${label} diverged`);
     else parts.push(`${label} —`);
   });

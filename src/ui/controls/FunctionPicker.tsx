@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { CUSTOM_ID } from '../../engine/expr/custom.ts';
-import { functions } from '../../engine/functions/index.ts';
+import { dataModels, functions } from '../../engine/functions/index.ts';
 import { useLab, useLabActions } from '../../state/useLab.ts';
 
 /** The test function, by display name; choosing one resets its parameters, view and start. */
@@ -25,6 +25,13 @@ export function FunctionPicker() {
           </option>
         ))}
         <option value={CUSTOM_ID}>Custom f(x, y)</option>
+        <optgroup label="Losses made of data">
+          {dataModels.map((fn) => (
+            <option key={fn.id} value={fn.id}>
+              {fn.name}
+            </option>
+          ))}
+        </optgroup>
       </select>
     </div>
   );

@@ -1,3 +1,4 @@
+import { getFunction } from '../../engine/functions/index.ts';
 import type { ParamSpec } from '../../engine/types.ts';
 import type { SliderRange } from './scale.ts';
 
@@ -68,6 +69,15 @@ export const sliderRanges: Readonly<Record<string, SliderRange>> = {
   'fn.rastrigin.A': linear(0, 50, 0.5),
 };
 
+/** Data models' shared parameters (engine/data/models.ts): counts on log sliders, seeds by one. */
+const dataSliders: Readonly<Record<string, SliderRange>> = {
+  n: integerLog(2, 10_000),
+  batch: integerLog(1, 10_000),
+  test: linear(0, 0.9, 0.01),
+  seed: linear(0, 100, 1),
+  order: linear(0, 100, 1),
+};
+
 /** The slider of a hyperparameter; an unknown one gets 0…1. */
 export const hyperRange = (key: string): SliderRange => sliderRanges[key] ?? linear(0, 1, 0.001);
 
@@ -79,4 +89,6 @@ export const scheduleRange = (type: string, name: string): SliderRange =>
 
 /** The slider of a function parameter; without a row, linear over its whole range. */
 export const fnParamRange = (fnId: string, name: string, spec: ParamSpec): SliderRange =>
-  sliderRanges[`fn.${fnId}.${name}`] ?? linear(spec.min, spec.max, (spec.max - spec.min) / 200);
+  sliderRanges[`fn.${fnId}.${name}`] ??
+  (getFunction(fnId)?.data !== undefined ? dataSliders[name] : undefined) ??
+  linear(spec.min, spec.max, (spec.max - spec.min) / 200);

@@ -1,0 +1,25 @@
+import { getFunction } from '../engine/functions/index.ts';
+import { dataCsvChunks, dataJsonChunks } from '../preset/dataFormats.ts';
+import type { DataCommand } from './args.ts';
+import { UsageError } from './failure.ts';
+import { sceneOf } from './input.ts';
+import type { Io } from './main.ts';
+import { writeOut } from './output.ts';
+
+/** `descent-lab data`: a loss made of data's examples and every step's batch (preset/dataFormats). */
+export async function dataCommand(
+  command: DataCommand,
+  io: Io,
+  say: (line: string) => void,
+): Promise<void> {
+  const scene = await sceneOf(command.file, io.stdin, say);
+  const spec = getFunction(scene.fn.id)?.data;
+  if (!spec) {
+    throw new UsageError(
+      `the scene's function "${scene.fn.id}" is not made of data (try fn.id linear_regression or sparse_logistic)`,
+    );
+  }
+  const chunks =
+    command.format === 'csv' ? dataCsvChunks(scene, spec) : dataJsonChunks(scene, spec);
+  await writeOut(chunks, io.stdout);
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { getFunction } from '../../src/engine/functions/index.ts';
+import type { Run, Scene } from '../../src/engine/index.ts';
+import { gallery } from '../../src/gallery/scenes.ts';
+import { ofSeeds, SEEDS } from '../../src/gallery/types.ts';
+import { end, last, runsOf, sceneOf, withPreset } from './galleryRuns.ts';
+
+type Preset = Readonly<Record<string, unknown>>;
+
+/** The scene's function parameters changed, the rest of its preset kept. */
+const withParams = (preset: Preset, params: Record<string, number>): Preset => {
+  const fn = preset['fn'] as { id: string; params: Record<string, number> };
+  return withPreset(preset, { fn: { ...fn, params: { ...fn.params, ...params } } });
+};
+
+/** The best fit's loss and point on the scene's training set. */
+function bestFit(scene: Scene): { f: number; at: readonly [number, number] } {
+  const fn = getFunction(scene.fn.id)!;
+  const [at] = fn.minima(scene.fn.params);
+  return { f: fn.create(scene.fn.params).f(at![0], at![1]), at: at! };
+}
+
+/** Each counted claim: does it hold for the runs of one seed (with the preset of that seed)? */
+const counted: Record<string, Record<string, (runs: readonly Run[], preset: Preset) => boolean>> = {
+  'data-batch-size': {
+    worse: ([small], preset) => excess(small!, preset) > excess(largeRun(preset), preset),
+    tenTimes: ([small], preset) => excess(small!, preset) >= 10 * excess(largeRun(preset), preset),
+  },
+  'data-interpolation': {
+    exact: ([run]) => last(run!) < 1e-12,
+    floor: (_, preset) => {
+      const noisy = withParams(preset, { noise: 0.5 });
+      const [run] = runsOf(sceneOf(noisy));
+      return excess(run!, noisy) > 1e-3;
+    },
+  },
+  'data-adagrad-sparse': {
+    adagradNear: ([, adagrad], preset) => sparseError(adagrad!, preset) < 0.2,
+    sgdNear: ([sgd], preset) => sparseError(sgd!, preset) < 0.2,
+    adagradCloser: ([sgd, adagrad], preset) =>
+      sparseError(adagrad!, preset) < sparseError(sgd!, preset),
+  },
+};
+
+/** The training loss a run ends with above the best fit's. */
+const excess = (run: Run, preset: Preset): number => last(run) - bestFit(sceneOf(preset)).f;
+/** The batch-size scene's run with B = 64, same seed. */
+const largeRun = (preset: Preset): Run => runsOf(sceneOf(withParams(preset, { batch: 64 })))[0]!;
+/** How far a run's sparse weight y ends from the best fit's, relative to it. */
+const sparseError = (run: Run, preset: Preset): number => {
+  const { at } = bestFit(sceneOf(preset));
+  return Math.abs(end(run)[1] - at[1]) / Math.abs(at[1]);
+};
+
+const madeOfData = gallery.filter((g) => getFunction(sceneOf(g.preset).fn.id)?.data);
+
+describe('the gallery: scenes made of data, counted over the seeds that order their batches', () => {
+  it('has the batch-size, interpolation and sparse-feature scenes', () => {
+    expect(madeOfData.map((g) => g.id)).toEqual(Object.keys(counted));
+  });
+
+  it.each(madeOfData.map((g) => [g.id, g] as const))(
+    '%s: states each claim over seeds 1…SEEDS with the count measured now',
+    (id, g) => {
+      const claims = counted[id]!;
+      const counts: Record<string, number> = {};
+      for (const name of Object.keys(claims)) counts[name] = 0;
+      for (let seed = 1; seed <= SEEDS; seed++) {
+        const preset = withPreset(g.preset, { noise: { sigma: 0, seed } });
+        const runs = runsOf(sceneOf(preset));
+        expect(runs.every((r) => r.divergedAt === null)).toBe(true);
+        for (const [name, holds] of Object.entries(claims))
+          if (holds(runs, preset)) counts[name]!++;
+      }
+      const figures = g.figures ?? {};
+      expect(Object.fromEntries(Object.keys(counts).map((k) => [k, figures[k]]))).toEqual(counts);
+      for (const count of Object.values(counts)) expect(g.lesson).toContain(ofSeeds(count));
+    },
+  );
+
+  it('each lesson quotes its scene’s own settings', () => {
+    const scene = (id: string) => sceneOf(gallery.find((g) => g.id === id)!.preset);
+    const figures = (id: string) => gallery.find((g) => g.id === id)!.figures!;
+    const batch = scene('data-batch-size');
+    expect([batch.fn.params['batch'], batch.steps, batch.optimizers[0]!.hyper['lr']]).toEqual([
+      figures('data-batch-size')['small'],
+      figures('data-batch-size')['steps'],
+      figures('data-batch-size')['lr'],
+    ]);
+    const sparse = scene('data-adagrad-sparse');
+    expect([sparse.fn.params['batch'], sparse.steps, sparse.optimizers[1]!.hyper['lr']]).toEqual([
+      figures('data-adagrad-sparse')['batch'],
+      figures('data-adagrad-sparse')['steps'],
+      figures('data-adagrad-sparse')['lr'],
+    ]);
+  });
+});
