@@ -77,9 +77,9 @@ class Recorder implements Optimizer {
     this.inner.begin(lr);
   }
 
-  update(i: number, p: number, g: number): number {
+  update(i: number, p: number, g: number, lr: number): number {
     const k = this.k;
-    const q = this.inner.update(i, p, g);
+    const q = this.inner.update(i, p, g, lr);
     (i === 0 ? this.gx : this.gy)[k] = g;
     (i === 0 ? this.sx : this.sy)[k] = q - p;
     // Both coordinates done: the step is complete.

@@ -22,8 +22,6 @@ export class Trajectory {
   readonly x: Float64Array;
   readonly y: Float64Array;
   readonly f: Float64Array;
-  /** lr[k]: the learning rate used by step k + 1. */
-  readonly lr: Float64Array;
   /** Points computed so far (the start counts as one). */
   length = 0;
   /** Index of the first non-finite point, or null while every point is finite. */
@@ -42,9 +40,18 @@ export class Trajectory {
    * one), which V8 accesses with a bounds check only, not a typed array's buffer checks.
    */
   private readonly g: number[] = [NaN, NaN];
+  /** The rates of `lr`, filled when read under a constant schedule (a sweep never reads them). */
+  private readonly rateColumn: Float64Array;
+  /** False while `rateColumn` still waits for a constant schedule's rate. */
+  private ratesFilled = false;
   /** The base rate and schedule `lr` holds, so a restart refills it only when they change. */
   private lrBase = NaN;
   private schedule: Schedule | null = null;
+  /**
+   * What the loop reads the rate of step k from: `lr`, or null under a constant schedule, whose
+   * one rate `lrBase` the loop then keeps in a register instead of reading a column every step.
+   */
+  private rates: Float64Array | null = null;
 
   /**
    * `objective` is f with its gradient: a compiled typed function, or the scene's built-in.
@@ -69,7 +76,7 @@ export class Trajectory {
     this.x = new Float64Array(n);
     this.y = new Float64Array(n);
     this.f = new Float64Array(n);
-    this.lr = new Float64Array(scene.steps);
+    this.rateColumn = new Float64Array(scene.steps);
     this.restart(scene.start[0], scene.start[1], entry, noise, scene.noise.sigma, objective);
   }
 
@@ -93,15 +100,27 @@ export class Trajectory {
     this.sigma = sigma;
     const lr = entry.hyper['lr'] as number;
     if (!Object.is(lr, this.lrBase) || entry.schedule !== this.schedule) {
-      fillLearningRates(lr, entry.schedule, this.lr);
       this.lrBase = lr;
       this.schedule = entry.schedule;
+      const constant = entry.schedule.type === 'constant';
+      if (!constant) fillLearningRates(lr, entry.schedule, this.rateColumn);
+      this.ratesFilled = !constant;
+      this.rates = constant ? null : this.rateColumn;
     }
     this.length = 0;
     this.divergedAt = null;
     this.p[0] = x0;
     this.p[1] = y0;
     this.record(x0, y0, objective.f(x0, y0));
+  }
+
+  /** lr[k]: the learning rate used by step k + 1. */
+  get lr(): Float64Array {
+    if (!this.ratesFilled) {
+      this.rateColumn.fill(this.lrBase);
+      this.ratesFilled = true;
+    }
+    return this.rateColumn;
   }
 
   /** True when every step is computed or the run diverged. */
@@ -114,8 +133,23 @@ export class Trajectory {
     if (this.done) return 0;
     const before = this.length;
     const end = Math.min(this.steps, before - 1 + count);
-    const { objective, optimizer, p, g, lr, noise, sigma, x, y, f } = this;
-    const k = this.loop(objective, optimizer, p, g, lr, noise, sigma, x, y, f, before - 1, end);
+    const { objective, optimizer, p, g, noise, sigma, x, y, f } = this;
+    const { rates, lrBase } = this;
+    const k = this.loop(
+      objective,
+      optimizer,
+      p,
+      g,
+      rates,
+      lrBase,
+      noise,
+      sigma,
+      x,
+      y,
+      f,
+      before - 1,
+      end,
+    );
     if (k < 0) {
       // The loop stopped at step ~k: its point was not finite.
       this.divergedAt = ~k + 1;
