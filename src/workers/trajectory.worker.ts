@@ -3,7 +3,12 @@ import { Objectives } from './objective.ts';
 import type { FromTrajectoryWorker, SimulateRequest, ToTrajectoryWorker } from './protocol.ts';
 
 /** Work between two looks at the message queue, so a newer request never waits long. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
+/**
+ * A request's first slice is shorter: its first points go to the page sooner (a drag's frame
+ * shows the new run's start at once), the rest follows in full slices.
+ */
+const FIRST_SLICE_MS = 2;
 /**
  * Steps advanced at a time before checking the clock: from FIRST_BLOCK, doubled while a block
  * takes under a millisecond and halved past BLOCK_MS, so a slice keeps its length whatever a step
@@ -35,8 +40,8 @@ async function simulate(runId: number, msg: SimulateRequest): Promise<void> {
   const sent = runs.map(() => 0);
   const finished = runs.map((t) => t === null);
   let block = FIRST_BLOCK;
-  for (;;) {
-    const sliceEnd = performance.now() + SLICE_MS;
+  for (let slice = FIRST_SLICE_MS; ; slice = SLICE_MS) {
+    const sliceEnd = performance.now() + slice;
     let pending = false;
     for (const t of runs) {
       if (!t) continue;
