@@ -1,0 +1,56 @@
+import type { Hyper, OptimizerEntry, Phase, Schedule } from './scene.ts';
+import { fillLearningRates } from './schedules.ts';
+
+/** What decides an entry's optimizers and rates: its own settings and its later phases. */
+export interface PhasedSetting {
+  readonly type?: string;
+  readonly hyper: Hyper;
+  readonly schedule: Schedule;
+  readonly phases?: readonly Phase[];
+}
+
+/** How many optimizers an entry runs one after another: 1 + its later phases. */
+export const phaseCount = (entry: Pick<PhasedSetting, 'phases'>): number =>
+  1 + (entry.phases?.length ?? 0);
+
+/** Steps taken before phase i starts: 0 for the entry itself, else that phase's `from`. */
+export const phaseStart = (entry: Pick<PhasedSetting, 'phases'>, i: number): number =>
+  i === 0 ? 0 : entry.phases![i - 1]!.from;
+
+/**
+ * The phase that makes step `step` (1-based: the move from point step − 1 to point step): 0 for
+ * the entry itself. Point 0 and step 1 belong to phase 0; a phase from k makes step k + 1 on.
+ */
+export function phaseAt(entry: Pick<PhasedSetting, 'phases'>, step: number): number {
+  const phases = entry.phases;
+  if (!phases) return 0;
+  let i = 0;
+  while (i < phases.length && phases[i]!.from < step) i++;
+  return i;
+}
+
+/** Phase i of an entry as an entry of its own (the entry's label and colour, no phases). */
+export function phaseEntry(entry: OptimizerEntry, i: number): OptimizerEntry {
+  if (i === 0) return entry.phases ? { ...entry, phases: undefined } : entry;
+  const { type, hyper, schedule } = entry.phases![i - 1]!;
+  return { type, hyper, schedule, label: entry.label, color: entry.color };
+}
+
+/**
+ * Fills `out[k]` with the rate of step k + 1 over every phase: each phase's schedule from its own
+ * step 0 at the step it starts, as a torch scheduler made with that phase's optimizer.
+ */
+export function fillPhaseRates(entry: PhasedSetting, out: Float64Array): void {
+  const phases = entry.phases;
+  const lr = entry.hyper['lr'] as number;
+  if (!phases) {
+    fillLearningRates(lr, entry.schedule, out);
+    return;
+  }
+  fillLearningRates(lr, entry.schedule, out.subarray(0, Math.min(out.length, phases[0]!.from)));
+  for (let i = 0; i < phases.length; i++) {
+    const { from, hyper, schedule } = phases[i]!;
+    const end = Math.min(out.length, phases[i + 1]?.from ?? out.length);
+    if (from < end) fillLearningRates(hyper['lr'] as number, schedule, out.subarray(from, end));
+  }
+}
