@@ -1,3 +1,4 @@
+import { drawPhaseLines } from './chart/phaseLines.ts';
 import { drawAxes, type ChartTheme } from './chart/axes.ts';
 import { drawStepMarkers } from './chart/markers.ts';
 import { clipCursor, drawnEnd, plotRect, pxPerStep, type PlotRect } from './chart/layout.ts';
@@ -169,6 +170,7 @@ function drawLossChart(
   );
   ctx.restore();
 
+  drawPhaseLines(ctx, plot, px, runSet.scene, shown, cursor, color);
   if (shown.some((k) => runSet.runs[k]!.testF)) lineKey(ctx, plot, theme);
   drawStepMarkers(ctx, plot, px, cursor, steps, input.hoverStep, theme);
   ctx.save();
