@@ -1,7 +1,8 @@
 import { builtinObjective } from './objective.ts';
 import type { Optimizer, StateField } from './optimizers/spec.ts';
 import { slotsOf } from './optimizers/spec.ts';
-import type { Scene } from './scene.ts';
+import { phaseAt } from './phases.ts';
+import type { OptimizerEntry, Scene } from './scene.ts';
 import { sceneNoise } from './simulate.ts';
 import { Trajectory } from './trajectory.ts';
 import type { Objective } from './types.ts';
@@ -186,3 +187,10 @@ export function inspectRun(
  */
 export const phaseInspection = (ins: Inspection, phase: number): Inspection =>
   phase === 0 ? ins : { ...ins, state: ins.phases[phase]?.state ?? [] };
+
+/** The inspection as the phase that makes step `step` of `entry` sees it. */
+export const inspectionAt = (
+  ins: Inspection,
+  entry: Pick<OptimizerEntry, 'phases'> | undefined,
+  step: number,
+): Inspection => (entry ? phaseInspection(ins, phaseAt(entry, step)) : ins);
