@@ -1,3 +1,4 @@
+import { getOptimizer } from './optimizers/index.ts';
 import type { Hyper, OptimizerEntry, Phase, Schedule } from './scene.ts';
 import { fillLearningRates } from './schedules.ts';
 
@@ -53,4 +54,34 @@ export function fillPhaseRates(entry: PhasedSetting, out: Float64Array): void {
     const end = Math.min(out.length, phases[i + 1]?.from ?? out.length);
     if (from < end) fillLearningRates(hyper['lr'] as number, schedule, out.subarray(from, end));
   }
+}
+
+/**
+ * The entry as a run of `steps` steps holds it: phases that would start at or after the last step
+ * are dropped (the same entry when none is).
+ */
+export function phasesWithin(entry: OptimizerEntry, steps: number): OptimizerEntry {
+  const phases = entry.phases;
+  if (!phases || phases.every((p) => p.from < steps)) return entry;
+  const kept = phases.filter((p) => p.from < steps);
+  return { ...entry, phases: kept.length ? kept : undefined };
+}
+
+/**
+ * The entry's phases with a new one of `type` from step `from` (torch's defaults, `hyper` on top,
+ * a constant rate), in order; one already starting at `from` is replaced.
+ */
+export function withPhase(
+  entry: OptimizerEntry,
+  from: number,
+  type: string,
+  hyper: Hyper,
+): readonly Phase[] {
+  const spec = getOptimizer(type);
+  if (!spec) throw new Error(`unknown optimizer "${type}"`);
+  const full: Record<string, Hyper[string]> = {};
+  for (const [k, s] of Object.entries(spec.hyper)) full[k] = hyper[k] ?? s.default;
+  const phase: Phase = { from, type, hyper: full, schedule: { type: 'constant' } };
+  const others = (entry.phases ?? []).filter((p) => p.from !== from);
+  return [...others, phase].sort((a, b) => a.from - b.from);
 }
