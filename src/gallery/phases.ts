@@ -20,8 +20,9 @@ export const phases: readonly GalleryScene[] = [
       'batch’s gradient, divided by its running scale, pushes it around the best fit. The ' +
       `middle run is the same Adam until step ${run.from}, then a new optimizer, SGD with ` +
       `momentum ${run.momentum} at lr ${run.sgd}, whose steps shrink with the gradient (the ` +
-      'marker on its path and the line in the loss chart show the switch). SGD with that rate ' +
-      `from the start is still on its way. Over seeds 1 to ${SEEDS} (the order of the ` +
+      'marker on its path and the line in the loss chart show the switch). SGD with momentum at ' +
+      'that rate from the start takes hundreds of steps to arrive. ' +
+      `Over seeds 1 to ${SEEDS} (the order of the ` +
       `batches), after ${run.steps} steps the training loss left above the best fit is lower ` +
       `after the switch than with Adam throughout in ${ofSeeds(counts.belowAdam)}, at least 10 ` +
       `times lower in ${ofSeeds(counts.tenTimes)}, and lower than SGD with momentum alone in ` +

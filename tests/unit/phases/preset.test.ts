@@ -137,6 +137,20 @@ describe('phases in the preset', () => {
     }
   });
 
+  it('a sweep axis cannot name a phase’s setting, and says which paths it can', () => {
+    const errors = errorsOf({
+      ...withPhases([{ from: 250, type: 'sgd' }]),
+      sweep: {
+        view: 'curves',
+        curves: {
+          axis: { path: 'optimizers[1].phases[0].lr', from: 1e-3, to: 0.1, count: 5, scale: 'log' },
+        },
+      },
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^sweep\.curves\.axis\.path must name a number of the scene/);
+  });
+
   it('a link with bad phases keeps the optimizer and leaves the phases out', () => {
     const salvaged = salvagePreset(withPhases([{ from: 900, type: 'sgd' }]));
     expect(salvaged.defaulted).toBe(false);
