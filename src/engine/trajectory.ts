@@ -51,7 +51,9 @@ export class Trajectory {
    * one), which V8 accesses with a bounds check only, not a typed array's buffer checks.
    */
   private readonly g: number[] = [NaN, NaN];
-  /** The base rate and schedule `lr` holds, so a restart refills it only when they change. */
+  /**
+   * The base rate, schedule and phases `lr` holds, so a restart refills it only when they change.
+   */
   private lrBase = NaN;
   private schedule: Schedule | null = null;
   private phases: readonly Phase[] | undefined = undefined;
