@@ -20,7 +20,7 @@ const MOVES = 200;
 /**
  * `--only=zoom` (or a list: `--only=load,slider`) runs those parts alone, for quick before/after
  * runs: load (bundle, cold load), zoom (contour fields), heavy (the largest scene), slider (drags),
- * basins (a 256² basin map, and a drag while one computes).
+ * basins (a 256² basin map, and a drag while one computes), data (drags in scenes made of data).
  */
 const only = process.argv
   .find((a) => a.startsWith('--only='))
@@ -48,6 +48,24 @@ const scene = (count: number, steps: number) => ({
   fn: { id: 'rosenbrock' },
   steps,
   optimizers: Array.from({ length: count }, (_, i) => ({ type: 'adam', lr: 0.005 * (i + 1) })),
+});
+
+/**
+ * A scene made of data: 1,000 training examples (a quarter more held out), B = 32, six
+ * optimizers × 1,000 steps; every step is a pass over the training set for the loss drawn.
+ */
+const dataScene = (id: string) => ({
+  v: 1,
+  fn: { id, params: { n: 1334, test: 0.25, batch: 32 } },
+  steps: 1000,
+  optimizers: [
+    { type: 'sgd', lr: 0.05 },
+    { type: 'sgd', lr: 0.02, momentum: 0.9 },
+    { type: 'adam', lr: 0.02 },
+    { type: 'rmsprop', lr: 0.01 },
+    { type: 'adagrad', lr: 0.3 },
+    { type: 'lion', lr: 0.003 },
+  ],
 });
 
 /** What one drag measured, per input event that changed the scene. */
@@ -412,6 +430,25 @@ async function main(): Promise<void> {
     if (runs('zoom')) await zoomBudgets(server.url, browser);
     if (runs('heavy')) await heavyBudgets(server.url, browser);
     if (runs('basins')) await basinBudgets(server.url, browser);
+
+    for (const id of runs('data') ? ['linear_regression', 'sparse_logistic'] : []) {
+      const { page, context, errors } = await openPage(browser, {
+        viewport: { width: 1280, height: 800 },
+      });
+      await page.goto(server.url);
+      await page.waitForSelector('.app[data-state="ready"]');
+      await page.evaluate((preset) => window.descentLab!.load(preset), dataScene(id));
+      await page.waitForFunction(() =>
+        document.querySelector('p.status')?.textContent?.includes('computed in'),
+      );
+      await dragBudgets(page, `${id}, N = 1,000, B = 32, 6 × 1,000`, 33);
+      const settled = await page.evaluate(() => document.querySelector('p.status')?.textContent);
+      console.log(
+        `${'  the whole scene, computed by the worker'.padEnd(44)} ${String(settled?.match(/computed in .*/)?.[0] ?? '?').padStart(22)}`,
+      );
+      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+      await context.close();
+    }
 
     for (const [count, steps, target] of runs('slider')
       ? ([

@@ -4,8 +4,10 @@
  * after another, as a worker does, so a call site that only stays fast while a process has seen
  * one type shows up here. Per type it times `simulate()` and the sweep kernel (`runSweep`), each
  * side by side with its hand loop in batches of ≈ 40 ms of CPU time, alternating which goes first
- * (bench/timing.ts); a process's figure is the ratio of the least times. `--processes=N` sets how
- * many processes (default 5); `--engine-only` skips the portable functions' figures.
+ * (bench/timing.ts); a process's figure is the ratio of the least times. Each hand loop is first
+ * brought to its steady code (`warmUp` in bench/handLoops.ts); the engine is not: it runs as a
+ * worker runs it. `--processes=N` sets how many processes (default 5); `--engine-only` skips the
+ * portable functions' figures.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -149,6 +151,8 @@ const MATH_STEPS = 12_000;
 function child(): Figures {
   const typed = instantiate(compileExpression(ROSENBROCK).source);
   const figures: Figures = { simulate: [], sweep: [], runs: {}, calls: {} };
+  // The yardsticks at their steady speed; the engine runs cold, as in a worker.
+  for (const c of cases) hand.warmUp(c.hand, c.optimizer.lr);
   for (const c of cases) {
     const objective = c.typed ? typed : undefined;
     figures.simulate.push(simulateRatio(c, objective));

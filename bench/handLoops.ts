@@ -2,7 +2,9 @@
  * Tight hand-written loops of each optimizer's rule on Rosenbrock (a = 1, b = 100), the yardstick of
  * bench/engine.bench.ts and bench/sweep.bench.ts: locals only, the gradient written out, each rule
  * with the engine's defaults in the engine's order of operations, so a loop and the engine give the
- * same bits. Each loop writes x, y, f of every point like the engine.
+ * same bits. Each loop writes x, y, f of every point like the engine, and reads its rate into a
+ * number once (`+rate`), as the engine's loop does: V8 checks and unboxes a parameter at every use
+ * inside a loop.
  */
 import { pow } from '../src/engine/math/index.ts';
 
@@ -21,6 +23,26 @@ export type HandLoop = (
 /** Where bench/engine.bench.ts starts every run. */
 export const START: readonly [number, number] = [-1.5, 2];
 
+/**
+ * Brings a hand loop to its steady code before it is timed: 2,000 runs of 64 steps at rate `lr`.
+ * Without this the yardstick ran at one of two speeds from one process to the next (RAdam 2.4 ms
+ * or 7.5–19.6 ms, RMSprop 2.0 or 4.3 ms for 100,000 steps; `--trace-opt --trace-deopt --trace-osr`).
+ * A loop whose first call is a long run is compiled while it runs (on-stack replacement), then as
+ * a whole function from feedback that V8 only starts recording after a function's first calls;
+ * that code can hit a read with no feedback and be dropped, and from then on every call enters the
+ * cached on-stack code, whose locals are boxed heap numbers, and V8 never compiles the function
+ * again. Short runs first give a whole-function compile with full feedback and no on-stack code.
+ */
+export function warmUp(loop: HandLoop, lr: number): void {
+  const n = 64;
+  const [xs, ys, fs] = [new Float64Array(n + 1), new Float64Array(n + 1), new Float64Array(n + 1)];
+  for (let i = 0; i < 2000; i++) {
+    xs[0] = START[0];
+    ys[0] = START[1];
+    loop(lr, n, xs, ys, fs);
+  }
+}
+
 const rosen = (x: number, y: number): number => {
   const u = 1 - x;
   const v = y - x * x;
@@ -30,7 +52,8 @@ const rosen = (x: number, y: number): number => {
 /** 1e-300: a running power β^t below it is set to 0, as the engine does (denormals are slow). */
 const TINY = 1e-300;
 
-export const handSgd: HandLoop = (lr, steps, xs, ys, fs) => {
+export const handSgd: HandLoop = (rate, steps, xs, ys, fs) => {
+  const lr = +rate;
   let x = xs[0]!;
   let y = ys[0]!;
   fs[0] = rosen(x, y);
@@ -49,7 +72,8 @@ export const handSgd: HandLoop = (lr, steps, xs, ys, fs) => {
   return steps;
 };
 
-export const handMomentum: HandLoop = (lr, steps, xs, ys, fs) => {
+export const handMomentum: HandLoop = (rate, steps, xs, ys, fs) => {
+  const lr = +rate;
   const mu = 0.9;
   let x = xs[0]!;
   let y = ys[0]!;
@@ -76,7 +100,8 @@ export const handMomentum: HandLoop = (lr, steps, xs, ys, fs) => {
 /** Adam (β = 0.9, 0.999, ε = 1e-8); `wd` > 0 gives AdamW's decoupled decay. */
 const adamLoop =
   (wd: number): HandLoop =>
-  (lr, steps, xs, ys, fs) => {
+  (rate, steps, xs, ys, fs) => {
+    const lr = +rate;
     const b1 = 0.9;
     const b2 = 0.999;
     const eps = 1e-8;
@@ -122,7 +147,8 @@ const adamLoop =
 export const handAdam = adamLoop(0);
 export const handAdamW = adamLoop(1e-2);
 
-export const handRmsprop: HandLoop = (lr, steps, xs, ys, fs) => {
+export const handRmsprop: HandLoop = (rate, steps, xs, ys, fs) => {
+  const lr = +rate;
   const alpha = 0.99;
   const eps = 1e-8;
   let x = xs[0]!;
@@ -147,7 +173,8 @@ export const handRmsprop: HandLoop = (lr, steps, xs, ys, fs) => {
   return steps;
 };
 
-export const handAdagrad: HandLoop = (lr, steps, xs, ys, fs) => {
+export const handAdagrad: HandLoop = (rate, steps, xs, ys, fs) => {
+  const lr = +rate;
   const eps = 1e-10;
   let x = xs[0]!;
   let y = ys[0]!;
@@ -172,7 +199,8 @@ export const handAdagrad: HandLoop = (lr, steps, xs, ys, fs) => {
   return steps;
 };
 
-export const handAdadelta: HandLoop = (lr, steps, xs, ys, fs) => {
+export const handAdadelta: HandLoop = (rate, steps, xs, ys, fs) => {
+  const lr = +rate;
   const rho = 0.9;
   const eps = 1e-6;
   let x = xs[0]!;
@@ -203,7 +231,8 @@ export const handAdadelta: HandLoop = (lr, steps, xs, ys, fs) => {
   return steps;
 };
 
-export const handAdamax: HandLoop = (lr, steps, xs, ys, fs) => {
+export const handAdamax: HandLoop = (rate, steps, xs, ys, fs) => {
+  const lr = +rate;
   const b1 = 0.9;
   const b2 = 0.999;
   const eps = 1e-8;
@@ -237,7 +266,8 @@ export const handAdamax: HandLoop = (lr, steps, xs, ys, fs) => {
   return steps;
 };
 
-export const handNadam: HandLoop = (lr, steps, xs, ys, fs) => {
+export const handNadam: HandLoop = (rate, steps, xs, ys, fs) => {
+  const lr = +rate;
   const b1 = 0.9;
   const b2 = 0.999;
   const eps = 1e-8;
@@ -281,7 +311,8 @@ export const handNadam: HandLoop = (lr, steps, xs, ys, fs) => {
   return steps;
 };
 
-export const handRadam: HandLoop = (lr, steps, xs, ys, fs) => {
+export const handRadam: HandLoop = (rate, steps, xs, ys, fs) => {
+  const lr = +rate;
   const b1 = 0.9;
   const b2 = 0.999;
   const eps = 1e-8;
@@ -331,7 +362,8 @@ export const handRadam: HandLoop = (lr, steps, xs, ys, fs) => {
   return steps;
 };
 
-export const handLion: HandLoop = (lr, steps, xs, ys, fs) => {
+export const handLion: HandLoop = (rate, steps, xs, ys, fs) => {
+  const lr = +rate;
   const b1 = 0.9;
   const b2 = 0.99;
   let x = xs[0]!;

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { eachRun } from '../engine/simulate.ts';
 import { csvChunks, jsonChunks } from '../preset/trajectoryFormats.ts';
 import { parseArgs, USAGE } from './args.ts';
+import { dataCommand } from './dataMain.ts';
 import { objectiveOf } from './compiler.ts';
 import { EXIT, failure } from './failure.ts';
 import { sceneOf } from './input.ts';
@@ -39,7 +40,6 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
       return EXIT.ok;
     }
     if (command.command === 'data') {
-      const { dataCommand } = await import('./dataMain.ts');
       await dataCommand(command, io, say);
       return EXIT.ok;
     }

@@ -102,9 +102,9 @@ class Recorder implements Optimizer {
     this.inner.begin(lr);
   }
 
-  update(i: number, p: number, g: number): number {
+  update(i: number, p: number, g: number, lr: number): number {
     const k = this.k;
-    const q = this.inner.update(i, p, g);
+    const q = this.inner.update(i, p, g, lr);
     (i === 0 ? this.steps.gx : this.steps.gy)[k] = g;
     (i === 0 ? this.steps.sx : this.steps.sy)[k] = q - p;
     // Both coordinates done: the step is complete.

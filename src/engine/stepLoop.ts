@@ -4,9 +4,10 @@ import type { Objective, XY } from './types.ts';
 
 /**
  * The hot loop of every run: steps k = from…end − 1 from the point p, each point into xs, ys, fs
- * at k + 1; g is the gradient's buffer. Returns `end` with p moved to the last point, or ~k when
- * the point of step k was not finite (the loop stops before writing it). Nothing allocated, one
- * finiteness test a step.
+ * at k + 1; g is the gradient's buffer. Step k runs at the rate `rates[k]`, or at `rate` when
+ * `rates` is null (a constant schedule: a local then, not a column read on every step). Returns
+ * `end` with p moved to the last point, or ~k when the point of step k was not finite (the loop
+ * stops before writing it). Nothing allocated, one finiteness test a step.
  *
  * The point lives in locals from one step to the next, so V8 keeps it in registers. The steps run
  * in blocks of 256 for V8's on-stack replacement: a loop compiled while it runs (a long first
@@ -19,7 +20,8 @@ export function stepLoop(
   optimizer: Optimizer,
   p: Float64Array,
   g: XY,
-  lr: Float64Array,
+  rates: Float64Array | null,
+  rate: number,
   noise: Float64Array | null,
   sigma: number,
   xs: Float64Array,
@@ -29,20 +31,29 @@ export function stepLoop(
   end: number,
 ): number {
   for (let k0 = from; k0 < end; k0 += 256) {
-    const stop = Math.min(end, k0 + 256);
+    // What the block steps with, converted once here: to V8 a parameter may be any value, and a
+    // use inside the loop would check and unbox it on every step (k a tagged small integer, the
+    // rate a heap number: ≈ 10 instructions a step). Here, not before the loop: a function's
+    // first call runs before V8 records its type feedback, and code compiled from no feedback
+    // deoptimizes when it runs.
+    const first = k0 | 0;
+    const stop = Math.min(end, k0 + 256) | 0;
+    const s = +sigma;
+    let lr = +rate;
     let x = p[0]!;
     let y = p[1]!;
-    for (let k = k0; k < stop; k++) {
+    for (let k = first; k < stop; k++) {
       objective.grad(x, y, g, k);
       let gx = g[0]!;
       let gy = g[1]!;
       if (noise !== null) {
-        gx += sigma * noise[2 * k]!;
-        gy += sigma * noise[2 * k + 1]!;
+        gx += s * noise[2 * k]!;
+        gy += s * noise[2 * k + 1]!;
       }
-      optimizer.begin(lr[k]!);
-      x = optimizer.update(0, x, gx);
-      y = optimizer.update(1, y, gy);
+      if (rates !== null) lr = rates[k]!;
+      optimizer.begin(lr);
+      x = optimizer.update(0, x, gx, lr);
+      y = optimizer.update(1, y, gy, lr);
       const f = objective.f(x, y);
       if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(f))) return ~k;
       xs[k + 1] = x;

@@ -8,6 +8,7 @@ import {
 } from './optimizers/index.ts';
 import { fillPhaseRates, phaseCount, type PhasedSetting } from './phases.ts';
 import type { OptimizerEntry, Phase, Run, Scene, Schedule } from './scene.ts';
+import { fillLearningRates } from './schedules.ts';
 import { loopOf, type StepLoop } from './stepLoop.ts';
 import type { Objective } from './types.ts';
 
@@ -32,8 +33,6 @@ export class Trajectory {
   readonly x: Float64Array;
   readonly y: Float64Array;
   readonly f: Float64Array;
-  /** lr[k]: the learning rate used by step k + 1. */
-  readonly lr: Float64Array;
   /** Points computed so far (the start counts as one). */
   length = 0;
   /** Index of the first non-finite point, or null while every point is finite. */
@@ -51,12 +50,21 @@ export class Trajectory {
    * one), which V8 accesses with a bounds check only, not a typed array's buffer checks.
    */
   private readonly g: number[] = [NaN, NaN];
+  /** The rates of `lr`, filled when read under a constant schedule (a sweep never reads them). */
+  private readonly rateColumn: Float64Array;
+  /** False while `rateColumn` still waits for a constant schedule's rate. */
+  private ratesFilled = false;
   /**
    * The base rate, schedule and phases `lr` holds, so a restart refills it only when they change.
    */
   private lrBase = NaN;
   private schedule: Schedule | null = null;
   private phases: readonly Phase[] | undefined = undefined;
+  /**
+   * What the loop reads the rate of step k from: `lr`, or null under a constant schedule, whose
+   * one rate `lrBase` the loop then keeps in a register instead of reading a column every step.
+   */
+  private rates: Float64Array | null = null;
 
   /**
    * `objective` is f with its gradient: a compiled typed function, or the scene's built-in.
@@ -85,7 +93,7 @@ export class Trajectory {
     this.x = new Float64Array(n);
     this.y = new Float64Array(n);
     this.f = new Float64Array(n);
-    this.lr = new Float64Array(scene.steps);
+    this.rateColumn = new Float64Array(scene.steps);
     this.restart(scene.start[0], scene.start[1], entry, noise, scene.noise.sigma, objective);
   }
 
@@ -117,16 +125,30 @@ export class Trajectory {
     this.sigma = sigma;
     const lr = entry.hyper['lr'] as number;
     if (!Object.is(lr, this.lrBase) || entry.schedule !== this.schedule || phases !== this.phases) {
-      fillPhaseRates(entry, this.lr);
       this.lrBase = lr;
       this.schedule = entry.schedule;
       this.phases = phases;
+      // Phases change the rate at their steps: the loop reads the column then.
+      const constant = entry.schedule.type === 'constant' && !phases;
+      if (phases) fillPhaseRates(entry, this.rateColumn);
+      else if (!constant) fillLearningRates(lr, entry.schedule, this.rateColumn);
+      this.ratesFilled = !constant;
+      this.rates = constant ? null : this.rateColumn;
     }
     this.length = 0;
     this.divergedAt = null;
     this.p[0] = x0;
     this.p[1] = y0;
     this.record(x0, y0, objective.f(x0, y0));
+  }
+
+  /** lr[k]: the learning rate used by step k + 1. */
+  get lr(): Float64Array {
+    if (!this.ratesFilled) {
+      this.rateColumn.fill(this.lrBase);
+      this.ratesFilled = true;
+    }
+    return this.rateColumn;
   }
 
   /** True when every step is computed or the run diverged. */
@@ -139,7 +161,8 @@ export class Trajectory {
     if (this.done) return 0;
     const before = this.length;
     const end = Math.min(this.steps, before - 1 + count);
-    const { objective, p, g, lr, noise, sigma, x, y, f, stages } = this;
+    const { objective, p, g, noise, sigma, x, y, f, stages } = this;
+    const { rates, lrBase } = this;
     let k = before - 1;
     // One loop call per phase the steps cross: step k + 1 belongs to the last phase from ≤ k.
     while (k >= 0 && k < end) {
@@ -147,7 +170,7 @@ export class Trajectory {
       while (s + 1 < stages.length && stages[s + 1]!.from <= k) s++;
       const { optimizer, loop } = stages[s]!;
       const stop = Math.min(end, stages[s + 1]?.from ?? end);
-      k = loop(objective, optimizer, p, g, lr, noise, sigma, x, y, f, k, stop);
+      k = loop(objective, optimizer, p, g, rates, lrBase, noise, sigma, x, y, f, k, stop);
     }
     if (k < 0) {
       // The loop stopped at step ~k: its point was not finite.

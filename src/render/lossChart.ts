@@ -1,3 +1,4 @@
+import { stepsPerEpoch } from '../engine/data/epochs.ts';
 import { drawPhaseLines } from './chart/phaseLines.ts';
 import { drawAxes, type ChartTheme } from './chart/axes.ts';
 import { drawStepMarkers } from './chart/markers.ts';
@@ -87,7 +88,7 @@ function drawLossChart(
   const kx = pxPerStep(plot, steps);
   const px = (step: number) => plot.left + step * kx;
 
-  drawAxes(ctx, width, plot, steps, scale, y, theme);
+  drawAxes(ctx, width, plot, steps, scale, y, theme, 'f', runSet && stepsPerEpoch(runSet.scene.fn));
   const shown = runSet ? visibleRuns(runSet, hidden) : [];
   if (!runSet || shown.every((k) => runSet.runs[k]!.length === 0)) {
     const message = !runSet

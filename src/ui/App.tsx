@@ -8,6 +8,8 @@ import { ScenePanel } from './controls/ScenePanel.tsx';
 import { CopyLink } from './CopyLink.tsx';
 import { ExportMenu, type LandscapeSnapshot } from './ExportMenu.tsx';
 import { Gallery } from './Gallery.tsx';
+import { dataView, isDataScene } from './data/DataView.tsx';
+import { useLab } from '../state/useLab.ts';
 import { InspectPanel } from './inspect/InspectPanel.tsx';
 import { InspectFeedContext, useInspection } from './inspect/useInspection.ts';
 import { useOpenView } from './layout/useOpenView.ts';
@@ -61,6 +63,7 @@ function Lab({ store, compiler }: LabProps) {
   const [drawn, setDrawn] = useState(false);
   const snapshot = useRef<LandscapeSnapshot | null>(null);
   const [open, setOpen] = useOpenView(store);
+  const dataScene = useLab((s) => isDataScene(s.fn.id));
   const results = useRef<HTMLElement>(null);
   useScrollPadding(results);
   return (
@@ -110,6 +113,7 @@ function Lab({ store, compiler }: LabProps) {
                       gloss: 'many runs: maps, curves, basins, seeds',
                       content: <SweepPanel />,
                     },
+                    ...(dataScene ? [dataView] : []),
                   ]}
                 />
                 <section className="controls" aria-label="Controls">

@@ -11,6 +11,9 @@ import { withObjective } from './withObjective.ts';
 import { fieldGrid } from '../engine/data/grid.ts';
 import type { CompileClient } from '../workers/compileClient.ts';
 
+/** How long the trajectories compute before the status says "Computing…". */
+const SLOW_MS = 300;
+
 /** Contour grid samples per side, and levels per view. */
 const GRID = 512;
 const LEVELS = 24;
@@ -39,9 +42,19 @@ export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline 
   }));
 
   useEffect(() => {
+    // "Computing" is told only once it has lasted SLOW_MS: a drag's requests are answered within
+    // a few frames, and saying so each time made the status flash (announced on every input)
+    // and the page reflow where the two texts wrap differently.
+    let slow = 0;
+    const status = (s: TrajectoryStatus) => {
+      clearTimeout(slow);
+      if (s.phase === 'computing')
+        slow = window.setTimeout(() => pipeline.status.publish(s), SLOW_MS);
+      else pipeline.status.publish(s);
+    };
     const trajectories = new TrajectoryClient(
       pipeline.runs,
-      (s) => pipeline.status.publish(s),
+      status,
       undefined,
       new PageRuns().fill,
     );
@@ -60,7 +73,7 @@ export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline 
     // A typed function goes to the workers as compiled source; a newer change makes it stale,
     // and its refusal too (a refused link's fallback may be shown before the refusal arrives).
     const refuse = (current: boolean, message: string) => {
-      if (current) pipeline.status.publish({ phase: 'error', message });
+      if (current) status({ phase: 'error', message });
     };
     const simulate = (s: Scene) =>
       withObjective(
@@ -96,6 +109,7 @@ export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline 
       }
     });
     return () => {
+      clearTimeout(slow);
       unsubscribe();
       trajectories.dispose();
       fields.dispose();

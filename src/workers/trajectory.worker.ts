@@ -4,8 +4,14 @@ import type { FromTrajectoryWorker, SimulateRequest, ToTrajectoryWorker } from '
 
 /** Work between two looks at the message queue, so a newer request never waits long. */
 const SLICE_MS = 8;
-/** Steps advanced at a time before checking the clock. */
-const BLOCK = 512;
+/**
+ * Steps advanced at a time before checking the clock: from FIRST_BLOCK, doubled while a block
+ * takes under a millisecond and halved past BLOCK_MS, so a slice keeps its length whatever a step
+ * costs (a step of a formula takes nanoseconds, one of a loss made of data a pass over the data).
+ */
+const FIRST_BLOCK = 16;
+const MAX_BLOCK = 4096;
+const BLOCK_MS = 2;
 
 /** This worker's objectives (a worker's module scope is its own). */
 const objectives = new Objectives();
@@ -28,12 +34,19 @@ async function simulate(runId: number, msg: SimulateRequest): Promise<void> {
   );
   const sent = runs.map(() => 0);
   const finished = runs.map((t) => t === null);
+  let block = FIRST_BLOCK;
   for (;;) {
     const sliceEnd = performance.now() + SLICE_MS;
     let pending = false;
     for (const t of runs) {
       if (!t) continue;
-      while (!t.done && performance.now() < sliceEnd) t.advance(BLOCK);
+      for (let now = performance.now(); !t.done && now < sliceEnd;) {
+        t.advance(block);
+        const took = performance.now() - now;
+        now += took;
+        if (took < BLOCK_MS / 2) block = Math.min(MAX_BLOCK, block * 2);
+        else if (took > BLOCK_MS) block = Math.max(1, block >> 1);
+      }
       pending ||= !t.done;
     }
     runs.forEach((t, run) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NormalSource, noiseSequence } from '../../src/engine/noise.ts';
-import { Trajectory, simulate, sceneNoise } from '../../src/engine/index.ts';
+import { Trajectory, builtinObjective, simulate, sceneNoise } from '../../src/engine/index.ts';
 import { sceneFromPreset } from '../../src/preset/index.ts';
 
 const scene = (patch: Record<string, unknown>) =>
@@ -99,6 +99,28 @@ describe('trajectories', () => {
     const run = t.toRun();
     expect(run.x).toEqual(whole.x);
     expect(run.f).toEqual(whole.f);
+  });
+
+  it('reports the rates of its latest setting after restarts between schedules and rates', () => {
+    const s = scene({ optimizers: [{ type: 'sgd', lr: 0.001 }] });
+    const t = new Trajectory(s, s.optimizers[0]!, null);
+    const stepped = { type: 'step', step_size: 50, gamma: 0.5 } as const;
+    const settings = [
+      { lr: 0.001, schedule: { type: 'constant' } as const },
+      { lr: 0.0005, schedule: stepped },
+      { lr: 0.0005, schedule: { type: 'constant' } as const },
+      { lr: 0.0002, schedule: { type: 'constant' } as const },
+    ];
+    for (const { lr, schedule } of settings) {
+      const entry = { ...s.optimizers[0]!, hyper: { ...s.optimizers[0]!.hyper, lr }, schedule };
+      t.restart(s.start[0], s.start[1], entry, null, 0, builtinObjective(s.fn));
+      t.advance(s.steps);
+      const fresh = simulate({ ...s, optimizers: [entry] }).runs[0]!;
+      expect(t.toRun().lr).toEqual(fresh.lr);
+      expect(t.lr).toEqual(fresh.lr);
+      expect(t.toRun().x).toEqual(fresh.x);
+      expect(fresh.divergedAt).toBeNull();
+    }
   });
 
   it('stops before the first non-finite point and reports its index', () => {

@@ -451,3 +451,41 @@ describe('text', () => {
     expect(hiddenByRun(scene, [{ hidden: true, entry: { ...a! } }])).toEqual([false, false]);
   });
 });
+
+describe('a scene made of data', () => {
+  /** Linear regression, 200 examples, a quarter held out, B = 10: 15 steps an epoch. */
+  function dataSet(steps: number): RunSet {
+    const scene: Scene = {
+      ...sceneOf(steps, ['SGD']),
+      fn: {
+        id: 'linear_regression',
+        params: { n: 200, test: 0.25, batch: 10, seed: 1, noise: 0.5 },
+      },
+    };
+    const set = new RunSet(1, scene);
+    const f = Float64Array.from({ length: steps + 1 }, (_, k) => 2 * Math.exp(-k / 20));
+    const testF = f.map((v) => v + 0.5);
+    const zeros = new Float64Array(steps + 1);
+    set.apply({ run: 0, from: 0, x: zeros, y: zeros, f, testF, divergedAt: null, done: true });
+    return set;
+  }
+
+  it('draws each run’s test loss dashed in its colour, under its solid training loss', () => {
+    const { ctx, marks } = recordingContext();
+    const input = { width: 640, height: 200, runSet: dataSet(60), cursor: 60, hoverStep: null };
+    createLossChart().draw(ctx, { ...input, hidden: [false], theme });
+    const curves = strokesOf(visibleMarks(marks)).filter((m) => m.style.strokeStyle === '#0072b2');
+    expect(curves.map((m) => m.style.lineDash.length > 0)).toEqual([true, false]);
+    const texts = marks.flatMap((m) => (m.kind === 'text' ? [m.text] : []));
+    expect(texts).toContain('epoch (15 steps each)');
+    expect(texts).toEqual(expect.arrayContaining(['training', 'test', '0', '1', '2', '3', '4']));
+  });
+
+  it('gives the test loss and the epoch in words', () => {
+    const set = dataSet(60);
+    expect(hoverReadout(set, [false], 30, 60)).toBe('step 30 (epoch 2) · SGD 0.446 (test 0.946)');
+    expect(lossSummary(set, [false], 'log')).toMatch(
+      /final losses \(training; test in brackets\) SGD 0\.0996 \(test 0\.6\)\.$/,
+    );
+  });
+});

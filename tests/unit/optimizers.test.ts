@@ -14,8 +14,8 @@ import { torchState, type TorchStateCase, type TorchStep } from './torchState.ts
 /** One whole step of `optimizer` from the point `p` (updated in place) with the gradient `g` at p. */
 function stepPoint(optimizer: Optimizer, p: Float64Array, g: Float64Array, lr: number): void {
   optimizer.begin(lr);
-  p[0] = optimizer.update(0, p[0]!, g[0]!);
-  p[1] = optimizer.update(1, p[1]!, g[1]!);
+  p[0] = optimizer.update(0, p[0]!, g[0]!, lr);
+  p[1] = optimizer.update(1, p[1]!, g[1]!, lr);
 }
 
 type Value = number | readonly [number, number];

@@ -37,13 +37,61 @@ describe('the step loop of each optimizer type', () => {
         cols[1][0] = scene.start[1];
         const optimizer = getOptimizer(entry.type)!.create(entry.hyper);
         const p = Float64Array.from(scene.start);
-        const end = loop(objective, optimizer, p, [0, 0], lr, noise, 0.5, ...cols, 0, scene.steps);
+        const end = loop(
+          objective,
+          optimizer,
+          p,
+          [0, 0],
+          lr,
+          NaN,
+          noise,
+          0.5,
+          ...cols,
+          0,
+          scene.steps,
+        );
         return { end, cols };
       };
       const own = run(loopOf(entry.type, scene.fn.id));
       const shared = run(stepLoop);
       expect(own.end).toBe(shared.end);
       for (let c = 0; c < 3; c++) expect(own.cols[c]).toEqual(shared.cols[c]);
+    }
+  });
+
+  it('steps at a constant rate handed as one number exactly as at the column of that rate', () => {
+    const scene = sceneOf({ optimizers: EVERY_TYPE, steps: 200 });
+    const objective = builtinObjective(scene.fn);
+    const n = scene.steps + 1;
+    for (const entry of scene.optimizers) {
+      const rate = entry.hyper['lr'] as number;
+      const run = (rates: Float64Array | null) => {
+        const cols = [new Float64Array(n), new Float64Array(n), new Float64Array(n)] as const;
+        const optimizer = getOptimizer(entry.type)!.create(entry.hyper);
+        const p = Float64Array.from(scene.start);
+        const loop = loopOf(entry.type, scene.fn.id);
+        const end = loop(
+          objective,
+          optimizer,
+          p,
+          [0, 0],
+          rates,
+          rate,
+          null,
+          0,
+          ...cols,
+          0,
+          scene.steps,
+        );
+        return { end, cols };
+      };
+      const byNumber = run(null);
+      const byColumn = run(new Float64Array(scene.steps).fill(rate));
+      expect(byNumber.end).toBe(byColumn.end);
+      for (let c = 0; c < 3; c++) expect(byNumber.cols[c]).toEqual(byColumn.cols[c]);
+      // The rate reaches the rule: at twice the rate the path differs.
+      const faster = run(new Float64Array(scene.steps).fill(2 * rate));
+      expect(faster.cols[0]).not.toEqual(byNumber.cols[0]);
     }
   });
 });

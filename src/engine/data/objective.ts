@@ -12,6 +12,8 @@ export interface DataObjective extends Objective {
   readonly data: Dataset;
   readonly order: BatchOrder;
   testF(x: number, y: number): number;
+  /** Writes every training example's gradient ∇ℓᵢ(x, y) to gx[i], gy[i] (analytic, float64). */
+  exampleGrads(x: number, y: number, gx: Float64Array, gy: Float64Array): void;
 }
 
 /** True for a loss made of data that holds examples out for testing. */
@@ -52,6 +54,15 @@ export class LinearRegression implements DataObjective {
     }
     out[0] = gw / (to - from);
     out[1] = gc / (to - from);
+  }
+
+  exampleGrads(w: number, c: number, gx: Float64Array, gy: Float64Array): void {
+    const { a, t, n } = this.data.train;
+    for (let i = 0; i < n; i++) {
+      const r = 2 * (w * a[i]! + c - t[i]!);
+      gx[i] = r * a[i]!;
+      gy[i] = r;
+    }
   }
 }
 
@@ -98,6 +109,15 @@ export class LogisticRegression implements DataObjective {
     }
     out[0] = g1 / (to - from);
     out[1] = g2 / (to - from);
+  }
+
+  exampleGrads(w1: number, w2: number, gx: Float64Array, gy: Float64Array): void {
+    const { a, b, t, n } = this.data.train;
+    for (let i = 0; i < n; i++) {
+      const r = sigmoid(w1 * a[i]! + w2 * b[i]!) - t[i]!;
+      gx[i] = r * a[i]!;
+      gy[i] = r * b[i]!;
+    }
   }
 }
 

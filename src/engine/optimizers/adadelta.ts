@@ -19,8 +19,6 @@ class Adadelta implements ReusableOptimizer {
   private readonly acc = statePair();
   /** The last step's √(u + ε)/√(v + ε): it needs u before its update, which step overwrites. */
   private readonly ratio = statePair();
-  /** The rate of the step begun. */
-  private lr = NaN;
   readonly fields: readonly StateField[] = [
     coord('square_avg', 'v (average of g²)', 'v_t', 'log'),
     coord('acc_delta', 'u (average of Δ²)', 'u_t', 'log'),
@@ -50,15 +48,14 @@ class Adadelta implements ReusableOptimizer {
     }
   }
 
-  begin(lr: number): void {
-    this.lr = lr;
-  }
+  /** Nothing is shared between the coordinates: the rate comes with each update. */
+  begin(): void {}
 
   /** Coordinate i's update: its averages move on. */
-  update(i: number, p: number, g: number): number {
-    const { rho, eps, wd, sq, acc, ratio, lr } = this;
-    let d = g;
-    if (wd !== 0) d += wd * p;
+  update(i: number, p: number, g: number, lr: number): number {
+    const { rho, eps, sq, acc, ratio } = this;
+    const wd = this.wd;
+    const d = wd !== 0 ? g + wd * p : g;
     const s = sq[i]! * rho + (1 - rho) * d * d;
     sq[i] = s;
     // eps inside both square roots; the accumulated delta is stored before scaling by lr.

@@ -59,9 +59,9 @@ class Adagrad implements ReusableOptimizer {
 
   /** Coordinate i's update at the decayed rate: its sum moves on. */
   update(i: number, p: number, g: number): number {
-    const { wd, eps, sum, clr } = this;
-    let d = g;
-    if (wd !== 0) d += wd * p;
+    const { eps, sum, clr } = this;
+    const wd = this.wd;
+    const d = wd !== 0 ? g + wd * p : g;
     const s = sum[i]! + d * d;
     sum[i] = s;
     // eps sits outside the square root.

@@ -32,10 +32,9 @@ class Adam implements ReusableOptimizer {
   // Running powers β^t: `beta ** t` every step costs 3–5× more.
   private b1t = NaN;
   private b2t = NaN;
-  /** What the coordinates of the step begun share: lr/(1 − β₁ᵗ), √(1 − β₂ᵗ), AdamW's 1 − lr·wd. */
+  /** What the coordinates of the step begun share: lr/(1 − β₁ᵗ) and √(1 − β₂ᵗ). */
   private stepSize = NaN;
   private bc2Sqrt = NaN;
-  private shrink = NaN;
 
   constructor(
     hp: HyperValues,
@@ -103,27 +102,29 @@ class Adam implements ReusableOptimizer {
     const b2t = (this.b2t = decayPower(this.b2t, this.b2));
     this.stepSize = lr / (1 - b1t);
     this.bc2Sqrt = Math.sqrt(1 - b2t);
-    this.shrink = 1 - lr * this.wd;
   }
 
   /** Coordinate i's update at this step's size: m, v move on. */
-  update(i: number, p: number, g: number): number {
-    const { b1, b2, eps, wd, decoupled, amsgrad, m, v, vMax, stepSize, bc2Sqrt, shrink } = this;
+  update(i: number, p: number, g: number, lr: number): number {
+    const { b1, b2, m, v } = this;
+    const wd = this.wd;
     let d = g;
     let q = p;
-    if (decoupled) q = q * shrink;
+    // AdamW shrinks p by 1 − lr·wd; Adam adds wd·p to the gradient.
+    if (this.decoupled) q = q * (1 - lr * wd);
     else if (wd !== 0) d += wd * q;
     const mi = m[i]! * b1 + (1 - b1) * d;
     m[i] = mi;
     let vi = v[i]! * b2 + (1 - b2) * d * d;
     v[i] = vi;
-    if (amsgrad) {
+    if (this.amsgrad) {
       // The max is taken over the raw (not bias-corrected) second moment.
+      const vMax = this.vMax;
       vi = Math.max(vMax[i]!, vi);
       vMax[i] = vi;
     }
     // eps is added after bias correction, not corrected itself.
-    return q - stepSize * (mi / (Math.sqrt(vi) / bc2Sqrt + eps));
+    return q - this.stepSize * (mi / (Math.sqrt(vi) / this.bc2Sqrt + this.eps));
   }
 }
 

@@ -68,9 +68,9 @@ class Adamax implements ReusableOptimizer {
 
   /** Coordinate i's update at the bias-corrected rate: m and u move on. */
   update(i: number, p: number, g: number): number {
-    const { b1, b2, eps, wd, m, u, clr } = this;
-    let d = g;
-    if (wd !== 0) d += wd * p;
+    const { b1, b2, eps, m, u, clr } = this;
+    const wd = this.wd;
+    const d = wd !== 0 ? g + wd * p : g;
     const mi = m[i]! * b1 + (1 - b1) * d;
     m[i] = mi;
     // eps is added to |g| inside the max.

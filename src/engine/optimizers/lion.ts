@@ -8,21 +8,18 @@ import {
   type HyperValues,
   type ReusableOptimizer,
   type OptimizerSpec,
-  statePair,
   type StateField,
 } from './spec.ts';
+import { Pair } from './pair.ts';
 
 /** Lion's update (Chen et al. 2023, Algorithm 2), as in the authors' PyTorch code. */
 class Lion implements ReusableOptimizer {
   private b1 = NaN;
   private b2 = NaN;
   private wd = NaN;
-  private readonly m = statePair();
+  private readonly m = new Pair();
   /** The last step's interpolation c = β₁m + (1 − β₁)g, whose sign is the step; m moves on after. */
-  private readonly c = statePair();
-  /** What the coordinates of the step begun share: lr and the decay factor 1 − lr·wd. */
-  private lr = NaN;
-  private shrink = NaN;
+  private readonly c = new Pair();
   readonly fields: readonly StateField[] = [
     coord('exp_avg', 'm (momentum)', 'm_t'),
     coord('c', 'c (interpolation; the step is −γ·sign c)', 'c_t', 'linear', 'direction'),
@@ -45,26 +42,28 @@ class Lion implements ReusableOptimizer {
 
   inspect(out: Float64Array, lr: number): void {
     for (let i = 0; i < 2; i++) {
-      out[i] = this.m[i]!;
-      out[2 + i] = this.c[i]!;
+      out[i] = this.m.at(i);
+      out[2 + i] = this.c.at(i);
       // sign(c) has magnitude 1: every coordinate moves by lr exactly.
       out[4 + i] = lr;
     }
   }
 
-  begin(lr: number): void {
-    this.lr = lr;
-    this.shrink = 1 - lr * this.wd;
-  }
+  /** Nothing is shared between the coordinates: the rate comes with each update. */
+  begin(): void {}
 
   /** Coordinate i's update: m moves on after the sign is taken. */
-  update(i: number, p: number, d: number): number {
-    const { b1, b2, m, c: last, lr, shrink } = this;
-    const c = m[i]! * b1 + d * (1 - b1);
-    last[i] = c;
-    m[i] = m[i]! * b2 + d * (1 - b2);
-    // Decoupled decay first; Math.sign(0) is 0, like torch.sign.
-    return p * shrink - lr * Math.sign(c);
+  update(i: number, p: number, d: number, lr: number): number {
+    const { b1, b2, m } = this;
+    const mi = m.at(i);
+    const c = mi * b1 + d * (1 - b1);
+    this.c.set(i, c);
+    m.set(i, mi * b2 + d * (1 - b2));
+    // Decoupled decay first: p·(1 − lr·wd), which is p itself, bit for bit, when wd = 0 (p·1).
+    const wd = this.wd;
+    const q = wd !== 0 ? p * (1 - lr * wd) : p;
+    // Math.sign(0) is 0, like torch.sign.
+    return q - lr * Math.sign(c);
   }
 }
 

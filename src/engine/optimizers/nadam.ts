@@ -93,9 +93,9 @@ class NAdam implements ReusableOptimizer {
 
   /** Coordinate i's update with this step's coefficients: m, v move on. */
   update(i: number, p: number, g: number): number {
-    const { b1, b2, eps, wd, m, v, bc2, gradCoef, momentumCoef } = this;
-    let d = g;
-    if (wd !== 0) d += wd * p;
+    const { b1, b2, eps, m, v, bc2, gradCoef, momentumCoef } = this;
+    const wd = this.wd;
+    const d = wd !== 0 ? g + wd * p : g;
     const mi = m[i]! * b1 + (1 - b1) * d;
     m[i] = mi;
     const vi = v[i]! * b2 + (1 - b2) * d * d;

@@ -26,8 +26,7 @@ class RAdam implements ReusableOptimizer {
   private t = 0;
   private b1t = NaN;
   private b2t = NaN;
-  /** What the coordinates of the step begun share: lr, 1 − β₁ᵗ, √(1 − β₂ᵗ), rₜ. */
-  private lr = NaN;
+  /** What the coordinates of the step begun share: 1 − β₁ᵗ, √(1 − β₂ᵗ), rₜ. */
   private bc1 = NaN;
   private bc2Sqrt = NaN;
   private rt = NaN;
@@ -89,9 +88,8 @@ class RAdam implements ReusableOptimizer {
     out[9] = rect;
   }
 
-  begin(lr: number): void {
+  begin(): void {
     const t = ++this.t;
-    this.lr = lr;
     this.bc1 = 1 - (this.b1t = decayPower(this.b1t, this.b1));
     const b2t = (this.b2t = decayPower(this.b2t, this.b2));
     this.rt = this.rect(this.rho(t, b2t));
@@ -99,16 +97,18 @@ class RAdam implements ReusableOptimizer {
   }
 
   /** Coordinate i's update, rectified when rₜ > 0: m, v move on. */
-  update(i: number, p: number, g: number): number {
-    const { b1, b2, eps, wd, m, v, lr, bc1, bc2Sqrt, rt: rect } = this;
-    let d = g;
-    if (wd !== 0) d += wd * p;
+  update(i: number, p: number, g: number, lr: number): number {
+    const { b1, b2, m, v, bc1, rt: rect } = this;
+    const wd = this.wd;
+    const d = wd !== 0 ? g + wd * p : g;
     const mi = m[i]! * b1 + (1 - b1) * d;
     m[i] = mi;
     const vi = v[i]! * b2 + (1 - b2) * d * d;
     v[i] = vi;
     const mHat = mi / bc1;
-    return rect > 0 ? p - mHat * lr * (bc2Sqrt / (Math.sqrt(vi) + eps)) * rect : p - mHat * lr;
+    return rect > 0
+      ? p - mHat * lr * (this.bc2Sqrt / (Math.sqrt(vi) + this.eps)) * rect
+      : p - mHat * lr;
   }
 }
 

@@ -21,8 +21,6 @@ class RmsProp implements ReusableOptimizer {
   private readonly sq = statePair();
   private readonly avg = statePair();
   private readonly buf = statePair();
-  /** The rate of the step begun. */
-  private lr = NaN;
 
   constructor(hp: HyperValues) {
     this.reset(hp);
@@ -74,26 +72,28 @@ class RmsProp implements ReusableOptimizer {
     return (this.centered ? Math.sqrt(s - a * a) : Math.sqrt(s)) + this.eps;
   }
 
-  begin(lr: number): void {
-    this.lr = lr;
-  }
+  /** Nothing is shared between the coordinates: the rate comes with each update. */
+  begin(): void {}
 
-  update(i: number, p: number, g: number): number {
-    const { alpha, eps, wd, momentum, centered, sq, avg, buf, lr } = this;
-    let d = g;
-    if (wd !== 0) d += wd * p;
+  update(i: number, p: number, g: number, lr: number): number {
+    const { alpha, eps, sq } = this;
+    const wd = this.wd;
+    const d = wd !== 0 ? g + wd * p : g;
     const s = sq[i]! * alpha + (1 - alpha) * d * d;
     sq[i] = s;
     let denom: number;
-    if (centered) {
+    if (this.centered) {
+      const avg = this.avg;
       const a = avg[i]! * alpha + (1 - alpha) * d;
       avg[i] = a;
       denom = Math.sqrt(s - a * a) + eps;
     } else {
       denom = Math.sqrt(s) + eps;
     }
+    const momentum = this.momentum;
     if (momentum > 0) {
       // lr multiplies the whole buffer.
+      const buf = this.buf;
       const b = buf[i]! * momentum + d / denom;
       buf[i] = b;
       return p - lr * b;

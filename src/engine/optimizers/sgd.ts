@@ -7,21 +7,20 @@ import {
   type HyperValues,
   type ReusableOptimizer,
   type OptimizerSpec,
-  statePair,
   type StateField,
 } from './spec.ts';
+import { Pair } from './pair.ts';
 
 /** torch.optim.SGD's update: plain, with momentum, or Nesterov. */
 class Sgd implements ReusableOptimizer {
   private momentum = NaN;
-  private dampening = NaN;
+  /** 1 − dampening: the share of the gradient a step adds to the buffer. */
+  private keep = NaN;
   private nesterov = false;
   private wd = NaN;
-  private readonly buf = statePair();
-  /** Steps begun. */
+  private readonly buf = new Pair();
+  /** Steps begun with momentum (only the buffer needs the count). */
   private t = 0;
-  /** The rate of the step begun. */
-  private lr = NaN;
 
   constructor(hp: HyperValues) {
     this.reset(hp);
@@ -30,7 +29,7 @@ class Sgd implements ReusableOptimizer {
   /** Sets the hyperparameters and zeroes the state: the optimizer is as if just created. */
   reset(hp: HyperValues): void {
     this.momentum = num(hp, 'momentum');
-    this.dampening = num(hp, 'dampening');
+    this.keep = 1 - num(hp, 'dampening');
     this.nesterov = bool(hp, 'nesterov');
     this.wd = num(hp, 'weight_decay');
     this.buf.fill(0);
@@ -49,35 +48,34 @@ class Sgd implements ReusableOptimizer {
   inspect(out: Float64Array, lr: number): void {
     let k = 0;
     if (this.momentum !== 0) {
-      out[k++] = this.t > 0 ? this.buf[0]! : NaN;
-      out[k++] = this.t > 0 ? this.buf[1]! : NaN;
+      out[k++] = this.t > 0 ? this.buf.x : NaN;
+      out[k++] = this.t > 0 ? this.buf.y : NaN;
     }
     // Every coordinate moves by lr times its (momentum-filtered) gradient.
     out[k++] = lr;
     out[k] = lr;
   }
 
-  begin(lr: number): void {
-    this.t++;
-    this.lr = lr;
+  begin(): void {
+    if (this.momentum !== 0) this.t++;
   }
 
-  update(i: number, p: number, g: number): number {
-    return p - this.lr * this.direction(p, g, i);
+  /** p − lr·d, d the gradient with weight decay, momentum-filtered when there is momentum. */
+  update(i: number, p: number, g: number, lr: number): number {
+    // Each field is read where it is used: plain SGD reads two, the buffer only with momentum.
+    const wd = this.wd;
+    const d = wd !== 0 ? g + wd * p : g;
+    const momentum = this.momentum;
+    return p - lr * (momentum !== 0 ? this.filtered(i, d, momentum) : d);
   }
 
-  /** The direction of coordinate i (the step is −lr times it), updating its momentum buffer. */
-  private direction(p: number, g: number, i: number): number {
-    const { momentum, dampening, nesterov, wd, buf } = this;
-    let d = g;
-    if (wd !== 0) d += wd * p;
-    if (momentum !== 0) {
-      // The buffer starts as the raw gradient, so dampening does nothing on step 1.
-      const b = this.t > 1 ? buf[i]! * momentum + (1 - dampening) * d : d;
-      buf[i] = b;
-      d = nesterov ? d + momentum * b : b;
-    }
-    return d;
+  /** The momentum-filtered direction of coordinate i, updating its buffer. */
+  private filtered(i: number, d: number, momentum: number): number {
+    const buf = this.buf;
+    // The buffer starts as the raw gradient, so dampening does nothing on step 1.
+    const b = this.t > 1 ? buf.at(i) * momentum + this.keep * d : d;
+    buf.set(i, b);
+    return this.nesterov ? d + momentum * b : b;
   }
 }
 

@@ -20,7 +20,8 @@ export type HyperValues = Readonly<Record<string, number | boolean | Vec2>>;
 
 /**
  * One step of an update rule, coordinate by coordinate, like `optimizer.step()` after
- * `loss.backward()`: `begin` once per step, then `update` for x (i = 0) and for y (i = 1). The
+ * `loss.backward()`: `begin` once per step, then `update` for x (i = 0) and for y (i = 1), each
+ * handed the step's rate again, so a rule that only scales by it keeps no copy of it. The
  * engine's loop keeps the point and the gradient in locals, so they never pass through memory
  * between steps. Implementations are classes: V8 updates a class's number fields in place, while a
  * number captured and reassigned by a closure is boxed anew on every write, and per-instance
@@ -31,11 +32,15 @@ export type HyperValues = Readonly<Record<string, number | boolean | Vec2>>;
 export interface Optimizer {
   /**
    * Starts a step at the (scheduled) learning rate `lr`: moves the step count on and computes what
-   * both coordinates share (bias corrections, a decayed rate).
+   * both coordinates share (bias corrections, a decayed rate). A rule with nothing to share does
+   * nothing here: every field written here is a store on every step of the hot loop.
    */
   begin(lr: number): void;
-  /** Coordinate i's update in the step begun: its state moves on; returns p_i after the step. */
-  update(i: number, p: number, g: number): number;
+  /**
+   * Coordinate i's update in the step begun at rate `lr` (the one `begin` had): its state moves
+   * on; returns p_i after the step.
+   */
+  update(i: number, p: number, g: number, lr: number): number;
   /** The state this optimizer keeps, in the order `inspect` writes it. */
   readonly fields: readonly StateField[];
   /**

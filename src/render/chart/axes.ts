@@ -28,6 +28,8 @@ export function drawAxes(
   theme: ChartTheme,
   /** The y axis's name. */
   yName = 'f',
+  /** Steps per epoch, for a scene made of data: the x axis then counts epochs. */
+  perEpoch: number | null = null,
 ): void {
   const bottom = plot.top + plot.height;
   const right = plot.left + plot.width;
@@ -53,12 +55,14 @@ export function drawAxes(
   ctx.beginPath();
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  const xs = ticks(0, steps, Math.max(2, Math.floor(plot.width / 80)));
-  for (const step of xs.filter(Number.isInteger)) {
-    const px = Math.round(plot.left + step * kx) + 0.5;
+  // In epochs, ticks fall on nice epoch counts (fractions too, when the run is under one epoch).
+  const unit = perEpoch ?? 1;
+  const xs = ticks(0, steps / unit, Math.max(2, Math.floor(plot.width / 80)));
+  for (const tick of perEpoch === null ? xs.filter(Number.isInteger) : xs) {
+    const px = Math.round(plot.left + tick * unit * kx) + 0.5;
     ctx.moveTo(px, bottom);
     ctx.lineTo(px, bottom + TICK);
-    const text = tickLabel(step);
+    const text = tickLabel(tick);
     // A label that would spill past the canvas (100000 at the right end) ends at its edge.
     const overflow = px + ctx.measureText(text).width / 2 - (width - 1);
     ctx.fillText(text, overflow > 0 ? px - overflow : px, bottom + TICK + 2);
@@ -76,7 +80,9 @@ export function drawAxes(
   ctx.font = `italic 12px ${theme.font}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
-  ctx.fillText('step', plot.left + plot.width / 2, bottom + 34);
+  const xName =
+    perEpoch === null ? 'step' : `epoch (${perEpoch} step${perEpoch === 1 ? '' : 's'} each)`;
+  ctx.fillText(xName, plot.left + plot.width / 2, bottom + 34);
   ctx.translate(8, plot.top + plot.height / 2);
   ctx.rotate(-Math.PI / 2);
   ctx.textAlign = 'center';

@@ -1,3 +1,4 @@
+import { stepsPerEpoch } from '../../engine/data/epochs.ts';
 import type { RunSet, RunView } from '../../workers/runs.ts';
 import { compactNumber } from './format.ts';
 import type { YScaleKind } from './scale.ts';
@@ -47,7 +48,9 @@ export function hoverReadout(
   cursor: number,
 ): string {
   if (!runSet || step === null) return '';
-  const parts = [`step ${step}`];
+  const perEpoch = stepsPerEpoch(runSet.scene.fn);
+  const epoch = perEpoch === null ? '' : ` (epoch ${compactNumber(step / perEpoch)})`;
+  const parts = [`step ${step}${epoch}`];
   runSet.scene.optimizers.forEach(({ label }, k) => {
     const run = runSet.runs[k];
     if (!run || hidden[k]) return;

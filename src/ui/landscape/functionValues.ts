@@ -2,6 +2,7 @@ import type { Expr } from '../../engine/expr/ast.ts';
 import { evaluate } from '../../engine/expr/evaluate.ts';
 import { getFunction } from '../../engine/functions/index.ts';
 import type { Scene } from '../../engine/scene.ts';
+import type { Objective } from '../../engine/types.ts';
 import type { LabStore } from '../../state/store.ts';
 import type { CompileResult } from '../../workers/compileProtocol.ts';
 
@@ -16,6 +17,8 @@ export type Compile = (text: string) => Promise<CompileResult>;
 export class FunctionValues {
   /** The newest typed function's checked tree. */
   #typed: { readonly expr: string; readonly f: Expr } | null = null;
+  /** The last built-in's objective: a loss made of data builds its examples and batches. */
+  #last: { readonly fn: Scene['fn']; readonly objective: Objective | undefined } | null = null;
   /** The text last sent to the compiler. */
   #asked: string | undefined;
   readonly #stop: () => void;
@@ -33,7 +36,13 @@ export class FunctionValues {
     if (fn.expr !== undefined) {
       return this.#typed?.expr === fn.expr ? evaluate(this.#typed.f, x, y) : NaN;
     }
-    return getFunction(fn.id)?.create(fn.params).f(x, y) ?? NaN;
+    return this.#builtin(fn)?.f(x, y) ?? NaN;
+  }
+
+  #builtin(fn: Scene['fn']): Objective | undefined {
+    if (this.#last?.fn !== fn)
+      this.#last = { fn, objective: getFunction(fn.id)?.create(fn.params) };
+    return this.#last.objective;
   }
 
   /** Stops following the store. */

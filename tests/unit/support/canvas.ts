@@ -109,6 +109,8 @@ export interface Style {
   readonly textAlign: string;
   readonly textBaseline: string;
   readonly transform: Matrix;
+  /** The dash pattern (empty: solid). */
+  readonly lineDash: readonly number[];
 }
 
 /** A path stroked, filled or clipped to. */
@@ -197,6 +199,7 @@ export function recordingContext(
     textAlign: state.textAlign,
     textBaseline: state.textBaseline,
     transform: state.transform,
+    lineDash: [...state.lineDash],
   });
   const setTransform = (...args: unknown[]) => {
     const [a, b, c, d, e, f] = args as number[];

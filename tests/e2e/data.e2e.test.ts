@@ -1,0 +1,93 @@
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type {} from '../../src/devtools.ts';
+import { axeViolations, labSession, openPage, pixels, type OpenPage } from './browser.ts';
+import { linkTo } from './sameNumbers.ts';
+
+const lab = labSession();
+let open: OpenPage;
+let page: Page;
+
+beforeEach(async () => {
+  open = await openPage(lab.browser, {
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+  });
+  page = open.page;
+});
+
+afterEach(async () => {
+  expect(open.errors).toEqual([]);
+  await open.context.close();
+});
+
+const computed = (page: Page) =>
+  expect.poll(() => page.textContent('p.status'), { timeout: 30_000 }).toMatch(/computed in/);
+
+const chartLabel = (page: Page) =>
+  page.locator('canvas.loss-chart-canvas').getAttribute('aria-label');
+
+const shown = (page: Page) =>
+  page.evaluate(() => window.descentLab!.preset()) as Promise<{
+    fn: { id: string; params?: Record<string, number> };
+  }>;
+
+describe('losses made of data', () => {
+  it('picked from the menu: its own sliders, and the chart gives training and test losses', async () => {
+    await page.goto(lab.server.url);
+    await page.waitForSelector('.app[data-state="ready"]');
+    await page
+      .getByLabel('Function', { exact: true })
+      .selectOption({ label: 'Linear regression (data)' });
+    await computed(page);
+    for (const name of ['N (examples)', 'B (batch size)', 'test share', 'data seed'])
+      await expect.poll(() => page.getByLabel(`${name} (value)`).count()).toBe(1);
+    await expect
+      .poll(() => chartLabel(page), { timeout: 30_000 })
+      .toMatch(/final losses \(training; test in brackets\) SGD [\d.e-]+ \(test [\d.e-]+\)/);
+    expect((await shown(page)).fn.id).toBe('linear_regression');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('a batch larger than the training set is refused with a message; the scene stays', async () => {
+    const preset = {
+      v: 1,
+      fn: { id: 'linear_regression', params: { n: 200, batch: 8 } },
+      steps: 100,
+      optimizers: [{ type: 'sgd', lr: 0.05 }],
+    };
+    await page.goto(`${lab.server.url}${linkTo(preset)}`);
+    await page.waitForSelector('.app[data-state="ready"]');
+    await computed(page);
+    const field = page.getByLabel('B (batch size) (value)');
+    await field.fill('151');
+    await field.press('Enter');
+    await expect
+      .poll(() => page.locator('.ctl-problem').allTextContents())
+      .toContain('must be at most the 150 training examples');
+    expect((await shown(page)).fn.params?.['batch']).toBe(8);
+    await field.fill('150');
+    await field.press('Enter');
+    await expect.poll(async () => (await shown(page)).fn.params?.['batch']).toBe(150);
+  });
+
+  it('the noise seed reorders the batches: another seed, other paths on the same data', async () => {
+    const preset = {
+      v: 1,
+      fn: { id: 'sparse_logistic', params: { batch: 4 } },
+      steps: 200,
+      noise: { sigma: 0, seed: 1 },
+      optimizers: [{ type: 'adagrad', lr: 0.5 }],
+    };
+    await page.goto(`${lab.server.url}${linkTo(preset)}`);
+    await page.waitForSelector('.app[data-state="ready"]');
+    await computed(page);
+    const before = await chartLabel(page);
+    const shot = await pixels(page);
+    const seed = page.getByLabel('Noise seed');
+    await seed.fill('2');
+    await seed.press('Enter');
+    await expect.poll(() => chartLabel(page), { timeout: 30_000 }).not.toBe(before);
+    await expect.poll(() => pixels(page)).not.toBe(shot);
+  });
+});
