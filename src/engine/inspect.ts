@@ -1,7 +1,8 @@
 import { builtinObjective } from './objective.ts';
 import type { Optimizer, StateField } from './optimizers/spec.ts';
 import { slotsOf } from './optimizers/spec.ts';
-import type { Scene } from './scene.ts';
+import { phaseAt } from './phases.ts';
+import type { OptimizerEntry, Scene } from './scene.ts';
 import { sceneNoise } from './simulate.ts';
 import { Trajectory } from './trajectory.ts';
 import type { Objective } from './types.ts';
@@ -34,30 +35,32 @@ export interface Inspection {
   readonly lr: Float64Array;
   readonly gNorm: Float64Array;
   readonly stepNorm: Float64Array;
-  /** The optimizer's own state after each step, field by field. */
+  /** The optimizer's own state after each step, field by field (the first phase's). */
   readonly state: readonly StateSeries[];
+  /**
+   * Each phase's state, the entry's own first: NaN before its `from`, its empty state at `from`,
+   * then its state after each of its steps, NaN after its last.
+   */
+  readonly phases: readonly InspectedPhase[];
   readonly divergedAt: number | null;
 }
 
-/** Wraps an optimizer: records g, lr, the step taken and `inspect()` after every step. */
-class Recorder implements Optimizer {
-  readonly fields: readonly StateField[];
+/** One phase's own state over the run. */
+export interface InspectedPhase {
+  /** Steps taken before the phase. */
+  readonly from: number;
+  readonly state: readonly StateSeries[];
+}
+
+/** The per-step columns every phase's recorder writes into: g, the step taken, lr. */
+class StepColumns {
   readonly gx: Float64Array;
   readonly gy: Float64Array;
   readonly sx: Float64Array;
   readonly sy: Float64Array;
   readonly lr: Float64Array;
-  readonly columns: Float64Array[];
-  private readonly slots: Float64Array;
-  private k = 0;
 
-  constructor(
-    private readonly inner: Optimizer,
-    steps: number,
-    firstLr: number,
-  ) {
-    this.fields = inner.fields;
-    const n = steps + 1;
+  constructor(n: number) {
     const column = () => new Float64Array(n).fill(NaN);
     [this.gx, this.gy, this.sx, this.sy, this.lr] = [
       column(),
@@ -66,24 +69,46 @@ class Recorder implements Optimizer {
       column(),
       column(),
     ];
+  }
+}
+
+/**
+ * Wraps one phase's optimizer: records g, lr and the step taken into the shared columns, and
+ * `inspect()` into columns of its own, from the phase's first step (`from` + 1) on; entry `from`
+ * holds its state before that step (empty: a phase starts fresh).
+ */
+class Recorder implements Optimizer {
+  readonly fields: readonly StateField[];
+  readonly columns: Float64Array[];
+  private readonly slots: Float64Array;
+  private k: number;
+
+  constructor(
+    private readonly inner: Optimizer,
+    private readonly steps: StepColumns,
+    from: number,
+  ) {
+    this.fields = inner.fields;
+    this.k = from;
+    const n = steps.lr.length;
     this.slots = new Float64Array(slotsOf(this.fields));
-    this.columns = Array.from(this.slots, column);
-    this.record(0, firstLr);
+    this.columns = Array.from(this.slots, () => new Float64Array(n).fill(NaN));
+    this.record(from, 0);
   }
 
   begin(lr: number): void {
     const k = ++this.k;
-    this.lr[k] = lr;
+    this.steps.lr[k] = lr;
     this.inner.begin(lr);
   }
 
   update(i: number, p: number, g: number, lr: number): number {
     const k = this.k;
     const q = this.inner.update(i, p, g, lr);
-    (i === 0 ? this.gx : this.gy)[k] = g;
-    (i === 0 ? this.sx : this.sy)[k] = q - p;
+    (i === 0 ? this.steps.gx : this.steps.gy)[k] = g;
+    (i === 0 ? this.steps.sx : this.steps.sy)[k] = q - p;
     // Both coordinates done: the step is complete.
-    if (i === 1) this.record(k, this.lr[k]!);
+    if (i === 1) this.record(k, this.steps.lr[k]!);
     return q;
   }
 
@@ -120,21 +145,25 @@ export function inspectRun(
 ): Inspection {
   const entry = scene.optimizers[index];
   if (!entry) throw new Error(`no optimizer ${index} in the scene`);
-  let recorder: Recorder | null = null;
-  const trajectory = new Trajectory(scene, entry, noise, objective, (optimizer) => {
-    recorder = new Recorder(optimizer, scene.steps, 0);
+  const columns = new StepColumns(scene.steps + 1);
+  const recorders: { from: number; recorder: Recorder }[] = [];
+  const trajectory = new Trajectory(scene, entry, noise, objective, (optimizer, _, from) => {
+    const recorder = new Recorder(optimizer, columns, from);
+    recorders.push({ from, recorder });
     return recorder;
   });
   trajectory.advance(scene.steps);
   const run = trajectory.toRun();
-  const r = recorder as Recorder | null;
-  if (!r) throw new Error('the trajectory did not create its optimizer');
   const n = run.x.length;
   const cut = (a: Float64Array) => a.slice(0, n);
-  const [sx, sy] = [cut(r.sx), cut(r.sy)];
-  const [gx, gy] = [cut(r.gx), cut(r.gy)];
+  const [sx, sy] = [cut(columns.sx), cut(columns.sy)];
+  const [gx, gy] = [cut(columns.gx), cut(columns.gy)];
   const gNorm = gx.map((v, k) => hypot(v, gy[k]!));
   const stepNorm = sx.map((v, k) => hypot(v, sy[k]!));
+  const phases = recorders.map(({ from, recorder: r }) => ({
+    from,
+    state: series(r.fields, r.columns, n),
+  }));
   return {
     steps: n - 1,
     x: run.x,
@@ -143,10 +172,25 @@ export function inspectRun(
     gy,
     sx,
     sy,
-    lr: cut(r.lr),
+    lr: cut(columns.lr),
     gNorm,
     stepNorm,
-    state: series(r.fields, r.columns, n),
+    state: phases[0]!.state,
+    phases,
     divergedAt: run.divergedAt,
   };
 }
+
+/**
+ * The inspection as phase `phase` sees it: its own state fields (a phase of another type keeps
+ * other state). Every other column is the whole run's.
+ */
+export const phaseInspection = (ins: Inspection, phase: number): Inspection =>
+  phase === 0 ? ins : { ...ins, state: ins.phases[phase]?.state ?? [] };
+
+/** The inspection as the phase that makes step `step` of `entry` sees it. */
+export const inspectionAt = (
+  ins: Inspection,
+  entry: Pick<OptimizerEntry, 'phases'> | undefined,
+  step: number,
+): Inspection => (entry ? phaseInspection(ins, phaseAt(entry, step)) : ins);

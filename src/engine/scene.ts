@@ -18,13 +18,30 @@ export type Schedule =
       readonly eta_min: number;
     };
 
-/** One optimizer of a scene, every hyperparameter filled in. */
-export interface OptimizerEntry {
-  /** torch.optim name in lower case: "sgd", "adam", … */
+/**
+ * A later phase of an optimizer entry: from step `from` on, another optimizer (type,
+ * hyperparameters, schedule), created fresh with empty state and its schedule at its own step 0,
+ * as a PyTorch user who makes a new optimizer and scheduler on the same parameters.
+ */
+export interface Phase {
+  /** Steps taken before this phase: it makes steps from + 1, from + 2, … (1 ≤ from < steps). */
+  readonly from: number;
+  /** torch.optim name in lower case. */
   readonly type: string;
   /** Every hyperparameter of that type, defaults filled in. */
   readonly hyper: Hyper;
   readonly schedule: Schedule;
+}
+
+/** One optimizer of a scene, every hyperparameter filled in. */
+export interface OptimizerEntry {
+  /** torch.optim name in lower case: "sgd", "adam", … (the first phase's, from step 1). */
+  readonly type: string;
+  /** Every hyperparameter of that type, defaults filled in. */
+  readonly hyper: Hyper;
+  readonly schedule: Schedule;
+  /** Later phases, `from` strictly increasing; absent when the entry runs one optimizer. */
+  readonly phases?: readonly Phase[];
   readonly label: string;
   /** "#rrggbb". */
   readonly color: string;

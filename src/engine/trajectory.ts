@@ -6,13 +6,24 @@ import {
   type Optimizer,
   type ReusableOptimizer,
 } from './optimizers/index.ts';
-import type { OptimizerEntry, Run, Scene, Schedule } from './scene.ts';
+import { fillPhaseRates, phaseCount, type PhasedSetting } from './phases.ts';
+import type { OptimizerEntry, Phase, Run, Scene, Schedule } from './scene.ts';
 import { fillLearningRates } from './schedules.ts';
 import { loopOf, type StepLoop } from './stepLoop.ts';
 import type { Objective } from './types.ts';
 
+/** One phase of a run: its own optimizer (fresh at the phase's first step) and loop. */
+interface Stage {
+  /** Steps taken before this phase. */
+  from: number;
+  readonly own: ReusableOptimizer;
+  readonly optimizer: Optimizer;
+  readonly loop: StepLoop;
+}
+
 /**
- * One optimizer's trajectory, computed step by step into preallocated columns. `advance` can be
+ * One optimizer's trajectory, computed step by step into preallocated columns; an entry with
+ * phases switches to each phase's own optimizer at its step, in the same columns. `advance` can be
  * called repeatedly to stream a run in chunks; `simulate` calls it once. `restart` runs it again
  * with other settings in the same buffers (the sweep kernel).
  */
@@ -28,9 +39,8 @@ export class Trajectory {
   divergedAt: number | null = null;
 
   private objective: Objective;
-  private readonly own: ReusableOptimizer;
-  private readonly optimizer: Optimizer;
-  private readonly loop: StepLoop;
+  /** The entry's phases in order, the entry's own optimizer first (from step 0). */
+  private readonly stages: readonly Stage[];
   private noise: Float64Array | null = null;
   private sigma = 0;
   /** The point after the last step computed. */
@@ -44,9 +54,12 @@ export class Trajectory {
   private readonly rateColumn: Float64Array;
   /** False while `rateColumn` still waits for a constant schedule's rate. */
   private ratesFilled = false;
-  /** The base rate and schedule `lr` holds, so a restart refills it only when they change. */
+  /**
+   * The base rate, schedule and phases `lr` holds, so a restart refills it only when they change.
+   */
   private lrBase = NaN;
   private schedule: Schedule | null = null;
+  private phases: readonly Phase[] | undefined = undefined;
   /**
    * What the loop reads the rate of step k from: `lr`, or null under a constant schedule, whose
    * one rate `lrBase` the loop then keeps in a register instead of reading a column every step.
@@ -55,21 +68,25 @@ export class Trajectory {
 
   /**
    * `objective` is f with its gradient: a compiled typed function, or the scene's built-in.
-   * `wrap`, if given, wraps the optimizer once before the first step (engine/inspect.ts records
-   * each step that way); without it the hot loop calls the optimizer itself.
+   * `wrap`, if given, wraps each phase's optimizer once before the first step (engine/inspect.ts
+   * records each step that way); without it the hot loop calls the optimizer itself.
    */
   constructor(
     scene: Scene,
     entry: OptimizerEntry,
     noise: Float64Array | null,
     objective: Objective = builtinObjective(scene.fn, scene.noise.seed),
-    wrap?: (optimizer: Optimizer) => Optimizer,
+    wrap?: (optimizer: Optimizer, phase: number, from: number) => Optimizer,
   ) {
-    const spec = getOptimizer(entry.type);
-    if (!spec) throw new Error(`unknown optimizer "${entry.type}"`);
-    this.own = spec.create(entry.hyper);
-    this.optimizer = wrap ? wrap(this.own) : this.own;
-    this.loop = loopOf(entry.type, scene.fn.id);
+    const all = [entry, ...(entry.phases ?? [])];
+    this.stages = all.map((phase, i) => {
+      const spec = getOptimizer(phase.type);
+      if (!spec) throw new Error(`unknown optimizer "${phase.type}"`);
+      const own = spec.create(phase.hyper);
+      const from = 'from' in phase ? phase.from : 0;
+      const optimizer = wrap ? wrap(own, i, from) : own;
+      return { from, own, optimizer, loop: loopOf(phase.type, scene.fn.id) };
+    });
     this.objective = objective;
     this.steps = scene.steps;
     const n = scene.steps + 1;
@@ -81,29 +98,40 @@ export class Trajectory {
   }
 
   /**
-   * Starts over from (x0, y0) with new hyperparameters of the same type (and the same step count),
-   * as a new Trajectory of that setting would, in the same buffers: nothing is allocated, and the
-   * learning rates are refilled only when the base rate or the schedule changed. (A wrapping
-   * recorder, engine/inspect.ts, sees only the first run.)
+   * Starts over from (x0, y0) with new hyperparameters of the same types and phases (and the same
+   * step count), as a new Trajectory of that setting would, in the same buffers: nothing is
+   * allocated, and the learning rates are refilled only when the base rate, the schedule or the
+   * phases changed. (A wrapping recorder, engine/inspect.ts, sees only the first run.)
    */
   restart(
     x0: number,
     y0: number,
-    entry: { readonly hyper: HyperValues; readonly schedule: Schedule },
+    entry: { readonly hyper: HyperValues } & PhasedSetting,
     noise: Float64Array | null,
     sigma: number,
     objective: Objective,
   ): void {
-    this.own.reset(entry.hyper);
+    const stages = this.stages;
+    const phases = entry.phases;
+    if (phaseCount(entry) !== stages.length) throw new Error('a restart cannot add or drop phases');
+    stages[0]!.own.reset(entry.hyper);
+    for (let i = 1; i < stages.length; i++) {
+      const phase = phases![i - 1]!;
+      stages[i]!.from = phase.from;
+      stages[i]!.own.reset(phase.hyper);
+    }
     this.objective = objective;
     this.noise = sigma > 0 ? noise : null;
     this.sigma = sigma;
     const lr = entry.hyper['lr'] as number;
-    if (!Object.is(lr, this.lrBase) || entry.schedule !== this.schedule) {
+    if (!Object.is(lr, this.lrBase) || entry.schedule !== this.schedule || phases !== this.phases) {
       this.lrBase = lr;
       this.schedule = entry.schedule;
-      const constant = entry.schedule.type === 'constant';
-      if (!constant) fillLearningRates(lr, entry.schedule, this.rateColumn);
+      this.phases = phases;
+      // Phases change the rate at their steps: the loop reads the column then.
+      const constant = entry.schedule.type === 'constant' && !phases;
+      if (phases) fillPhaseRates(entry, this.rateColumn);
+      else if (!constant) fillLearningRates(lr, entry.schedule, this.rateColumn);
       this.ratesFilled = !constant;
       this.rates = constant ? null : this.rateColumn;
     }
@@ -133,23 +161,17 @@ export class Trajectory {
     if (this.done) return 0;
     const before = this.length;
     const end = Math.min(this.steps, before - 1 + count);
-    const { objective, optimizer, p, g, noise, sigma, x, y, f } = this;
+    const { objective, p, g, noise, sigma, x, y, f, stages } = this;
     const { rates, lrBase } = this;
-    const k = this.loop(
-      objective,
-      optimizer,
-      p,
-      g,
-      rates,
-      lrBase,
-      noise,
-      sigma,
-      x,
-      y,
-      f,
-      before - 1,
-      end,
-    );
+    let k = before - 1;
+    // One loop call per phase the steps cross: step k + 1 belongs to the last phase from ≤ k.
+    while (k >= 0 && k < end) {
+      let s = 0;
+      while (s + 1 < stages.length && stages[s + 1]!.from <= k) s++;
+      const { optimizer, loop } = stages[s]!;
+      const stop = Math.min(end, stages[s + 1]?.from ?? end);
+      k = loop(objective, optimizer, p, g, rates, lrBase, noise, sigma, x, y, f, k, stop);
+    }
     if (k < 0) {
       // The loop stopped at step ~k: its point was not finite.
       this.divergedAt = ~k + 1;

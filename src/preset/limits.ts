@@ -2,6 +2,8 @@
 export const MAX_STEPS = 100_000;
 /** The most optimizers one scene may hold. */
 export const MAX_OPTIMIZERS = 20;
+/** The most later phases one optimizer entry may switch to. */
+export const MAX_PHASES = 8;
 /** Coordinates (start, view) stay within ±1e6. */
 export const MAX_COORD = 1e6;
 /** Longest label, in characters. */

@@ -107,6 +107,11 @@ function repair(json: Json, problem: Problem, removals: number[]): string {
       removals.push(index);
       return 'left this optimizer out';
     }
+    // Phases are all or nothing too: a run that switches at the wrong step teaches the wrong thing.
+    if (field === 'phases') {
+      removeKey(json, path.slice(0, 2), 'phases');
+      return 'left out its phases';
+    }
     // A schedule is all or nothing: without it the rate is constant.
     if (field === 'schedule') {
       removeKey(json, path.slice(0, 2), 'schedule');

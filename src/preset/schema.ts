@@ -1,18 +1,13 @@
 import { CUSTOM_ID, customStart, customView } from '../engine/expr/custom.ts';
 import { MAX_EXPR_CHARS } from '../engine/expr/limits.ts';
 import { getFunction } from '../engine/functions/index.ts';
-import {
-  getOptimizer,
-  optimizers,
-  type HyperSpec,
-  type Range,
-} from '../engine/optimizers/index.ts';
-import type { OptimizerEntry, Schedule, Scene } from '../engine/scene.ts';
-import { scheduleParams, type ScheduleParam } from '../engine/schedules.ts';
+import type { Range } from '../engine/optimizers/index.ts';
+import type { Scene } from '../engine/scene.ts';
 import type { Box, Vec2 } from '../engine/types.ts';
-import { defaultColor, defaultLabel } from './appearance.ts';
 import { describe } from './describe.ts';
-import { MAX_COORD, MAX_LABEL, MAX_OPTIMIZERS, MAX_STEPS } from './limits.ts';
+import { isObject, own, type Json } from './json.ts';
+import { MAX_COORD, MAX_STEPS } from './limits.ts';
+import { readOptimizers } from './optimizers.ts';
 import { readSweep } from './sweep.ts';
 
 /** The preset format version this code writes. */
@@ -44,8 +39,6 @@ export class PresetError extends Error {
     this.name = 'PresetError';
   }
 }
-
-type Json = Record<string, unknown>;
 
 /** How to read a preset. */
 export interface ParseOptions {
@@ -160,8 +153,6 @@ export class Reader {
   }
 }
 
-const own = (obj: Json, key: string): unknown => (Object.hasOwn(obj, key) ? obj[key] : undefined);
-
 function readScene(r: Reader, input: unknown): Scene | undefined {
   const keys = ['v', 'fn', 'view', 'start', 'steps', 'noise', 'optimizers', 'sweep'];
   const obj = r.object('', input, keys);
@@ -191,7 +182,7 @@ function readScene(r: Reader, input: unknown): Scene | undefined {
       ? r.fail('steps', `is required (an integer in [1, ${MAX_STEPS}])`)
       : r.number('steps', stepsIn, { integer: true, min: 1, max: MAX_STEPS });
   const noise = readNoise(r, own(obj, 'noise'));
-  const optimizers = readOptimizers(r, own(obj, 'optimizers'));
+  const optimizers = readOptimizers(r, own(obj, 'optimizers'), steps);
   if (!fn || !view || !start || steps === undefined || !noise || !optimizers) return undefined;
   const scene: Scene = { v: 1, fn, view, start, steps, noise, optimizers };
   // The sweep's defaults and checks depend on the rest of the scene, so it is read last.
@@ -242,9 +233,6 @@ function readCustom(r: Reader, value: Json): Scene['fn'] | undefined {
   return { id: CUSTOM_ID, params: {}, expr };
 }
 
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function readView(r: Reader, value: unknown): Box | undefined {
   const obj = r.object('view', value, ['x', 'y']);
   if (!obj) return undefined;
@@ -267,115 +255,6 @@ function readNoise(r: Reader, value: unknown): Scene['noise'] | undefined {
   return sigma === undefined || seed === undefined ? undefined : { sigma, seed };
 }
 
-function readOptimizers(r: Reader, value: unknown): OptimizerEntry[] | undefined {
-  if (value === undefined) return r.fail('optimizers', 'is required: a list of 1 to 20 optimizers');
-  if (!Array.isArray(value) || value.length < 1 || value.length > MAX_OPTIMIZERS) {
-    const got = Array.isArray(value) ? `${value.length} entries` : describe(value);
-    return r.fail('optimizers', `must be a list of 1 to ${MAX_OPTIMIZERS} optimizers, got ${got}`);
-  }
-  const entries = value.map((v, i) => readOptimizer(r, `optimizers[${i}]`, v, i));
-  return entries.every((e) => e !== undefined) ? entries : undefined;
-}
-
-function readOptimizer(
-  r: Reader,
-  path: string,
-  value: unknown,
-  index: number,
-): OptimizerEntry | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return r.fail(path, `must be an object, got ${describe(value)}`);
-  }
-  const type = own(value as Json, 'type');
-  const spec = typeof type === 'string' ? getOptimizer(type) : undefined;
-  if (!spec) return r.fail(`${path}.type`, `must be one of ${knownTypes()}, got ${describe(type)}`);
-  const names = Object.keys(spec.hyper);
-  const obj = r.object(path, value, ['type', ...names, 'schedule', 'label', 'color'])!;
-  const hyper: Record<string, number | boolean | Vec2> = {};
-  let complete = true;
-  for (const name of names) {
-    const raw = own(obj, name);
-    const v =
-      raw === undefined
-        ? spec.hyper[name]!.default
-        : readHyper(r, `${path}.${name}`, raw, spec.hyper[name]!);
-    if (v === undefined) complete = false;
-    else hyper[name] = v;
-  }
-  const problem = complete ? spec.check?.(hyper) : null;
-  if (problem) r.fail(`${path}.${problem.key}`, `is refused: ${problem.message}`);
-  const schedule = readSchedule(r, `${path}.schedule`, own(obj, 'schedule'));
-  const labelIn = own(obj, 'label');
-  const label =
-    labelIn === undefined ? defaultLabel(spec.type, hyper) : readLabel(r, `${path}.label`, labelIn);
-  const colorIn = own(obj, 'color');
-  const color =
-    colorIn === undefined ? defaultColor(index) : readColor(r, `${path}.color`, colorIn);
-  if (!complete || problem || !schedule || label === undefined || color === undefined)
-    return undefined;
-  return { type: spec.type, hyper, schedule, label, color };
-}
-
-function readHyper(
-  r: Reader,
-  path: string,
-  value: unknown,
-  spec: HyperSpec,
-): number | boolean | Vec2 | undefined {
-  switch (spec.kind) {
-    case 'number':
-      return r.number(path, value, spec);
-    case 'boolean':
-      return r.boolean(path, value);
-    case 'pair':
-      return r.pair(path, value, spec.range);
-  }
-}
-
-function readSchedule(r: Reader, path: string, value: unknown): Schedule | undefined {
-  if (value === undefined) return { type: 'constant' };
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return r.fail(path, `must be an object, got ${describe(value)}`);
-  }
-  const type = own(value as Json, 'type');
-  const types = Object.keys(scheduleParams);
-  if (typeof type !== 'string' || !types.includes(type)) {
-    return r.fail(`${path}.type`, `must be one of ${types.join(', ')}, got ${describe(type)}`);
-  }
-  const params = scheduleParams[type as Schedule['type']];
-  const obj = r.object(path, value, ['type', ...Object.keys(params)])!;
-  const out: Record<string, number | string> = { type };
-  let complete = true;
-  for (const [name, p] of Object.entries(params)) {
-    const raw = own(obj, name);
-    const v =
-      raw === undefined
-        ? (p.default ?? r.fail(`${path}.${name}`, `is required for a ${type} schedule`))
-        : r.number(`${path}.${name}`, raw, p as ScheduleParam);
-    if (v === undefined) complete = false;
-    else out[name] = v;
-  }
-  return complete ? (out as unknown as Schedule) : undefined;
-}
-
-function readLabel(r: Reader, path: string, value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_LABEL) {
-    return r.fail(
-      path,
-      `must be a non-empty text of at most ${MAX_LABEL} characters, got ${describe(value)}`,
-    );
-  }
-  return value;
-}
-
-function readColor(r: Reader, path: string, value: unknown): string | undefined {
-  if (typeof value !== 'string' || !/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value)) {
-    return r.fail(path, `must be a colour like "#0072b2", got ${describe(value)}`);
-  }
-  const hex = value.toLowerCase();
-  return hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
-}
-
 /**
  * Why a typed number is refused for a field with this range ("must be in [0, 1), got 1.5"), or
  * null when it is acceptable. Controls use it so typed values are validated, not clamped.
@@ -384,8 +263,6 @@ export function numberProblem(value: number, range: Range & { integer?: boolean 
   const r = new Reader();
   return r.number('', value, range) === undefined ? (r.problems[0]?.message ?? null) : null;
 }
-
-const knownTypes = (): string => optimizers.map((o) => o.type).join(', ');
 
 function inRange(v: number, { min, max, openMin, openMax }: Range): boolean {
   if (min !== undefined && (openMin ? v <= min : v < min)) return false;

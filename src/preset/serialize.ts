@@ -1,7 +1,7 @@
 import { CUSTOM_ID, customStart, customView } from '../engine/expr/custom.ts';
 import { getFunction } from '../engine/functions/index.ts';
 import { getOptimizer } from '../engine/optimizers/index.ts';
-import type { Hyper, OptimizerEntry, Scene } from '../engine/scene.ts';
+import type { Hyper, OptimizerEntry, Phase, Scene } from '../engine/scene.ts';
 import type { Vec2 } from '../engine/types.ts';
 import { defaultColor, defaultLabel } from './appearance.ts';
 import { compactSweepJson, sweepPresetJson } from './sweepSerialize.ts';
@@ -22,9 +22,10 @@ export function toPreset(scene: Scene): PresetJson {
     steps: scene.steps,
     noise: { ...scene.noise },
     optimizers: scene.optimizers.map((o) => ({
-      type: o.type,
-      ...Object.fromEntries(Object.entries(o.hyper).map(([k, v]) => [k, copy(v)])),
-      ...(o.schedule.type === 'constant' ? {} : { schedule: { ...o.schedule } }),
+      ...settingsJson(o, false),
+      ...(o.phases
+        ? { phases: o.phases.map((p) => ({ from: p.from, ...settingsJson(p, false) })) }
+        : {}),
       label: o.label,
       color: o.color,
     })),
@@ -60,14 +61,29 @@ function fnJson(fn: Scene['fn'], params: Record<string, number> | undefined): Pr
 }
 
 function compactOptimizer(o: OptimizerEntry, index: number): PresetJson {
+  return {
+    ...settingsJson(o, true),
+    ...(o.phases
+      ? { phases: o.phases.map((p) => ({ from: p.from, ...settingsJson(p, true) })) }
+      : {}),
+    ...(o.label === defaultLabel(o.type, o.hyper) ? {} : { label: o.label }),
+    ...(o.color === defaultColor(index) ? {} : { color: o.color }),
+  };
+}
+
+/**
+ * An optimizer's or a phase's type, hyperparameters (without torch's defaults when `compact`) and
+ * schedule (left out when constant).
+ */
+function settingsJson(o: Pick<Phase, 'type' | 'hyper' | 'schedule'>, compact: boolean): PresetJson {
   const spec = getOptimizer(o.type);
-  const hyper = Object.entries(o.hyper).filter(([k, v]) => !same(spec?.hyper[k]?.default, v));
+  const hyper = Object.entries(o.hyper).filter(
+    ([k, v]) => !compact || !same(spec?.hyper[k]?.default, v),
+  );
   return {
     type: o.type,
     ...Object.fromEntries(hyper.map(([k, v]) => [k, copy(v)])),
     ...(o.schedule.type === 'constant' ? {} : { schedule: { ...o.schedule } }),
-    ...(o.label === defaultLabel(o.type, o.hyper) ? {} : { label: o.label }),
-    ...(o.color === defaultColor(index) ? {} : { color: o.color }),
   };
 }
 

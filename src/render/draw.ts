@@ -7,6 +7,7 @@ import { ensembleLayer } from './layers/ensemble.ts';
 import { inspect } from './layers/inspect.ts';
 import { minima } from './layers/minima.ts';
 import { pathsLayer } from './layers/paths.ts';
+import { phaseMarks } from './layers/phaseMarks.ts';
 
 /** The plot of one canvas: its layers, and what they remember between its frames. */
 export interface Plot {
@@ -36,6 +37,7 @@ export function createPlot(): Plot {
     contourLines,
     ensemble.draw,
     paths.draw,
+    phaseMarks,
     inspect,
     minima,
     axes,

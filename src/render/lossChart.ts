@@ -1,4 +1,5 @@
 import { stepsPerEpoch } from '../engine/data/epochs.ts';
+import { drawPhaseLines } from './chart/phaseLines.ts';
 import { drawAxes, type ChartTheme } from './chart/axes.ts';
 import { drawStepMarkers } from './chart/markers.ts';
 import { clipCursor, drawnEnd, plotRect, pxPerStep, type PlotRect } from './chart/layout.ts';
@@ -170,6 +171,7 @@ function drawLossChart(
   );
   ctx.restore();
 
+  drawPhaseLines(ctx, plot, px, runSet.scene, shown, cursor, color);
   if (shown.some((k) => runSet.runs[k]!.testF)) lineKey(ctx, plot, theme);
   drawStepMarkers(ctx, plot, px, cursor, steps, input.hoverStep, theme);
   ctx.save();

@@ -2,7 +2,8 @@ import { createStore } from 'zustand/vanilla';
 import { CUSTOM_ID, customStart, customView, defaultExpression } from '../engine/expr/custom.ts';
 import { getFunction, defaultParams } from '../engine/functions/index.ts';
 import { getOptimizer } from '../engine/optimizers/index.ts';
-import type { Hyper, OptimizerEntry, Schedule, Scene } from '../engine/scene.ts';
+import { phasesWithin } from '../engine/phases.ts';
+import type { Hyper, OptimizerEntry, Phase, Schedule, Scene } from '../engine/scene.ts';
 import type { SweepSpec } from '../engine/sweep/types.ts';
 import type { Box, Vec2 } from '../engine/types.ts';
 import { defaultColor, defaultLabel, palette } from '../preset/appearance.ts';
@@ -80,6 +81,8 @@ export interface LabActions {
   removeOptimizer(id: number): void;
   setHyper(id: number, key: string, value: Hyper[string]): void;
   setSchedule(id: number, schedule: Schedule): void;
+  /** Replaces optimizer `id`'s later phases (valid for the scene's steps), or removes them. */
+  setPhases(id: number, phases: readonly Phase[] | undefined): void;
   setLabel(id: number, label: string): void;
   setColor(id: number, color: string): void;
   toggleHidden(id: number): void;
@@ -195,7 +198,12 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
         set((s) => ({
           steps,
           // A cosine schedule that spanned the whole run keeps spanning it.
-          optimizers: s.optimizers.map((o) => followSteps(o, s.steps, steps)),
+          // Phases past the new last step are dropped: they would never start.
+          optimizers: s.optimizers.map((o) => {
+            const kept = followSteps(o, s.steps, steps);
+            const entry = phasesWithin(kept.entry, steps);
+            return entry === kept.entry ? kept : { ...kept, entry };
+          }),
           // A cursor at the end stays at the end.
           playback: {
             ...s.playback,
@@ -230,6 +238,8 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
       setHyper: (id, key, value) =>
         update(id, (e) => ({ ...e, hyper: { ...e.hyper, [key]: value } })),
       setSchedule: (id, schedule) => update(id, (e) => ({ ...e, schedule })),
+      setPhases: (id, phases) =>
+        update(id, (e) => ({ ...e, phases: phases?.length ? phases : undefined })),
       setLabel: (id, label) => update(id, (e) => ({ ...e, label })),
       setColor: (id, color) => update(id, (e) => ({ ...e, color })),
       toggleHidden: (id) =>

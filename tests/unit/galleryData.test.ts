@@ -40,6 +40,12 @@ const counted: Record<string, Record<string, (runs: readonly Run[], preset: Pres
     adagradCloser: ([sgd, adagrad], preset) =>
       sparseError(adagrad!, preset) < sparseError(sgd!, preset),
   },
+  'adam-then-sgd': {
+    belowAdam: ([adam, switched], preset) => excess(switched!, preset) < excess(adam!, preset),
+    tenTimes: ([adam, switched], preset) => 10 * excess(switched!, preset) <= excess(adam!, preset),
+    belowMomentum: ([, switched, momentum], preset) =>
+      excess(switched!, preset) < excess(momentum!, preset),
+  },
 };
 
 /** The training loss a run ends with above the best fit's. */
@@ -55,7 +61,7 @@ const sparseError = (run: Run, preset: Preset): number => {
 const madeOfData = gallery.filter((g) => getFunction(sceneOf(g.preset).fn.id)?.data);
 
 describe('the gallery: scenes made of data, counted over the seeds that order their batches', () => {
-  it('has the batch-size, interpolation and sparse-feature scenes', () => {
+  it('has the batch-size, interpolation, sparse-feature and Adam → SGD scenes', () => {
     expect(madeOfData.map((g) => g.id)).toEqual(Object.keys(counted));
   });
 
@@ -86,6 +92,19 @@ describe('the gallery: scenes made of data, counted over the seeds that order th
       figures('data-batch-size')['small'],
       figures('data-batch-size')['steps'],
       figures('data-batch-size')['lr'],
+    ]);
+    const switched = scene('adam-then-sgd').optimizers[1]!;
+    const phase = switched.phases![0]!;
+    const want = figures('adam-then-sgd');
+    expect([switched.hyper['lr'], phase.from, phase.type, phase.hyper['lr']]).toEqual([
+      want['adam'],
+      want['from'],
+      'sgd',
+      want['sgd'],
+    ]);
+    expect([phase.hyper['momentum'], scene('adam-then-sgd').steps]).toEqual([
+      want['momentum'],
+      want['steps'],
     ]);
     const sparse = scene('data-adagrad-sparse');
     expect([sparse.fn.params['batch'], sparse.steps, sparse.optimizers[1]!.hyper['lr']]).toEqual([

@@ -22,8 +22,8 @@ interface Slot {
   readonly entry: OptimizerEntry;
   /** The entry's hyperparameters, pairs copied, so a cell's values can be written in. */
   readonly hyper: Record<string, number | boolean | [number, number]>;
-  /** What a restart reads: that record and the entry's schedule. */
-  readonly setting: { readonly hyper: HyperValues; readonly schedule: OptimizerEntry['schedule'] };
+  /** What a restart reads: that record, the entry's schedule and its phases (never swept). */
+  readonly setting: Pick<OptimizerEntry, 'schedule' | 'phases'> & { readonly hyper: HyperValues };
   readonly trajectory: Trajectory;
 }
 
@@ -69,7 +69,8 @@ class Sweeper {
         Object.entries(entry.hyper).map(([k, v]) => [k, Array.isArray(v) ? [v[0], v[1]] : v]),
       ) as Slot['hyper'];
       const trajectory = new Trajectory(scene, entry, null, this.objective);
-      return { index, entry, hyper, setting: { hyper, schedule: entry.schedule }, trajectory };
+      const setting = { hyper, schedule: entry.schedule, phases: entry.phases };
+      return { index, entry, hyper, setting, trajectory };
     });
   }
 

@@ -1,4 +1,4 @@
-import type { Inspection } from '../../engine/inspect.ts';
+import { inspectionAt, type Inspection } from '../../engine/inspect.ts';
 import type { Frame, Layer } from '../frame.ts';
 
 /** Arrow lengths on screen, CSS px: directions are drawn at a fixed length, the step to scale. */
@@ -47,9 +47,11 @@ export function inspectGeometry(frame: Frame): InspectGeometry | null {
   const { inspection, cursor, hoverStep, hidden } = frame.content;
   // Arrows about a path the user hid would point from nothing visible.
   if (!inspection || hidden[inspection.index]) return null;
-  const ins = inspection.inspection;
-  const k = inspectedStep(ins, cursor, hoverStep);
+  const k = inspectedStep(inspection.inspection, cursor, hoverStep);
   if (k < 1) return { step: 0, arrows: [], glyph: null };
+  // A run with phases: the state of the optimizer that made step k.
+  const entry = inspection.scene.optimizers[inspection.index];
+  const ins = inspectionAt(inspection.inspection, entry, k);
   const { scale } = frame;
   const ax = scale.x(ins.x[k - 1]!);
   const ay = scale.y(ins.y[k - 1]!);

@@ -4,12 +4,16 @@ import { CardActions } from './CardActions.tsx';
 import { ColorSwatch } from './ColorSwatch.tsx';
 import { HyperFields } from './HyperFields.tsx';
 import { LabelField } from './LabelField.tsx';
+import { PhaseEditor } from './PhaseEditor.tsx';
 import { ScheduleControls } from './ScheduleControls.tsx';
 import { findOptimizer } from './select.ts';
 import { InspectToggle } from '../inspect/InspectToggle.tsx';
 import { RuleDetails } from '../inspect/RuleDetails.tsx';
 
-/** One optimizer: colour, label, actions, every hyperparameter of its type and its schedule. */
+/**
+ * One optimizer: colour, label, actions, every hyperparameter of its type, its schedule and the
+ * optimizers it switches to mid-run.
+ */
 export function OptimizerCard({ id }: { readonly id: number }) {
   const type = useLab((s) => findOptimizer(s, id)?.entry.type);
   const label = useLab((s) => findOptimizer(s, id)?.entry.label);
@@ -36,6 +40,7 @@ export function OptimizerCard({ id }: { readonly id: number }) {
       </div>
       <HyperFields id={id} hyper={spec.hyper} />
       <ScheduleControls id={id} />
+      <PhaseEditor id={id} />
       <RuleDetails id={id} />
     </div>
   );

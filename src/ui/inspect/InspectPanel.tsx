@@ -1,9 +1,12 @@
 import { useId, useMemo, useSyncExternalStore } from 'react';
 import { getOptimizer } from '../../engine/optimizers/index.ts';
 import { useLab, useLabActions } from '../../state/useLab.ts';
+import { phaseInspection } from '../../engine/inspect.ts';
+import { phaseAt, phaseEntry } from '../../engine/phases.ts';
 import { ArrowLegend } from './ArrowLegend.tsx';
 import { chartList } from './chartList.ts';
 import { explainStep } from './explain.ts';
+import { PhaseLine } from './PhaseLine.tsx';
 import { SeriesChart } from './SeriesChart.tsx';
 import { TermTable } from './TermTable.tsx';
 import { UpdateRule } from './UpdateRule.tsx';
@@ -34,10 +37,14 @@ export function InspectPanel() {
   const pickId = useId();
   const headingId = useId();
   const selected = index >= 0 ? optimizers[index] : undefined;
-  const entry = selected?.entry;
-  const ins = result?.inspection ?? null;
+  const whole = selected?.entry;
+  const recorded = result?.inspection ?? null;
+  const step = recorded ? Math.max(0, Math.min(recorded.steps, shown)) : 0;
+  // A run with phases is shown as the phase that made the step: its type, rule, terms and state.
+  const phase = whole ? phaseAt(whole, step) : 0;
+  const entry = whole && phaseEntry(whole, phase);
+  const ins = useMemo(() => recorded && phaseInspection(recorded, phase), [recorded, phase]);
   const charts = useMemo(() => (ins ? chartList(ins) : []), [ins]);
-  const step = ins ? Math.max(0, Math.min(ins.steps, shown)) : 0;
 
   return (
     <section className="inspector" aria-labelledby={headingId}>
@@ -102,6 +109,7 @@ export function InspectPanel() {
               {step !== cursor && ' (hovered)'}
             </span>
           </div>
+          <PhaseLine entry={whole!} step={step} />
           <div className="inspect-why" data-step={step}>
             {explainStep(entry, ins, step).map((line) => (
               <p key={line}>{line}</p>

@@ -13,6 +13,7 @@ import {
 import { shownBasins } from '../../render/layers/basins.ts';
 import { shownEnsemble } from '../../render/layers/ensemble.ts';
 import { inspectGeometry } from '../../render/layers/inspect.ts';
+import { phaseMarksOf } from '../../render/layers/phaseMarks.ts';
 import { selectScene, type LabStore } from '../../state/store.ts';
 import type { Feed } from '../../workers/feed.ts';
 import type { InspectResult } from '../../workers/inspectClient.ts';
@@ -153,6 +154,9 @@ export class Painter {
     const geometry = inspectGeometry(frame);
     const arrows = geometry ? JSON.stringify(geometry) : '';
     if (canvas.dataset['inspect'] !== arrows) canvas.dataset['inspect'] = arrows;
+    const shown = phaseMarksOf(frame);
+    const marks = shown.length ? JSON.stringify(shown.map(({ run, from }) => [run, from])) : '';
+    if (canvas.dataset['phases'] !== marks) canvas.dataset['phases'] = marks;
     hooks.onFrame(canvas, frame);
     // Paths drawn in draft while they changed get a full-quality frame once they settle.
     const wait = this.#plot.settlesIn();

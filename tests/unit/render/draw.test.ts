@@ -8,7 +8,7 @@ beforeAll(installCanvasGlobals);
 const scene = raceScene();
 
 describe('drawFrame', () => {
-  it('draws the layers bottom to top: bands, lines, paths, inspector, minima, axes', () => {
+  it('draws the layers bottom to top: bands, lines, paths, phase marks, inspector, minima, axes', () => {
     const frame = frameOf(scene, { field: fieldOf(scene), runs: runSetOf(scene) });
     const { ctx, marks, depth } = recordingContext(frame.width, frame.height);
     const before = ctx.getTransform();
@@ -23,6 +23,7 @@ describe('drawFrame', () => {
       'contourLines',
       'ensemble',
       'paths',
+      'phaseMarks',
       'inspect',
       'minima',
       'axes',

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../../src/engine/index.ts';
+import { sceneFromPreset } from '../../../src/preset/index.ts';
+
+/** tests/fixtures/torch-phases/runs.json: see generate.py there for how PyTorch made it. */
+interface Fixture {
+  readonly cases: readonly {
+    readonly name: string;
+    readonly preset: unknown;
+    readonly runs: readonly {
+      readonly points: readonly (readonly number[])[];
+      readonly lrs: readonly number[];
+    }[];
+  }[];
+}
+
+const fixture = JSON.parse(
+  readFileSync(new URL('../../fixtures/torch-phases/runs.json', import.meta.url), 'utf8'),
+) as Fixture;
+
+/**
+ * |engine − torch| ≤ TOL·max(1, |torch|) for x, y, the loss and the test loss, and for each step's
+ * rate. Torch sums a batch in its own order, so bits differ from the first step (see
+ * tests/fixtures/torch-data); the largest difference over these runs is quoted in the README.
+ */
+const TOL = 1e-11;
+
+/** The largest relative difference between two tables of numbers of the same shape. */
+function worstOf(actual: readonly (readonly number[])[], expected: readonly (readonly number[])[]) {
+  let worst = 0;
+  expected.forEach((row, k) => {
+    expect(actual[k]).toHaveLength(row.length);
+    row.forEach((e, j) => {
+      worst = Math.max(worst, Math.abs(actual[k]![j]! - e) / Math.max(1, Math.abs(e)));
+    });
+  });
+  return worst;
+}
+
+describe('runs that switch optimizers match PyTorch making a new optimizer at the switch', () => {
+  it('covers every optimizer type in a later phase or before one, on data and on Rosenbrock', () => {
+    const scenes = fixture.cases.map((c) => sceneFromPreset(c.preset));
+    const types = scenes.flatMap((s) =>
+      s.optimizers.flatMap((o) => [o.type, ...(o.phases ?? []).map((p) => p.type)]),
+    );
+    expect(new Set(types).size).toBe(10);
+    expect(scenes.every((s) => s.optimizers.every((o) => o.phases))).toBe(true);
+    expect(scenes.map((s) => s.fn.id)).toContain('rosenbrock');
+  });
+
+  for (const c of fixture.cases) {
+    it(c.name, () => {
+      const { runs } = simulate(sceneFromPreset(c.preset));
+      expect(runs).toHaveLength(c.runs.length);
+      c.runs.forEach((expected, r) => {
+        const run = runs[r]!;
+        expect(run.divergedAt).toBeNull();
+        expect(run.x).toHaveLength(expected.points.length);
+        const rows = [...run.x].map((x, k) => [
+          x,
+          run.y[k]!,
+          run.f[k]!,
+          ...(run.testF ? [run.testF[k]!] : []),
+        ]);
+        expect(worstOf(rows, expected.points), `run ${r}: points`).toBeLessThanOrEqual(TOL);
+        const lrs = [...run.lr].map((v) => [v]);
+        expect(
+          worstOf(
+            lrs,
+            expected.lrs.map((v) => [v]),
+          ),
+          `run ${r}: lrs`,
+        ).toBeLessThanOrEqual(TOL);
+      });
+    });
+  }
+});
