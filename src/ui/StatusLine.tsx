@@ -1,24 +1,31 @@
 import { getFunction } from '../engine/functions/index.ts';
-import { useLab } from '../state/useLab.ts';
+import type { Scene } from '../engine/scene.ts';
 import { plural } from './format.ts';
 import { useFeed } from './useFeed.ts';
 import type { Pipeline } from './usePipeline.ts';
+
+/**
+ * The scene a finished computation drew, and how long it took. Read from the computation, not the
+ * store: until a newer scene has computed for SLOW_MS (usePipeline) the line keeps describing
+ * the one on screen.
+ */
+function readyText(scene: Scene, ms: number): string {
+  const { fn, optimizers, steps } = scene;
+  const name = getFunction(fn.id)?.name ?? (fn.expr !== undefined ? 'Custom f(x, y)' : fn.id);
+  const time = ms < 10 ? ms.toFixed(1) : Math.round(ms);
+  return `${name} · ${plural(optimizers.length, 'optimizer')} · ${plural(steps, 'step')} · computed in ${time} ms`;
+}
 
 /** What the lab is doing: computing, the scene it shows, or what went wrong. */
 export function StatusLine({ pipeline }: { readonly pipeline: Pipeline }) {
   const status = useFeed(pipeline.status);
   const fieldError = useFeed(pipeline.fieldError);
-  const fnName = useLab(
-    (s) => getFunction(s.fn.id)?.name ?? (s.fn.expr ? 'Custom f(x, y)' : s.fn.id),
-  );
-  const count = useLab((s) => s.optimizers.length);
-  const steps = useLab((s) => s.steps);
   const error = status?.phase === 'error' ? status.message : fieldError;
   const text =
     error !== null
       ? `Error: ${error}`
       : status?.phase === 'ready'
-        ? `${fnName} · ${plural(count, 'optimizer')} · ${plural(steps, 'step')} · computed in ${status.ms < 10 ? status.ms.toFixed(1) : Math.round(status.ms)} ms`
+        ? readyText(status.scene, status.ms)
         : 'Computing…';
   return (
     <p role="status" className={error !== null ? 'status status-error' : 'status'}>

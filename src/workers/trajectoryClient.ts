@@ -6,7 +6,8 @@ import type { FromTrajectoryWorker, ToTrajectoryWorker } from './protocol.ts';
 /** Where the trajectories stand, for the status line. */
 export type TrajectoryStatus =
   | { readonly phase: 'computing' }
-  | { readonly phase: 'ready'; readonly ms: number }
+  /** `scene`: what was computed (the status line describes it, not the store's newer scene). */
+  | { readonly phase: 'ready'; readonly ms: number; readonly scene: Scene }
   | { readonly phase: 'error'; readonly message: string };
 
 /**
@@ -67,7 +68,7 @@ export class TrajectoryClient {
     // Every run is at hand: it is drawn in this frame, and the worker drops older work.
     this.#cancel();
     this.feed.publish(set);
-    this.onStatus({ phase: 'ready', ms: performance.now() - t0 });
+    this.onStatus({ phase: 'ready', ms: performance.now() - t0, scene });
   }
 
   /** Stops the worker for good. */
@@ -123,7 +124,7 @@ export class TrajectoryClient {
       this.#owed = false;
       this.#failures = 0;
       this.feed.publish(set);
-      this.onStatus({ phase: 'ready', ms: msg.ms });
+      this.onStatus({ phase: 'ready', ms: msg.ms, scene: set.scene });
     } else {
       clearTimeout(this.#watchdog);
       this.#owed = false;
