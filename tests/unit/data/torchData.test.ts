@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/engine/index.ts';
 import { sceneFromPreset } from '../../../src/preset/index.ts';
+import { pointRows, worstOf } from '../support/torchRuns.ts';
 
 /** tests/fixtures/torch-data/runs.json: see generate.py there for how PyTorch made it. */
 interface Fixture {
@@ -39,15 +40,7 @@ describe('losses made of data match PyTorch on the same batches (tests/fixtures/
         const run = runs[r]!;
         expect(run.divergedAt).toBeNull();
         expect(run.x).toHaveLength(expected.points.length);
-        let worst = 0;
-        expected.points.forEach((p, k) => {
-          const actual = [run.x[k]!, run.y[k]!, run.f[k]!, ...(run.testF ? [run.testF[k]!] : [])];
-          expect(actual).toHaveLength(p.length);
-          p.forEach((e, j) => {
-            worst = Math.max(worst, Math.abs(actual[j]! - e) / Math.max(1, Math.abs(e)));
-          });
-        });
-        expect(worst, `run ${r}`).toBeLessThanOrEqual(TOL);
+        expect(worstOf(pointRows(run), expected.points), `run ${r}`).toBeLessThanOrEqual(TOL);
       });
     });
   }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/engine/index.ts';
 import { sceneFromPreset } from '../../../src/preset/index.ts';
+import { pointRows, worstOf } from '../support/torchRuns.ts';
 
 /** tests/fixtures/torch-phases/runs.json: see generate.py there for how PyTorch made it. */
 interface Fixture {
@@ -26,18 +27,6 @@ const fixture = JSON.parse(
  */
 const TOL = 1e-11;
 
-/** The largest relative difference between two tables of numbers of the same shape. */
-function worstOf(actual: readonly (readonly number[])[], expected: readonly (readonly number[])[]) {
-  let worst = 0;
-  expected.forEach((row, k) => {
-    expect(actual[k]).toHaveLength(row.length);
-    row.forEach((e, j) => {
-      worst = Math.max(worst, Math.abs(actual[k]![j]! - e) / Math.max(1, Math.abs(e)));
-    });
-  });
-  return worst;
-}
-
 describe('runs that switch optimizers match PyTorch making a new optimizer at the switch', () => {
   it('covers every optimizer type in a later phase or before one, on data and on Rosenbrock', () => {
     const scenes = fixture.cases.map((c) => sceneFromPreset(c.preset));
@@ -57,13 +46,9 @@ describe('runs that switch optimizers match PyTorch making a new optimizer at th
         const run = runs[r]!;
         expect(run.divergedAt).toBeNull();
         expect(run.x).toHaveLength(expected.points.length);
-        const rows = [...run.x].map((x, k) => [
-          x,
-          run.y[k]!,
-          run.f[k]!,
-          ...(run.testF ? [run.testF[k]!] : []),
-        ]);
-        expect(worstOf(rows, expected.points), `run ${r}: points`).toBeLessThanOrEqual(TOL);
+        expect(worstOf(pointRows(run), expected.points), `run ${r}: points`).toBeLessThanOrEqual(
+          TOL,
+        );
         const lrs = [...run.lr].map((v) => [v]);
         expect(
           worstOf(
