@@ -11,6 +11,7 @@ import {
 import { dataModels, defaultParams } from '../../../src/engine/functions/index.ts';
 import { builtinObjective, simulate } from '../../../src/engine/index.ts';
 import { runSweep } from '../../../src/engine/sweep/index.ts';
+import { fieldGrid } from '../../../src/engine/data/grid.ts';
 import type { Params, TestFunction } from '../../../src/engine/types.ts';
 import { parsePreset, sceneFromPreset } from '../../../src/preset/index.ts';
 
@@ -226,5 +227,20 @@ describe('data scenes and the noise seed', () => {
       const one = sceneFromPreset({ ...preset(1), fn: { id: 'narrow_valley', params: { kappa } } });
       expect(cells.finalLoss[i]).toBe(simulate(one).runs[0]!.f[30]);
     });
+  });
+});
+
+describe('the contour grid of a loss made of data', () => {
+  const fn = (id: string, params: Record<string, number> = {}) =>
+    sceneFromPreset({ v: 1, fn: { id, params }, steps: 1, optimizers: [{ type: 'sgd' }] }).fn;
+
+  it('is the full grid for a formula and a cheap loss, coarser as a pass over the data costs more', () => {
+    expect(fieldGrid(fn('rosenbrock'), 512)).toBe(512);
+    expect(fieldGrid(fn('linear_regression'), 512)).toBe(512);
+    const small = fieldGrid(fn('sparse_logistic'), 512);
+    const large = fieldGrid(fn('sparse_logistic', { n: 4000 }), 512);
+    expect(small).toBeLessThan(512);
+    expect(large).toBeLessThan(small);
+    expect(fieldGrid(fn('sparse_logistic', { n: 10_000 }), 512)).toBe(32);
   });
 });
