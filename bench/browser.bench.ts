@@ -340,6 +340,33 @@ async function dragBudgets(page: Page, what: string, target: number): Promise<vo
   );
 }
 
+/**
+ * Opens a fresh page on `preset`, waits until the status line describes it computed (it names the
+ * computed scene's steps), then drags and reports against `target`.
+ */
+async function sceneDrag(
+  browser: Browser,
+  url: string,
+  preset: { readonly steps: number },
+  what: string,
+  target: number,
+): Promise<void> {
+  const { page, context, errors } = await openPage(browser, {
+    viewport: { width: 1280, height: 800 },
+  });
+  await page.goto(url);
+  await page.waitForSelector('.app[data-state="ready"]');
+  await page.evaluate((p) => window.descentLab!.load(p), preset);
+  await page.waitForFunction(
+    (done) => document.querySelector('p.status')?.textContent?.includes(done),
+    `${preset.steps} steps · computed in`,
+    { timeout: 60_000 },
+  );
+  await dragBudgets(page, what, target);
+  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  await context.close();
+}
+
 /** Basin maps measured per zoom after the first: a fresh pool's first map is reported apart. */
 const BASIN_ZOOMS = 4;
 
@@ -431,42 +458,28 @@ async function main(): Promise<void> {
     if (runs('heavy')) await heavyBudgets(server.url, browser);
     if (runs('basins')) await basinBudgets(server.url, browser);
 
-    for (const id of runs('data') ? ['linear_regression', 'sparse_logistic'] : []) {
-      const { page, context, errors } = await openPage(browser, {
-        viewport: { width: 1280, height: 800 },
-      });
-      await page.goto(server.url);
-      await page.waitForSelector('.app[data-state="ready"]');
-      await page.evaluate((preset) => window.descentLab!.load(preset), dataScene(id));
-      await page.waitForFunction(() =>
-        document.querySelector('p.status')?.textContent?.includes('computed in'),
+    for (const id of runs('data') ? ['linear_regression', 'sparse_logistic'] : [])
+      await sceneDrag(
+        browser,
+        server.url,
+        dataScene(id),
+        `${id}, N = 1,000, B = 32, 6 × 1,000`,
+        33,
       );
-      await dragBudgets(page, `${id}, N = 1,000, B = 32, 6 × 1,000`, 33);
-      const settled = await page.evaluate(() => document.querySelector('p.status')?.textContent);
-      console.log(
-        `${'  the whole scene, computed by the worker'.padEnd(44)} ${String(settled?.match(/computed in .*/)?.[0] ?? '?').padStart(22)}`,
-      );
-      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-      await context.close();
-    }
 
     for (const [count, steps, target] of runs('slider')
       ? ([
           [6, 2000, 16.7],
           [20, 10000, 33],
         ] as const)
-      : []) {
-      const { page, context, errors } = await openPage(browser, {
-        viewport: { width: 1280, height: 800 },
-      });
-      await page.goto(server.url);
-      await page.waitForSelector('.app[data-state="ready"]');
-      await page.evaluate((preset) => window.descentLab!.load(preset), scene(count, steps));
-      await page.waitForTimeout(500);
-      await dragBudgets(page, `${count} × ${steps} steps`, target);
-      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-      await context.close();
-    }
+      : [])
+      await sceneDrag(
+        browser,
+        server.url,
+        scene(count, steps),
+        `${count} × ${steps} steps`,
+        target,
+      );
   } finally {
     await browser.close();
     await server.close();
