@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { MAX_OPTIMIZERS } from '../../preset/limits.ts';
 import { optimizerChoices } from '../../state/choices.ts';
 import { useLab, useLabActions } from '../../state/useLab.ts';
+import { OptimizerChoiceSelect } from './OptimizerChoiceSelect.tsx';
 
 /** Picks a choice of the add-optimizer menu and adds it; unavailable once the scene is full. */
 export function AddOptimizer() {
@@ -18,18 +19,7 @@ export function AddOptimizer() {
         Add optimizer
       </label>
       <div className="ctl-row">
-        <select
-          id={`${id}-choice`}
-          className="ctl-select"
-          value={key}
-          onChange={(e) => setKey(e.target.value)}
-        >
-          {optimizerChoices.map((c) => (
-            <option key={c.key} value={c.key}>
-              {c.label}
-            </option>
-          ))}
-        </select>
+        <OptimizerChoiceSelect id={`${id}-choice`} value={key} onChange={setKey} />
         <button
           type="button"
           className="ctl-button"

@@ -5,6 +5,7 @@ import { numberProblem } from '../../preset/schema.ts';
 import { optimizerChoices } from '../../state/choices.ts';
 import { useLab, useLabActions, useLabStore } from '../../state/useLab.ts';
 import { NumberField } from './NumberField.tsx';
+import { OptimizerChoiceSelect } from './OptimizerChoiceSelect.tsx';
 import { findOptimizer } from './select.ts';
 
 /**
@@ -43,18 +44,7 @@ export function AddPhase({ id }: { readonly id: number }) {
           onProblem={setProblem}
           inputMode="numeric"
         />
-        <select
-          aria-label="to"
-          className="ctl-select"
-          value={key}
-          onChange={(e) => setKey(e.target.value)}
-        >
-          {optimizerChoices.map((c) => (
-            <option key={c.key} value={c.key}>
-              {c.label}
-            </option>
-          ))}
-        </select>
+        <OptimizerChoiceSelect ariaLabel="to" value={key} onChange={setKey} />
         <button
           type="button"
           className="ctl-button"

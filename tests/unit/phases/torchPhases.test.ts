@@ -1,24 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/engine/index.ts';
 import { sceneFromPreset } from '../../../src/preset/index.ts';
-import { pointRows, worstOf } from '../support/torchRuns.ts';
+import { pointRows, readTorchFixture, worstOf } from '../support/torchRuns.ts';
 
-/** tests/fixtures/torch-phases/runs.json: see generate.py there for how PyTorch made it. */
-interface Fixture {
-  readonly cases: readonly {
-    readonly name: string;
-    readonly preset: unknown;
-    readonly runs: readonly {
-      readonly points: readonly (readonly number[])[];
-      readonly lrs: readonly number[];
-    }[];
-  }[];
-}
-
-const fixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/torch-phases/runs.json', import.meta.url), 'utf8'),
-) as Fixture;
+const fixture = readTorchFixture<{
+  readonly points: readonly (readonly number[])[];
+  readonly lrs: readonly number[];
+}>('torch-phases');
 
 /**
  * |engine − torch| ≤ TOL·max(1, |torch|) for x, y, the loss and the test loss, and for each step's

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Run } from '../../../src/engine/index.ts';
 
@@ -22,3 +23,18 @@ export function worstOf(
 /** A run's points as the fixtures write them: x, y, f and, with a test set, test_f. */
 export const pointRows = (run: Run): number[][] =>
   [...run.x].map((x, k) => [x, run.y[k]!, run.f[k]!, ...(run.testF ? [run.testF[k]!] : [])]);
+
+/** A PyTorch fixture of tests/fixtures/<folder>/runs.json: cases of a preset and its runs. */
+export interface TorchFixture<R> {
+  readonly cases: readonly {
+    readonly name: string;
+    readonly preset: unknown;
+    readonly runs: readonly R[];
+  }[];
+}
+
+/** Reads tests/fixtures/<folder>/runs.json (see generate.py there for how PyTorch made it). */
+export const readTorchFixture = <R>(folder: string): TorchFixture<R> =>
+  JSON.parse(
+    readFileSync(new URL(`../../fixtures/${folder}/runs.json`, import.meta.url), 'utf8'),
+  ) as TorchFixture<R>;
