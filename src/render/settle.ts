@@ -8,9 +8,12 @@ export const SETTLE_MS = 200;
  */
 export class Settle {
   readonly #first = new Map<unknown, number>();
+  /** When the last frame was drawn: what it drew in draft is judged as of then. */
+  #drawn = -Infinity;
 
   /** Notes the stamps of a frame drawn at `now`, and forgets stamps no longer drawn. */
   observe(stamps: readonly unknown[], now: number): void {
+    this.#drawn = now;
     for (const stamp of stamps) if (!this.#first.has(stamp)) this.#first.set(stamp, now);
     if (this.#first.size > stamps.length) {
       for (const stamp of this.#first.keys())
@@ -24,14 +27,18 @@ export class Settle {
     return first !== undefined && now - first >= SETTLE_MS;
   }
 
-  /** Milliseconds until the next observed stamp settles, or null if none is waiting. */
+  /**
+   * Milliseconds from `now` until the next stamp the last frame drew unsettled settles (0 if it
+   * already has: that frame is owed a redraw), or null if none is waiting. Judged as of the
+   * frame, not of `now`: a frame that drew a stamp at 195 ms and took 10 ms still owes one.
+   */
   next(now: number): number | null {
-    let wait: number | null = null;
+    let due: number | null = null;
     for (const first of this.#first.values()) {
-      const left = first + SETTLE_MS - now;
-      if (left > 0 && (wait === null || left < wait)) wait = left;
+      const at = first + SETTLE_MS;
+      if (at > this.#drawn && (due === null || at < due)) due = at;
     }
-    return wait;
+    return due === null ? null : Math.max(0, due - now);
   }
 }
 
@@ -43,6 +50,8 @@ export class Settle {
 export class Motion<T> {
   #last: { value: T } | null = null;
   #since = -Infinity;
+  /** When it was last drawn: whether that frame drew it moving is judged as of then. */
+  #drawn = -Infinity;
 
   constructor(private readonly same: (a: T, b: T) => boolean) {}
 
@@ -50,12 +59,16 @@ export class Motion<T> {
   moving(value: T, now: number): boolean {
     if (this.#last && !this.same(this.#last.value, value)) this.#since = now;
     this.#last = { value };
+    this.#drawn = now;
     return now - this.#since < SETTLE_MS;
   }
 
-  /** Milliseconds until it has rested SETTLE_MS, or null if it already has. */
+  /**
+   * Milliseconds from `now` until it has rested SETTLE_MS (0 if it has since the last frame, which
+   * drew it moving and is owed a redraw), or null if that frame drew it at rest.
+   */
   next(now: number): number | null {
-    const left = this.#since + SETTLE_MS - now;
-    return left > 0 ? left : null;
+    const at = this.#since + SETTLE_MS;
+    return at > this.#drawn ? Math.max(0, at - now) : null;
   }
 }

@@ -127,9 +127,9 @@ export async function pathsSettled(page: Page): Promise<void> {
 }
 
 /**
- * Waits for a frame that drew no path in draft: under load CI caught frames whose paths stayed in
- * draft at rest (a run drawn before it completed), with no settle timer pending, so pathsSettled
- * alone let a test read draft pixels.
+ * Waits for a frame that drew no path in draft. pathsSettled alone is not enough: a frame that
+ * drew a run while it was still computing is settled (no timer waits) yet drafted, until the run's
+ * last chunk brings the next frame.
  */
 export async function fullQuality(page: Page): Promise<void> {
   await page.waitForFunction(

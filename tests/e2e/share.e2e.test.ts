@@ -40,10 +40,6 @@ async function drawing(
   await expect.poll(() => page.textContent('p.status'), { timeout: 30_000 }).toMatch(/computed in/);
   await expect.poll(() => fields(page), { timeout: 30_000 }).toBeGreaterThan(fieldsBefore);
   await pathsSettled(page);
-  // A frame drawn while a run was still completing stays in draft at rest until the next frame:
-  // End (the cursor is at the end already, as a link opens) asks for one.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.press('End');
   await fullQuality(page);
   let pixels = await plotPixels(page);
   await expect

@@ -237,9 +237,12 @@ describe('paths layer, settling', () => {
     }
 
     vi.advanceTimersByTime(SETTLE_MS);
-    expect(layer.settlesIn()).toBeNull();
+    // The draft frame is owed its full-quality redraw now, until one is drawn.
+    expect(layer.settlesIn()).toBe(0);
     const from = marks.length;
     layer.draw(ctx, frame);
+    expect(layer.settlesIn()).toBeNull();
+    expect(layer.drafted()).toBe(false);
     const full = visibleMarks(marks.slice(from));
     // Runs 0–2 share group 0: one bitmap, with a halo under each path.
     const blits = full.filter((m) => m.kind === 'image');
@@ -250,6 +253,20 @@ describe('paths layer, settling', () => {
       expect(polylines(full, frame, c)).toEqual(polylines(draft, frame, c));
       expect(inBitmap.some((m) => m.style.strokeStyle === c && m.style.lineWidth === 2)).toBe(true);
     }
+  });
+
+  it('asks again for a frame that drew in draft just before its paths settled, however long it took', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const runs = runSetOf(scene);
+    const frame = frameOf(scene, { runs });
+    const { ctx } = recordingContext(frame.width, frame.height);
+    layer.draw(ctx, frame);
+    // Another frame (a field arriving, say) starts 5 ms before the paths settle and takes 10 ms.
+    vi.advanceTimersByTime(SETTLE_MS - 5);
+    layer.draw(ctx, frame);
+    expect(layer.drafted()).toBe(true);
+    vi.advanceTimersByTime(10);
+    expect(layer.settlesIn()).toBe(0);
   });
 
   it('keeps each canvas’s bookkeeping to itself: one settled, another fresh or moving', () => {
