@@ -1,0 +1,2 @@
+export { torchScript, TESTED_TORCH, type TorchScriptInput } from './script.ts';
+export { TorchExportError } from './error.ts';
