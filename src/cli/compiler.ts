@@ -1,8 +1,8 @@
 import { CUSTOM_ID } from '../engine/expr/custom.ts';
 import { ExprError } from '../engine/expr/error.ts';
 import type { Scene } from '../engine/scene.ts';
-import type { Expr } from '../engine/expr/ast.ts';
 import type { Objective } from '../engine/types.ts';
+import type { TypedTrees } from '../export/torch/index.ts';
 import type { ParseOptions } from '../preset/schema.ts';
 import { UsageError } from './failure.ts';
 
@@ -44,12 +44,13 @@ export async function objectiveOf(fn: Scene['fn']): Promise<Objective | undefine
   }
 }
 
-/** A typed function's checked, folded tree (what objectiveOf compiles), for the PyTorch export. */
-export async function typedTreeOf(fn: Scene['fn']): Promise<Expr | undefined> {
+/** A typed function's checked trees, f and its derivatives (what objectiveOf compiles), for the PyTorch export. */
+export async function typedTreesOf(fn: Scene['fn']): Promise<TypedTrees | undefined> {
   if (fn.id !== CUSTOM_ID) return undefined;
   const compiler = await loadCompiler();
   try {
-    return compiler.parseExpression(fn.expr ?? '');
+    const { f, dx, dy } = compiler.compileExpression(fn.expr ?? '');
+    return { f, dx, dy };
   } catch (e) {
     if (e instanceof ExprError)
       throw new UsageError(`fn.expr is not a valid function: ${e.message}`);

@@ -1,6 +1,6 @@
 import { torchScript, TorchExportError } from '../export/torch/index.ts';
 import type { ExportTorchCommand } from './args.ts';
-import { typedTreeOf } from './compiler.ts';
+import { typedTreesOf } from './compiler.ts';
 import { UsageError } from './failure.ts';
 import { sceneOf } from './input.ts';
 import type { Io } from './main.ts';
@@ -13,7 +13,7 @@ export async function exportTorchCommand(
   say: (line: string) => void,
 ): Promise<void> {
   const scene = await sceneOf(command.file, io.stdin, say);
-  const typed = await typedTreeOf(scene.fn);
+  const typed = await typedTreesOf(scene.fn);
   let script: string;
   try {
     script = torchScript(scene, typed ? { typed } : {});

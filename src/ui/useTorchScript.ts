@@ -26,7 +26,7 @@ export function useTorchScript(): () => Promise<TorchFile> {
       if (!compiled.ok) {
         throw new TorchExportError(`the typed function is refused: ${compiled.message}`);
       }
-      typed = compiled.f;
+      typed = { f: compiled.f, dx: compiled.dx, dy: compiled.dy };
     }
     const text = torchScript(scene, typed ? { typed } : {});
     return { text, name: `descent-lab-${scene.fn.id.replace(/_/g, '-')}.py` };

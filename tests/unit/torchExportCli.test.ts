@@ -81,8 +81,13 @@ describe('descent-lab export-torch', () => {
     const r = await run(['export-torch', file('typed.json', JSON.stringify(typed))]);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain(
-      'return (((torch.sqrt(((x ** 2.0) + 1.0)) + (1 / torch.cos(y))) - (2.0 ** x)) + 0.6931471805599453)',
+      '    return (((torch.sqrt(((x ** 2.0) + 1.0)) + (1 / torch.cos(y))) - (2.0 ** x)) + 0.6931471805599453)',
     );
+    // The gradient is the lab's symbolic one (mathjs, folded), not autograd's.
+    expect(r.stdout).toContain(
+      '        d_dx = (((2.0 * x) / (2.0 * torch.sqrt(((x ** 2.0) + 1.0)))) - ((2.0 ** x) * 0.6931471805599453))',
+    );
+    expect(r.stdout).toContain('        d_dy = ((1 / torch.cos(y)) * torch.tan(y))');
   });
 
   it.each([

@@ -4,7 +4,7 @@ import { pyFloats, pyInt } from './python.ts';
 
 /** What a loss made of data adds to the script: its examples, batch order and losses. */
 export interface DataPart {
-  /** Python defining TRAIN, TEST, BATCHES, f(x, y), test_f(x, y) and step_loss(p, k). */
+  /** Python defining TRAIN, TEST, BATCHES, f(x, y), test_f(x, y) and gradient(p, k). */
   readonly text: string;
   /** True when the scene holds examples out (the output then has "test_f"). */
   readonly hasTest: boolean;
@@ -61,11 +61,11 @@ export function dataPart(spec: DataSpec, params: Params): DataPart {
     '    return losses(x, y, TEST).mean(-1)',
     '',
     '',
-    'def step_loss(p, k):',
-    '    """What step k + 1 descends: the mean loss over its mini-batch."""',
+    'def gradient(p, k):',
+    `    """The gradient of step k + 1: torch autograd's of the mean loss over its mini-batch."""`,
     '    batch = torch.tensor(BATCHES.indices(k))',
     '    ex = {key: column[batch] for key, column in TRAIN.items()}',
-    '    return losses(p[0], p[1], ex).mean(-1)',
+    '    return torch.autograd.grad(losses(p[0], p[1], ex).mean(-1), p)[0]',
   ].join('\n');
   return { text, hasTest: test.n > 0 };
 }

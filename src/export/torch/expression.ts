@@ -66,8 +66,36 @@ export function torchExpression(e: Expr, tensors = !hasVar(e)): string {
   }
 }
 
-/** The body of `def f(x, y):` for a typed function: f is a tensor even where it is a constant. */
-export function typedBody(e: Expr): string[] {
-  const expr = torchExpression(e);
-  return hasVar(e) ? [`return ${expr}`] : [`return x * 0.0 + y * 0.0 + ${expr}  # f is a constant`];
+/** A typed function as the lab compiles it: f and its symbolic partial derivatives, folded. */
+export interface TypedTrees {
+  readonly f: Expr;
+  readonly dx: Expr;
+  readonly dy: Expr;
+}
+
+/**
+ * `def f(x, y)` and `def gradient(p, k)` of a typed function. The gradient is not autograd's:
+ * the lab differentiates the text symbolically (mathjs) and folds the result, and where f is not
+ * smooth the two disagree (mathjs's d|u|/du is abs(u)/u, not a number at 0, where torch's abs
+ * says 0; folding turns 0·u into 0 where torch computes 0·∞ = nan). So the script evaluates the
+ * lab's own derivative trees with torch operations, and a run stops exactly where the lab's does.
+ */
+export function typedFunction({ f, dx, dy }: TypedTrees): string[] {
+  const value = torchExpression(f);
+  return [
+    'def f(x, y):',
+    hasVar(f)
+      ? `    return ${value}`
+      : `    return x * 0.0 + y * 0.0 + ${value}  # f is a constant`,
+    '',
+    '',
+    'def gradient(p, k):',
+    `    """The lab's gradient of f: its symbolic partial derivatives (mathjs), folded as the lab`,
+    '    folds them, evaluated with torch operations."""',
+    '    x, y = p[0], p[1]',
+    '    with torch.no_grad():',
+    `        d_dx = ${torchExpression(dx)}`,
+    `        d_dy = ${torchExpression(dy)}`,
+    '        return torch.stack([torch.as_tensor(d_dx), torch.as_tensor(d_dy)])',
+  ];
 }

@@ -1,7 +1,6 @@
 /**
  * The loop every run of the script takes, as src/engine/trajectory.ts and stepLoop.ts take it:
- * from the start, each step k (0-based) computes the gradient of step_loss at the point (torch
- * autograd), adds sigma·xi of step k (x then y) when the scene has noise, records the rate the
+ * from the start, each step k (0-based) takes the gradient at the point (gradient(p, k)), adds sigma·xi of step k (x then y) when the scene has noise, records the rate the
  * step uses, steps the optimizer, then its scheduler; a phase from k makes a new optimizer and
  * scheduler on the same tensor before step k + 1. A run stops before the first point where x, y
  * or f is not finite, and reports that index as diverged_at.
@@ -33,8 +32,7 @@ def run(entry):
     for k in range(STEPS):
         if k in phases:
             optimizer, scheduler = phases[k](p)
-        p.grad = None
-        step_loss(p, k).backward()
+        p.grad = gradient(p, k)
         if XI is not None:
             with torch.no_grad():
                 p.grad.add_(torch.tensor([SIGMA * XI[2 * k], SIGMA * XI[2 * k + 1]]))

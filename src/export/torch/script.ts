@@ -1,11 +1,10 @@
 import { CUSTOM_ID } from '../../engine/expr/custom.ts';
-import type { Expr } from '../../engine/expr/ast.ts';
 import { getFunction } from '../../engine/functions/index.ts';
 import { getOptimizer } from '../../engine/optimizers/index.ts';
 import type { OptimizerEntry, Scene } from '../../engine/scene.ts';
 import { dataPart } from './data.ts';
 import { TorchExportError } from './error.ts';
-import { typedBody } from './expression.ts';
+import { typedFunction, type TypedTrees } from './expression.ts';
 import { FUNCTION_BODIES } from './functions.ts';
 import { BATCHES_PY, NORMALS_PY } from './noise.ts';
 import { LION_PY, optimizerCall } from './optimizers.ts';
@@ -17,10 +16,10 @@ import { schedulerCall } from './schedules.ts';
 /** What a scene needs beyond itself to be written out. */
 export interface TorchScriptInput {
   /**
-   * A typed function's checked and folded tree (engine/expr parseExpression, or the compile
-   * worker's `f`): the script computes exactly what the lab compiled.
+   * A typed function as the lab compiled it (engine/expr compileExpression, or the compile
+   * worker's answer): f and its derivatives, checked and folded.
    */
-  readonly typed?: Expr;
+  readonly typed?: TypedTrees;
 }
 
 /** The version of torch the export is tested against (Debian's python3-torch). */
@@ -28,38 +27,34 @@ export const TESTED_TORCH = '1.13.1';
 
 const indent = (lines: readonly string[]): string => lines.map((l) => `    ${l}`).join('\n');
 
-/** The function part: `def f(x, y)`, and step_loss / test_f where the function has no data. */
+/** The function part: `def f(x, y)`, `def gradient(p, k)` and test_f (None without data). */
 function functionPart(scene: Scene, input: TorchScriptInput): { text: string; hasTest: boolean } {
   const { id, params } = scene.fn;
   const fn = getFunction(id);
   if (fn?.data) return dataPart(fn.data, params);
-  let body: readonly string[];
-  let title: string;
+  let lines: readonly string[];
   if (id === CUSTOM_ID) {
     if (!input.typed) throw new TorchExportError('the typed function was not compiled');
-    body = typedBody(input.typed);
-    title = `the typed function f(x, y) = ${scene.fn.expr ?? ''}`;
+    lines = [
+      `# --- The function: the typed f(x, y) = ${scene.fn.expr ?? ''}`,
+      ...typedFunction(input.typed),
+    ];
   } else {
     const write = Object.hasOwn(FUNCTION_BODIES, id) ? FUNCTION_BODIES[id] : undefined;
     if (!fn || !write) throw new TorchExportError(`the function "${id}" has no PyTorch export`);
-    body = write(params);
     const values = Object.entries(params).map(([k, v]) => `${k} = ${v}`);
-    title = `${fn.name}: ${fn.formula}${values.length ? `, ${values.join(', ')}` : ''}`;
+    lines = [
+      `# --- The function: ${fn.name}: ${fn.formula}${values.length ? `, ${values.join(', ')}` : ''}`,
+      'def f(x, y):',
+      indent(write(params)),
+      '',
+      '',
+      'def gradient(p, k):',
+      `    """The gradient every step takes: torch autograd's of f at the point."""`,
+      '    return torch.autograd.grad(f(p[0], p[1]), p)[0]',
+    ];
   }
-  const text = [
-    `# --- The function: ${title}`,
-    'def f(x, y):',
-    indent(body),
-    '',
-    '',
-    'def step_loss(p, k):',
-    '    """What every step descends: f at the point (its gradient is torch autograd\'s)."""',
-    '    return f(p[0], p[1])',
-    '',
-    '',
-    'test_f = None',
-  ].join('\n');
-  return { text, hasTest: false };
+  return { text: [...lines, '', '', 'test_f = None'].join('\n'), hasTest: false };
 }
 
 /** The entry's optimizers, one per phase: `(steps before it, lambda p: (optimizer, scheduler))`. */
