@@ -65,8 +65,12 @@ def plot(runs, plt):
     finite = z[torch.isfinite(z)].sort().values
     fig, (ax, losses) = plt.subplots(1, 2, figsize=(12, 5.5))
     if finite.numel() > 1:
-        picks = torch.linspace(0, finite.numel() - 1, 30).round().long()
-        levels = sorted(set(finite[picks].tolist()))
+        low, high = finite[0].item(), finite[-1].item()
+        if 0 < low < high:
+            levels = torch.logspace(math.log10(low), math.log10(high), 30).tolist()
+        else:
+            picks = torch.linspace(0, finite.numel() - 1, 30).round().long()
+            levels = sorted(set(finite[picks].tolist()))
         if len(levels) > 1:
             ax.contour(xs.tolist(), ys.tolist(), z.tolist(), levels=levels, cmap='viridis', linewidths=0.6)
     for entry, result in zip(RUNS, runs):
@@ -80,7 +84,12 @@ def plot(runs, plt):
     losses.set(yscale='log' if every and min(every) > 0 else 'symlog', xlabel='step', ylabel='f')
     ax.legend()
     plt.tight_layout()
-    plt.show()
+    if plt.get_backend().lower() == 'agg':
+        # No display (a server, MPLBACKEND=Agg): a file instead of a window.
+        plt.savefig(PICTURE, dpi=120)
+        print('No display: the plot is in', PICTURE)
+    else:
+        plt.show()
 
 
 def main(argv):
