@@ -124,6 +124,9 @@ export function torchScript(scene: Scene, input: TorchScriptInput = {}): string 
     "math.cos in a cosine schedule and torch.sin, .cos, .exp, … may differ from the lab's portable",
     'functions in the last bit, and torch sums a batch mean in its own order, so a point can differ',
     'in its last digits.',
+    ...(scene.sweep
+      ? ['', "The scene's sweep view is not part of this script: `descent-lab sweep` computes it."]
+      : []),
     '"""',
     'import json',
     'import math',
