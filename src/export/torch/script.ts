@@ -36,7 +36,8 @@ function functionPart(scene: Scene, input: TorchScriptInput): { text: string; ha
   if (id === CUSTOM_ID) {
     if (!input.typed) throw new TorchExportError('the typed function was not compiled');
     lines = [
-      `# --- The function: the typed f(x, y) = ${scene.fn.expr ?? ''}`,
+      // One line whatever the text holds (the compiler refuses line breaks anyway).
+      `# --- The function: the typed f(x, y) = ${(scene.fn.expr ?? '').replace(/\s+/g, ' ')}`,
       ...typedFunction(input.typed),
     ];
   } else {
