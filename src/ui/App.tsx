@@ -9,6 +9,7 @@ import { CopyLink } from './CopyLink.tsx';
 import { ExportMenu, type LandscapeSnapshot } from './ExportMenu.tsx';
 import { Gallery } from './Gallery.tsx';
 import { dataView, isDataScene } from './data/DataView.tsx';
+import { EmbedMenu } from './embed/EmbedMenu.tsx';
 import { useLab } from '../state/useLab.ts';
 import { InspectPanel } from './inspect/InspectPanel.tsx';
 import { InspectFeedContext, useInspection } from './inspect/useInspection.ts';
@@ -78,6 +79,7 @@ function Lab({ store, compiler }: LabProps) {
               </div>
               <nav className="toolbar" aria-label="Share and export">
                 <CopyLink />
+                <EmbedMenu />
                 <ExportMenu snapshot={snapshot} />
               </nav>
             </header>

@@ -15,8 +15,8 @@ const PRIMARY: ReadonlySet<string> = new Set([
   'rho',
 ]);
 
-/** One hyperparameter's control. */
-function HyperField({
+/** One hyperparameter's control (of an entry, or of its later phase `phase`). */
+export function HyperField({
   id,
   phase,
   name,
