@@ -122,10 +122,10 @@ describe('a scene embedded in a page on another origin', () => {
     });
     try {
       await page.goto(framing(`${lab.server.url}#${hash}`));
-      // The full lab refuses (frame-ancestors 'none'): the frame never gets its document.
-      await page.waitForTimeout(1500);
-      const frame = page.frames().find((f) => f !== page.mainFrame())!;
-      expect(await frame.locator('.app').count()).toBe(0);
+      // The full lab refuses (frame-ancestors 'none'): Chromium puts its error page in the frame.
+      const frame = () => page.frames().find((f) => f !== page.mainFrame());
+      await expect.poll(() => frame()?.url(), { timeout: 30_000 }).toMatch(/^chrome-error:/);
+      expect(await frame()!.locator('.app').count()).toBe(0);
     } finally {
       await context.close();
     }
