@@ -1,14 +1,23 @@
 import lz from 'lz-string';
 import type { Scene } from '../engine/scene.ts';
 import { defaultScene } from './defaults.ts';
+import { decompressBounded } from './lzBounded.ts';
 import { salvagePreset, type Salvaged } from './salvage.ts';
 import { PRESET_VERSION, type ParseOptions } from './schema.ts';
 import { toCompactPreset } from './serialize.ts';
 
-/** Longest link text read, before decompression: a scene of 20 optimizers needs about 3,000. */
-export const MAX_LINK_CHARS = 16_000;
-/** Largest preset a link may decompress to, in characters (lz-string can expand 400×). */
-export const MAX_LINK_JSON = 200_000;
+/**
+ * Longest link text read, before decompression: a scene of 20 optimizers needs about 3,000 (16,000
+ * were read before links carried data), and 10,000 rows of the longest numbers JSON writes
+ * (−1.2345678901234567e−123) about 280,000; 10,000 rows of three decimals about 64,000.
+ */
+export const MAX_LINK_CHARS = 300_000;
+/**
+ * Largest preset a link may decompress to, in characters: 200,000 for the scene, and 10,000 rows of
+ * at most 54 characters each. Decompression stops there (lzBounded): lz-string can expand a text
+ * quadratically.
+ */
+export const MAX_LINK_JSON = 750_000;
 /** Links longer than this may be cut short by chat apps and mail clients. */
 export const LONG_LINK_CHARS = 2_000;
 
@@ -48,12 +57,13 @@ export function readLink(link: string, options: ParseOptions = {}): LinkScene {
     );
   }
   if (version !== PRESET_VERSION) return bad(`The link's format ${version} is not known.`);
-  const json = decompress(match[2]!);
-  if (json === null)
-    return bad('The link is damaged: its scene cannot be decompressed (cut short?).');
-  if (json.length > MAX_LINK_JSON) {
+  const unpacked = decompressBounded(match[2]!, MAX_LINK_JSON);
+  if ('problem' in unpacked && unpacked.problem === 'too long') {
     return bad(`The link's scene unpacks to over ${MAX_LINK_JSON} characters; it is not read.`);
   }
+  if (!('text' in unpacked) || unpacked.text === '')
+    return bad('The link is damaged: its scene cannot be decompressed (cut short?).');
+  const json = unpacked.text;
   let preset: unknown;
   try {
     preset = JSON.parse(json);
@@ -73,15 +83,5 @@ function hashParam(link: string): string | undefined {
     return decodeURIComponent(part.slice(2));
   } catch {
     return part.slice(2);
-  }
-}
-
-/** lz-string's text, or null for what it cannot read (it answers garbage with null or ""). */
-function decompress(data: string): string | null {
-  try {
-    const text = lz.decompressFromEncodedURIComponent(data);
-    return text ? text : null;
-  } catch {
-    return null;
   }
 }
