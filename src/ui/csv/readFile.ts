@@ -6,10 +6,9 @@ import { MAX_CSV_BYTES } from '../../engine/data/rows.ts';
  */
 export async function readCsvFile(file: File): Promise<{ text: string } | { error: string }> {
   if (file.size > MAX_CSV_BYTES) {
-    const mb = (file.size / 1e6).toFixed(1);
-    return {
-      error: `${file.name} is ${mb} MB; a CSV of at most ${MAX_CSV_BYTES / 1e6} MB is read`,
-    };
+    const bytes = (n: number) => n.toLocaleString('en');
+    const most = `${MAX_CSV_BYTES / 1e6} MB (${bytes(MAX_CSV_BYTES)} bytes)`;
+    return { error: `${file.name} is ${bytes(file.size)} bytes; a CSV of at most ${most} is read` };
   }
   try {
     return { text: await file.text() };
