@@ -102,4 +102,47 @@ describe('your own data (CSV)', () => {
       await first.context.close();
     }
   });
+
+  it('a file of x₁, x₂, label rows gives the logistic regression without bias; Escape cancels', async () => {
+    const { page, errors, context } = await openPage(lab.browser, wide);
+    try {
+      await page.goto(lab.server.url);
+      await page.waitForSelector('.app[data-state="ready"]');
+      await openDialog(page);
+      // Escape closes the dialog and changes nothing.
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      expect((await preset(page)).fn.id).toBe('rosenbrock');
+
+      await openDialog(page);
+      // The dialog opens on its text box, and says the logistic model has no bias.
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+      await expect
+        .poll(() => page.getByRole('dialog').textContent())
+        .toContain('without a bias term');
+      const lines = ['x1,x2,label'];
+      for (let i = 0; i < 30; i++) {
+        const [a, b] = [((i * 37) % 19) / 4 - 2, ((i * 11) % 7) / 2 - 1.5];
+        lines.push(`${a},${b},${a - 0.5 * b + (i % 3) - 1 > 0 ? 1 : 0}`);
+      }
+      await page.getByLabel(/^Or a CSV file/).setInputFiles({
+        name: 'points.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(lines.join('\r\n')),
+      });
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      const shown = await preset(page);
+      expect(shown.fn.id).toBe('user_logistic');
+      expect(shown.fn.rows).toHaveLength(30);
+      await computed(page);
+      await page.locator('.view-switch button', { hasText: 'Data' }).click();
+      await expect
+        .poll(() => page.locator('.data-canvas').first().getAttribute('aria-label'))
+        .toContain('22 training examples');
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
