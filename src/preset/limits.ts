@@ -10,9 +10,9 @@ export const MAX_COORD = 1e6;
 export const MAX_LABEL = 60;
 /**
  * Largest preset file the command line reads, in bytes: 1,000,000 for a scene, and 10,000 rows of
- * data as the page's export writes them (indented, a number a line: up to ~120 bytes a row).
+ * data as the page's export writes them (indented, a number a line: at most ~95 bytes a row).
  */
-export const MAX_PRESET_BYTES = 2_500_000;
+export const MAX_PRESET_BYTES = 2_000_000;
 // The caps of a sweep live with the engine, which checks axes itself; the preset and the command
 // line read them from here.
 export {

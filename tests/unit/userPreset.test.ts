@@ -14,6 +14,7 @@ import {
   toCompactPreset,
   toPreset,
 } from '../../src/preset/index.ts';
+import { MAX_PRESET_BYTES } from '../../src/preset/limits.ts';
 import { MAX_LINK_CHARS, MAX_LINK_JSON } from '../../src/preset/link.ts';
 import { decompressBounded } from '../../src/preset/lzBounded.ts';
 import { NormalSource } from '../../src/engine/noise.ts';
@@ -155,6 +156,9 @@ describe('fn.rows in a preset', () => {
       const link = readLink(hash);
       expect(link.found && link.problems).toEqual([]);
       expect(link.found && link.scene.fn.rows).toEqual(scene.fn.rows);
+      // The page's Export → Scene preset of it leaves the command line 1,000,000 bytes to spare.
+      const exported = JSON.stringify(toPreset(scene), null, 2);
+      expect(Buffer.byteLength(exported)).toBeLessThan(MAX_PRESET_BYTES - 1_000_000);
     }
   });
 });
