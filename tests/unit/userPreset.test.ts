@@ -15,7 +15,12 @@ import {
   toPreset,
 } from '../../src/preset/index.ts';
 import { MAX_PRESET_BYTES } from '../../src/preset/limits.ts';
-import { MAX_LINK_CHARS, MAX_LINK_JSON } from '../../src/preset/link.ts';
+import {
+  MAX_LINK_CHARS,
+  MAX_LINK_JSON,
+  MAX_ROWS_JSON,
+  MAX_ROWS_LINK_CHARS,
+} from '../../src/preset/link.ts';
 import { decompressBounded } from '../../src/preset/lzBounded.ts';
 import { NormalSource } from '../../src/engine/noise.ts';
 
@@ -145,14 +150,17 @@ describe('fn.rows in a preset', () => {
     ]);
   });
 
-  it('reads a link of 10,000 rows of the longest numbers, within the raised caps', () => {
+  it('reads a link of 10,000 rows of the longest numbers, the rows within their own caps', () => {
     for (const width of [2, 3] as const) {
       const id = width === 2 ? 'user_regression' : 'user_logistic';
       const scene = sceneFromPreset(preset({ id, rows: longestRows(width) }));
       const hash = sceneHash(scene);
-      const json = JSON.stringify(toCompactPreset(scene));
-      expect(json.length).toBeLessThan(MAX_LINK_JSON);
-      expect(hash.length).toBeLessThan(MAX_LINK_CHARS);
+      const [s, r] = hash.split('&');
+      expect(s!.length).toBeLessThan(MAX_LINK_CHARS);
+      expect(r!.startsWith('r=')).toBe(true);
+      expect(r!.length).toBeLessThan(MAX_ROWS_LINK_CHARS);
+      const rowsJson = JSON.stringify((toPreset(scene)['fn'] as { rows: unknown }).rows);
+      expect(rowsJson.length).toBeLessThan(MAX_ROWS_JSON);
       const link = readLink(hash);
       expect(link.found && link.problems).toEqual([]);
       expect(link.found && link.scene.fn.rows).toEqual(scene.fn.rows);
@@ -160,6 +168,53 @@ describe('fn.rows in a preset', () => {
       const exported = JSON.stringify(toPreset(scene), null, 2);
       expect(Buffer.byteLength(exported)).toBeLessThan(MAX_PRESET_BYTES - 1_000_000);
     }
+  });
+
+  it('writes the rows apart from the scene: a changed setting leaves their part as it was', () => {
+    const scene = sceneFromPreset(
+      preset({ id: 'user_regression', params: { batch: 2 }, rows: lineRows }),
+    );
+    const [s1, r1] = sceneHash(scene).split('&');
+    const [s2, r2] = sceneHash({ ...scene, steps: 41 }).split('&');
+    expect(s2).not.toBe(s1);
+    expect(r2).toBe(r1);
+    // A scene without rows keeps its one-part link.
+    expect(sceneHash(defaultScene())).not.toContain('&');
+  });
+
+  it('a link whose rows are damaged, too long or missing opens on Rosenbrock and says why', () => {
+    const scene = sceneFromPreset(
+      preset({ id: 'user_regression', params: { batch: 2 }, rows: lineRows }),
+    );
+    const [s] = sceneHash(scene).split('&');
+    const bomb = lz.compressToEncodedURIComponent('['.repeat(MAX_ROWS_JSON + 1));
+    const cases: [string, string][] = [
+      [
+        `${s}&r=${bomb}`,
+        `The link's rows unpack to over ${MAX_ROWS_JSON} characters; they are not read.`,
+      ],
+      [
+        `${s}&r=${'A'.repeat(MAX_ROWS_LINK_CHARS + 1)}`,
+        `The link's rows are ${MAX_ROWS_LINK_CHARS + 1} characters; at most ${MAX_ROWS_LINK_CHARS} are read.`,
+      ],
+      [`${s}&r=%%%`, "The link's rows are damaged: they cannot be decompressed (cut short?)."],
+      [
+        `${s}&r=${lz.compressToEncodedURIComponent('[[1,')}`,
+        "The link's rows are damaged: they are not valid JSON.",
+      ],
+    ];
+    for (const [hash, problem] of cases) {
+      const link = readLink(hash);
+      expect(link.found && link.scene.fn.id).toBe('rosenbrock');
+      expect(link.found && link.problems).toEqual([
+        problem,
+        'fn.rows is required for user_regression: a list of rows [x, y] (used rosenbrock)',
+      ]);
+    }
+    const missing = readLink(s!);
+    expect(missing.found && missing.problems).toEqual([
+      'fn.rows is required for user_regression: a list of rows [x, y] (used rosenbrock)',
+    ]);
   });
 });
 
