@@ -75,6 +75,10 @@ describe('your own data (CSV)', () => {
       await expect
         .poll(() => page.locator('.data-canvas').first().getAttribute('aria-label'))
         .toContain('30 training examples');
+      // The gradient cloud is of the user's rows: a batch of 8 of the 30.
+      await expect
+        .poll(() => page.locator('.cloud-readout dd[data-value="batch"]').textContent())
+        .toBe('8 of N = 30');
       const exported = (await page.evaluate(EXPORTED_JSON)) as string;
       expect(JSON.parse(exported).runs).toHaveLength(3);
 
