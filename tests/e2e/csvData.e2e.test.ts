@@ -124,6 +124,24 @@ describe('your own data (CSV)', () => {
       await expect
         .poll(() => page.getByRole('dialog').textContent())
         .toContain('without a bias term');
+      // A file dropped on the text box is read like a chosen one: here, labels that are not 0/1.
+      await page.evaluate(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(
+          new File(['x1,x2,label\n1,2,1\n3,4,2\n'], 'drop.csv', { type: 'text/csv' }),
+        );
+        const box = document.querySelector('dialog textarea')!;
+        box.dispatchEvent(
+          new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }),
+        );
+        box.dispatchEvent(
+          new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }),
+        );
+      });
+      await expect
+        .poll(() => page.locator('.csv-errors li').allTextContents())
+        .toEqual(['line 3: column 3 is a label, which must be 0 or 1, got 2']);
+      expect((await preset(page)).fn.id).toBe('rosenbrock');
       const lines = ['x1,x2,label'];
       for (let i = 0; i < 30; i++) {
         const [a, b] = [((i * 37) % 19) / 4 - 2, ((i * 11) % 7) / 2 - 1.5];
