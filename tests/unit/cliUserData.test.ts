@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_ROWS } from '../../src/engine/data/rows.ts';
 import { functionOf } from '../../src/engine/functions/index.ts';
+import { NormalSource } from '../../src/engine/noise.ts';
 import { simulate } from '../../src/engine/index.ts';
 import { sceneFromPreset, sceneHash } from '../../src/preset/index.ts';
 import { cli } from './support/cli.ts';
@@ -86,6 +88,26 @@ describe('descent-lab on the user’s data', () => {
       ...out.test.inputs.map((x, i) => [...x, out.test.targets[i]]),
     ];
     expect(all.map((r) => r.join()).sort()).toEqual(preset.fn.rows.map((r) => r.join()).sort());
+  });
+
+  it('reads a link of 10,000 rows from a file or standard input: too long for one argument', () => {
+    const source = new NormalSource(11);
+    const rows = Array.from({ length: MAX_ROWS }, () => [source.nextNormal(), source.nextNormal()]);
+    const big = {
+      v: 1,
+      fn: { id: 'user_regression', rows },
+      steps: 5,
+      optimizers: [{ type: 'adam' }],
+    };
+    const link = `https://example.org/lab/#${sceneHash(sceneFromPreset(big))}`;
+    // Linux refuses a single argument over 128 KiB (MAX_ARG_STRLEN).
+    expect(link.length).toBeGreaterThan(131_072);
+    const expected = cli(['run', write('big.json', big)]);
+    expect(expected.status).toBe(0);
+    const linkFile = join(dir, 'link.txt');
+    writeFileSync(linkFile, `${link}\n`);
+    expect(cli(['run', linkFile]).stdout).toBe(expected.stdout);
+    expect(cli(['run', '-'], link).stdout).toBe(expected.stdout);
   });
 
   it('refuses bad rows with their paths (exit 2)', () => {
