@@ -72,7 +72,7 @@ export function CsvDialog({ open, onClose }: { open: boolean; onClose: () => voi
           columns <b>x₁, x₂, label</b> (label 0 or 1): a logistic regression on two weights{' '}
           <b>without a bias term</b>, so its decision boundary passes through the origin. Comma- or
           tab-separated, a header line optional, at most {MAX_ROWS.toLocaleString('en')} rows;
-          numbers written as JavaScript reads them (1.5, −2e3: a dot for decimals, whatever the
+          numbers written as JavaScript reads them (1.5, -2e3: a dot for decimals, whatever the
           language of this computer).
         </p>
         <label htmlFor={textId} className="ctl-label">
