@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { CUSTOM_ID, customStart, customView, defaultExpression } from '../engine/expr/custom.ts';
-import { getFunction, defaultParams } from '../engine/functions/index.ts';
+import { functionOf, getFunction, defaultParams } from '../engine/functions/index.ts';
 import { getOptimizer } from '../engine/optimizers/index.ts';
 import { phasesWithin } from '../engine/phases.ts';
 import type { Hyper, OptimizerEntry, Phase, Schedule, Scene } from '../engine/scene.ts';
@@ -200,7 +200,7 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
       setView: (view) => set({ view }),
       resetView: () => {
         const id = get().fn.id;
-        const fn = getFunction(id);
+        const fn = functionOf(get().fn);
         if (fn) set({ view: fn.view });
         else if (id === CUSTOM_ID) set({ view: customView });
       },
