@@ -30,6 +30,14 @@ export const pagePolicy = policy({
   'frame-ancestors': "'none'",
 });
 
+/**
+ * embed.html, a scene for other pages to frame: the page's policy, but any page may frame it.
+ * The full lab (index.html) stays unframeable: it keeps the reader's saved scene and rewrites its
+ * address, which a framing page has no business driving. The embed reads only its own link, writes
+ * nothing, and tells its parent nothing but its height.
+ */
+export const embedPolicy = pagePolicy.replace("frame-ancestors 'none'", 'frame-ancestors *');
+
 /** The trajectory, contour, inspect and sweep workers: generated source is compiled with `new Function`. */
 export const evalWorkerPolicy = policy({
   'default-src': "'none'",
@@ -48,6 +56,7 @@ export const EVAL_WORKERS: readonly string[] = ['trajectory', 'field', 'inspect'
  */
 export function cspForFile(file: string): string | null {
   if (file === 'index.html') return pagePolicy;
+  if (file === 'embed.html') return embedPolicy;
   const worker = /^assets\/([\w-]+)\.worker-[\w-]+\.js$/.exec(file)?.[1];
   if (worker === undefined) return null;
   return EVAL_WORKERS.includes(worker) ? evalWorkerPolicy : workerPolicy;

@@ -10,6 +10,10 @@ export default defineConfig({
   // Not in dev, whose injected scripts are inline.
   plugins: [react(), hostingHeaders()],
   worker: { format: 'es' },
-  build: { target: 'es2022' },
+  // Two pages: the lab, and embed.html, a scene for course pages to frame (csp.config.ts).
+  build: {
+    target: 'es2022',
+    rollupOptions: { input: { index: 'index.html', embed: 'embed.html' } },
+  },
   server: { headers: isolation },
 });

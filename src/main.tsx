@@ -4,6 +4,7 @@ import { exposeHandle } from './devtools.ts';
 import { browserStorage, compilerVerdict, openingScene, syncScene } from './state/persistence.ts';
 import { createLabStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
+import { lessonStep } from './ui/lesson/path.ts';
 import { CompileClient } from './workers/compileClient.ts';
 
 const root = document.getElementById('root');
@@ -11,6 +12,8 @@ if (!root) throw new Error('index.html has no #root element');
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 const storage = browserStorage(window);
 const opening = openingScene(window.location.hash, storage);
+// Read before the page rewrites its address to the scene's own link.
+const lesson = lessonStep(window.location.hash);
 // The first race animates from the start, unless the reader asked for less motion.
 const store = createLabStore(opening.scene, { animate: !reducedMotion });
 store.getState().actions.notify(opening.notice);
@@ -24,7 +27,7 @@ exposeHandle(store, sync);
 startTransition(() =>
   createRoot(root).render(
     <StrictMode>
-      <App store={store} compiler={compiler} />
+      <App store={store} compiler={compiler} lesson={lesson} />
     </StrictMode>,
   ),
 );

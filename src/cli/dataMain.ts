@@ -1,4 +1,4 @@
-import { getFunction } from '../engine/functions/index.ts';
+import { functionOf } from '../engine/functions/index.ts';
 import { dataCsvChunks, dataJsonChunks } from '../preset/dataFormats.ts';
 import type { DataCommand } from './args.ts';
 import { UsageError } from './failure.ts';
@@ -13,7 +13,7 @@ export async function dataCommand(
   say: (line: string) => void,
 ): Promise<void> {
   const scene = await sceneOf(command.file, io.stdin, say);
-  const spec = getFunction(scene.fn.id)?.data;
+  const spec = functionOf(scene.fn)?.data;
   if (!spec) {
     throw new UsageError(
       `the scene's function "${scene.fn.id}" is not made of data (try fn.id linear_regression or sparse_logistic)`,

@@ -5,22 +5,28 @@ import { readChecked } from './compiler.ts';
 import { UsageError } from './failure.ts';
 
 /**
- * The scene an argument names: a link, a preset file, or `-` for standard input. Problems of a
- * partly bad link go to `warn`, one line each; anything unusable throws UsageError.
+ * The scene an argument names: a link, a preset file (or a file holding a link), or `-` for
+ * standard input (a preset or a link). Problems of a partly bad link go to `warn`, one line each;
+ * anything unusable throws UsageError.
  */
 export async function sceneOf(
   arg: string,
   stdin: () => AsyncIterable<Buffer | string>,
   warn: (line: string) => void,
 ): Promise<Scene> {
-  return (await sceneOfLink(arg, warn)) ?? (await sceneOfFile(arg, stdin));
+  return (await sceneOfLink(arg, warn)) ?? (await sceneOfFile(arg, stdin, warn));
 }
 
 async function sceneOfFile(
   file: string,
   stdin: () => AsyncIterable<Buffer | string>,
+  warn: (line: string) => void,
 ): Promise<Scene> {
   const text = file === '-' ? await readStdin(stdin()) : await readPresetFile(file);
+  // A link in a file or on standard input: one with a user's 10,000 rows can pass the 128 KiB a
+  // single argument may have on Linux.
+  const link = LINK.test(text.trim()) ? await sceneOfLink(text.trim(), warn) : undefined;
+  if (link) return link;
   const parsed = await readChecked((options) => parsePresetText(text, options));
   if (!parsed.ok)
     throw new UsageError(`invalid preset ${label(file)}: ${parsed.errors.join('; ')}`);
@@ -29,7 +35,7 @@ async function sceneOfFile(
 
 /** The scene of a link argument, or undefined when the argument is a file (or `-`). */
 async function sceneOfLink(arg: string, warn: (line: string) => void): Promise<Scene | undefined> {
-  if (!/^(https?:\/\/[^#]*)?#?s=/.test(arg) || (await exists(arg))) return undefined;
+  if (!LINK.test(arg) || (await exists(arg))) return undefined;
   const link = await readChecked((options) => readLink(arg, options));
   if (!link.found) return undefined;
   // Nothing usable is an error here: the default scene is the page's fallback, not an answer.
@@ -37,6 +43,9 @@ async function sceneOfLink(arg: string, warn: (line: string) => void): Promise<S
   for (const problem of link.problems) warn(`link: ${problem}`);
   return link.scene;
 }
+
+/** A link's shape: a URL whose hash starts with `s=`, or the hash alone. */
+const LINK = /^(https?:\/\/[^#]*)?#?s=/;
 
 const exists = (path: string): Promise<boolean> =>
   stat(path).then(

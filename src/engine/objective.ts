@@ -1,4 +1,4 @@
-import { getFunction } from './functions/index.ts';
+import { functionOf } from './functions/index.ts';
 import type { Scene } from './scene.ts';
 import type { Objective } from './types.ts';
 
@@ -8,7 +8,7 @@ import type { Objective } from './types.ts';
  * no built-in objective: it is compiled (engine/expr) and handed to the trajectory directly.
  */
 export function builtinObjective(fn: Scene['fn'], seed = 0): Objective {
-  const spec = getFunction(fn.id);
+  const spec = functionOf(fn);
   if (!spec) {
     throw new Error(
       fn.id === 'custom'

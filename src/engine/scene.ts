@@ -1,3 +1,4 @@
+import type { Examples } from './data/examples.ts';
 import type { SweepSpec } from './sweep/types.ts';
 import type { Box, Vec2 } from './types.ts';
 
@@ -59,6 +60,11 @@ export interface Scene {
     readonly params: Readonly<Record<string, number>>;
     /** f(x, y) in mathjs syntax, for `custom` only (checked by engine/expr). */
     readonly expr?: string;
+    /**
+     * The user's own data set, for `user_regression` (rows x, y) and `user_logistic` (rows x₁, x₂,
+     * label) only (engine/data/userModel): columnar, checked, an immutable value.
+     */
+    readonly rows?: Examples;
   };
   readonly view: Box;
   readonly start: Vec2;

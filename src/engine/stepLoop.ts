@@ -1,3 +1,4 @@
+import { userModels } from './data/userModel.ts';
 import { dataModels, functions } from './functions/index.ts';
 import { optimizers, type Optimizer } from './optimizers/index.ts';
 import type { Objective, XY } from './types.ts';
@@ -109,7 +110,7 @@ function copiesOfLoop(
 const loops: ReadonlyMap<string, StepLoop> =
   copiesOfLoop(
     optimizers.map((o) => o.type),
-    [...functions, ...dataModels].map((f) => f.id).concat('custom'),
+    [...functions, ...dataModels, ...userModels].map((f) => f.id).concat('custom'),
   ) ?? new Map();
 
 /**

@@ -8,8 +8,11 @@ export const MAX_PHASES = 8;
 export const MAX_COORD = 1e6;
 /** Longest label, in characters. */
 export const MAX_LABEL = 60;
-/** Largest preset file the command line reads, in bytes. */
-export const MAX_PRESET_BYTES = 1_000_000;
+/**
+ * Largest preset file the command line reads, in bytes: 1,000,000 for a scene, and 10,000 rows of
+ * data as the page's export writes them (indented, a number a line: at most ~95 bytes a row).
+ */
+export const MAX_PRESET_BYTES = 2_000_000;
 // The caps of a sweep live with the engine, which checks axes itself; the preset and the command
 // line read them from here.
 export {

@@ -83,8 +83,10 @@ function repair(json: Json, problem: Problem, removals: number[]): string {
     json['v'] = PRESET_VERSION;
     return `read as version ${PRESET_VERSION}`;
   }
-  // A typed function that cannot be read is replaced whole, like an unknown function id.
-  if (head === 'fn' && (path.length === 1 || path[1] === 'id' || path[1] === 'expr')) {
+  // A typed function or a data set that cannot be read is replaced whole, like an unknown id: a
+  // data set with rows left out would teach from data nobody gave.
+  const whole = ['id', 'expr', 'rows'];
+  if (head === 'fn' && (path.length === 1 || whole.includes(path[1] as string))) {
     json['fn'] = { ...defaultPreset.fn };
     return `used ${defaultPreset.fn.id}`;
   }

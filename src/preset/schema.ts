@@ -1,6 +1,7 @@
 import { CUSTOM_ID, customStart, customView } from '../engine/expr/custom.ts';
 import { MAX_EXPR_CHARS } from '../engine/expr/limits.ts';
-import { getFunction } from '../engine/functions/index.ts';
+import { userInputs } from '../engine/data/userModel.ts';
+import { functionOf, getFunction } from '../engine/functions/index.ts';
 import type { Range } from '../engine/optimizers/index.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { Box, Vec2 } from '../engine/types.ts';
@@ -8,6 +9,7 @@ import { describe } from './describe.ts';
 import { isObject, own, type Json } from './json.ts';
 import { MAX_COORD, MAX_STEPS } from './limits.ts';
 import { readOptimizers } from './optimizers.ts';
+import { readRows } from './rows.ts';
 import { readSweep } from './sweep.ts';
 
 /** The preset format version this code writes. */
@@ -170,7 +172,7 @@ function readScene(r: Reader, input: unknown): Scene | undefined {
 
   const fn = readFunction(r, own(obj, 'fn'));
   const fnSpec =
-    fn?.id === CUSTOM_ID ? { view: customView, start: customStart } : fn && getFunction(fn.id);
+    fn?.id === CUSTOM_ID ? { view: customView, start: customStart } : fn && functionOf(fn);
   const viewIn = own(obj, 'view');
   const view = viewIn === undefined ? fnSpec?.view : readView(r, viewIn);
   const startIn = own(obj, 'start');
@@ -196,10 +198,15 @@ function readFunction(r: Reader, value: unknown): Scene['fn'] | undefined {
   if (value === undefined) return r.fail('fn', 'is required, e.g. {"id": "rosenbrock"}');
   const id = isObject(value) ? own(value, 'id') : undefined;
   if (id === CUSTOM_ID) return readCustom(r, value as Json);
-  const obj = r.object('fn', value, ['id', 'params']);
+  const inputs = typeof id === 'string' ? userInputs(id) : undefined;
+  const obj = r.object('fn', value, inputs ? ['id', 'params', 'rows'] : ['id', 'params']);
   if (!obj) return undefined;
-  const spec = typeof id === 'string' ? getFunction(id) : undefined;
-  if (!spec) return r.fail('fn.id', `must be a known function id, got ${describe(id)}`);
+  const known = typeof id === 'string' ? getFunction(id) : undefined;
+  if (!known) return r.fail('fn.id', `must be a known function id, got ${describe(id)}`);
+  // A model of the user's data reads its rows first: its checks and defaults depend on them.
+  const rows = inputs && readRows(r, known.id, own(obj, 'rows'), inputs);
+  if (inputs && !rows) return undefined;
+  const spec = rows ? functionOf({ id: known.id, rows })! : known;
   const paramsIn = own(obj, 'params') ?? {};
   const names = Object.keys(spec.params);
   const given = r.object('fn.params', paramsIn, names);
@@ -214,7 +221,7 @@ function readFunction(r: Reader, value: unknown): Scene['fn'] | undefined {
   // Parameters that are each valid may still not go together (a batch larger than the data).
   const problem = Object.keys(params).length === names.length ? spec.check?.(params) : null;
   if (problem) return r.fail(`fn.params.${problem.key}`, problem.message);
-  return { id: spec.id, params };
+  return { id: spec.id, params, ...(rows ? { rows } : {}) };
 }
 
 function readCustom(r: Reader, value: Json): Scene['fn'] | undefined {

@@ -1,9 +1,11 @@
 import { CUSTOM_ID, customStart, customView } from '../engine/expr/custom.ts';
-import { getFunction } from '../engine/functions/index.ts';
+import { userInputs } from '../engine/data/userModel.ts';
+import { functionOf } from '../engine/functions/index.ts';
 import { getOptimizer } from '../engine/optimizers/index.ts';
 import type { Hyper, OptimizerEntry, Phase, Scene } from '../engine/scene.ts';
 import type { Vec2 } from '../engine/types.ts';
 import { defaultColor, defaultLabel } from './appearance.ts';
+import { rowsJson } from './rows.ts';
 import { compactSweepJson, sweepPresetJson } from './sweepSerialize.ts';
 
 /** A version-1 preset as JSON: optimizer hyperparameters sit beside `type`, as in torch's kwargs. */
@@ -38,7 +40,7 @@ export function toPreset(scene: Scene): PresetJson {
  * version-1 reader fills in is left out. For links, whose version pins those defaults.
  */
 export function toCompactPreset(scene: Scene): PresetJson {
-  const fn = getFunction(scene.fn.id);
+  const fn = functionOf(scene.fn);
   const params = Object.entries(scene.fn.params).filter(([k, v]) => fn?.params[k]?.default !== v);
   const { sigma, seed } = scene.noise;
   const defaults = scene.fn.id === CUSTOM_ID ? { view: customView, start: customStart } : fn;
@@ -54,10 +56,12 @@ export function toCompactPreset(scene: Scene): PresetJson {
   };
 }
 
-/** `fn` as JSON: a typed function carries its text and no parameters. */
+/** `fn` as JSON: a typed function carries its text and no parameters, a user's model its rows. */
 function fnJson(fn: Scene['fn'], params: Record<string, number> | undefined): PresetJson {
   if (fn.id === CUSTOM_ID) return { id: fn.id, expr: fn.expr ?? '' };
-  return { id: fn.id, ...(params ? { params } : {}) };
+  const inputs = userInputs(fn.id);
+  const rows = fn.rows && inputs ? { rows: rowsJson(fn.rows, inputs) } : {};
+  return { id: fn.id, ...(params ? { params } : {}), ...rows };
 }
 
 function compactOptimizer(o: OptimizerEntry, index: number): PresetJson {

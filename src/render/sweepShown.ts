@@ -14,12 +14,12 @@ export function sweepShown(frame: Frame, view: SweepView): SweepPicture | null {
 }
 
 /**
- * True when two scenes' functions are the same: id, typed expression and parameters. By value: a
+ * True when two scenes' functions are the same: id, typed expression, rows and parameters. By value: a
  * sweep is not recomputed for a function replaced by an equal one, and must still be shown.
  */
 export function sameFunction(a: Scene['fn'], b: Scene['fn']): boolean {
   if (a === b) return true;
-  if (a.id !== b.id || a.expr !== b.expr) return false;
+  if (a.id !== b.id || a.expr !== b.expr || a.rows !== b.rows) return false;
   const keys = Object.keys(a.params);
   return (
     keys.length === Object.keys(b.params).length && keys.every((k) => a.params[k] === b.params[k])

@@ -1,5 +1,13 @@
-/** About `count` round tick values inside [lo, hi]: steps of 1, 2 or 5 times a power of ten. */
+/**
+ * About `count` round tick values inside [lo, hi]: steps of 1, 2 or 5 times a power of ten; at
+ * least two where a finer round step gives them ([−2, 2] in 2 is −2, 0, 2, not 0 alone).
+ */
 export function ticks(lo: number, hi: number, count: number): number[] {
+  const out = roundTicks(lo, hi, count);
+  return out.length < 2 && count < 16 && hi > lo ? ticks(lo, hi, count + 1) : out;
+}
+
+function roundTicks(lo: number, hi: number, count: number): number[] {
   if (!(hi > lo) || !(count > 0)) return [];
   const raw = (hi - lo) / count;
   const power = 10 ** Math.floor(Math.log10(raw));

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { CUSTOM_ID, customStart, customView, defaultExpression } from '../engine/expr/custom.ts';
-import { getFunction, defaultParams } from '../engine/functions/index.ts';
+import { functionOf, getFunction, defaultParams } from '../engine/functions/index.ts';
 import { getOptimizer } from '../engine/optimizers/index.ts';
 import { phasesWithin } from '../engine/phases.ts';
 import type { Hyper, OptimizerEntry, Phase, Schedule, Scene } from '../engine/scene.ts';
@@ -79,8 +79,10 @@ export interface LabActions {
   addOptimizer(key: string): boolean;
   duplicateOptimizer(id: number): boolean;
   removeOptimizer(id: number): void;
-  setHyper(id: number, key: string, value: Hyper[string]): void;
-  setSchedule(id: number, schedule: Schedule): void;
+  /** Sets hyperparameter `key` of optimizer `id`, or of its later phase `phase` (0-based). */
+  setHyper(id: number, key: string, value: Hyper[string], phase?: number): void;
+  /** Sets the schedule of optimizer `id`, or of its later phase `phase` (0-based). */
+  setSchedule(id: number, schedule: Schedule, phase?: number): void;
   /** Replaces optimizer `id`'s later phases (valid for the scene's steps), or removes them. */
   setPhases(id: number, phases: readonly Phase[] | undefined): void;
   setLabel(id: number, label: string): void;
@@ -153,6 +155,15 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
   });
   return createStore<LabState>()((_, get, store) => {
     const set = keepScene(store);
+    /** `entry` with `change` applied to its own settings, or to those of its later phase `phase`. */
+    const inPhase = (
+      entry: OptimizerEntry,
+      phase: number | undefined,
+      change: <T extends OptimizerEntry | Phase>(settings: T) => T,
+    ): OptimizerEntry =>
+      phase === undefined
+        ? change(entry)
+        : { ...entry, phases: entry.phases?.map((p, i) => (i === phase ? change(p) : p)) };
     const update = (id: number, change: (entry: OptimizerEntry) => OptimizerEntry) =>
       set((s) => ({
         optimizers: s.optimizers.map((o) => (o.id === id ? { ...o, entry: change(o.entry) } : o)),
@@ -189,7 +200,7 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
       setView: (view) => set({ view }),
       resetView: () => {
         const id = get().fn.id;
-        const fn = getFunction(id);
+        const fn = functionOf(get().fn);
         if (fn) set({ view: fn.view });
         else if (id === CUSTOM_ID) set({ view: customView });
       },
@@ -235,9 +246,12 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
         set((s) =>
           s.optimizers.length > 1 ? { optimizers: s.optimizers.filter((o) => o.id !== id) } : {},
         ),
-      setHyper: (id, key, value) =>
-        update(id, (e) => ({ ...e, hyper: { ...e.hyper, [key]: value } })),
-      setSchedule: (id, schedule) => update(id, (e) => ({ ...e, schedule })),
+      setHyper: (id, key, value, phase) =>
+        update(id, (e) =>
+          inPhase(e, phase, (p) => ({ ...p, hyper: { ...p.hyper, [key]: value } })),
+        ),
+      setSchedule: (id, schedule, phase) =>
+        update(id, (e) => inPhase(e, phase, (p) => ({ ...p, schedule }))),
       setPhases: (id, phases) =>
         update(id, (e) => ({ ...e, phases: phases?.length ? phases : undefined })),
       setLabel: (id, label) => update(id, (e) => ({ ...e, label })),

@@ -9,6 +9,7 @@ import { CopyLink } from './CopyLink.tsx';
 import { ExportMenu, type LandscapeSnapshot } from './ExportMenu.tsx';
 import { Gallery } from './Gallery.tsx';
 import { dataView, isDataScene } from './data/DataView.tsx';
+import { EmbedMenu } from './embed/EmbedMenu.tsx';
 import { useLab } from '../state/useLab.ts';
 import { InspectPanel } from './inspect/InspectPanel.tsx';
 import { InspectFeedContext, useInspection } from './inspect/useInspection.ts';
@@ -18,6 +19,7 @@ import { ViewSwitch } from './layout/ViewSwitch.tsx';
 import { RunFeedContext } from './feeds.ts';
 import { Landscape } from './Landscape.tsx';
 import { Legend } from './Legend.tsx';
+import { LessonBar } from './lesson/LessonBar.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { LossChart } from './LossChart.tsx';
 import { Playback } from './Playback.tsx';
@@ -38,11 +40,11 @@ import './share.css';
  * then the controls; the landscape and the playback with the chart stay in sight while the rest
  * scrolls. On a narrow screen, the same in one column.
  */
-export function App({ store, compiler }: LabProps) {
+export function App({ store, compiler, lesson = null }: LabProps) {
   return (
     <LabContext.Provider value={store}>
       <CompilerContext.Provider value={compiler}>
-        <Lab store={store} compiler={compiler} />
+        <Lab store={store} compiler={compiler} lesson={lesson} />
       </CompilerContext.Provider>
     </LabContext.Provider>
   );
@@ -52,9 +54,11 @@ export function App({ store, compiler }: LabProps) {
 interface LabProps {
   readonly store: LabStore;
   readonly compiler: CompileClient;
+  /** The lesson path's step the page was opened at (`…&lesson=<id>`), or null. */
+  readonly lesson?: number | null;
 }
 
-function Lab({ store, compiler }: LabProps) {
+function Lab({ store, compiler, lesson = null }: LabProps) {
   const pipeline = usePipeline(store, compiler);
   const inspection = useInspection(store, compiler);
   const sweep = useSweepRunner(store, compiler);
@@ -78,6 +82,7 @@ function Lab({ store, compiler }: LabProps) {
               </div>
               <nav className="toolbar" aria-label="Share and export">
                 <CopyLink />
+                <EmbedMenu />
                 <ExportMenu snapshot={snapshot} />
               </nav>
             </header>
@@ -92,6 +97,8 @@ function Lab({ store, compiler }: LabProps) {
                 />
               </section>
               <div className="work">
+                {/* Beside the landscape on a wide screen: the step's text never pushes it down. */}
+                <LessonBar start={lesson} />
                 <section className="results" aria-label="Playback and loss" ref={results}>
                   <Playback />
                   <LossChart />

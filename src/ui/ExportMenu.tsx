@@ -1,23 +1,22 @@
 import { useState, type RefObject } from 'react';
 import { toPreset, writeCsv, writeJson } from '../preset/index.ts';
-import { legendEntries } from '../render/export/legend.ts';
 import { landscapePng } from '../render/export/png.ts';
 import { landscapeSvg } from '../render/export/svg.ts';
-import type { Frame } from '../render/frame.ts';
 import { selectScene } from '../state/store.ts';
 import { useLabStore } from '../state/useLab.ts';
 import type { RunSet } from '../workers/runs.ts';
 import { saveFile, textFile } from './download.ts';
-import { colourScale } from './colourScale.ts';
 import { useRunFeed } from './feeds.ts';
+import { FigureExport } from './FigureExport.tsx';
+import {
+  completeSet,
+  exportBase,
+  landscapeExport,
+  type LandscapeSnapshot,
+} from './landscapeExport.ts';
 import { useTorchScript } from './useTorchScript.ts';
-import { formatNumber } from './format.ts';
 
-/** What the landscape last drew: its canvas and frame, for exports. */
-export interface LandscapeSnapshot {
-  readonly canvas: HTMLCanvasElement;
-  readonly frame: Frame;
-}
+export type { LandscapeSnapshot } from './landscapeExport.ts';
 
 type Format = 'png' | 'svg' | 'csv' | 'json' | 'preset' | 'pytorch' | 'py';
 
@@ -44,15 +43,13 @@ export function ExportMenu({ snapshot }: { snapshot: RefObject<LandscapeSnapshot
   const run = async (format: Format) => {
     if (format === 'pytorch' || format === 'py') return pytorch(format);
     const scene = selectScene(store.getState());
-    const base = `descent-lab-${scene.fn.id.replace(/_/g, '-')}`;
+    const base = exportBase(store);
     if (format === 'preset') {
       const json = `${JSON.stringify(toPreset(scene), null, 2)}\n`;
       return save(`${base}.preset.json`, textFile(json, 'application/json'));
     }
-    const set = feed.current;
-    if (!set?.complete || set.scene !== scene) {
-      return setMessage('Still computing: try again when the paths are complete.');
-    }
+    const set = completeSet(store, feed);
+    if (typeof set === 'string') return setMessage(set);
     if (format === 'csv' || format === 'json') {
       let text = '';
       const sink = { write: (chunk: string) => void (text += chunk) };
@@ -62,13 +59,10 @@ export function ExportMenu({ snapshot }: { snapshot: RefObject<LandscapeSnapshot
       const type = format === 'csv' ? 'text/csv' : 'application/json';
       return save(`${base}.trajectories.${format}`, textFile(text, type));
     }
-    const shot = snapshot.current;
-    if (!shot) return setMessage('The landscape has not been drawn yet.');
-    const hidden = store.getState().optimizers.map((o) => o.hidden);
-    const legend = legendEntries(set.scene.optimizers, set.runs, hidden, formatNumber);
+    const image = landscapeExport(store, feed, snapshot);
+    if (typeof image === 'string') return setMessage(image);
+    const { shot, legend, key } = image;
     const background = getComputedStyle(shot.canvas).getPropertyValue('--bg').trim() || '#fff';
-    const field = shot.frame.content.field;
-    const key = field ? colourScale(field) : null;
     if (format === 'png') {
       const blob = await landscapePng(shot.canvas, legend, shot.frame.theme, background, key);
       return save(`${base}.png`, blob);
@@ -110,10 +104,15 @@ export function ExportMenu({ snapshot }: { snapshot: RefObject<LandscapeSnapshot
             </button>
           </li>
         ))}
+        <li>
+          <FigureExport snapshot={snapshot} onSaved={save} onMessage={setMessage} />
+        </li>
+        <li>
+          <p role="status" className="menu-status">
+            {message}
+          </p>
+        </li>
       </ul>
-      <p role="status" className="menu-status">
-        {message}
-      </p>
     </details>
   );
 }

@@ -91,6 +91,38 @@ describe('switching optimizers mid-run, in the browser', () => {
           weight_decay: 0,
         },
       ]);
+      // The phase's own controls: every hyperparameter of its type, its schedule, its step.
+      const row = card.getByRole('group', { name: 'Phase from step 101' });
+      const momentum = row.getByLabel('Momentum (value)');
+      await momentum.fill('0.5');
+      await momentum.press('Enter');
+      await row.getByLabel('Learning-rate schedule').selectOption('exponential');
+      const after = row.getByLabel('Switches after step');
+      await after.fill('600');
+      await after.press('Enter');
+      // Refused with the range it must keep to (before the scene's last step), and kept as it was.
+      await expect.poll(() => row.locator('.ctl-problem').first().textContent()).toMatch(/299/);
+      await after.fill('120');
+      await after.press('Enter');
+      await expect.poll(() => marks(page)).toBe('[[0,120]]');
+      const phase = (await page.evaluate(() => window.descentLab!.preset()))['optimizers'] as {
+        phases: Record<string, unknown>[];
+      }[];
+      expect(phase[0]!.phases[0]).toMatchObject({
+        from: 120,
+        type: 'sgd',
+        momentum: 0.5,
+        schedule: { type: 'exponential' },
+      });
+      // The entry's own momentum-free settings were left alone.
+      expect(phase[0]).not.toHaveProperty('momentum');
+      const edited = card.getByRole('group', { name: 'Phase from step 121' });
+      await expect
+        .poll(() =>
+          edited.getByLabel('Switches after step').evaluate((e) => e === document.activeElement),
+        )
+        .toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
       await card.getByRole('button', { name: 'Remove phase' }).click();
       await expect.poll(() => marks(page)).toBe('');
       expect(errors).toEqual([]);

@@ -119,6 +119,29 @@ export const scenes: readonly { name: string; preset: unknown }[] = [
       steps: 2000,
     }),
   },
+  {
+    name: "the user's rows: a logistic regression (the log-loss's exp and ln), batches of 5",
+    preset: {
+      v: 1,
+      fn: {
+        id: 'user_logistic',
+        params: { batch: 5, seed: 3 },
+        // 60 rows with features of many digits and both labels, the classes overlapping.
+        rows: Array.from({ length: 60 }, (_, i) => {
+          const a = Math.sin(i * 12.9898) * 2.5;
+          const b = Math.cos(i * 78.233) * 1.5;
+          return [a, b, a - 0.7 * b + Math.sin(i * 3.7) > 0 ? 1 : 0];
+        }),
+      },
+      steps: 600,
+      noise: { sigma: 0, seed: 7 },
+      optimizers: [
+        { type: 'adam', lr: 0.05 },
+        { type: 'sgd', lr: 0.3, momentum: 0.9 },
+        { type: 'nadam', lr: 0.02 },
+      ],
+    },
+  },
 ];
 
 /**

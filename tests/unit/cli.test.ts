@@ -112,7 +112,7 @@ describe('descent-lab run', () => {
     [
       'an oversized file',
       () => ['run', file('big.json', ' '.repeat(MAX_PRESET_BYTES + 1))],
-      /presets? is at most 1000000 bytes/,
+      new RegExp(`presets? is at most ${MAX_PRESET_BYTES} bytes`),
     ],
     ['no file', () => ['run'], /needs a preset file/],
     ['two files', () => ['run', 'a.json', 'b.json'], /one preset at a time/],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { functions } from '../../src/engine/functions/index.ts';
 import { optimizers } from '../../src/engine/optimizers/index.ts';
-import type { Schedule } from '../../src/engine/scene.ts';
+import type { Phase, Schedule } from '../../src/engine/scene.ts';
 import { fillLearningRates, scheduleParams } from '../../src/engine/schedules.ts';
 import { numberProblem } from '../../src/preset/schema.ts';
 import { MAX_STEPS } from '../../src/preset/limits.ts';
@@ -9,6 +9,9 @@ import { formatField, formatShort, notANumber, parseNumber } from '../../src/ui/
 import { curvePoints, describeRates, rateCurve } from '../../src/ui/controls/lrCurve.ts';
 import { sliderModel, type SliderRange } from '../../src/ui/controls/scale.ts';
 import { defaultSchedule } from '../../src/ui/controls/scheduleDefaults.ts';
+import { crossFieldProblem, findSettings, settingsSteps } from '../../src/ui/controls/select.ts';
+import { defaultScene } from '../../src/preset/index.ts';
+import { createLabStore } from '../../src/state/store.ts';
 import {
   fnParamRange,
   hyperRange,
@@ -237,5 +240,38 @@ describe('controls: learning-rate curve', () => {
     expect(curvePoints([], 240, 60)).toBe('');
     expect(curvePoints([0.5], 240, 60)).toBe('0,0.0 240,0.0');
     expect(curvePoints([0, 0], 240, 60)).toBe('0.0,60.0 240.0,60.0');
+  });
+});
+
+describe('controls: the settings of an entry and of its later phases', () => {
+  const store = createLabStore(defaultScene());
+  const { id } = store.getState().optimizers[0]!;
+  const phase = (from: number): Phase => ({
+    from,
+    type: 'sgd',
+    hyper: { lr: 0.01, momentum: 0.9, dampening: 0, nesterov: true, weight_decay: 0 },
+    schedule: { type: 'constant' },
+  });
+  store.getState().actions.setPhases(id, [phase(100), phase(300)]);
+  const s = store.getState();
+
+  it('finds the entry’s own settings, or a phase’s', () => {
+    expect(findSettings(s, id)).toBe(s.optimizers[0]!.entry);
+    expect(findSettings(s, id, 1)).toBe(s.optimizers[0]!.entry.phases![1]);
+    expect(findSettings(s, id, 2)).toBeUndefined();
+  });
+
+  it('counts the steps each makes: the entry until its first switch, a phase until the next or the end', () => {
+    expect(s.steps).toBe(500);
+    expect(settingsSteps(s, id)).toBe(100);
+    expect(settingsSteps(s, id, 0)).toBe(200);
+    expect(settingsSteps(s, id, 1)).toBe(200);
+  });
+
+  it('checks a rule spanning hyperparameters on the phase the change is for', () => {
+    // The phase runs Nesterov: its momentum may not drop to 0; the entry (plain SGD) may.
+    expect(crossFieldProblem(s, id, 'momentum', 0, 1)).toMatch(/nesterov/i);
+    expect(crossFieldProblem(s, id, 'momentum', 0.5, 1)).toBeNull();
+    expect(crossFieldProblem(s, id, 'momentum', 0)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evalWorkerPolicy, pagePolicy, workerPolicy } from '../../csp.config.ts';
+import { embedPolicy, evalWorkerPolicy, pagePolicy, workerPolicy } from '../../csp.config.ts';
 import {
   formatHeaders,
   headerRules,
@@ -11,6 +11,7 @@ import {
 /** What a build writes into dist/ (names as Vite gives them). */
 const files = [
   'index.html',
+  'embed.html',
   'favicon.svg',
   'assets/index-CVV0-WV4.js',
   'assets/index-VTvbtX19.css',
@@ -40,11 +41,21 @@ describe('the headers a host must send (dist/_headers)', () => {
     expect(workerPolicy).not.toContain('unsafe-eval');
   });
 
+  it('lets any page frame the embed, and no page frame the full lab', () => {
+    expect(csp('/embed.html')).toBe(embedPolicy);
+    expect(embedPolicy).toContain('frame-ancestors *');
+    expect(pagePolicy).toContain("frame-ancestors 'none'");
+    // Otherwise the same policy: the embed evaluates nothing either.
+    expect(embedPolicy.replace('frame-ancestors *', '')).toBe(
+      pagePolicy.replace("frame-ancestors 'none'", ''),
+    );
+  });
+
   it('sends every file one policy at most: hosts join the values of all matching rules', () => {
     for (const file of files) {
       const value = csp(`/${file}`);
       if (value !== undefined)
-        expect([pagePolicy, evalWorkerPolicy, workerPolicy]).toContain(value);
+        expect([pagePolicy, embedPolicy, evalWorkerPolicy, workerPolicy]).toContain(value);
       expect(headersFor(rules, `/${file}`)).toMatchObject(isolation);
     }
     // Scripts, styles and fonts have no policy a browser would read.

@@ -169,6 +169,33 @@ describe('lab store', () => {
     expect(b2).toBe(b);
   });
 
+  it('changes one later phase of an optimizer, leaving its own settings and other phases as they were', () => {
+    const store = fresh();
+    const [a] = store.getState().optimizers;
+    const { actions } = store.getState();
+    const phase = (from: number, lr: number) => ({
+      from,
+      type: 'sgd',
+      hyper: { lr, momentum: 0.9, dampening: 0, nesterov: false, weight_decay: 0 },
+      schedule: { type: 'constant' } as const,
+    });
+    actions.setPhases(a!.id, [phase(100, 0.01), phase(300, 0.001)]);
+    const before = store.getState().optimizers[0]!.entry;
+    actions.setHyper(a!.id, 'momentum', 0.5, 1);
+    actions.setSchedule(a!.id, { type: 'exponential', gamma: 0.99 }, 1);
+    const after = store.getState().optimizers[0]!.entry;
+    expect(after.hyper).toBe(before.hyper);
+    expect(after.schedule).toBe(before.schedule);
+    expect(after.phases![0]).toBe(before.phases![0]);
+    expect(after.phases![1]).toEqual({
+      ...phase(300, 0.001),
+      hyper: { ...phase(300, 0.001).hyper, momentum: 0.5 },
+      schedule: { type: 'exponential', gamma: 0.99 },
+    });
+    // The scene the workers get runs the phase with its new settings.
+    expect(selectScene(store.getState()).optimizers[0]!.phases![1]!.hyper['momentum']).toBe(0.5);
+  });
+
   it('plays from the start when at the end, seeks within [0, steps] and pauses', () => {
     const store = fresh();
     const { actions } = store.getState();

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { objectiveOf } from '../../src/cli/compiler.ts';
 import { simulate, type Run } from '../../src/engine/index.ts';
+import { NormalSource } from '../../src/engine/noise.ts';
 import { builtinObjective } from '../../src/engine/objective.ts';
 import type { Objective } from '../../src/engine/types.ts';
 import { gallery } from '../../src/gallery/scenes.ts';
@@ -62,11 +63,57 @@ const singular = ['abs(x) + abs(y)', 'x^y + y^2', '0^x + y^2', '(x - x)^y + x^2'
   tolerance: 1e-10,
 }));
 
+/** Scenes of a user's own rows (CSV): a line fit, and a logistic regression with noise on top. */
+const rowsSource = new NormalSource(21);
+const userData = [
+  {
+    name: 'user data: linear regression',
+    preset: {
+      v: 1,
+      fn: {
+        id: 'user_regression',
+        params: { batch: 8 },
+        rows: Array.from({ length: 40 }, () => {
+          const a = 3 * rowsSource.nextUniform() - 1;
+          return [a, 2 * a - 1 + 0.3 * rowsSource.nextNormal()];
+        }),
+      },
+      steps: 200,
+      optimizers: [
+        { type: 'sgd', lr: 0.05, momentum: 0.9 },
+        { type: 'adam', lr: 0.05 },
+      ],
+    },
+    tolerance: 1e-10,
+  },
+  {
+    name: 'user data: logistic regression with noise',
+    preset: {
+      v: 1,
+      fn: {
+        id: 'user_logistic',
+        params: { batch: 6 },
+        rows: Array.from({ length: 60 }, () => {
+          const [a, b] = [rowsSource.nextNormal(), rowsSource.nextNormal()];
+          return [a, b, a + 1.5 * b + 0.3 * rowsSource.nextNormal() > 0 ? 1 : 0];
+        }),
+      },
+      steps: 200,
+      noise: { sigma: 0.05, seed: 3 },
+      optimizers: [
+        { type: 'adagrad', lr: 0.5 },
+        { type: 'lion', lr: 0.01 },
+      ],
+    },
+    tolerance: 1e-10,
+  },
+];
+
 /**
  * The reference's cases at their own tolerance (1e-10, 1e-9 for two); the gallery, the typed
  * scenes the Firefox test compares because transcendental functions drive them (trigonometry,
- * exp, log, tanh, real and large powers, sec … coth, arguments near 1e6), and the singular typed
- * functions at 1e-10, up to where the lab itself is chaotic (see horizon below).
+ * exp, log, tanh, real and large powers, sec … coth, arguments near 1e6), the singular typed
+ * functions and a user's rows at 1e-10, up to where the lab itself is chaotic (see horizon below).
  */
 const cases: readonly Case[] = [
   ...gallery.map((g) => ({
@@ -82,6 +129,7 @@ const cases: readonly Case[] = [
       tolerance: 1e-10,
     })),
   ...singular,
+  ...userData,
   ...reference.cases.map((c) => ({
     name: `reference ${c.name}`,
     preset: c.preset,
@@ -241,7 +289,7 @@ const kindOf = (preset: Record<string, unknown>): string[] => {
   const kinds = [
     fn === 'custom'
       ? 'typed'
-      : fn === 'linear_regression' || fn === 'sparse_logistic'
+      : ['linear_regression', 'sparse_logistic', 'user_regression', 'user_logistic'].includes(fn)
         ? 'data'
         : 'formula',
   ];

@@ -1,6 +1,5 @@
-import { getFunction } from '../functions/index.ts';
+import { functionOf } from '../functions/index.ts';
 import type { Scene } from '../scene.ts';
-import { trainSize } from './examples.ts';
 
 /**
  * What a contour field may cost, in ns of this machine's Node: a 512² field of a formula takes
@@ -17,8 +16,8 @@ const MIN_GRID = 32;
  * in a minute.
  */
 export function fieldGrid(fn: Scene['fn'], max: number): number {
-  const data = getFunction(fn.id)?.data;
+  const data = functionOf(fn)?.data;
   if (!data) return max;
-  const perPoint = trainSize(fn.params['n']!, fn.params['test']!) * data.nsPerExample;
+  const perPoint = data.dataset(fn.params).train.n * data.nsPerExample;
   return Math.max(MIN_GRID, Math.min(max, Math.floor(Math.sqrt(FIELD_NS / perPoint))));
 }

@@ -15,7 +15,7 @@ const MAX_SEED = 2_147_483_647;
  * The batches are shuffled by the scene's noise seed: in a scene made of data, mini-batches are
  * the noise, and the seed ensemble and every claim counted over seeds vary their order.
  */
-const common = (n: number, batch: number): Record<string, ParamSpec> => ({
+export const common = (n: number, batch: number): Record<string, ParamSpec> => ({
   n: { default: n, min: 2, max: MAX_EXAMPLES, integer: true, label: 'N (examples)' },
   test: { default: 0.25, min: 0, max: 0.9, label: 'test share' },
   batch: { default: batch, min: 1, max: MAX_EXAMPLES, integer: true, label: 'B (batch size)' },
@@ -35,9 +35,15 @@ function perParams(find: (params: Params) => Vec2[]): (params: Params) => Vec2[]
   };
 }
 
-/** A batch larger than the training set, or a split that leaves none, is refused. */
-function checkSizes(params: Params): { key: string; message: string } | null {
-  const nTrain = trainSize(params['n']!, params['test']!);
+/**
+ * A batch larger than the training set, or a split that leaves none, is refused; `n` examples in
+ * all (a user's data set has its own count rather than a parameter).
+ */
+export function checkSizes(
+  params: Params,
+  n = params['n']!,
+): { key: string; message: string } | null {
+  const nTrain = trainSize(n, params['test']!);
   if (nTrain < 1) return { key: 'test', message: 'leaves no training example' };
   if (params['batch']! > nTrain) {
     return { key: 'batch', message: `must be at most the ${nTrain} training examples` };

@@ -1,4 +1,6 @@
+import type { Examples } from '../data/examples.ts';
 import { dataModels } from '../data/models.ts';
+import { userModel, userModels } from '../data/userModel.ts';
 import type { TestFunction } from '../types.ts';
 import { ackley } from './ackley.ts';
 import { beale } from './beale.ts';
@@ -47,11 +49,23 @@ export const functions: readonly TestFunction[] = [
 /** Every loss made of data (engine/data): listed apart, found by id like the functions. */
 export { dataModels };
 
-const byId = new Map([...functions, ...dataModels].map((fn) => [fn.id, fn]));
+const byId = new Map([...functions, ...dataModels, ...userModels].map((fn) => [fn.id, fn]));
 
 /** The built-in function or data model with this id; a Map lookup, so "__proto__" and the like find nothing. */
 export function getFunction(id: string): TestFunction | undefined {
   return byId.get(id);
+}
+
+/**
+ * A scene's function: getFunction(fn.id), or for a model of the user's data that record bound to
+ * the scene's rows (one per rows object). Every caller that evaluates, fits or draws the function
+ * asks here; getFunction alone serves what the id decides (names, parameters, inputs).
+ */
+export function functionOf(fn: {
+  readonly id: string;
+  readonly rows?: Examples;
+}): TestFunction | undefined {
+  return fn.rows ? userModel(fn.id, fn.rows) : getFunction(fn.id);
 }
 
 /** Every parameter of `fn` at its default value. */

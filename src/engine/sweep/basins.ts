@@ -1,4 +1,4 @@
-import { getFunction } from '../functions/index.ts';
+import { functionOf } from '../functions/index.ts';
 import type { Scene } from '../scene.ts';
 import type { Box } from '../types.ts';
 import type { SweepColumns, SweepPlan } from './types.ts';
@@ -50,7 +50,7 @@ export function clusterBasins(columns: SweepColumns, scale: number): void {
  * run's basin is the cluster its end joins, not the minimum it ends nearest.
  */
 export const basinsAreClusters = (scene: Scene): boolean =>
-  (getFunction(scene.fn.id)?.minima(scene.fn.params).length ?? 0) === 0;
+  (functionOf(scene.fn)?.minima(scene.fn.params).length ?? 0) === 0;
 
 /**
  * The finished sweep's columns as the lab reports them (the page's CSV, the command line): as

@@ -1,4 +1,4 @@
-import { getFunction } from '../functions/index.ts';
+import { functionOf } from '../functions/index.ts';
 import type { Scene } from '../scene.ts';
 import type { Objective, Vec2 } from '../types.ts';
 import type { SweepColumns } from './types.ts';
@@ -13,7 +13,7 @@ export interface Goal {
 
 /** The goal of a cell's scene, f evaluated by the cell's objective. */
 export function goalOf(fn: Scene['fn'], objective: Objective, tol: number): Goal {
-  const minima = getFunction(fn.id)?.minima(fn.params) ?? [];
+  const minima = functionOf(fn)?.minima(fn.params) ?? [];
   let fMin = Infinity;
   for (const [x, y] of minima) {
     const f = objective.f(x, y);

@@ -1,4 +1,4 @@
-import { getFunction } from '../functions/index.ts';
+import { functionOf } from '../functions/index.ts';
 import { getOptimizer } from '../optimizers/index.ts';
 import { inRange, rangeText, type Range } from '../optimizers/spec.ts';
 import type { Scene } from '../scene.ts';
@@ -69,7 +69,7 @@ function fieldsOf(scene: Scene, target: Target): Field[] | string {
     case 'sigma':
       return [{ label: 'noise.sigma', range: { min: 0, max: MAX_SIGMA } }];
     case 'param': {
-      const spec = getFunction(scene.fn.id);
+      const spec = functionOf(scene.fn);
       const param = spec?.params[target.name];
       if (!spec || !param || !Object.hasOwn(spec.params, target.name)) {
         const names = spec ? Object.keys(spec.params) : [];
@@ -172,7 +172,7 @@ export function checkAxis(scene: Scene, axis: Axis, where: string): string[] {
 
 /** The function's rule across its parameters (a batch no larger than the training set) for each value. */
 function paramsTogether(scene: Scene, name: string, values: Float64Array): string | null {
-  const check = getFunction(scene.fn.id)?.check;
+  const check = functionOf(scene.fn)?.check;
   if (!check) return null;
   for (const v of values) {
     const problem = check({ ...scene.fn.params, [name]: v });

@@ -1,5 +1,6 @@
 import type { Examples } from '../../engine/data/examples.ts';
 import type { DataSpec, Params } from '../../engine/types.ts';
+import { TorchExportError } from './error.ts';
 import { pyFloats, pyInt } from './python.ts';
 
 /** What a loss made of data adds to the script: its examples, batch order and losses. */
@@ -22,14 +23,22 @@ const columns = (name: string, ex: Examples, inputs: 1 | 2): string =>
   ].join('\n');
 
 /** Per-example losses over the last axis (x, y of any shape, broadcast against the examples). */
-const LOSSES: Readonly<Record<1 | 2, string>> = {
-  1: String.raw`def losses(x, y, ex):
+const LOSSES = {
+  squared: String.raw`def losses(x, y, ex):
     """(x·a + y − t)² per example: x is the slope, y the intercept."""
     return (x[..., None] * ex['a'] + y[..., None] - ex['t']) ** 2`,
-  2: String.raw`def losses(x, y, ex):
+  logistic: String.raw`def losses(x, y, ex):
     """The log-loss of z = x·a + y·b against t per example (torch's stable BCE with logits)."""
     z = x[..., None] * ex['a'] + y[..., None] * ex['b']
     return torch.nn.functional.binary_cross_entropy_with_logits(z, ex['t'].expand_as(z), reduction='none')`,
+};
+
+/** Each data model's loss (the engine's LinearRegression and LogisticRegression objectives). */
+const MODELS: Readonly<Record<string, keyof typeof LOSSES>> = {
+  linear_regression: 'squared',
+  user_regression: 'squared',
+  sparse_logistic: 'logistic',
+  user_logistic: 'logistic',
 };
 
 /**
@@ -37,7 +46,11 @@ const LOSSES: Readonly<Record<1 | 2, string>> = {
  * the same), the batch order computed by the ported generator (noise.ts BATCHES_PY), f the mean
  * loss over the training set, step k's gradient torch autograd's of its batch's mean loss.
  */
-export function dataPart(spec: DataSpec, params: Params): DataPart {
+export function dataPart(id: string, spec: DataSpec, params: Params): DataPart {
+  const loss = Object.hasOwn(MODELS, id) ? MODELS[id] : undefined;
+  if (!loss || spec.inputs !== (loss === 'squared' ? 1 : 2)) {
+    throw new TorchExportError(`the data model "${id}" has no PyTorch export`);
+  }
   const { train, test } = spec.dataset(params);
   const batch = params['batch']!;
   const text = [
@@ -48,7 +61,7 @@ export function dataPart(spec: DataSpec, params: Params): DataPart {
     `BATCHES = BatchOrder(${pyInt(train.n)}, ${pyInt(batch)}, SEED)  # batch size ${batch}, shuffled by the noise seed`,
     '',
     '',
-    LOSSES[spec.inputs],
+    LOSSES[loss],
     '',
     '',
     'def f(x, y):',

@@ -1,5 +1,5 @@
 import { CUSTOM_ID } from '../../engine/expr/custom.ts';
-import { getFunction } from '../../engine/functions/index.ts';
+import { functionOf, getFunction } from '../../engine/functions/index.ts';
 import { getOptimizer } from '../../engine/optimizers/index.ts';
 import type { OptimizerEntry, Scene } from '../../engine/scene.ts';
 import { dataPart } from './data.ts';
@@ -30,8 +30,9 @@ const indent = (lines: readonly string[]): string => lines.map((l) => `    ${l}`
 /** The function part: `def f(x, y)`, `def gradient(p, k)` and test_f (None without data). */
 function functionPart(scene: Scene, input: TorchScriptInput): { text: string; hasTest: boolean } {
   const { id, params } = scene.fn;
-  const fn = getFunction(id);
-  if (fn?.data) return dataPart(fn.data, params);
+  // A model of the user's data is bound to the scene's rows.
+  const fn = functionOf(scene.fn);
+  if (fn?.data) return dataPart(id, fn.data, params);
   let lines: readonly string[];
   if (id === CUSTOM_ID) {
     if (!input.typed) throw new TorchExportError('the typed function was not compiled');

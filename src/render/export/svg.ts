@@ -9,9 +9,10 @@ const ROW = 22;
 const PAD = 12;
 
 /** Numbers in SVG: two decimals of a CSS pixel are finer than any screen. */
-const n = (v: number): string => String(Math.round(v * 100) / 100);
+export const n = (v: number): string => String(Math.round(v * 100) / 100);
 
-const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escape = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The landscape as SVG: contour lines, paths, markers and axes as vectors over the filled bands
@@ -23,32 +24,42 @@ export function landscapeSvg(
   background: string,
   key: ColourKey | null = null,
 ): string {
-  const { width, height, plot, theme } = frame;
+  const { width, height, theme } = frame;
   const legendHeight = legend.length ? PAD * 2 + legend.length * ROW : 0;
   const total = height + legendHeight + (key ? KEY_HEIGHT : 0);
-  const clip = `<clipPath id="plot"><rect x="${plot.left}" y="${plot.top}" width="${plot.width}" height="${plot.height}"/></clipPath>`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${escape(theme.font)}">`,
-    `<defs>${clip}</defs>`,
     `<rect width="${width}" height="${total}" fill="${escape(background)}"/>`,
-    fillImage(frame),
-    `<g clip-path="url(#plot)">`,
-    contourLines(frame),
-    paths(frame),
-    `</g>`,
-    minima(frame),
-    axes(frame),
+    plotSvg(frame),
     legendRows(legend, height, theme.text),
     key ? keySvg(key, height + legendHeight, width, theme.text) : '',
     `</svg>`,
   ].join('\n');
 }
 
+/**
+ * What `frame` shows as SVG elements in its own CSS pixels: the filled bands (an image rendered at
+ * `dpr` image pixels per CSS pixel), contour lines and paths clipped to the plot, minima and axes.
+ */
+export function plotSvg(frame: Frame, dpr = 2): string {
+  const { plot } = frame;
+  const clip = `<clipPath id="plot"><rect x="${plot.left}" y="${plot.top}" width="${plot.width}" height="${plot.height}"/></clipPath>`;
+  return [
+    `<defs>${clip}</defs>`,
+    fillImage(frame, dpr),
+    `<g clip-path="url(#plot)">`,
+    contourLines(frame),
+    paths(frame),
+    `</g>`,
+    minima(frame),
+    axes(frame),
+  ].join('\n');
+}
+
 /** The filled bands, drawn by the landscape's own layer and embedded as a PNG. */
-function fillImage(frame: Frame): string {
+function fillImage(frame: Frame, dpr: number): string {
   if (!frame.content.field) return '';
   const canvas = document.createElement('canvas');
-  const dpr = 2;
   canvas.width = Math.round(frame.width * dpr);
   canvas.height = Math.round(frame.height * dpr);
   const ctx = canvas.getContext('2d');
@@ -160,7 +171,7 @@ function axes(frame: Frame): string {
   return out.join('\n');
 }
 
-function legendRows(legend: readonly LegendEntry[], top: number, color: string): string {
+export function legendRows(legend: readonly LegendEntry[], top: number, color: string): string {
   return legend
     .map((entry, i) => {
       const y = n(top + PAD + i * ROW + ROW / 2);
@@ -173,7 +184,7 @@ function legendRows(legend: readonly LegendEntry[], top: number, color: string):
 }
 
 /** The colour key: "f", a bar of the band colours, and its labels underneath. */
-function keySvg(key: ColourKey, top: number, width: number, color: string): string {
+export function keySvg(key: ColourKey, top: number, width: number, color: string): string {
   const bar = keyBar(top, width);
   const share = bar.width / key.colours.length;
   const bands = key.colours.map(

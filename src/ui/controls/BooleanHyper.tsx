@@ -1,11 +1,19 @@
 import { useId, useState } from 'react';
 import { useLab, useLabActions, useLabStore } from '../../state/useLab.ts';
 import { hyperLabel } from './labels.ts';
-import { crossFieldProblem, findOptimizer } from './select.ts';
+import { crossFieldProblem, findSettings } from './select.ts';
 
-/** A boolean hyperparameter (nesterov, amsgrad, centered) as a checkbox. */
-export function BooleanHyper({ id, name }: { readonly id: number; readonly name: string }) {
-  const value = useLab((s) => findOptimizer(s, id)?.entry.hyper[name]);
+/** A boolean hyperparameter (nesterov, amsgrad, centered) of an optimizer or its phase as a checkbox. */
+export function BooleanHyper({
+  id,
+  phase,
+  name,
+}: {
+  readonly id: number;
+  readonly phase?: number;
+  readonly name: string;
+}) {
+  const value = useLab((s) => findSettings(s, id, phase)?.hyper[name]);
   const store = useLabStore();
   const { setHyper } = useLabActions();
   const inputId = useId();
@@ -22,9 +30,9 @@ export function BooleanHyper({ id, name }: { readonly id: number; readonly name:
           aria-describedby={problem === null ? undefined : messageId}
           onChange={(e) => {
             const next = e.target.checked;
-            const refused = crossFieldProblem(store.getState(), id, name, next);
+            const refused = crossFieldProblem(store.getState(), id, name, next, phase);
             setProblem(refused);
-            if (refused === null) setHyper(id, name, next);
+            if (refused === null) setHyper(id, name, next, phase);
           }}
         />
         <label htmlFor={inputId}>{hyperLabel(name)}</label>

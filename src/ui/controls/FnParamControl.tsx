@@ -1,4 +1,5 @@
-import { getFunction } from '../../engine/functions/index.ts';
+import type { Examples } from '../../engine/data/examples.ts';
+import { functionOf } from '../../engine/functions/index.ts';
 import type { ParamSpec, Params } from '../../engine/types.ts';
 import { numberProblem } from '../../preset/schema.ts';
 import { useLab, useLabActions } from '../../state/useLab.ts';
@@ -9,8 +10,13 @@ import { fnParamRange } from './sliderRanges.ts';
  * What the function says of its parameters together (a batch larger than the training set), the
  * other parameter named when the problem lies there.
  */
-function combined(fnId: string, params: Params, name: string): string | null {
-  const fn = getFunction(fnId);
+function combined(
+  fnId: string,
+  rows: Examples | undefined,
+  params: Params,
+  name: string,
+): string | null {
+  const fn = functionOf({ id: fnId, rows });
   const problem = fn?.check?.(params) ?? null;
   if (!problem) return null;
   return problem.key === name
@@ -29,6 +35,7 @@ export function FnParamControl({
   readonly spec: ParamSpec;
 }) {
   const params = useLab((s) => (s.fn.id === fnId ? s.fn.params : undefined));
+  const rows = useLab((s) => s.fn.rows);
   const value = params?.[name];
   const { setFnParam } = useLabActions();
   if (value === undefined) return null;
@@ -37,7 +44,7 @@ export function FnParamControl({
       label={spec.label}
       value={value}
       range={fnParamRange(fnId, name, spec)}
-      check={(v) => numberProblem(v, spec) ?? combined(fnId, { ...params, [name]: v }, name)}
+      check={(v) => numberProblem(v, spec) ?? combined(fnId, rows, { ...params, [name]: v }, name)}
       onValue={(v) => setFnParam(name, v)}
       inputMode={spec.min < 0 ? 'text' : 'decimal'}
     />

@@ -15,23 +15,35 @@ const PRIMARY: ReadonlySet<string> = new Set([
   'rho',
 ]);
 
-/** One hyperparameter's control. */
-function HyperField({ id, name, spec }: { id: number; name: string; spec: HyperSpec }) {
-  if (spec.kind === 'number') return <NumberHyper id={id} name={name} spec={spec} />;
-  if (spec.kind === 'boolean') return <BooleanHyper id={id} name={name} />;
-  return <PairHyper id={id} name={name} spec={spec} />;
+/** One hyperparameter's control (of an entry, or of its later phase `phase`). */
+export function HyperField({
+  id,
+  phase,
+  name,
+  spec,
+}: {
+  id: number;
+  phase: number | undefined;
+  name: string;
+  spec: HyperSpec;
+}) {
+  if (spec.kind === 'number') return <NumberHyper id={id} phase={phase} name={name} spec={spec} />;
+  if (spec.kind === 'boolean') return <BooleanHyper id={id} phase={phase} name={name} />;
+  return <PairHyper id={id} phase={phase} name={name} spec={spec} />;
 }
 
 /**
- * Every hyperparameter of optimizer `id`: the primary ones, then the rest (ε, weight decay,
+ * Every hyperparameter of optimizer `id`, or of its later phase `phase`: the primary ones, then the rest (ε, weight decay,
  * dampening, AMSGrad, …) behind a "More settings" button that only narrow screens show (CSS);
  * wider screens always show everything.
  */
 export function HyperFields({
   id,
+  phase,
   hyper,
 }: {
   readonly id: number;
+  readonly phase?: number;
   readonly hyper: Readonly<Record<string, HyperSpec>>;
 }) {
   const [open, setOpen] = useState(false);
@@ -43,7 +55,7 @@ export function HyperFields({
     <>
       <div className="ctl-grid">
         {primary.map(([name, spec]) => (
-          <HyperField key={name} id={id} name={name} spec={spec} />
+          <HyperField key={name} id={id} phase={phase} name={name} spec={spec} />
         ))}
       </div>
       {more.length > 0 && (
@@ -63,7 +75,7 @@ export function HyperFields({
           </button>
           <div id={moreId} className="ctl-grid ctl-more" data-open={open}>
             {more.map(([name, spec]) => (
-              <HyperField key={name} id={id} name={name} spec={spec} />
+              <HyperField key={name} id={id} phase={phase} name={name} spec={spec} />
             ))}
           </div>
         </>

@@ -1,16 +1,19 @@
 import { useMemo } from 'react';
 import { useLab } from '../../state/useLab.ts';
 import { rateCurve } from './lrCurve.ts';
-import { findOptimizer } from './select.ts';
+import { findSettings, settingsSteps } from './select.ts';
 
 const WIDTH = 240;
 const HEIGHT = 56;
 
-/** A small plot of one optimizer's learning rate over the scene's steps. */
-export function LrPlot({ id }: { readonly id: number }) {
-  const lr = useLab((s) => findOptimizer(s, id)?.entry.hyper['lr']);
-  const schedule = useLab((s) => findOptimizer(s, id)?.entry.schedule);
-  const steps = useLab((s) => s.steps);
+/**
+ * A small plot of the learning rate of one optimizer (or of its later phase `phase`) over the steps
+ * those settings make.
+ */
+export function LrPlot({ id, phase }: { readonly id: number; readonly phase?: number }) {
+  const lr = useLab((s) => findSettings(s, id, phase)?.hyper['lr']);
+  const schedule = useLab((s) => findSettings(s, id, phase)?.schedule);
+  const steps = useLab((s) => settingsSteps(s, id, phase));
   const curve = useMemo(
     () =>
       typeof lr === 'number' && schedule ? rateCurve(lr, schedule, steps, WIDTH, HEIGHT) : null,

@@ -5,17 +5,13 @@ import { findOptimizer } from './select.ts';
 
 /** Optimizer `id`'s later phases (switching optimizers mid-run), and a way to add one. */
 export function PhaseEditor({ id }: { readonly id: number }) {
-  const froms = useLab((s) =>
-    findOptimizer(s, id)
-      ?.entry.phases?.map((p) => p.from)
-      .join(','),
-  );
-  const list = froms ? froms.split(',') : [];
+  const count = useLab((s) => findOptimizer(s, id)?.entry.phases?.length ?? 0);
   return (
-    <details className="ctl-phases" open={list.length > 0 || undefined}>
-      <summary>Switch optimizer mid-run{list.length ? ` (${list.length})` : ''}</summary>
-      {list.map((from, i) => (
-        <PhaseRow key={from} id={id} index={i} />
+    <details className="ctl-phases" open={count > 0 || undefined}>
+      <summary>Switch optimizer mid-run{count ? ` (${count})` : ''}</summary>
+      {/* Keyed by place: a row whose step is edited stays mounted, and keeps the focus. */}
+      {Array.from({ length: count }, (_, i) => (
+        <PhaseRow key={i} id={id} index={i} />
       ))}
       <AddPhase id={id} />
     </details>

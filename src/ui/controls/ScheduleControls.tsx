@@ -6,13 +6,16 @@ import { scheduleNames } from './labels.ts';
 import { LrPlot } from './LrPlot.tsx';
 import { ScheduleParamControl } from './ScheduleParamControl.tsx';
 import { defaultSchedule } from './scheduleDefaults.ts';
-import { findOptimizer } from './select.ts';
+import { findSettings, settingsSteps } from './select.ts';
 
 const types = Object.keys(scheduleNames) as Schedule['type'][];
 
-/** One optimizer's learning-rate schedule: type picker, its parameters and a plot of lr. */
-export function ScheduleControls({ id }: { readonly id: number }) {
-  const type = useLab((s) => findOptimizer(s, id)?.entry.schedule.type);
+/**
+ * The learning-rate schedule of one optimizer, or of its later phase `phase`: type picker, its
+ * parameters and a plot of lr.
+ */
+export function ScheduleControls({ id, phase }: { readonly id: number; readonly phase?: number }) {
+  const type = useLab((s) => findSettings(s, id, phase)?.schedule.type);
   const store = useLabStore();
   const { setSchedule } = useLabActions();
   const selectId = useId();
@@ -30,7 +33,12 @@ export function ScheduleControls({ id }: { readonly id: number }) {
           onChange={(e) => {
             const s = store.getState();
             const next = e.target.value as Schedule['type'];
-            setSchedule(id, defaultSchedule(next, s.steps, findOptimizer(s, id)?.entry.schedule));
+            const steps = settingsSteps(s, id, phase);
+            setSchedule(
+              id,
+              defaultSchedule(next, steps, findSettings(s, id, phase)?.schedule),
+              phase,
+            );
           }}
         >
           {types.map((t) => (
@@ -41,9 +49,15 @@ export function ScheduleControls({ id }: { readonly id: number }) {
         </select>
       </div>
       {Object.keys(scheduleParams[type]).map((name) => (
-        <ScheduleParamControl key={`${type}.${name}`} id={id} type={type} name={name} />
+        <ScheduleParamControl
+          key={`${type}.${name}`}
+          id={id}
+          phase={phase}
+          type={type}
+          name={name}
+        />
       ))}
-      <LrPlot id={id} />
+      <LrPlot id={id} phase={phase} />
     </div>
   );
 }

@@ -44,3 +44,7 @@ const scheduleParamLabels: Readonly<Record<string, string>> = {
 
 /** The label of a schedule parameter's control. */
 export const scheduleParamLabel = (name: string): string => scheduleParamLabels[name] ?? name;
+
+/** A control's `data-field` name: the setting's own on an entry, `phases.0.lr` on its first later phase. */
+export const phaseField = (phase: number | undefined, name: string): string =>
+  phase === undefined ? name : `phases.${phase}.${name}`;

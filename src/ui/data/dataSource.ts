@@ -5,7 +5,7 @@ import {
   type GradientCloud,
 } from '../../engine/data/cloud.ts';
 import type { DataObjective } from '../../engine/data/objective.ts';
-import { getFunction } from '../../engine/functions/index.ts';
+import { functionOf } from '../../engine/functions/index.ts';
 import { noiseSequence } from '../../engine/noise.ts';
 import type { Scene } from '../../engine/scene.ts';
 import type { DataSpec, Vec2 } from '../../engine/types.ts';
@@ -56,7 +56,7 @@ export class DataSource {
   /** The data panel's frame, or null when the run set's scene is not made of data. */
   frame(runSet: RunSet, shown: number, hidden: readonly boolean[]): DataFrame | null {
     const { scene } = runSet;
-    const spec = getFunction(scene.fn.id)?.data;
+    const spec = functionOf(scene.fn)?.data;
     if (!spec) return null;
     const objective = this.#objectiveOf(scene);
     const step = Math.max(0, Math.min(scene.steps, shown));
@@ -92,7 +92,7 @@ export class DataSource {
     const { scene } = runSet;
     const run = runSet.runs[index];
     const entry = scene.optimizers[index];
-    if (!run || !entry || run.length === 0 || !getFunction(scene.fn.id)?.data) return null;
+    if (!run || !entry || run.length === 0 || !functionOf(scene.fn)?.data) return null;
     const objective = this.#objectiveOf(scene);
     const step = Math.max(1, Math.min(shown, scene.steps, run.length - 1));
     const x = run.x[step - 1]!;
@@ -113,7 +113,7 @@ export class DataSource {
     const seed = scene.noise.seed;
     const kept = this.#objective;
     if (kept?.fn === scene.fn && kept.seed === seed) return kept.objective;
-    const objective = getFunction(scene.fn.id)!.create(scene.fn.params, seed) as DataObjective;
+    const objective = functionOf(scene.fn)!.create(scene.fn.params, seed) as DataObjective;
     this.#objective = { fn: scene.fn, seed, objective };
     return objective;
   }

@@ -1,6 +1,6 @@
 import type { Expr } from '../../engine/expr/ast.ts';
 import { evaluate } from '../../engine/expr/evaluate.ts';
-import { getFunction } from '../../engine/functions/index.ts';
+import { functionOf } from '../../engine/functions/index.ts';
 import type { Scene } from '../../engine/scene.ts';
 import type { Objective } from '../../engine/types.ts';
 import type { LabStore } from '../../state/store.ts';
@@ -40,8 +40,7 @@ export class FunctionValues {
   }
 
   #builtin(fn: Scene['fn']): Objective | undefined {
-    if (this.#last?.fn !== fn)
-      this.#last = { fn, objective: getFunction(fn.id)?.create(fn.params) };
+    if (this.#last?.fn !== fn) this.#last = { fn, objective: functionOf(fn)?.create(fn.params) };
     return this.#last.objective;
   }
 

@@ -1,5 +1,5 @@
 import { sameBox } from '../../engine/box.ts';
-import { getFunction } from '../../engine/functions/index.ts';
+import { functionOf } from '../../engine/functions/index.ts';
 import type { Scene } from '../../engine/scene.ts';
 import { sizeCanvas } from '../../render/canvas.ts';
 import { createPlot } from '../../render/draw.ts';
@@ -122,7 +122,7 @@ export class Painter {
     const { store, pipeline, inspection, sweep } = this.sources;
     const state = store.getState();
     const scene = selectScene(state);
-    const fn = getFunction(scene.fn.id);
+    const fn = functionOf(scene.fn);
     const height = plotHeight(width, baseView(state));
     const ctx = sizeCanvas(canvas, width, height, window.devicePixelRatio || 1);
     const runs = pipeline.runs.current;

@@ -1,4 +1,4 @@
-import { getFunction } from '../../engine/functions/index.ts';
+import { functionOf } from '../../engine/functions/index.ts';
 import type { Box } from '../../engine/types.ts';
 import type { LabState } from '../../state/store.ts';
 
@@ -6,7 +6,7 @@ import type { LabState } from '../../state/store.ts';
 export const ZOOM_STEP = 1.5;
 
 /** The function's own view, which zoom transforms are relative to (a typed function's: the current view). */
-export const baseView = (s: LabState): Box => getFunction(s.fn.id)?.view ?? s.view;
+export const baseView = (s: LabState): Box => functionOf(s.fn)?.view ?? s.view;
 
 /** Zooms `view` about its centre by `factor` (> 1 zooms in). */
 export function zoomView(view: Box, factor: number): Box {

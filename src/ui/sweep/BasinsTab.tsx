@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { getFunction } from '../../engine/functions/index.ts';
+import { functionOf } from '../../engine/functions/index.ts';
 import {
   MAX_BASIN_RESOLUTION,
   MIN_BASIN_RESOLUTION,
@@ -39,7 +39,7 @@ export function BasinsTab() {
   if (!sweep) return null;
   const set = (basins: Partial<SweepSpec['basins']>, tol = sweep.tol) =>
     setSweep({ ...sweep, basins: { ...sweep.basins, ...basins }, tol });
-  const minima = getFunction(fn.id)?.minima(fn.params) ?? NO_MINIMA;
+  const minima = functionOf(fn)?.minima(fn.params) ?? NO_MINIMA;
   const shown =
     picture?.scene.sweep?.view === 'basins' && sameFunction(picture.scene.fn, fn) ? picture : null;
   const resolutions = [...new Set([...RESOLUTIONS, sweep.basins.resolution])].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { getFunction } from '../../engine/functions/index.ts';
+import { functionOf } from '../../engine/functions/index.ts';
 import { MAX_SEEDS } from '../../engine/sweep/index.ts';
 import type { Vec2 } from '../../engine/types.ts';
 import type { SweepPicture } from '../../render/frame.ts';
@@ -30,7 +30,7 @@ export function SeedsTab() {
   if (!sweep) return null;
   const shown =
     picture?.scene.sweep?.view === 'seeds' && sameFunction(picture.scene.fn, fn) ? picture : null;
-  const minima = getFunction(fn.id)?.minima(fn.params) ?? NO_MINIMA;
+  const minima = functionOf(fn)?.minima(fn.params) ?? NO_MINIMA;
   return (
     <div className="sweep-view seeds-view">
       <div className="ctl-grid">

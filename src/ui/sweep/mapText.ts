@@ -1,4 +1,4 @@
-import { getFunction } from '../../engine/functions/index.ts';
+import { functionOf } from '../../engine/functions/index.ts';
 import type { Scene } from '../../engine/scene.ts';
 import { axisValue } from '../../engine/sweep/index.ts';
 import type { Metric } from '../../engine/sweep/types.ts';
@@ -9,7 +9,7 @@ import { entryText, METRIC_NAMES } from './metricText.ts';
 
 /** True when the scene's function has known minima (steps to tol needs one). */
 export function hasMinima(scene: Scene): boolean {
-  const fn = getFunction(scene.fn.id);
+  const fn = functionOf(scene.fn);
   return fn ? fn.minima(scene.fn.params).length > 0 : false;
 }
 

@@ -64,3 +64,18 @@ describe('axes layer', () => {
     }
   });
 });
+
+describe('ticks', () => {
+  it('steps by 1, 2 or 5 times a power of ten, about `count` of them', () => {
+    expect(ticks(0, 10, 5)).toEqual([0, 5, 10]);
+    expect(ticks(-1, 3, 4)).toEqual([-1, 0, 1, 2, 3]);
+    expect(ticks(0, 1, 6).map(tickLabel)).toEqual(['0', '0.2', '0.4', '0.6', '0.8', '1']);
+  });
+
+  it('gives at least two where a finer round step has them, so a narrow axis is not left with one', () => {
+    // A step of 5 would leave 0 alone on [−2, 2].
+    expect(ticks(-2, 2, 2)).toEqual([-2, -1, 0, 1, 2]);
+    expect(ticks(-2, 2, 1).length).toBeGreaterThanOrEqual(2);
+    expect(ticks(1, 1, 3)).toEqual([]);
+  });
+});

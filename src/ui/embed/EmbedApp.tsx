@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { getFunction } from '../../engine/functions/index.ts';
+import type { EmbedOptions } from '../../preset/embed.ts';
+import { sceneHash } from '../../preset/index.ts';
+import { selectScene, type LabStore } from '../../state/store.ts';
+import { LabContext, useLab } from '../../state/useLab.ts';
+import type { CompileClient } from '../../workers/compileClient.ts';
+import { CompilerContext } from '../compiler.ts';
+import { RunFeedContext } from '../feeds.ts';
+import { Landscape } from '../Landscape.tsx';
+import { LossChart } from '../LossChart.tsx';
+import { NoticeBanner } from '../NoticeBanner.tsx';
+import { Playback } from '../Playback.tsx';
+import { Shell } from '../Shell.tsx';
+import { StatusLine } from '../StatusLine.tsx';
+import { usePipeline } from '../usePipeline.ts';
+import { usePlaybackClock } from '../usePlaybackClock.ts';
+import { useShortcuts } from '../useShortcuts.ts';
+import { EmbedSliders } from './EmbedSliders.tsx';
+import { useParentHeight } from './useParentHeight.ts';
+import '../app.css';
+import '../layout/layout.css';
+import '../share.css';
+import './embed.css';
+
+/** What the embed page gives its app: the store, the compile client, the link's options. */
+interface EmbedProps {
+  readonly store: LabStore;
+  readonly compiler: CompileClient;
+  readonly options: EmbedOptions;
+}
+
+/**
+ * A scene embedded in another page: the landscape and the loss chart sized to the frame, the
+ * controls the link asked for (playback, named sliders, or none), and a link that opens the scene
+ * as it now stands in the full lab, in a new tab.
+ */
+export function EmbedApp({ store, compiler, options }: EmbedProps) {
+  return (
+    <LabContext.Provider value={store}>
+      <CompilerContext.Provider value={compiler}>
+        <Embed store={store} compiler={compiler} options={options} />
+      </CompilerContext.Provider>
+    </LabContext.Provider>
+  );
+}
+
+function Embed({ store, compiler, options }: EmbedProps) {
+  const pipeline = usePipeline(store, compiler);
+  usePlaybackClock();
+  useShortcuts();
+  useParentHeight();
+  const [drawn, setDrawn] = useState(false);
+  return (
+    <RunFeedContext.Provider value={pipeline.runs}>
+      <Shell pipeline={pipeline} drawn={drawn}>
+        <EmbedBar />
+        <NoticeBanner />
+        <main className="embed-layout">
+          <section className="stage" aria-label="Landscape">
+            <Landscape pipeline={pipeline} onDrawn={() => setDrawn(true)} />
+          </section>
+          <section className="results" aria-label="Playback and loss">
+            {options.playback && <Playback />}
+            <LossChart />
+            <StatusLine pipeline={pipeline} />
+            {options.sliders.length > 0 && <EmbedSliders names={options.sliders} />}
+          </section>
+        </main>
+      </Shell>
+    </RunFeedContext.Provider>
+  );
+}
+
+/** The embed's one line of chrome: what it shows, and the scene as it stands in the full lab. */
+function EmbedBar() {
+  const scene = useLab(selectScene);
+  const name = getFunction(scene.fn.id)?.name ?? scene.fn.id;
+  // The full lab sits beside embed.html: the same folder, its index page.
+  const href = `./#${sceneHash(scene)}`;
+  return (
+    <header className="embed-bar">
+      <p className="embed-title">
+        {name} · {scene.optimizers.map((o) => o.label).join(', ')}
+      </p>
+      <a className="embed-open" href={href} target="_blank" rel="noopener">
+        Open in Descent Lab
+        <span className="visually-hidden"> (opens in a new tab)</span> ↗
+      </a>
+    </header>
+  );
+}

@@ -1,0 +1,52 @@
+import type { RefObject } from 'react';
+import type { ColourKey } from '../render/export/colourKey.ts';
+import { legendEntries, type LegendEntry } from '../render/export/legend.ts';
+import type { Frame } from '../render/frame.ts';
+import { selectScene, type LabStore } from '../state/store.ts';
+import type { RunFeed, RunSet } from '../workers/runs.ts';
+import { colourScale } from './colourScale.ts';
+import { formatNumber } from './format.ts';
+
+/** What the landscape last drew: its canvas and frame, for exports. */
+export interface LandscapeSnapshot {
+  readonly canvas: HTMLCanvasElement;
+  readonly frame: Frame;
+}
+
+/** What an image of the landscape is made from, once every run of the scene is complete. */
+export interface LandscapeExport {
+  readonly set: RunSet;
+  readonly shot: LandscapeSnapshot;
+  readonly legend: readonly LegendEntry[];
+  readonly key: ColourKey | null;
+  /** A file name without extension, e.g. "descent-lab-rosenbrock". */
+  readonly base: string;
+}
+
+/** The scene's file name stem. */
+export const exportBase = (store: LabStore): string =>
+  `descent-lab-${selectScene(store.getState()).fn.id.replace(/_/g, '-')}`;
+
+/** The scene's runs once all are complete, or why they are not at hand. */
+export function completeSet(store: LabStore, feed: RunFeed): RunSet | string {
+  const set = feed.current;
+  return set?.complete && set.scene === selectScene(store.getState())
+    ? set
+    : 'Still computing: try again when the paths are complete.';
+}
+
+/** What an image export needs, or why there is nothing to export yet. */
+export function landscapeExport(
+  store: LabStore,
+  feed: RunFeed,
+  snapshot: RefObject<LandscapeSnapshot | null>,
+): LandscapeExport | string {
+  const set = completeSet(store, feed);
+  if (typeof set === 'string') return set;
+  const shot = snapshot.current;
+  if (!shot) return 'The landscape has not been drawn yet.';
+  const hidden = store.getState().optimizers.map((o) => o.hidden);
+  const legend = legendEntries(set.scene.optimizers, set.runs, hidden, formatNumber);
+  const field = shot.frame.content.field;
+  return { set, shot, legend, key: field ? colourScale(field) : null, base: exportBase(store) };
+}
