@@ -16,8 +16,10 @@ const layers = {
   workers: ['engine', 'preset'],
   state: ['engine', 'preset', 'workers'],
   render: ['engine', 'preset', 'workers', 'state'],
-  ui: ['engine', 'preset', 'gallery', 'workers', 'state', 'render'],
-  cli: ['engine', 'preset', 'gallery'],
+  ui: ['engine', 'preset', 'gallery', 'workers', 'state', 'render', 'export'],
+  cli: ['engine', 'preset', 'gallery', 'export'],
+  // Scenes written for other tools (a PyTorch script): pure text from engine and preset values.
+  export: ['engine', 'preset'],
 };
 
 export default tseslint.config(
@@ -85,6 +87,7 @@ export default tseslint.config(
       'src/gallery/**/*.ts',
       'src/workers/**/*.ts',
       'src/cli/**/*.ts',
+      'src/export/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -7,6 +7,7 @@ export const USAGE = `Usage: descent-lab run <preset.json | - | link> [--format 
        descent-lab data <preset.json | - | link> [--format json|csv]
        descent-lab sweep <preset.json | - | link> [--vary PATH=FROM:TO:COUNT[:log] ...]
                          [--format json|csv] [--tol T]
+       descent-lab export-torch <preset.json | - | link>
 
 run: computes every optimizer's trajectory of a Descent Lab scene (a version-1 preset) exactly as
 PyTorch's torch.optim would, in float64, and prints them.
@@ -31,6 +32,10 @@ mini-batch, to train on exactly these elsewhere.
 
 ${SWEEP_USAGE}
 
+export-torch: writes the scene as one self-contained Python script that runs it with torch.optim
+and torch.optim.lr_scheduler in float64. 'python3 script.py --json' prints what 'run --format json'
+prints; without --json it plots the paths with matplotlib (or prints a table without it).
+
 Exit status: 0 on success (also when the reader stops early, as in '| head');
 2 on a bad invocation or input (one line on stderr, nothing on stdout);
 1 when the output cannot be written or on an internal error (one line on stderr).`;
@@ -40,6 +45,7 @@ export type Command =
   | { readonly command: 'help' }
   | { readonly command: 'run'; readonly file: string; readonly format: Format }
   | DataCommand
+  | ExportTorchCommand
   | SweepCommand;
 
 /** `descent-lab data`'s arguments. */
@@ -49,6 +55,12 @@ export interface DataCommand {
   readonly format: Format;
 }
 
+/** `descent-lab export-torch`'s arguments. */
+export interface ExportTorchCommand {
+  readonly command: 'export-torch';
+  readonly file: string;
+}
+
 /** Reads the arguments; throws UsageError on anything it does not know. */
 export function parseArgs(args: readonly string[]): Command {
   if (args.length === 0 || args.includes('--help') || args.includes('-h') || args[0] === 'help') {
@@ -56,9 +68,10 @@ export function parseArgs(args: readonly string[]): Command {
   }
   const [command, ...rest] = args;
   if (command === 'sweep') return parseSweepArgs(rest);
+  if (command === 'export-torch') return { command, file: readArgs(command, rest, {}) };
   if (command !== 'run' && command !== 'data') {
     const tries =
-      'try: descent-lab run preset.json, descent-lab data preset.json, or descent-lab sweep preset.json --vary …';
+      'try: descent-lab run preset.json, descent-lab data preset.json, descent-lab sweep preset.json --vary …, or descent-lab export-torch preset.json';
     throw new UsageError(`unknown command "${command}" (${tries})`);
   }
   let format: Format = 'json';

@@ -2,6 +2,7 @@ import { CUSTOM_ID } from '../engine/expr/custom.ts';
 import { ExprError } from '../engine/expr/error.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { Objective } from '../engine/types.ts';
+import type { TypedTrees } from '../export/torch/index.ts';
 import type { ParseOptions } from '../preset/schema.ts';
 import { UsageError } from './failure.ts';
 
@@ -37,6 +38,20 @@ export async function objectiveOf(fn: Scene['fn']): Promise<Objective | undefine
     return compiler.instantiate(compiler.compileExpression(fn.expr ?? '').source);
   } catch (e) {
     // The preset's check passed already; a refusal here is still the input's, not a crash.
+    if (e instanceof ExprError)
+      throw new UsageError(`fn.expr is not a valid function: ${e.message}`);
+    throw e;
+  }
+}
+
+/** A typed function's checked trees, f and its derivatives (what objectiveOf compiles), for the PyTorch export. */
+export async function typedTreesOf(fn: Scene['fn']): Promise<TypedTrees | undefined> {
+  if (fn.id !== CUSTOM_ID) return undefined;
+  const compiler = await loadCompiler();
+  try {
+    const { f, dx, dy } = compiler.compileExpression(fn.expr ?? '');
+    return { f, dx, dy };
+  } catch (e) {
     if (e instanceof ExprError)
       throw new UsageError(`fn.expr is not a valid function: ${e.message}`);
     throw e;

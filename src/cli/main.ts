@@ -3,6 +3,7 @@ import { eachRun } from '../engine/simulate.ts';
 import { csvChunks, jsonChunks } from '../preset/trajectoryFormats.ts';
 import { parseArgs, USAGE } from './args.ts';
 import { dataCommand } from './dataMain.ts';
+import { exportTorchCommand } from './exportTorchMain.ts';
 import { objectiveOf } from './compiler.ts';
 import { EXIT, failure } from './failure.ts';
 import { sceneOf } from './input.ts';
@@ -37,6 +38,10 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
       // Loaded only for a sweep: `run` starts without the sweep kernel and formats.
       const { sweepCommand } = await import('./sweepMain.ts');
       await sweepCommand(command, io, say);
+      return EXIT.ok;
+    }
+    if (command.command === 'export-torch') {
+      await exportTorchCommand(command, io, say);
       return EXIT.ok;
     }
     if (command.command === 'data') {

@@ -14,10 +14,11 @@ import {
   landscapeExport,
   type LandscapeSnapshot,
 } from './landscapeExport.ts';
+import { useTorchScript } from './useTorchScript.ts';
 
 export type { LandscapeSnapshot } from './landscapeExport.ts';
 
-type Format = 'png' | 'svg' | 'csv' | 'json' | 'preset';
+type Format = 'png' | 'svg' | 'csv' | 'json' | 'preset' | 'pytorch' | 'py';
 
 const choices: readonly { format: Format; label: string }[] = [
   { format: 'png', label: 'Image (PNG)' },
@@ -25,15 +26,22 @@ const choices: readonly { format: Format; label: string }[] = [
   { format: 'csv', label: 'Trajectories (CSV)' },
   { format: 'json', label: 'Trajectories (JSON)' },
   { format: 'preset', label: 'Scene preset (JSON)' },
+  { format: 'pytorch', label: 'Copy as PyTorch' },
+  { format: 'py', label: 'Download .py' },
 ];
 
-/** Downloads of the scene: the landscape as PNG or SVG, the trajectories, the preset. */
+/**
+ * Downloads of the scene: the landscape as PNG or SVG, the trajectories, the preset; and the scene
+ * as a PyTorch script, copied or downloaded.
+ */
 export function ExportMenu({ snapshot }: { snapshot: RefObject<LandscapeSnapshot | null> }) {
   const store = useLabStore();
   const feed = useRunFeed();
+  const torch = useTorchScript();
   const [message, setMessage] = useState('');
 
   const run = async (format: Format) => {
+    if (format === 'pytorch' || format === 'py') return pytorch(format);
     const scene = selectScene(store.getState());
     const base = exportBase(store);
     if (format === 'preset') {
@@ -61,6 +69,19 @@ export function ExportMenu({ snapshot }: { snapshot: RefObject<LandscapeSnapshot
     }
     const svg = landscapeSvg(shot.frame, legend, background, key);
     return save(`${base}.svg`, textFile(svg, 'image/svg+xml'));
+  };
+
+  const pytorch = async (format: 'pytorch' | 'py') => {
+    const { text, name } = await torch().catch((e: Error) => {
+      throw new Error(`Cannot export this scene to PyTorch: ${e.message}.`);
+    });
+    if (format === 'py') return save(name, textFile(text, 'text/x-python'));
+    try {
+      await navigator.clipboard.writeText(text);
+      setMessage(`PyTorch script copied (${text.split('\n').length} lines): run it with python3.`);
+    } catch {
+      setMessage('The clipboard is not available here: use Download .py.');
+    }
   };
 
   const save = (name: string, blob: Blob) => {

@@ -8,8 +8,8 @@ addEventListener('message', (event: MessageEvent<CompileRequest>) => {
   let answer: CompileAnswer;
   try {
     const compiled = compileExpression(String(text));
-    const { source, gradient, f } = compiled;
-    answer = { requestId, ok: true, source, gradient, f };
+    const { source, gradient, f, dx, dy } = compiled;
+    answer = { requestId, ok: true, source, gradient, f, dx, dy };
   } catch (e) {
     const column = e instanceof ExprError ? e.column : null;
     answer = { requestId, ok: false, message: (e as Error).message, column };

@@ -89,7 +89,14 @@ export class CompileClient {
     this.#queue.shift();
     head.resolve(
       answer.ok
-        ? { ok: true, source: answer.source, gradient: answer.gradient, f: answer.f }
+        ? {
+            ok: true,
+            source: answer.source,
+            gradient: answer.gradient,
+            f: answer.f,
+            dx: answer.dx,
+            dy: answer.dy,
+          }
         : { ok: false, message: answer.message, column: answer.column },
     );
     this.#send();

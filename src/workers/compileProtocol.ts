@@ -18,6 +18,9 @@ export type CompileResult =
       readonly gradient: readonly [string, string];
       /** f as our checked tree (plain data), for single values on the page (engine/expr/evaluate). */
       readonly f: Expr;
+      /** ∂f/∂x and ∂f/∂y as checked trees, for the PyTorch export (src/export/torch). */
+      readonly dx: Expr;
+      readonly dy: Expr;
     }
   | {
       readonly ok: false;

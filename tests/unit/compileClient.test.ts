@@ -36,6 +36,8 @@ const ok = (requestId: number): CompileAnswer => ({
   source: 'return{f:function(x,y){return x;},grad:function(x,y,out){out[0]=1;out[1]=0;}};',
   gradient: ['1', '0'],
   f: { kind: 'var', name: 'x' },
+  dx: { kind: 'num', value: 1 },
+  dy: { kind: 'num', value: 0 },
 });
 
 afterEach(() => vi.useRealTimers());

@@ -250,7 +250,7 @@ describe('landscape function values (hover readout)', () => {
     store.getState().actions.setStart([0, 0]);
     expect(asked.map((a) => a.text)).toEqual([defaultExpression, 'x*x']);
     expect(values.at(store.getState().fn, 3, 0)).toBeNaN();
-    asked[1]!.answer({ ok: true, source: '', gradient: ['', ''], f: x2 });
+    asked[1]!.answer({ ok: true, source: '', gradient: ['', ''], f: x2, dx: x2, dy: x2 });
     await Promise.resolve();
     expect(values.at(store.getState().fn, 3, 0)).toBe(9);
     // An older text's tree is not this function's.
