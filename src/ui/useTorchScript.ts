@@ -3,6 +3,7 @@ import { torchScript, TorchExportError } from '../export/torch/index.ts';
 import { selectScene } from '../state/store.ts';
 import { useLabStore } from '../state/useLab.ts';
 import { useCompiler } from './compiler.ts';
+import { exportBase } from './landscapeExport.ts';
 
 /** A PyTorch script of the scene and the name to save it under. */
 export interface TorchFile {
@@ -29,6 +30,6 @@ export function useTorchScript(): () => Promise<TorchFile> {
       typed = { f: compiled.f, dx: compiled.dx, dy: compiled.dy };
     }
     const text = torchScript(scene, typed ? { typed } : {});
-    return { text, name: `descent-lab-${scene.fn.id.replace(/_/g, '-')}.py` };
+    return { text, name: `${exportBase(store)}.py` };
   };
 }

@@ -35,6 +35,12 @@ export function generate(params: Params, draw: Draw): Dataset {
   const source = new NormalSource(params['seed']!);
   const [a, b, t] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   for (let i = 0; i < n; i++) [a[i], b[i], t[i]] = draw(source, params);
+  return splitAt({ n, a, b, t }, nTrain);
+}
+
+/** The first `nTrain` examples for training and the rest for testing, as views of `all`. */
+export function splitAt(all: Examples, nTrain: number): Dataset {
+  const { n, a, b, t } = all;
   const part = (from: number, to: number): Examples => ({
     n: to - from,
     a: a.subarray(from, to),

@@ -1,6 +1,6 @@
 import type { Box, Objective, Params, TestFunction, Vec2 } from '../types.ts';
 import { BatchOrder, shuffled } from './batches.ts';
-import { trainSize, type Dataset, type Examples } from './examples.ts';
+import { splitAt, trainSize, type Dataset, type Examples } from './examples.ts';
 import { leastSquares, logisticFit } from './fit.ts';
 import { checkSizes, common } from './models.ts';
 import { LinearRegression, LogisticRegression } from './objective.ts';
@@ -152,14 +152,7 @@ export function split(rows: Examples, params: Params): Dataset {
     b[i] = rows.b[j]!;
     t[i] = rows.t[j]!;
   }
-  const nTrain = trainSize(n, params['test']!);
-  const part = (from: number, to: number): Examples => ({
-    n: to - from,
-    a: a.subarray(from, to),
-    b: b.subarray(from, to),
-    t: t.subarray(from, to),
-  });
-  return { train: part(0, nTrain), test: part(nTrain, n) };
+  return splitAt({ n, a, b, t }, trainSize(n, params['test']!));
 }
 
 /** Coordinates of a view stay within the preset's bound (its MAX_COORD), so a link reads back. */
