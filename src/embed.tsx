@@ -1,7 +1,7 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { readEmbedOptions } from './preset/embed.ts';
-import { linkScene } from './state/persistence.ts';
+import { compilerVerdict, linkScene, replaceIfRefused } from './state/persistence.ts';
 import { createLabStore } from './state/store.ts';
 import { defaultScene } from './preset/index.ts';
 import { EmbedApp } from './ui/embed/EmbedApp.tsx';
@@ -21,6 +21,8 @@ const options = readEmbedOptions(window.location.hash);
 const store = createLabStore(link?.scene ?? defaultScene(), { animate: !reducedMotion });
 store.getState().actions.notify(embedNotice(link, options));
 const compiler = new CompileClient();
+// A typed function the compiler refuses gives way to what the command line runs for the link.
+if (link) replaceIfRefused(store, link, compilerVerdict(compiler));
 startTransition(() =>
   createRoot(root).render(
     <StrictMode>

@@ -122,6 +122,29 @@ export interface SceneSync {
 }
 
 /**
+ * Once the compiler has judged the typed function of `shown` (a scene just loaded into `store`):
+ * if it refuses it, and that function is still shown, the scene the command line runs for the
+ * same source instead (Rosenbrock, with the refusal in the notice).
+ */
+export function replaceIfRefused(store: LabStore, shown: Shown, verdict: Verdict): void {
+  const { fn } = shown.scene;
+  const { expr } = fn;
+  const instead = shown.instead;
+  if (expr === undefined || !instead) return;
+  const { actions } = store.getState();
+  void verdict(expr).then((refusal) => {
+    if (refusal === null) return;
+    // Only while that function is shown: a newer link or a function picked since wins.
+    if (store.getState().fn === fn) {
+      const next = instead(refusal);
+      actions.loadScene(next.scene);
+      actions.notify(next.notice);
+    }
+    actions.forgetExpression(expr);
+  });
+}
+
+/**
  * Keeps the address bar's hash and the saved scene following the store, without adding history
  * entries; a link pasted into the address bar of an open page is loaded. `opening` is the scene
  * the store was made with; `verdict` is the compile worker's (see `compilerVerdict`).
@@ -173,22 +196,7 @@ export function syncScene(
     clearTimeout(timer);
     timer = setTimeout(write, WRITE_DELAY_MS);
   };
-  const check = (shown: Shown) => {
-    const { fn } = shown.scene;
-    const { expr } = fn;
-    const instead = shown.instead;
-    if (expr === undefined || !instead) return;
-    void verdict(expr).then((refusal) => {
-      if (refusal === null) return;
-      // Only while that function is shown: a newer link or a function picked since wins.
-      if (store.getState().fn === fn) {
-        const next = instead(refusal);
-        actions.loadScene(next.scene);
-        actions.notify(next.notice);
-      }
-      actions.forgetExpression(expr);
-    });
-  };
+  const check = (shown: Shown) => replaceIfRefused(store, shown, verdict);
   const show = (shown: Shown) => {
     actions.loadScene(shown.scene);
     actions.notify(shown.notice);

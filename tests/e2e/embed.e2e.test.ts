@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import lz from 'lz-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkExpression } from '../../src/engine/expr/index.ts';
 import { readLink } from '../../src/preset/index.ts';
+import { refusedByCompilerOnly } from '../hostile.ts';
 import { axeViolations, labSession, openPage } from './browser.ts';
 
 const lab = labSession();
@@ -158,6 +160,30 @@ describe('a scene embedded in a page on another origin', () => {
       await frame.locator('.app[data-state="ready"]').waitFor({ timeout: 30_000 });
       expect(await frame.getByLabel('Learning rate (value)').count()).toBe(2);
       expect(await frame.locator('.notice').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('opens a typed function the compiler refuses as the command line does: Rosenbrock, and says why', async () => {
+    const expr = refusedByCompilerOnly[0]!;
+    const typed = { v: 1, fn: { id: 'custom', expr }, optimizers: [{ type: 'adam', lr: 0.05 }] };
+    const link = `s=1.${lz.compressToEncodedURIComponent(JSON.stringify(typed))}`;
+    const cli = readLink(link, { checkExpression });
+    if (!cli.found) throw new Error('no scene');
+    const { page, context, errors } = await openPage(lab.browser, {
+      viewport: { width: 1000, height: 900 },
+      reducedMotion: 'reduce',
+    });
+    try {
+      await page.goto(framing(`${lab.server.url}embed.html#${link}&controls=none`));
+      const frame = page.frameLocator('#lab');
+      await frame.locator('.app[data-state="ready"]').waitFor({ timeout: 30_000 });
+      await expect.poll(() => frame.locator('.notice').textContent()).toMatch(/used rosenbrock/);
+      expect(await frame.locator('p.status').textContent()).toMatch(/^Rosenbrock · 1 optimizer/);
+      expect(cli.scene.fn.id).toBe('rosenbrock');
+      expect(await frame.getByRole('button', { name: /Play/ }).count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
