@@ -1,53 +1,16 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import lz from 'lz-string';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkExpression } from '../../src/engine/expr/index.ts';
 import { readLink } from '../../src/preset/index.ts';
 import { refusedByCompilerOnly } from '../hostile.ts';
 import { axeViolations, labSession, openPage } from './browser.ts';
+import { coursePage, embeddedHash } from './coursePage.ts';
 
 const lab = labSession();
 
-/** Adam and Momentum on Rosenbrock. */
-const preset = {
-  v: 1,
-  fn: { id: 'rosenbrock' },
-  start: [-1.5, 2],
-  steps: 300,
-  optimizers: [
-    { type: 'adam', lr: 0.02 },
-    { type: 'sgd', lr: 1e-3, momentum: 0.9 },
-  ],
-};
-const hash = `s=1.${lz.compressToEncodedURIComponent(JSON.stringify(preset))}`;
+const hash = embeddedHash;
 
-/**
- * A course page on another origin (localhost, where the lab is on 127.0.0.1): it frames `src`
- * and sizes the frame to the heights the embed sends.
- */
-let host: Server;
-let hostUrl = '';
-beforeAll(async () => {
-  host = createServer((request, response) => {
-    const src = decodeURIComponent(
-      new URL(request.url!, 'http://localhost').searchParams.get('src')!,
-    );
-    response.setHeader('content-type', 'text/html; charset=utf-8');
-    response.end(
-      `<!doctype html><html lang="en"><title>Lesson 3</title><body><main><h1>Lesson 3</h1>` +
-        `<iframe id="lab" src="${src.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" title="Descent Lab: Rosenbrock" width="760" height="400" style="border:0"></iframe>` +
-        `<p id="heights"></p></main><script>addEventListener('message', (e) => {` +
-        `if (e.data && e.data.type === 'descent-lab:height') { lab.height = e.data.height; ` +
-        `heights.textContent += e.data.height + ' '; } });</script></body></html>`,
-    );
-  });
-  await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
-  hostUrl = `http://localhost:${(host.address() as AddressInfo).port}/`;
-});
-afterAll(() => new Promise((resolve) => host.close(resolve)));
-
-const framing = (src: string) => `${hostUrl}?src=${encodeURIComponent(src)}`;
+const framing = coursePage();
 
 describe('a scene embedded in a page on another origin', () => {
   it('shows the link’s scene with the named controls, sizes itself, and works from the keyboard', async () => {
