@@ -41,6 +41,18 @@ describe('the lesson path', () => {
         .poll(() => page.locator('.lesson-title').textContent())
         .toBe(gallery.at(-2)!.title);
 
+      // Edited, the step says its text is about its own scene; its link brings that back.
+      expect(await page.locator('.lesson-edited').count()).toBe(0);
+      const rate = page.getByLabel('Learning rate (value)').first();
+      await rate.fill('0.0123');
+      await rate.press('Enter');
+      await expect.poll(() => page.locator('.lesson-edited').count()).toBe(1);
+      await page.getByRole('link', { name: 'Link to this step' }).press('Enter');
+      await expect.poll(() => page.locator('.lesson-edited').count()).toBe(0);
+      await expect
+        .poll(() => page.evaluate(() => window.descentLab!.preset()))
+        .toEqual(expected(gallery.length - 2));
+
       // A step's link opens that step in a fresh page.
       const link = await page.getByRole('link', { name: 'Link to this step' }).getAttribute('href');
       const fresh = await context.newPage();
