@@ -2,7 +2,8 @@
  * `descent-lab export-torch` as a command (what it prints and refuses, with the other commands'
  * conventions) and the generator's refusals; tests/unit/torchExport.test.ts runs the scripts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import type { Scene } from '../../src/engine/scene.ts';
 import { torchScript, TorchExportError } from '../../src/export/torch/index.ts';
 import { sceneFromPreset, sceneHash } from '../../src/preset/index.ts';
 import { run } from './support/cliInProcess.ts';
+import { PYTHON, requireTorch } from './support/python.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'descent-lab-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -143,5 +145,25 @@ describe('torchScript refuses what it cannot write as the lab runs it', () => {
     expect(() => torchScript({ ...scene, optimizers: [entry] })).toThrow(
       /the schedule "cyclic" has no PyTorch export/,
     );
+  });
+});
+
+describe('an exported script', () => {
+  it('holds a label as text, whatever quotes and escapes it carries: it is printed, not run', () => {
+    requireTorch();
+    // Were it code, it would create PWNED in the script's folder (the working directory).
+    const hostile = `a"b\\c'''d"); open("PWNED", "w") #`;
+    expect(hostile.length).toBeLessThanOrEqual(60);
+    const scene = sceneFromPreset({
+      v: 1,
+      fn: { id: 'booth' },
+      steps: 3,
+      optimizers: [{ type: 'sgd', lr: 0.01, label: hostile }],
+    });
+    const script = file('hostile.py', torchScript(scene));
+    const r = spawnSync(PYTHON, [script, '--json'], { encoding: 'utf8', cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).runs[0].label).toBe(hostile);
+    expect(existsSync(join(dir, 'PWNED'))).toBe(false);
   });
 });
