@@ -1,4 +1,5 @@
 import { optimizers } from '../engine/optimizers/index.ts';
+import { hashParam } from './link.ts';
 
 /**
  * What an embedded scene shows besides the landscape and the loss chart, from the link's
@@ -19,23 +20,9 @@ export const DEFAULT_CONTROLS = 'playback';
 /** Every hyperparameter name of every optimizer. */
 const hyperNames: ReadonlySet<string> = new Set(optimizers.flatMap((o) => Object.keys(o.hyper)));
 
-/** The `controls` parameter of a link's hash (`#s=…&controls=…`), or undefined without one. */
-function controlsParam(hash: string): string | undefined {
-  const part = hash
-    .replace(/^#/, '')
-    .split('&')
-    .find((p) => p.startsWith('controls='));
-  if (part === undefined) return undefined;
-  try {
-    return decodeURIComponent(part.slice('controls='.length));
-  } catch {
-    return part.slice('controls='.length);
-  }
-}
-
 /** Reads an embed's options from its link's hash; never throws. */
 export function readEmbedOptions(hash: string): EmbedOptions {
-  const names = (controlsParam(hash) ?? DEFAULT_CONTROLS)
+  const names = (hashParam(hash, 'controls') ?? DEFAULT_CONTROLS)
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);

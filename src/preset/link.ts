@@ -134,8 +134,11 @@ function linkRows(
   }
 }
 
-/** The parameter `name` of a link's hash (`#s=…&r=…`), or undefined when it has none. */
-function hashParam(link: string, name: string): string | undefined {
+/**
+ * The parameter `name` of a link's hash (`#s=…&r=…&controls=…`), percent-decoded where it can be,
+ * or undefined when it has none. `link` is a whole URL, its hash, or the hash without `#`.
+ */
+export function hashParam(link: string, name: string): string | undefined {
   const hash = link.includes('#') ? link.slice(link.indexOf('#') + 1) : link;
   const part = hash.split('&').find((p) => p.startsWith(`${name}=`));
   if (part === undefined) return undefined;

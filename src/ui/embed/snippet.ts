@@ -1,9 +1,8 @@
 import { controlsOption, type EmbedOptions } from '../../preset/embed.ts';
+import { escape } from '../../render/export/svg.ts';
 
 /** The frame's size in the snippet: the landscape and the chart side by side, and a slider row. */
 export const EMBED_SIZE = { width: 760, height: 620 } as const;
-
-const attribute = (text: string): string => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The address of the embed of a scene (its hash without `#`) beside the lab at `lab` (the lab's
@@ -26,7 +25,7 @@ export function embedUrl(
 export function iframeSnippet(url: string, title: string): string {
   const { width, height } = EMBED_SIZE;
   return (
-    `<iframe src="${attribute(url)}" title="${attribute(title)}" width="${width}" ` +
+    `<iframe src="${escape(url)}" title="${escape(title)}" width="${width}" ` +
     `height="${height}" loading="lazy" style="border:0;max-width:100%"></iframe>`
   );
 }

@@ -1,5 +1,6 @@
 import { chapters, type Chapter, type GalleryScene } from '../../gallery/scenes.ts';
 import { sceneFromPreset, sceneHash } from '../../preset/index.ts';
+import { hashParam } from '../../preset/link.ts';
 
 /** One step of the lesson path: a gallery scene, in its chapter. */
 export interface LessonStep {
@@ -21,12 +22,8 @@ export const stepHash = (step: LessonStep): string =>
 
 /** The index of the step a link's hash names (`…&lesson=<id>`), or null for none or an unknown id. */
 export function lessonStep(hash: string): number | null {
-  const part = hash
-    .replace(/^#/, '')
-    .split('&')
-    .find((p) => p.startsWith('lesson='));
-  if (part === undefined) return null;
-  const id = part.slice('lesson='.length);
+  const id = hashParam(hash, 'lesson');
+  if (id === undefined) return null;
   const k = lessonPath.findIndex((step) => step.scene.id === id);
   return k < 0 ? null : k;
 }
