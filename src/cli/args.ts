@@ -19,8 +19,8 @@ PyTorch's torch.optim would, in float64, and prints them.
   link            a Descent Lab link ('https://…/#s=1.…', or just '#s=1.…'): the same
                   trajectories the page draws; what the page would ignore is named on stderr
 
-  A loss made of data (fn.id linear_regression or sparse_logistic) with a test set adds each
-  point's test loss: "test_f":[...] per run in JSON, a last column test_f in CSV.
+  A loss made of data (fn.id linear_regression, sparse_logistic or shifted_wells) with a test
+  set adds each point's test loss: "test_f":[...] per run in JSON, a last column test_f in CSV.
 
 data: prints a loss made of data's examples and the training-set indices of every step's
 mini-batch, to train on exactly these elsewhere.

@@ -16,7 +16,7 @@ export async function dataCommand(
   const spec = functionOf(scene.fn)?.data;
   if (!spec) {
     throw new UsageError(
-      `the scene's function "${scene.fn.id}" is not made of data (try fn.id linear_regression or sparse_logistic)`,
+      `the scene's function "${scene.fn.id}" is not made of data (try fn.id linear_regression, sparse_logistic or shifted_wells)`,
     );
   }
   const chunks =

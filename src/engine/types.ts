@@ -80,6 +80,12 @@ export interface DataSpec {
   readonly model: string;
   /** Features per example: `a` only, or `a` and `b`. */
   readonly inputs: 1 | 2;
+  /**
+   * What the data panel draws: the points (a, t) and each optimizer's line t = x·a + y; the points
+   * (a, b) by label and each boundary x·a + y·b = 0; or the examples' shifts (a, b) alone, for a
+   * model whose examples shift one landscape (wells.ts), where θ has no picture in the data.
+   */
+  readonly plot: 'line' | 'boundary' | 'shifts';
   /** The per-example loss ℓᵢ(x, y), exactly, in words (f is its mean over the training set). */
   readonly loss: string;
   /**

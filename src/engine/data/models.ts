@@ -4,6 +4,7 @@ import { memoized, trainSize, type Draw } from './examples.ts';
 import { leastSquares, logisticFit } from './fit.ts';
 import { sigmoid } from './logistic.ts';
 import { LinearRegression, LogisticRegression } from './objective.ts';
+import { ShiftedWells, WELLS, WELLS_LOSS, wellMinima, wellsDraw } from './wells.ts';
 
 /** The most examples a data scene may generate. */
 export const MAX_EXAMPLES = 10_000;
@@ -70,6 +71,7 @@ export const linearRegression: TestFunction = {
   data: {
     model: 'linear regression: x is the slope, y the intercept',
     inputs: 1,
+    plot: 'line',
     loss: 'ℓᵢ = (x·aᵢ + y − tᵢ)²',
     nsPerExample: 2.3,
     dataset: lineData,
@@ -106,6 +108,7 @@ export const sparseLogistic: TestFunction = {
   data: {
     model: 'logistic regression without bias: x weighs feature a, y the sparse feature b',
     inputs: 2,
+    plot: 'boundary',
     loss: 'ℓᵢ = max(zᵢ, 0) − zᵢtᵢ + ln(1 + e^−|zᵢ|), zᵢ = x·aᵢ + y·bᵢ',
     nsPerExample: 75,
     dataset: sparseData,
@@ -125,5 +128,38 @@ export const sparseLogistic: TestFunction = {
   create: (params, seed = 0) => new LogisticRegression(sparseData(params), orderOf(params, seed)),
 };
 
+const wellsData = memoized(wellsDraw);
+
+/** A sharp and a flat well, each example's copy shifted by its own noise (wells.ts). */
+export const shiftedWells: TestFunction = {
+  id: 'shifted_wells',
+  name: 'Sharp and flat wells (data)',
+  formula:
+    'mean over the training set of W(x − aᵢ, y − bᵢ): one landscape, shifted by each example',
+  data: {
+    model:
+      `a sharp well (depth ${WELLS.sharp.depth}, width ${WELLS.sharp.width}) and a flat one ` +
+      `(depth ${WELLS.flat.depth}, width ${WELLS.flat.width}) in a bowl; example i shifts them by (aᵢ, bᵢ)`,
+    inputs: 2,
+    plot: 'shifts',
+    loss: WELLS_LOSS,
+    nsPerExample: 60,
+    dataset: wellsData,
+    batches: orderOf,
+  },
+  params: {
+    ...common(400, 4),
+    // Few training examples, many test ones: the sharp well overfits the 100 it is rebuilt from,
+    // and 300 measure it.
+    test: { ...common(400, 4)['test']!, default: 0.75 },
+    noise: { default: 0.2, min: 0, max: 1, label: 'σ (shift of each example)' },
+  },
+  view: { x: [-1.9, 2.5], y: [-1.4, 1.4] },
+  start: [-0.8, 0.25],
+  check: checkSizes,
+  minima: perParams((params) => wellMinima(wellsData(params).train)),
+  create: (params, seed = 0) => new ShiftedWells(wellsData(params), orderOf(params, seed)),
+};
+
 /** Every loss made of data, in display order. */
-export const dataModels: readonly TestFunction[] = [linearRegression, sparseLogistic];
+export const dataModels: readonly TestFunction[] = [linearRegression, sparseLogistic, shiftedWells];

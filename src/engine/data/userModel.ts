@@ -75,6 +75,7 @@ export const userModels: readonly TestFunction[] = kinds.map((kind) => ({
   data: {
     model: kind.model,
     inputs: kind.inputs,
+    plot: kind.inputs === 1 ? 'line' : 'boundary',
     loss: kind.loss,
     nsPerExample: kind.nsPerExample,
     dataset: () => unbound('its data set'),

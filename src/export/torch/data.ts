@@ -1,7 +1,8 @@
 import type { Examples } from '../../engine/data/examples.ts';
 import type { DataSpec, Params } from '../../engine/types.ts';
 import { TorchExportError } from './error.ts';
-import { pyFloats, pyInt } from './python.ts';
+import { WELLS } from '../../engine/data/wells.ts';
+import { pyFloat, pyFloats, pyInt } from './python.ts';
 
 /** What a loss made of data adds to the script: its examples, batch order and losses. */
 export interface DataPart {
@@ -22,6 +23,11 @@ const columns = (name: string, ex: Examples, inputs: 1 | 2): string =>
     '}',
   ].join('\n');
 
+const { q, sharp, flat } = WELLS;
+/** One well of W, A·exp(−‖(u, v) − c‖² / 2w²), in Python over the shifted u and v. */
+const well = ({ depth, width, at }: (typeof WELLS)['sharp' | 'flat']): string =>
+  `${pyFloat(depth)} * torch.exp(-((u - ${pyFloat(at[0])}) ** 2 + (v - ${pyFloat(at[1])}) ** 2) * ${pyFloat(1 / (2 * width * width))})`;
+
 /** Per-example losses over the last axis (x, y of any shape, broadcast against the examples). */
 const LOSSES = {
   squared: String.raw`def losses(x, y, ex):
@@ -31,14 +37,20 @@ const LOSSES = {
     """The log-loss of z = x·a + y·b against t per example (torch's stable BCE with logits)."""
     z = x[..., None] * ex['a'] + y[..., None] * ex['b']
     return torch.nn.functional.binary_cross_entropy_with_logits(z, ex['t'].expand_as(z), reduction='none')`,
+  wells: String.raw`def losses(x, y, ex):
+    """W(x − a, y − b) per example: a sharp and a flat well in a bowl, shifted by each example."""
+    u = x[..., None] - ex['a']
+    v = y[..., None] - ex['b']
+    return ${pyFloat(q)} * (u * u + v * v) - ${well(sharp)} - ${well(flat)}`,
 };
 
-/** Each data model's loss (the engine's LinearRegression and LogisticRegression objectives). */
+/** Each data model's loss (the engine's LinearRegression, LogisticRegression and ShiftedWells). */
 const MODELS: Readonly<Record<string, keyof typeof LOSSES>> = {
   linear_regression: 'squared',
   user_regression: 'squared',
   sparse_logistic: 'logistic',
   user_logistic: 'logistic',
+  shifted_wells: 'wells',
 };
 
 /**

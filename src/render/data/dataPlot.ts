@@ -1,4 +1,5 @@
 import type { Examples } from '../../engine/data/examples.ts';
+import type { DataSpec } from '../../engine/types.ts';
 import type { Context2D } from '../bitmap.ts';
 import type { ChartTheme } from '../chart/axes.ts';
 import type { RasterCache } from '../rasterCache.ts';
@@ -16,8 +17,8 @@ export interface DataPlotInput {
   readonly width: number;
   readonly height: number;
   readonly examples: Examples;
-  /** 1: points (a, t) and lines t = x·a + y; 2: points (a, b) by label and boundaries x·a + y·b = 0. */
-  readonly inputs: 1 | 2;
+  /** What to draw: DataSpec's `plot`. */
+  readonly plot: DataSpec['plot'];
   readonly models: readonly FittedModel[];
   /** The shown step's batch (training-set indices), or null before the first step. */
   readonly batch: Int32Array | null;
@@ -38,29 +39,29 @@ const RING = 4.5;
 /**
  * The data panel: the training examples, each optimizer's model at the shown step (a line over
  * the points for a regression, a decision boundary through the origin for a classifier without
- * bias), and the step's mini-batch ringed while the other examples fade.
+ * bias, nothing for shifts), and the step's mini-batch ringed while the other examples fade.
  */
 export function drawDataPlot(ctx: CanvasRenderingContext2D, input: DataPlotInput): Plane {
-  const { examples: ex, inputs, theme } = input;
-  const ys = inputs === 1 ? ex.t : ex.b;
+  const { examples: ex, plot, theme } = input;
+  const ys = plot === 'line' ? ex.t : ex.b;
   const plane = planeOf(
     boxAround(ex.a, ys, ex.n),
     planeRect(input.width, input.height),
-    inputs === 2,
+    plot !== 'line',
   );
-  drawPlaneAxes(ctx, plane, theme, inputs === 1 ? { x: 'a', y: 't' } : { x: 'a', y: 'b' });
+  drawPlaneAxes(ctx, plane, theme, plot === 'line' ? { x: 'a', y: 't' } : { x: 'a', y: 'b' });
   const { rect } = plane;
   ctx.save();
   ctx.beginPath();
   ctx.rect(rect.left, rect.top, rect.width, rect.height);
   ctx.clip();
   const alpha = input.batch ? 0.35 : 0.75;
-  const key = [ex, inputs, alpha, theme.axis, ...plane.box.x, ...plane.box.y];
+  const key = [ex, plot, alpha, theme.axis, ...plane.box.x, ...plane.box.y];
   input.cache.draw(ctx, rect, 'examples', key, (r) => {
     r.globalAlpha = alpha;
     drawPoints(r, plane, input, null);
   });
-  for (const m of input.models) drawModel(ctx, plane, inputs, m);
+  if (plot !== 'shifts') for (const m of input.models) drawModel(ctx, plane, plot, m);
   if (input.batch) {
     drawPoints(ctx, plane, input, input.batch);
     ctx.beginPath();
@@ -82,12 +83,12 @@ export function drawDataPlot(ctx: CanvasRenderingContext2D, input: DataPlotInput
 function drawPoints(
   ctx: Context2D,
   plane: Plane,
-  { examples: ex, inputs, theme }: DataPlotInput,
+  { examples: ex, plot, theme }: DataPlotInput,
   only: Int32Array | null,
 ): void {
-  const ys = inputs === 1 ? ex.t : ex.b;
+  const ys = plot === 'line' ? ex.t : ex.b;
   const count = only ? only.length : ex.n;
-  for (const label of inputs === 1 ? [-1] : [0, 1]) {
+  for (const label of plot === 'boundary' ? [0, 1] : [-1]) {
     ctx.beginPath();
     for (let j = 0; j < count; j++) {
       const i = only ? only[j]! : j;
@@ -112,12 +113,12 @@ function drawPoints(
 function drawModel(
   ctx: CanvasRenderingContext2D,
   plane: Plane,
-  inputs: 1 | 2,
+  plot: 'line' | 'boundary',
   m: FittedModel,
 ): void {
   const { box } = plane;
   ctx.beginPath();
-  if (inputs === 1) {
+  if (plot === 'line') {
     ctx.moveTo(plane.x(box.x[0]), plane.y(m.x * box.x[0] + m.y));
     ctx.lineTo(plane.x(box.x[1]), plane.y(m.x * box.x[1] + m.y));
   } else {

@@ -3,6 +3,7 @@ import { hiddenByRun } from '../../render/chart/hidden.ts';
 import { drawDataPlot, LABEL_COLOURS } from '../../render/data/dataPlot.ts';
 import { RasterCache } from '../../render/rasterCache.ts';
 import { readTheme } from '../LossChart.tsx';
+import type { DataSpec } from '../../engine/types.ts';
 import type { DataSource } from './dataSource.ts';
 import { usePlotFrames } from './usePlotFrames.ts';
 
@@ -13,11 +14,11 @@ import { usePlotFrames } from './usePlotFrames.ts';
  */
 export function DataPanel({
   source,
-  inputs,
+  plot,
 }: {
   readonly source: DataSource;
-  /** The model's features: the key names labels only for a classifier. */
-  readonly inputs: 1 | 2;
+  /** What the panel draws (DataSpec's `plot`): the key names labels only for a classifier. */
+  readonly plot: DataSpec['plot'];
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const caption = useRef<HTMLParagraphElement>(null);
@@ -35,18 +36,19 @@ export function DataPanel({
         width,
         height,
         examples: objective.data.train,
-        inputs: spec.inputs,
+        plot: spec.plot,
         models,
         batch,
         theme: readTheme(element),
         cache,
       });
       const fits = models.map((m) => `${m.label} (${fmtPair(m.x, m.y)})`).join(', ');
-      const what =
-        spec.inputs === 1 ? 'lines t = x·a + y of' : 'decision boundaries x·a + y·b = 0 of';
       const label =
-        `${objective.data.train.n} training examples and the ${what} ${fits || 'no visible run'} ` +
-        `at step ${step}` +
+        (spec.plot === 'shifts'
+          ? `the shifts (a, b) of ${objective.data.train.n} training examples`
+          : `${objective.data.train.n} training examples and the ${MODEL_WORDS[spec.plot]} ` +
+            `${fits || 'no visible run'}`) +
+        ` at step ${step}` +
         (batch ? `; step ${step}'s batch of ${batch.length} ringed.` : '; no batch before step 1.');
       if (element.getAttribute('aria-label') !== label) element.setAttribute('aria-label', label);
       // For benchmarks: the whole frame's time.
@@ -57,9 +59,14 @@ export function DataPanel({
         element.dataset['batch'] = batch ? batch.join(' ') : '';
         written.current = batch;
       }
-      const text = batch
-        ? `Step ${step}: the ${models.length === 1 ? 'model' : 'models'} after it, and the ${batch.length} examples its batch held (ringed).`
-        : 'Step 0: the models at the start; step 1’s batch comes next.';
+      const text =
+        spec.plot === 'shifts'
+          ? batch
+            ? `Step ${step}: the ${batch.length} examples its batch held (ringed).`
+            : 'Step 0: the start; step 1’s batch comes next.'
+          : batch
+            ? `Step ${step}: the ${models.length === 1 ? 'model' : 'models'} after it, and the ${batch.length} examples its batch held (ringed).`
+            : 'Step 0: the models at the start; step 1’s batch comes next.';
       if (caption.current && caption.current.textContent !== text)
         caption.current.textContent = text;
     },
@@ -70,10 +77,15 @@ export function DataPanel({
       <canvas ref={canvas} className="data-canvas" role="img" aria-label="The training examples" />
       <figcaption>
         <p ref={caption} className="data-caption" />
-        {inputs === 1 ? (
+        {plot === 'line' ? (
           <p className="data-key">
             Dots: the training examples (a, t); rings: the step’s batch; lines: each optimizer’s
             model t = x·a + y, in its colour.
+          </p>
+        ) : plot === 'shifts' ? (
+          <p className="data-key">
+            Dots: each training example’s shift (a, b): its copy of the landscape has both wells
+            moved by it; rings: the step’s batch, the copies that step averaged.
           </p>
         ) : (
           <p className="data-key">
@@ -86,6 +98,12 @@ export function DataPanel({
     </figure>
   );
 }
+
+/** What the panel draws of each optimizer's model, in the canvas's name. */
+const MODEL_WORDS = {
+  line: 'lines t = x·a + y of',
+  boundary: 'decision boundaries x·a + y·b = 0 of',
+} as const;
 
 const fmtPair = (x: number, y: number): string =>
   `x = ${x.toPrecision(3)}, y = ${y.toPrecision(3)}`;

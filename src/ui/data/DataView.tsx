@@ -25,7 +25,7 @@ export function DataView() {
             {spec.model}. Each step descends the mean loss of one mini-batch; move the cursor or
             hover a path or the loss chart to see another step.
           </p>
-          <DataPanel source={source} inputs={spec.inputs} />
+          <DataPanel source={source} plot={spec.plot} />
           <GradientCloud source={source} />
         </>
       ) : (

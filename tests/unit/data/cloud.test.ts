@@ -10,6 +10,7 @@ import {
   LogisticRegression,
   type DataObjective,
 } from '../../../src/engine/data/objective.ts';
+import { ShiftedWells } from '../../../src/engine/data/wells.ts';
 import { dataModels, defaultParams } from '../../../src/engine/functions/index.ts';
 import { inspectRun } from '../../../src/engine/inspect.ts';
 import type { Params, TestFunction } from '../../../src/engine/types.ts';
@@ -18,12 +19,15 @@ import { sceneFromPreset } from '../../../src/preset/index.ts';
 const models = [
   [LinearRegression, dataModels[0]!],
   [LogisticRegression, dataModels[1]!],
+  [ShiftedWells, dataModels[2]!],
 ] as const;
 
 const paramsOf = (fn: TestFunction, seed: number, n = 40): Params => ({
   ...defaultParams(fn),
   n,
   seed,
+  // Three quarters for training, whatever the model's default split.
+  test: 0.25,
 });
 
 /** Example i alone, as a training set: its objective's f is ℓᵢ. */

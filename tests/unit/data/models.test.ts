@@ -8,6 +8,7 @@ import {
   LogisticRegression,
   type DataObjective,
 } from '../../../src/engine/data/objective.ts';
+import { ShiftedWells } from '../../../src/engine/data/wells.ts';
 import { dataModels, defaultParams } from '../../../src/engine/functions/index.ts';
 import { builtinObjective, simulate } from '../../../src/engine/index.ts';
 import { runSweep } from '../../../src/engine/sweep/index.ts';
@@ -18,6 +19,7 @@ import { parsePreset, sceneFromPreset } from '../../../src/preset/index.ts';
 const models = [
   [LinearRegression, dataModels[0]!],
   [LogisticRegression, dataModels[1]!],
+  [ShiftedWells, dataModels[2]!],
 ] as const;
 
 /** Example i alone, as a training set: its objective's f is ℓᵢ and its full gradient ∇ℓᵢ. */
@@ -27,10 +29,30 @@ function alone(ex: Examples, i: number): Dataset {
   return { train, test: train };
 }
 
+/** The largest curvature of f at p: the Hessian's largest eigenvalue, by central differences of the gradient. */
+function curvature(objective: DataObjective, [x, y]: readonly number[]): number {
+  const h = 1e-5;
+  const g = (px: number, py: number) => {
+    const out = [NaN, NaN];
+    objective.grad(px, py, out);
+    return out as [number, number];
+  };
+  const [ax, ay] = g(x! + h, y!);
+  const [bx, by] = g(x! - h, y!);
+  const [cx, cy] = g(x!, y! + h);
+  const [dx, dy] = g(x!, y! - h);
+  const hxx = (ax - bx) / (2 * h);
+  const hyy = (cy - dy) / (2 * h);
+  const hxy = ((ay - by) / (2 * h) + (cx - dx) / (2 * h)) / 2;
+  return (hxx + hyy) / 2 + Math.hypot((hxx - hyy) / 2, hxy);
+}
+
 const paramsOf = (fn: TestFunction, seed: number): Params => ({
   ...defaultParams(fn),
   n: 40,
   seed,
+  // Three quarters for training, whatever the model's default split.
+  test: 0.25,
 });
 
 describe('losses made of data', () => {
@@ -83,15 +105,32 @@ describe('losses made of data', () => {
     },
   );
 
-  it.each(dataModels)('$id: its minimum is where the full-batch gradient vanishes', (fn) => {
+  it.each(dataModels)('$id: its minima are where the full-batch gradient vanishes', (fn) => {
     for (const seed of [1, 2, 3]) {
       const params = { ...defaultParams(fn), seed };
-      const [min] = fn.minima(params);
-      expect(min).toBeDefined();
-      const g = [NaN, NaN];
-      fn.create(params).grad(min![0], min![1], g);
-      expect(Math.hypot(g[0]!, g[1]!)).toBeLessThan(1e-10);
+      const minima = fn.minima(params);
+      // The wells have two, a sharp and a flat one; the regressions one.
+      expect(minima).toHaveLength(fn.id === 'shifted_wells' ? 2 : 1);
+      for (const min of minima) {
+        const g = [NaN, NaN];
+        fn.create(params).grad(min[0], min[1], g);
+        expect(Math.hypot(g[0]!, g[1]!)).toBeLessThan(1e-10);
+      }
     }
+  });
+
+  it('shifted wells: over data seeds 1…50 the sharp minimum is 10 times sharper, and its test loss the worse in 45 or more', () => {
+    const fn = dataModels[2]!;
+    let worse = 0;
+    for (let seed = 1; seed <= 50; seed++) {
+      const params = { ...defaultParams(fn), seed };
+      const objective = fn.create(params) as DataObjective;
+      const [sharp, flat] = fn.minima(params);
+      expect(curvature(objective, sharp!)).toBeGreaterThan(10 * curvature(objective, flat!));
+      if (objective.testF(...sharp!) > objective.testF(...flat!)) worse++;
+    }
+    // Measured: 49 of 50.
+    expect(worse).toBeGreaterThanOrEqual(45);
   });
 
   it('the log-loss is stable far out, where 1 + e^−|z| rounds to 1', () => {

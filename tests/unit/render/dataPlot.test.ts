@@ -14,7 +14,7 @@ const rect = { left: 60, top: 10, width: 300, height: 200 };
 beforeAll(installCanvasGlobals);
 
 /** The data panel of model `fn` drawn with `models`; the strokes in each model's colour. */
-function modelLines(index: 0 | 1, models: FittedModel[]) {
+function modelLines(index: 0 | 1 | 2, models: FittedModel[]) {
   const fn = dataModels[index]!;
   const objective = fn.create({ ...defaultParams(fn), n: 200 }, 1) as DataObjective;
   const { ctx, marks, depth } = recordingContext(400, 300);
@@ -22,7 +22,7 @@ function modelLines(index: 0 | 1, models: FittedModel[]) {
     width: 400,
     height: 300,
     examples: objective.data.train,
-    inputs: fn.data!.inputs,
+    plot: fn.data!.plot,
     models,
     batch: Int32Array.from(objective.order.indices(3)),
     theme,
@@ -69,6 +69,11 @@ describe('data plots', () => {
     // Long enough to cross the whole plot.
     expect(Math.hypot(p![0]! - q![0]!, p![1]! - q![1]!)).toBeGreaterThan(4);
     expect(none).toEqual([]);
+  });
+
+  it('shifted wells draw the examples’ shifts and no model: θ has no picture in the data', () => {
+    const [nothing] = modelLines(2, [{ x: -1, y: 0.3, color: '#0aa' }]);
+    expect(nothing).toEqual([]);
   });
 
   it("the cloud's box holds every example's gradient, the origin, G and the gradient used", () => {
