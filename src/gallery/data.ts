@@ -7,10 +7,14 @@ import { ofSeeds, SEEDS, type GalleryScene } from './types.ts';
 const batches = { worse: 50, tenTimes: 49 };
 const interpolation = { exact: 50, floor: 49 };
 const sparse = { adagradNear: 50, sgdNear: 0, adagradCloser: 50 };
+const flatMinimum = { flat: 50, betterTest: 50, fullSharp: 50 };
 
 /** The scenes' settings the lessons quote. */
 const batchRun = { lr: 0.05, steps: 300, small: 1, large: 64 };
 const sparseRun = { lr: 0.5, steps: 150, batch: 8 };
+const wellsRun = { lr: 0.04, steps: 600, batch: 4, full: 100 };
+/** The sharp minimum's losses above the flat one's, on the wells scene's data (seed 1). */
+const wellsAbove = { train: 0.03, test: 0.07 };
 
 /**
  * Losses made of data: real mini-batch noise. Every claim is counted over the noise seeds, which
@@ -82,5 +86,36 @@ export const data: readonly GalleryScene[] = [
       ],
     },
     figures: { ...sparse, ...sparseRun },
+  },
+  {
+    id: 'data-flat-minimum',
+    title: 'Small batches leave the sharp minimum for the flat one, which generalizes',
+    lesson:
+      'Every example here is one landscape, with a sharp well on the left and a flat one on the ' +
+      'right, shifted a little by that example’s noise; the landscape drawn is their mean over ' +
+      'the training set, the test loss their mean over held-out examples. A narrow well is ' +
+      'rebuilt by each sample in its own place, a wide one hardly moves: the sharp minimum’s ' +
+      `training loss is only ${wellsAbove.train} above the flat one’s, its test loss ` +
+      `${wellsAbove.test} above. SGD starts ` +
+      `in the sharp well. With the whole training set (B = ${wellsRun.full}) it settles there; ` +
+      `with B = ${wellsRun.batch}, the same lr ${wellsRun.lr} is too much for the batches’ ` +
+      'disagreement at the sharp minimum, and the path is thrown out into the flat well, where ' +
+      `the batches agree. Over seeds 1 to ${SEEDS}, after ${wellsRun.steps} steps, B = ` +
+      `${wellsRun.batch} ends in the flat well in ${ofSeeds(flatMinimum.flat)} with a lower test ` +
+      `loss than full batch in ${ofSeeds(flatMinimum.betterTest)}; full batch ends in the sharp ` +
+      `one in ${ofSeeds(flatMinimum.fullSharp)}.`,
+    preset: {
+      v: 1,
+      fn: { id: 'shifted_wells', params: { batch: wellsRun.batch } },
+      steps: wellsRun.steps,
+      noise: { sigma: 0, seed: 1 },
+      optimizers: [{ type: 'sgd', lr: wellsRun.lr, label: 'SGD' }],
+    },
+    figures: {
+      ...flatMinimum,
+      ...wellsRun,
+      trainAbove: wellsAbove.train,
+      testAbove: wellsAbove.test,
+    },
   },
 ];

@@ -3,6 +3,7 @@ import { getFunction } from '../../src/engine/functions/index.ts';
 import type { Run, Scene } from '../../src/engine/index.ts';
 import { gallery } from '../../src/gallery/scenes.ts';
 import { ofSeeds, SEEDS } from '../../src/gallery/types.ts';
+import type { DataObjective } from '../../src/engine/data/objective.ts';
 import { end, last, runsOf, sceneOf, withPreset } from './galleryRuns.ts';
 
 type Preset = Readonly<Record<string, unknown>>;
@@ -40,6 +41,11 @@ const counted: Record<string, Record<string, (runs: readonly Run[], preset: Pres
     adagradCloser: ([sgd, adagrad], preset) =>
       sparseError(adagrad!, preset) < sparseError(sgd!, preset),
   },
+  'data-flat-minimum': {
+    flat: ([run], preset) => wellOf(end(run!), preset) === 'flat',
+    betterTest: ([run], preset) => lastTest(run!) < lastTest(fullBatchRun(preset)),
+    fullSharp: (_, preset) => wellOf(end(fullBatchRun(preset)), preset) === 'sharp',
+  },
   'adam-then-sgd': {
     belowAdam: ([adam, switched], preset) => excess(switched!, preset) < excess(adam!, preset),
     tenTimes: ([adam, switched], preset) => 10 * excess(switched!, preset) <= excess(adam!, preset),
@@ -52,6 +58,23 @@ const counted: Record<string, Record<string, (runs: readonly Run[], preset: Pres
 const excess = (run: Run, preset: Preset): number => last(run) - bestFit(sceneOf(preset)).f;
 /** The batch-size scene's run with B = 64, same seed. */
 const largeRun = (preset: Preset): Run => runsOf(sceneOf(withParams(preset, { batch: 64 })))[0]!;
+/** The run of the preset's scene on the whole training set, same seed. */
+const fullBatchRun = (preset: Preset): Run =>
+  runsOf(sceneOf(withParams(preset, { batch: figure('data-flat-minimum', 'full') })))[0]!;
+/** The test loss a run ends with. */
+const lastTest = (run: Run): number => run.testF![run.testF!.length - 1]!;
+/** Which of the wells' minima a point is within 0.05 of (the sharp one) or 0.5 of (the flat one). */
+function wellOf(p: readonly [number, number], preset: Preset): 'sharp' | 'flat' | 'neither' {
+  const scene = sceneOf(preset);
+  const [sharp, flat] = getFunction(scene.fn.id)!.minima(scene.fn.params);
+  if (Math.hypot(p[0] - sharp![0], p[1] - sharp![1]) < 0.05) return 'sharp';
+  if (Math.hypot(p[0] - flat![0], p[1] - flat![1]) < 0.5) return 'flat';
+  return 'neither';
+}
+/** A figure the gallery scene `id` states. */
+const figure = (id: string, name: string): number =>
+  gallery.find((g) => g.id === id)!.figures![name]!;
+
 /** How far a run's sparse weight y ends from the best fit's, relative to it. */
 const sparseError = (run: Run, preset: Preset): number => {
   const { at } = bestFit(sceneOf(preset));
@@ -112,5 +135,29 @@ describe('the gallery: scenes made of data, counted over the seeds that order th
       figures('data-adagrad-sparse')['steps'],
       figures('data-adagrad-sparse')['lr'],
     ]);
+  });
+
+  it('the wells lesson quotes its settings, the size of its training set and how far apart its minima are', () => {
+    const g = gallery.find((s) => s.id === 'data-flat-minimum')!;
+    const scene = sceneOf(g.preset);
+    const want = g.figures!;
+    const fn = getFunction(scene.fn.id)!;
+    const { train } = fn.data!.dataset(scene.fn.params);
+    expect([
+      scene.fn.params['batch'],
+      scene.steps,
+      scene.optimizers[0]!.hyper['lr'],
+      train.n,
+    ]).toEqual([want['batch'], want['steps'], want['lr'], want['full']]);
+    const objective = fn.create(scene.fn.params) as DataObjective;
+    const [sharp, flat] = fn.minima(scene.fn.params);
+    const above = (loss: 'f' | 'testF') =>
+      objective[loss](sharp![0], sharp![1]) - objective[loss](flat![0], flat![1]);
+    // As the lesson rounds them: similar training losses, the test loss clearly worse at the sharp one.
+    expect(Number(above('f').toFixed(2))).toBe(want['trainAbove']);
+    expect(Number(above('testF').toFixed(2))).toBe(want['testAbove']);
+    expect(above('testF')).toBeGreaterThan(2 * Math.abs(above('f')));
+    expect(g.lesson).toContain(`only ${want['trainAbove']} above`);
+    expect(g.lesson).toContain(`test loss ${want['testAbove']} above`);
   });
 });

@@ -58,9 +58,14 @@ function longestRows(width: 2 | 3): number[][] {
   );
 }
 
+/** Gallery scenes added after fn.rows: their links are new. */
+const ADDED_SINCE = ['data-flat-minimum'];
+
 describe('fn.rows in a preset', () => {
   it('leaves every existing link byte for byte as it was (the default scene and the gallery)', () => {
-    const links = [defaultScene(), ...gallery.map((g) => sceneFromPreset(g.preset))].map(sceneHash);
+    // The scenes that had links before fn.rows existed; a scene added since had no older link.
+    const older = gallery.filter((g) => !ADDED_SINCE.includes(g.id));
+    const links = [defaultScene(), ...older.map((g) => sceneFromPreset(g.preset))].map(sceneHash);
     // Taken on main before fn.rows existed.
     expect(createHash('sha256').update(links.join('\n')).digest('hex')).toBe(
       '2a969afec6416513f9b2641e18ff9ff458791624f842e0ca3b72176a06440f06',
