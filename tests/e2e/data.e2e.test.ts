@@ -2,6 +2,10 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {} from '../../src/devtools.ts';
 import { axeViolations, labSession, openPage, pixels, type OpenPage } from './browser.ts';
+import type { DataObjective } from '../../src/engine/data/objective.ts';
+import { getFunction } from '../../src/engine/functions/index.ts';
+import { gallery } from '../../src/gallery/scenes.ts';
+import { sceneFromPreset } from '../../src/preset/index.ts';
 import { linkTo } from './sameNumbers.ts';
 
 const lab = labSession();
@@ -33,6 +37,34 @@ const shown = (page: Page) =>
   }>;
 
 describe('losses made of data', () => {
+  it('the sharp and flat wells: training and test losses; the data panel shows the shifts, the batch ringed', async () => {
+    const scene = gallery.find((g) => g.id === 'data-flat-minimum')!;
+    await page.goto(`${lab.server.url}${linkTo(scene.preset)}`);
+    await page.waitForSelector('.app[data-state="ready"]');
+    await computed(page);
+    expect(await page.textContent('p.status')).toMatch(/^Sharp and flat wells \(data\)/);
+    // Training and test losses for the one run.
+    await expect
+      .poll(() => chartLabel(page), { timeout: 30_000 })
+      .toMatch(/SGD [\d.e−-]+ \(test [\d.e−-]+\)/);
+    await page.locator('.view-switch button', { hasText: 'Data' }).click();
+    const panel = page.locator('.data-canvas').first();
+    await expect
+      .poll(() => panel.getAttribute('aria-label'))
+      .toBe(
+        "the shifts (a, b) of 100 training examples at step 600; step 600's batch of 4 ringed.",
+      );
+    const { order } = getFunction('shifted_wells')!.create(
+      sceneFromPreset(scene.preset).fn.params,
+      1,
+    ) as DataObjective;
+    expect(await panel.getAttribute('data-batch')).toBe(order.indices(599).join(' '));
+    expect(await page.locator('.data-figure .data-key').textContent()).toContain(
+      'each training example’s shift (a, b)',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('picked from the menu: its own sliders, and the chart gives training and test losses', async () => {
     await page.goto(lab.server.url);
     await page.waitForSelector('.app[data-state="ready"]');
