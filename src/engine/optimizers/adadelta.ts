@@ -16,10 +16,10 @@ class Adadelta implements ReusableOptimizer {
   private rho = NaN;
   private eps = NaN;
   private wd = NaN;
-  private readonly sq: StateVector;
-  private readonly acc: StateVector;
+  declare private readonly sq: StateVector;
+  declare private readonly acc: StateVector;
   /** The last step's √(u + ε)/√(v + ε): it needs u before its update, which step overwrites. */
-  private readonly ratio: StateVector;
+  declare private readonly ratio: StateVector;
   readonly fields: readonly StateField[] = [
     coord('square_avg', 'v (average of g²)', 'v_t', 'log'),
     coord('acc_delta', 'u (average of Δ²)', 'u_t', 'log'),

@@ -17,7 +17,7 @@ class Adagrad implements ReusableOptimizer {
   private lrDecay = NaN;
   private wd = NaN;
   private eps = NaN;
-  private readonly sum: StateVector;
+  declare private readonly sum: StateVector;
   private t = 0;
   /** The decayed rate of the step begun. */
   private clr = NaN;

@@ -27,9 +27,9 @@ class Adam implements ReusableOptimizer {
   private eps = NaN;
   private wd = NaN;
   private amsgrad = false;
-  private readonly m: StateVector;
-  private readonly v: StateVector;
-  private readonly vMax: StateVector;
+  declare private readonly m: StateVector;
+  declare private readonly v: StateVector;
+  declare private readonly vMax: StateVector;
   // Running powers β^t: `beta ** t` every step costs 3–5× more.
   private b1t = NaN;
   private b2t = NaN;

@@ -21,8 +21,8 @@ class Adamax implements ReusableOptimizer {
   private b2 = NaN;
   private eps = NaN;
   private wd = NaN;
-  private readonly m: StateVector;
-  private readonly u: StateVector;
+  declare private readonly m: StateVector;
+  declare private readonly u: StateVector;
   private b1t = NaN;
   /** The bias-corrected rate of the step begun, lr/(1 − β₁ᵗ). */
   private clr = NaN;

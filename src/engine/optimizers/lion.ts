@@ -17,9 +17,9 @@ class Lion implements ReusableOptimizer {
   private b1 = NaN;
   private b2 = NaN;
   private wd = NaN;
-  private readonly m: Pair | Coords;
+  declare private readonly m: Pair | Coords;
   /** The last step's interpolation c = β₁m + (1 − β₁)g, whose sign is the step; m moves on after. */
-  private readonly c: Pair | Coords;
+  declare private readonly c: Pair | Coords;
   readonly fields: readonly StateField[] = [
     coord('exp_avg', 'm (momentum)', 'm_t'),
     coord('c', 'c (interpolation; the step is −γ·sign c)', 'c_t', 'linear', 'direction'),

@@ -23,8 +23,8 @@ class NAdam implements ReusableOptimizer {
   private eps = NaN;
   private wd = NaN;
   private psi = NaN;
-  private readonly m: StateVector;
-  private readonly v: StateVector;
+  declare private readonly m: StateVector;
+  declare private readonly v: StateVector;
   private t = 0;
   private b2t = NaN;
   private muProduct = NaN;

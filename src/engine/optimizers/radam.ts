@@ -22,8 +22,8 @@ class RAdam implements ReusableOptimizer {
   private eps = NaN;
   private wd = NaN;
   private rhoInf = NaN;
-  private readonly m: StateVector;
-  private readonly v: StateVector;
+  declare private readonly m: StateVector;
+  declare private readonly v: StateVector;
   private t = 0;
   private b1t = NaN;
   private b2t = NaN;

@@ -19,9 +19,9 @@ class RmsProp implements ReusableOptimizer {
   private wd = NaN;
   private momentum = NaN;
   private centered = false;
-  private readonly sq: StateVector;
-  private readonly avg: StateVector;
-  private readonly buf: StateVector;
+  declare private readonly sq: StateVector;
+  declare private readonly avg: StateVector;
+  declare private readonly buf: StateVector;
 
   constructor(hp: HyperValues, n = 2) {
     this.sq = statePair(n);

@@ -18,7 +18,7 @@ class Sgd implements ReusableOptimizer {
   private keep = NaN;
   private nesterov = false;
   private wd = NaN;
-  private readonly buf: Pair | Coords;
+  declare private readonly buf: Pair | Coords;
   /** Steps begun with momentum (only the buffer needs the count). */
   private t = 0;
 
