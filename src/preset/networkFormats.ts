@@ -1,5 +1,8 @@
+import { layoutOf, parameterNames } from '../engine/network/architecture.ts';
+import { networkTraining } from '../engine/network/scene.ts';
 import type { NetworkRun } from '../engine/network/train.ts';
 import type { Scene } from '../engine/scene.ts';
+import { examplesJsonChunks } from './dataFormats.ts';
 import { networkJson } from './network.ts';
 
 /**
@@ -44,4 +47,23 @@ export function* networkCsvChunks(runs: Iterable<NetworkRun>): Generator<string,
     yield lines.join('');
     r++;
   }
+}
+
+/**
+ * What `descent-lab data` prints of a network scene, so anyone can train the same network
+ * elsewhere (tests/fixtures/torch-network/generate.py does, in PyTorch): `{"network": {…},
+ * "parameters": {"names": ["0.weight", "0.bias", …], "sizes": [12, 6, …], "values": [θ₀…]},
+ * "train": {"inputs": [[a, b], …], "targets": […]}, "test": {…}, "batches": [[i, …], …]}` — θ₀
+ * flat in torch's named_parameters() order (each weight [out, in] row-major), batch k the
+ * training-set indices step k + 1 averages over.
+ */
+export function* networkDataJsonChunks(scene: Scene): Generator<string, void, undefined> {
+  const network = scene.network!;
+  const training = networkTraining(scene, network);
+  const { sizes, weight, bias } = layoutOf(network);
+  const counts = weight.flatMap((w, l) => [bias[l]! - w, sizes[l + 1]!]);
+  yield `{"network":${JSON.stringify(networkJson(network, false))},`;
+  yield `\n"parameters":{"names":${JSON.stringify(parameterNames(network))},"sizes":[${counts.join(',')}],`;
+  yield `"values":[${training.start.join(',')}]},`;
+  yield* examplesJsonChunks(training.data, 2, training.order, scene.steps);
 }

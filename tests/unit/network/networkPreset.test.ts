@@ -140,4 +140,32 @@ describe('descent-lab run on a network scene', () => {
     expect(lines[1]).toMatch(/^0,0,[\d.e-]+,,[\d.e-]+$/);
     expect(lines[2]).toMatch(/^0,1,[\d.e-]+,0\.1,[\d.e-]+$/);
   });
+
+  it('descent-lab data prints θ₀ (torch’s names and order), the examples and every step’s batch', () => {
+    const r = cli(['data', path]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      parameters: { names: string[]; sizes: number[]; values: number[] };
+      train: { inputs: number[][]; targets: number[] };
+      test: { inputs: number[][]; targets: number[] };
+      batches: number[][];
+    };
+    const scene = sceneFromPreset({ ...base, network });
+    const t = networkTraining(scene, scene.network!);
+    expect(out.parameters.names).toEqual([
+      '0.weight',
+      '0.bias',
+      '2.weight',
+      '2.bias',
+      '4.weight',
+      '4.bias',
+    ]);
+    expect(out.parameters.sizes).toEqual([12, 6, 36, 6, 6, 1]);
+    expect(out.parameters.values).toEqual([...t.start]);
+    expect(out.train.inputs).toEqual([...t.data.train.a].map((a, i) => [a, t.data.train.b[i]]));
+    expect(out.test.targets).toEqual([...t.data.test.t]);
+    expect(out.batches).toEqual(Array.from({ length: 20 }, (_, k) => t.order.indices(k)));
+    expect(cli(['data', path, '--format', 'csv']).stderr).toMatch(/JSON only/);
+  });
 });
