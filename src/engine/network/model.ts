@@ -4,10 +4,15 @@ import { tanh } from '../math/index.ts';
 import { layoutOf, type Architecture, type Layout } from './architecture.ts';
 
 /**
- * Examples go through the layers this many at a time: each layer's activations for a chunk are
- * unit-major rows of CHUNK doubles, so the inner loops run over contiguous examples with one
- * weight in a register. A fixed chunk keeps the workspaces small (≈ 100 KB for the largest net)
- * whatever the data set's size, and amortises each (unit, input) pair's loop over many examples.
+ * Examples go through the layers this many at a time. Each layer's activations for a chunk are
+ * example-major (example r's units at r·width…), so a unit's pre-activation is a dot product of a
+ * weight row and the example's contiguous inputs, its sum in a register; four units are summed
+ * together, so each input is loaded once for four multiply-adds, and the activation then runs as
+ * a loop of its own over the chunk. Measured side by side against the unit-major layout (a
+ * partial sum stored per multiply-add, the activation inside the unit's loop): the full-batch
+ * loss of [2, 16, 16, 1] in 0.5× the time with ReLU, 0.75× with tanh (bound by tanh itself). A
+ * fixed chunk keeps the workspaces small (≈ 100 KB for the largest net) whatever the data set's
+ * size.
  */
 const CHUNK = 128;
 
@@ -103,8 +108,8 @@ export class Network {
     const { a, b } = ex;
     for (let r = 0; r < m; r++) {
       const i = list === null ? c + r : list[c + r]!;
-      x0[r] = a[i]!;
-      x0[CHUNK + r] = b[i]!;
+      x0[2 * r] = a[i]!;
+      x0[2 * r + 1] = b[i]!;
     }
     const layers = sizes.length - 1;
     for (let l = 0; l < layers; l++) {
@@ -113,28 +118,49 @@ export class Network {
       const input = acts[l]!;
       const out = acts[l + 1]!;
       const wl = weight[l]!;
-      const hidden = l + 1 < layers;
-      for (let j = 0; j < nOut; j++) {
-        const oj = j * CHUNK;
-        const row = wl + j * nIn;
-        // Σ_k w_jk·x_k first, then the bias, as torch's addmm adds β·bias to the product.
-        const w0 = theta[row]!;
-        for (let r = 0; r < m; r++) out[oj + r] = w0 * input[r]!;
-        for (let k = 1; k < nIn; k++) {
-          const w = theta[row + k]!;
-          const ik = k * CHUNK;
-          for (let r = 0; r < m; r++) out[oj + r]! += w * input[ik + r]!;
-        }
-        const bj = theta[bias[l]! + j]!;
-        if (!hidden) for (let r = 0; r < m; r++) out[oj + r]! += bj;
-        else if (this.relu) {
-          // NaN < 0 is false: a NaN passes through, as torch.relu(nan) is nan.
-          for (let r = 0; r < m; r++) {
-            const z = out[oj + r]! + bj;
-            out[oj + r] = z < 0 ? 0 : z;
+      const bl = bias[l]!;
+      for (let r = 0; r < m; r++) {
+        const at = r * nIn;
+        const to = r * nOut;
+        // Four units at a time share each input's load; each sums Σ_k w_jk·x_k in k's order, then
+        // adds its bias, as torch's addmm adds β·bias to the product.
+        let j = 0;
+        for (; j + 3 < nOut; j += 4) {
+          const r0 = wl + j * nIn;
+          const r1 = r0 + nIn;
+          const r2 = r1 + nIn;
+          const r3 = r2 + nIn;
+          const x0 = input[at]!;
+          let z0 = theta[r0]! * x0;
+          let z1 = theta[r1]! * x0;
+          let z2 = theta[r2]! * x0;
+          let z3 = theta[r3]! * x0;
+          for (let k = 1; k < nIn; k++) {
+            const x = input[at + k]!;
+            z0 += theta[r0 + k]! * x;
+            z1 += theta[r1 + k]! * x;
+            z2 += theta[r2 + k]! * x;
+            z3 += theta[r3 + k]! * x;
           }
-        } else for (let r = 0; r < m; r++) out[oj + r] = tanh(out[oj + r]! + bj);
+          out[to + j] = z0 + theta[bl + j]!;
+          out[to + j + 1] = z1 + theta[bl + j + 1]!;
+          out[to + j + 2] = z2 + theta[bl + j + 2]!;
+          out[to + j + 3] = z3 + theta[bl + j + 3]!;
+        }
+        for (; j < nOut; j++) {
+          const row = wl + j * nIn;
+          let z = theta[row]! * input[at]!;
+          for (let k = 1; k < nIn; k++) z += theta[row + k]! * input[at + k]!;
+          out[to + j] = z + theta[bl + j]!;
+        }
       }
+      // The activation in a pass of its own: a tight loop over the chunk's outputs.
+      const end = m * nOut;
+      if (l + 1 === layers) continue;
+      if (this.relu) {
+        // NaN < 0 is false: a NaN passes the ReLU, as torch.relu(nan) is nan.
+        for (let q = 0; q < end; q++) if (out[q]! < 0) out[q] = 0;
+      } else for (let q = 0; q < end; q++) out[q] = tanh(out[q]!);
     }
   }
 
@@ -167,7 +193,7 @@ export class Network {
   /** Adds the chunk's share of the gradient to `grad`, from the output's delta back. */
   private backward(theta: Float64Array, grad: Float64Array, m: number): void {
     const { sizes, weight, bias } = this.layout;
-    const { acts, deltas } = this;
+    const { acts, deltas, relu } = this;
     for (let l = sizes.length - 2; l >= 0; l--) {
       const nIn = sizes[l]!;
       const nOut = sizes[l + 1]!;
@@ -175,39 +201,27 @@ export class Network {
       const d = deltas[l]!;
       const wl = weight[l]!;
       const bl = bias[l]!;
-      for (let j = 0; j < nOut; j++) {
-        const oj = j * CHUNK;
-        let sb = 0;
-        for (let r = 0; r < m; r++) sb += d[oj + r]!;
-        grad[bl + j]! += sb;
-        const row = wl + j * nIn;
-        for (let k = 0; k < nIn; k++) {
-          const ik = k * CHUNK;
-          let s = 0;
-          for (let r = 0; r < m; r++) s += d[oj + r]! * input[ik + r]!;
-          grad[row + k]! += s;
+      for (let r = 0; r < m; r++) {
+        const at = r * nIn;
+        for (let j = 0; j < nOut; j++) {
+          const dj = d[r * nOut + j]!;
+          grad[bl + j]! += dj;
+          const row = wl + j * nIn;
+          for (let k = 0; k < nIn; k++) grad[row + k]! += dj * input[at + k]!;
         }
       }
       if (l === 0) break;
       // The delta of the layer below: Wᵀd, times the activation's derivative at its output h
       // (tanh: 1 − h²; ReLU: 1 where h > 0, 0 at and below 0, as torch's threshold_backward).
       const below = deltas[l - 1]!;
-      for (let k = 0; k < nIn; k++) {
-        const ik = k * CHUNK;
-        const w0 = theta[wl + k]!;
-        for (let r = 0; r < m; r++) below[ik + r] = w0 * d[r]!;
-        for (let j = 1; j < nOut; j++) {
-          const w = theta[wl + j * nIn + k]!;
-          const oj = j * CHUNK;
-          for (let r = 0; r < m; r++) below[ik + r]! += w * d[oj + r]!;
-        }
-        if (this.relu) {
-          for (let r = 0; r < m; r++) if (!(input[ik + r]! > 0)) below[ik + r] = 0;
-        } else {
-          for (let r = 0; r < m; r++) {
-            const h = input[ik + r]!;
-            below[ik + r]! *= 1 - h * h;
-          }
+      for (let r = 0; r < m; r++) {
+        const at = r * nIn;
+        const from = r * nOut;
+        for (let k = 0; k < nIn; k++) {
+          let s = theta[wl + k]! * d[from]!;
+          for (let j = 1; j < nOut; j++) s += theta[wl + j * nIn + k]! * d[from + j]!;
+          const h = input[at + k]!;
+          below[at + k] = relu ? (h > 0 ? s : 0) : s * (1 - h * h);
         }
       }
     }
