@@ -1,5 +1,6 @@
 import { functionOf } from '../engine/functions/index.ts';
 import { dataCsvChunks, dataJsonChunks } from '../preset/dataFormats.ts';
+import { networkDataJsonChunks } from '../preset/networkFormats.ts';
 import type { DataCommand } from './args.ts';
 import { UsageError } from './failure.ts';
 import { sceneOf } from './input.ts';
@@ -13,6 +14,13 @@ export async function dataCommand(
   say: (line: string) => void,
 ): Promise<void> {
   const scene = await sceneOf(command.file, io.stdin, say);
+  if (scene.network) {
+    if (command.format === 'csv') {
+      throw new UsageError("a network scene's data is printed as JSON only (drop --format csv)");
+    }
+    await writeOut(networkDataJsonChunks(scene), io.stdout);
+    return;
+  }
   const spec = functionOf(scene.fn)?.data;
   if (!spec) {
     throw new UsageError(

@@ -1,5 +1,8 @@
 import type { Writable } from 'node:stream';
+import { networkTraining } from '../engine/network/scene.ts';
+import { trainNetwork } from '../engine/network/train.ts';
 import { eachRun } from '../engine/simulate.ts';
+import { networkCsvChunks, networkJsonChunks } from '../preset/networkFormats.ts';
 import { csvChunks, jsonChunks } from '../preset/trajectoryFormats.ts';
 import { parseArgs, USAGE } from './args.ts';
 import { dataCommand } from './dataMain.ts';
@@ -49,6 +52,14 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
       return EXIT.ok;
     }
     const scene = await sceneOf(command.file, io.stdin, say);
+    if (scene.network) {
+      // A network scene prints its optimizers' loss curves on the network (engine/network).
+      const runs = trainNetwork(networkTraining(scene, scene.network));
+      const chunks =
+        command.format === 'csv' ? networkCsvChunks(runs) : networkJsonChunks(scene, runs);
+      await writeOut(chunks, io.stdout);
+      return EXIT.ok;
+    }
     // Runs are computed one at a time, as the output asks for them.
     const runs = eachRun(scene, await objectiveOf(scene.fn));
     const chunks = command.format === 'csv' ? csvChunks(runs) : jsonChunks(scene, runs);

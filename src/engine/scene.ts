@@ -1,5 +1,6 @@
 import type { Examples } from './data/examples.ts';
 import type { SweepSpec } from './sweep/types.ts';
+import type { NetworkScene } from './network/scene.ts';
 import type { Box, Vec2 } from './types.ts';
 
 /** Hyperparameter values of one optimizer, by torch's names (`lr`, `betas`, `weight_decay`, …). */
@@ -73,6 +74,11 @@ export interface Scene {
   readonly optimizers: readonly OptimizerEntry[];
   /** The sweep views' settings, when a sweep is open (an optional field: older presets lack it). */
   readonly sweep?: SweepSpec;
+  /**
+   * A network the optimizers also train (engine/network), beside the plane's function: an
+   * optional field, so every older preset means what it meant.
+   */
+  readonly network?: NetworkScene;
 }
 
 /** One optimizer's trajectory, columnar. */

@@ -1,4 +1,5 @@
-import type { Examples } from '../engine/data/examples.ts';
+import type { BatchOrder } from '../engine/data/batches.ts';
+import type { Dataset, Examples } from '../engine/data/examples.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { DataSpec } from '../engine/types.ts';
 
@@ -11,17 +12,34 @@ import type { DataSpec } from '../engine/types.ts';
  * example of each step's batch (set batch, index into the training set, step 1-based).
  */
 export function* dataJsonChunks(scene: Scene, spec: DataSpec): Generator<string, void, undefined> {
-  const { train, test } = spec.dataset(scene.fn.params);
-  const order = spec.batches(scene.fn.params, scene.noise.seed);
-  const examples = (ex: Examples) => {
-    const inputs = Array.from({ length: ex.n }, (_, i) =>
-      spec.inputs === 1 ? `[${ex.a[i]}]` : `[${ex.a[i]},${ex.b[i]}]`,
-    );
-    return `{"inputs":[${inputs.join(',')}],"targets":[${Array.from(ex.t).join(',')}]}`;
-  };
   yield `{"model":${JSON.stringify(spec.model)},"loss":${JSON.stringify(spec.loss)},`;
+  const data = spec.dataset(scene.fn.params);
+  yield* examplesJsonChunks(
+    data,
+    spec.inputs,
+    spec.batches(scene.fn.params, scene.noise.seed),
+    scene.steps,
+  );
+}
+
+/**
+ * The `"train"`, `"test"` and `"batches"` members of a data set and its first `steps` batches, and
+ * the closing brace: dataJsonChunks' body, and the network's (networkFormats.ts).
+ */
+export function* examplesJsonChunks(
+  { train, test }: Dataset,
+  inputs: 1 | 2,
+  order: BatchOrder,
+  steps: number,
+): Generator<string, void, undefined> {
+  const examples = (ex: Examples) => {
+    const rows = Array.from({ length: ex.n }, (_, i) =>
+      inputs === 1 ? `[${ex.a[i]}]` : `[${ex.a[i]},${ex.b[i]}]`,
+    );
+    return `{"inputs":[${rows.join(',')}],"targets":[${Array.from(ex.t).join(',')}]}`;
+  };
   yield `\n"train":${examples(train)},\n"test":${examples(test)},\n"batches":[`;
-  for (let k = 0; k < scene.steps; k++) yield `${k ? ',' : ''}\n[${order.indices(k).join(',')}]`;
+  for (let k = 0; k < steps; k++) yield `${k ? ',' : ''}\n[${order.indices(k).join(',')}]`;
   yield '\n]}\n';
 }
 

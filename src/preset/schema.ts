@@ -8,6 +8,7 @@ import type { Box, Vec2 } from '../engine/types.ts';
 import { describe } from './describe.ts';
 import { isObject, own, type Json } from './json.ts';
 import { MAX_COORD, MAX_STEPS } from './limits.ts';
+import { readNetwork } from './network.ts';
 import { readOptimizers } from './optimizers.ts';
 import { readRows } from './rows.ts';
 import { readSweep } from './sweep.ts';
@@ -156,7 +157,7 @@ export class Reader {
 }
 
 function readScene(r: Reader, input: unknown): Scene | undefined {
-  const keys = ['v', 'fn', 'view', 'start', 'steps', 'noise', 'optimizers', 'sweep'];
+  const keys = ['v', 'fn', 'view', 'start', 'steps', 'noise', 'optimizers', 'sweep', 'network'];
   const obj = r.object('', input, keys);
   if (!obj) return undefined;
   const v = own(obj, 'v');
@@ -186,7 +187,19 @@ function readScene(r: Reader, input: unknown): Scene | undefined {
   const noise = readNoise(r, own(obj, 'noise'));
   const optimizers = readOptimizers(r, own(obj, 'optimizers'), steps);
   if (!fn || !view || !start || steps === undefined || !noise || !optimizers) return undefined;
-  const scene: Scene = { v: 1, fn, view, start, steps, noise, optimizers };
+  const networkIn = own(obj, 'network');
+  const network = networkIn === undefined ? undefined : readNetwork(r, networkIn);
+  if (networkIn !== undefined && !network) return undefined;
+  const scene: Scene = {
+    v: 1,
+    fn,
+    view,
+    start,
+    steps,
+    noise,
+    optimizers,
+    ...(network ? { network } : {}),
+  };
   // The sweep's defaults and checks depend on the rest of the scene, so it is read last.
   const sweepIn = own(obj, 'sweep');
   if (sweepIn === undefined) return scene;

@@ -5,6 +5,7 @@ import { getOptimizer } from '../engine/optimizers/index.ts';
 import type { Hyper, OptimizerEntry, Phase, Scene } from '../engine/scene.ts';
 import type { Vec2 } from '../engine/types.ts';
 import { defaultColor, defaultLabel } from './appearance.ts';
+import { networkJson } from './network.ts';
 import { rowsJson } from './rows.ts';
 import { compactSweepJson, sweepPresetJson } from './sweepSerialize.ts';
 
@@ -32,6 +33,7 @@ export function toPreset(scene: Scene): PresetJson {
       color: o.color,
     })),
     ...(scene.sweep ? { sweep: sweepPresetJson(scene.sweep) } : {}),
+    ...(scene.network ? { network: networkJson(scene.network, false) } : {}),
   };
 }
 
@@ -53,6 +55,7 @@ export function toCompactPreset(scene: Scene): PresetJson {
     ...(sigma === 0 && seed === 1 ? {} : { noise: { sigma, ...(seed === 1 ? {} : { seed }) } }),
     optimizers: scene.optimizers.map(compactOptimizer),
     ...(scene.sweep ? { sweep: compactSweepJson(scene.sweep, scene) } : {}),
+    ...(scene.network ? { network: networkJson(scene.network, true) } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type ReusableOptimizer,
   type OptimizerSpec,
   statePair,
+  type StateVector,
   type StateField,
 } from './spec.ts';
 
@@ -15,17 +16,20 @@ class Adadelta implements ReusableOptimizer {
   private rho = NaN;
   private eps = NaN;
   private wd = NaN;
-  private readonly sq = statePair();
-  private readonly acc = statePair();
+  declare private readonly sq: StateVector;
+  declare private readonly acc: StateVector;
   /** The last step's √(u + ε)/√(v + ε): it needs u before its update, which step overwrites. */
-  private readonly ratio = statePair();
+  declare private readonly ratio: StateVector;
   readonly fields: readonly StateField[] = [
     coord('square_avg', 'v (average of g²)', 'v_t', 'log'),
     coord('acc_delta', 'u (average of Δ²)', 'u_t', 'log'),
     lrEffField('\\gamma\\sqrt{u_{t-1} + \\epsilon} / \\sqrt{v_t + \\epsilon}'),
   ];
 
-  constructor(hp: HyperValues) {
+  constructor(hp: HyperValues, n = 2) {
+    this.sq = statePair(n);
+    this.acc = statePair(n);
+    this.ratio = statePair(n);
     this.reset(hp);
   }
 
@@ -77,5 +81,5 @@ export const adadelta: OptimizerSpec = {
     eps: nonNegative(1e-6),
     weight_decay: nonNegative(0),
   },
-  create: (hp) => new Adadelta(hp),
+  create: (hp, n) => new Adadelta(hp, n),
 };

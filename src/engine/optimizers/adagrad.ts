@@ -8,6 +8,7 @@ import {
   type ReusableOptimizer,
   type OptimizerSpec,
   statePair,
+  type StateVector,
   type StateField,
 } from './spec.ts';
 
@@ -16,7 +17,7 @@ class Adagrad implements ReusableOptimizer {
   private lrDecay = NaN;
   private wd = NaN;
   private eps = NaN;
-  private readonly sum = statePair();
+  declare private readonly sum: StateVector;
   private t = 0;
   /** The decayed rate of the step begun. */
   private clr = NaN;
@@ -26,7 +27,8 @@ class Adagrad implements ReusableOptimizer {
     lrEffField('\\tilde\\gamma_t / (\\sqrt{s_t} + \\epsilon)'),
   ];
 
-  constructor(hp: HyperValues) {
+  constructor(hp: HyperValues, n = 2) {
+    this.sum = statePair(n);
     this.reset(hp);
   }
 
@@ -80,5 +82,5 @@ export const adagrad: OptimizerSpec = {
     initial_accumulator_value: nonNegative(0),
     eps: nonNegative(1e-10),
   },
-  create: (hp) => new Adagrad(hp),
+  create: (hp, n) => new Adagrad(hp, n),
 };

@@ -13,6 +13,7 @@ import {
   type ReusableOptimizer,
   type OptimizerSpec,
   statePair,
+  type StateVector,
   type StateField,
 } from './spec.ts';
 
@@ -26,9 +27,9 @@ class Adam implements ReusableOptimizer {
   private eps = NaN;
   private wd = NaN;
   private amsgrad = false;
-  private readonly m = statePair();
-  private readonly v = statePair();
-  private readonly vMax = statePair();
+  declare private readonly m: StateVector;
+  declare private readonly v: StateVector;
+  declare private readonly vMax: StateVector;
   // Running powers β^t: `beta ** t` every step costs 3–5× more.
   private b1t = NaN;
   private b2t = NaN;
@@ -39,7 +40,11 @@ class Adam implements ReusableOptimizer {
   constructor(
     hp: HyperValues,
     private readonly decoupled: boolean,
+    n = 2,
   ) {
+    this.m = statePair(n);
+    this.v = statePair(n);
+    this.vMax = statePair(n);
     this.reset(hp);
   }
 
@@ -141,7 +146,7 @@ export const adam: OptimizerSpec = {
   type: 'adam',
   name: 'Adam',
   hyper: adamHyper(0),
-  create: (hp) => new Adam(hp, false),
+  create: (hp, n) => new Adam(hp, false, n),
 };
 
 /** torch.optim.AdamW: Adam with decoupled weight decay (default 1e-2). */
@@ -149,5 +154,5 @@ export const adamw: OptimizerSpec = {
   type: 'adamw',
   name: 'AdamW',
   hyper: adamHyper(1e-2),
-  create: (hp) => new Adam(hp, true),
+  create: (hp, n) => new Adam(hp, true, n),
 };

@@ -11,6 +11,7 @@ import {
   type ReusableOptimizer,
   type OptimizerSpec,
   statePair,
+  type StateVector,
   type StateField,
 } from './spec.ts';
 
@@ -20,8 +21,8 @@ class Adamax implements ReusableOptimizer {
   private b2 = NaN;
   private eps = NaN;
   private wd = NaN;
-  private readonly m = statePair();
-  private readonly u = statePair();
+  declare private readonly m: StateVector;
+  declare private readonly u: StateVector;
   private b1t = NaN;
   /** The bias-corrected rate of the step begun, lr/(1 − β₁ᵗ). */
   private clr = NaN;
@@ -33,7 +34,9 @@ class Adamax implements ReusableOptimizer {
     scalar('bias_correction1', '1 − β₁ᵗ', '1 - \\beta_1^t'),
   ];
 
-  constructor(hp: HyperValues) {
+  constructor(hp: HyperValues, n = 2) {
+    this.m = statePair(n);
+    this.u = statePair(n);
     this.reset(hp);
   }
 
@@ -90,5 +93,5 @@ export const adamax: OptimizerSpec = {
     eps: nonNegative(1e-8),
     weight_decay: nonNegative(0),
   },
-  create: (hp) => new Adamax(hp),
+  create: (hp, n) => new Adamax(hp, n),
 };

@@ -10,23 +10,25 @@ import {
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
-import { Pair } from './pair.ts';
+import { coordsOf, type Coords, type Pair } from './pair.ts';
 
 /** Lion's update (Chen et al. 2023, Algorithm 2), as in the authors' PyTorch code. */
 class Lion implements ReusableOptimizer {
   private b1 = NaN;
   private b2 = NaN;
   private wd = NaN;
-  private readonly m = new Pair();
+  declare private readonly m: Pair | Coords;
   /** The last step's interpolation c = β₁m + (1 − β₁)g, whose sign is the step; m moves on after. */
-  private readonly c = new Pair();
+  declare private readonly c: Pair | Coords;
   readonly fields: readonly StateField[] = [
     coord('exp_avg', 'm (momentum)', 'm_t'),
     coord('c', 'c (interpolation; the step is −γ·sign c)', 'c_t', 'linear', 'direction'),
     lrEffField('\\gamma'),
   ];
 
-  constructor(hp: HyperValues) {
+  constructor(hp: HyperValues, n = 2) {
+    this.m = coordsOf(n);
+    this.c = coordsOf(n);
     this.reset(hp);
   }
 
@@ -76,5 +78,5 @@ export const lion: OptimizerSpec = {
     betas: betas(0.9, 0.99),
     weight_decay: nonNegative(0),
   },
-  create: (hp) => new Lion(hp),
+  create: (hp, n) => new Lion(hp, n),
 };

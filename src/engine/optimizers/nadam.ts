@@ -12,6 +12,7 @@ import {
   type ReusableOptimizer,
   type OptimizerSpec,
   statePair,
+  type StateVector,
   type StateField,
 } from './spec.ts';
 
@@ -22,8 +23,8 @@ class NAdam implements ReusableOptimizer {
   private eps = NaN;
   private wd = NaN;
   private psi = NaN;
-  private readonly m = statePair();
-  private readonly v = statePair();
+  declare private readonly m: StateVector;
+  declare private readonly v: StateVector;
   private t = 0;
   private b2t = NaN;
   private muProduct = NaN;
@@ -41,7 +42,9 @@ class NAdam implements ReusableOptimizer {
     scalar('mu_product', 'μ₁···μₜ', '\\textstyle\\prod_{i \\le t} \\mu_i', 'log'),
   ];
 
-  constructor(hp: HyperValues) {
+  constructor(hp: HyperValues, n = 2) {
+    this.m = statePair(n);
+    this.v = statePair(n);
     this.reset(hp);
   }
 
@@ -116,5 +119,5 @@ export const nadam: OptimizerSpec = {
     weight_decay: nonNegative(0),
     momentum_decay: nonNegative(4e-3),
   },
-  create: (hp) => new NAdam(hp),
+  create: (hp, n) => new NAdam(hp, n),
 };

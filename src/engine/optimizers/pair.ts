@@ -28,3 +28,34 @@ export class Pair {
     this.y = v;
   }
 }
+
+/**
+ * Per-coordinate state of any length, NaN until `reset` fills it: Pair's interface over a
+ * Float64Array, for a parameter vector (a network's) rather than a point of the plane. The update
+ * rules call `at`/`set` by coordinate index either way, so one rule serves both.
+ */
+export class Coords {
+  private readonly v: Float64Array;
+
+  constructor(n: number) {
+    this.v = new Float64Array(n).fill(NaN);
+  }
+
+  /** Coordinate i's value. */
+  at(i: number): number {
+    return this.v[i]!;
+  }
+
+  /** Sets coordinate i's value. */
+  set(i: number, v: number): void {
+    this.v[i] = v;
+  }
+
+  /** Sets every coordinate to `v`. */
+  fill(v: number): void {
+    this.v.fill(v);
+  }
+}
+
+/** State for n coordinates: a Pair for the plane (its fast path), Coords otherwise. */
+export const coordsOf = (n: number): Pair | Coords => (n === 2 ? new Pair() : new Coords(n));

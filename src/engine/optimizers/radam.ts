@@ -11,6 +11,7 @@ import {
   type ReusableOptimizer,
   type OptimizerSpec,
   statePair,
+  type StateVector,
   type StateField,
 } from './spec.ts';
 
@@ -21,8 +22,8 @@ class RAdam implements ReusableOptimizer {
   private eps = NaN;
   private wd = NaN;
   private rhoInf = NaN;
-  private readonly m = statePair();
-  private readonly v = statePair();
+  declare private readonly m: StateVector;
+  declare private readonly v: StateVector;
   private t = 0;
   private b1t = NaN;
   private b2t = NaN;
@@ -39,7 +40,9 @@ class RAdam implements ReusableOptimizer {
     scalar('rect', 'rₜ (rectification; 0: plain momentum SGD)', 'r_t'),
   ];
 
-  constructor(hp: HyperValues) {
+  constructor(hp: HyperValues, n = 2) {
+    this.m = statePair(n);
+    this.v = statePair(n);
     this.reset(hp);
   }
 
@@ -122,5 +125,5 @@ export const radam: OptimizerSpec = {
     eps: nonNegative(1e-8),
     weight_decay: nonNegative(0),
   },
-  create: (hp) => new RAdam(hp),
+  create: (hp, n) => new RAdam(hp, n),
 };

@@ -8,6 +8,7 @@ import {
   type ReusableOptimizer,
   type OptimizerSpec,
   statePair,
+  type StateVector,
   type StateField,
 } from './spec.ts';
 
@@ -18,11 +19,14 @@ class RmsProp implements ReusableOptimizer {
   private wd = NaN;
   private momentum = NaN;
   private centered = false;
-  private readonly sq = statePair();
-  private readonly avg = statePair();
-  private readonly buf = statePair();
+  declare private readonly sq: StateVector;
+  declare private readonly avg: StateVector;
+  declare private readonly buf: StateVector;
 
-  constructor(hp: HyperValues) {
+  constructor(hp: HyperValues, n = 2) {
+    this.sq = statePair(n);
+    this.avg = statePair(n);
+    this.buf = statePair(n);
     this.reset(hp);
   }
 
@@ -114,5 +118,5 @@ export const rmsprop: OptimizerSpec = {
     momentum: nonNegative(0),
     centered: { kind: 'boolean', default: false },
   },
-  create: (hp) => new RmsProp(hp),
+  create: (hp, n) => new RmsProp(hp, n),
 };

@@ -9,7 +9,7 @@ import {
   type OptimizerSpec,
   type StateField,
 } from './spec.ts';
-import { Pair } from './pair.ts';
+import { coordsOf, type Coords, type Pair } from './pair.ts';
 
 /** torch.optim.SGD's update: plain, with momentum, or Nesterov. */
 class Sgd implements ReusableOptimizer {
@@ -18,11 +18,12 @@ class Sgd implements ReusableOptimizer {
   private keep = NaN;
   private nesterov = false;
   private wd = NaN;
-  private readonly buf = new Pair();
+  declare private readonly buf: Pair | Coords;
   /** Steps begun with momentum (only the buffer needs the count). */
   private t = 0;
 
-  constructor(hp: HyperValues) {
+  constructor(hp: HyperValues, n = 2) {
+    this.buf = coordsOf(n);
     this.reset(hp);
   }
 
@@ -48,8 +49,8 @@ class Sgd implements ReusableOptimizer {
   inspect(out: Float64Array, lr: number): void {
     let k = 0;
     if (this.momentum !== 0) {
-      out[k++] = this.t > 0 ? this.buf.x : NaN;
-      out[k++] = this.t > 0 ? this.buf.y : NaN;
+      out[k++] = this.t > 0 ? this.buf.at(0) : NaN;
+      out[k++] = this.t > 0 ? this.buf.at(1) : NaN;
     }
     // Every coordinate moves by lr times its (momentum-filtered) gradient.
     out[k++] = lr;
@@ -95,5 +96,5 @@ export const sgd: OptimizerSpec = {
     bool(hp, 'nesterov') && (num(hp, 'momentum') <= 0 || num(hp, 'dampening') !== 0)
       ? { key: 'nesterov', message: 'Nesterov momentum requires a momentum and zero dampening' }
       : null,
-  create: (hp) => new Sgd(hp),
+  create: (hp, n) => new Sgd(hp, n),
 };

@@ -114,8 +114,12 @@ export interface OptimizerSpec {
   readonly hyper: Readonly<Record<string, HyperSpec>>;
   /** Rules that span several hyperparameters (torch's ValueErrors): a message, or null. */
   readonly check?: (hp: HyperValues) => { key: string; message: string } | null;
-  /** A fresh optimizer with zeroed state; `hp` has every key of `hyper`, already validated. */
-  create(hp: HyperValues): ReusableOptimizer;
+  /**
+   * A fresh optimizer with zeroed state for `n` coordinates (2, the plane, when omitted; a network's
+   * parameter count otherwise); `hp` has every key of `hyper`, already validated. `inspect`
+   * reports coordinates 0 and 1 only.
+   */
+  create(hp: HyperValues, n?: number): ReusableOptimizer;
 }
 
 /** Reads a number hyperparameter (validated beforehand). */
@@ -138,9 +142,17 @@ export const betas = (b1: number, b2: number): HyperSpec => ({
  * Float64Array: the hot loop reads and writes its elements after a bounds check only, where a
  * typed array's also cost its buffer's checks (a buffer can be detached), ≈ 10 instructions per
  * access. NaN, not 0, makes it an array of doubles from the start: an array of small integers
- * would change shape on its first fractional value, under code compiled for the old shape.
+ * would change shape on its first fractional value, under code compiled for the old shape. Any
+ * other length `n` (a network's parameters) gets a Float64Array.
  */
-export const statePair = (): number[] => [NaN, NaN];
+export const statePair = (n = 2): StateVector =>
+  n === 2 ? [NaN, NaN] : new Float64Array(n).fill(NaN);
+
+/**
+ * Per-coordinate state: two doubles for the plane (statePair's reasons), a Float64Array of any
+ * length for a network's parameter vector; the rules index both alike.
+ */
+export type StateVector = number[] | Float64Array;
 
 /**
  * Keeps a running power β^t out of the denormal range, where float64 arithmetic is ~1.6× slower.

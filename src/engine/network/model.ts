@@ -1,0 +1,229 @@
+import type { Examples } from '../data/examples.ts';
+import { logLoss, sigmoid } from '../data/logistic.ts';
+import { tanh } from '../math/index.ts';
+import { layoutOf, type Architecture, type Layout } from './architecture.ts';
+
+/**
+ * Examples go through the layers this many at a time. Each layer's activations for a chunk are
+ * example-major (example r's units at r·width…), so a unit's pre-activation is a dot product of a
+ * weight row and the example's contiguous inputs, its sum in a register; four units are summed
+ * together, so each input is loaded once for four multiply-adds, and the activation then runs as
+ * a loop of its own over the chunk. Measured side by side against the unit-major layout (a
+ * partial sum stored per multiply-add, the activation inside the unit's loop): the full-batch
+ * loss of [2, 16, 16, 1] in 0.5× the time with ReLU, 0.75× with tanh (bound by tanh itself). A
+ * fixed chunk keeps the workspaces small (≈ 100 KB for the largest net) whatever the data set's
+ * size.
+ */
+const CHUNK = 128;
+
+/**
+ * A multilayer perceptron's loss and gradient over lists of examples, in float64, with
+ * preallocated workspaces: no call allocates. θ is the flat vector of `layoutOf(arch)`. The loss
+ * is the mean over the examples listed, as torch's MSELoss / BCEWithLogitsLoss with reduction
+ * "mean"; the gradient is that mean's. Transcendentals are the engine's portable ones (tanh, and
+ * exp and ln inside the log-loss), so results have the same bits everywhere.
+ */
+export class Network {
+  readonly layout: Layout;
+  /** acts[l]: layer l's outputs for a chunk (acts[0] the inputs), after the activation. */
+  private readonly acts: Float64Array[];
+  /** deltas[l]: ∂loss/∂(layer l's pre-activation outputs) for a chunk; deltas[L − 1] the logit's. */
+  private readonly deltas: Float64Array[];
+  private readonly relu: boolean;
+  private readonly classify: boolean;
+
+  constructor(readonly arch: Architecture) {
+    this.layout = layoutOf(arch);
+    const s = this.layout.sizes;
+    this.acts = s.map((units) => new Float64Array(units * CHUNK));
+    this.deltas = s.slice(1).map((units) => new Float64Array(units * CHUNK));
+    this.relu = arch.activation === 'relu';
+    this.classify = arch.head === 'classification';
+  }
+
+  /** Parameters in the vector. */
+  get count(): number {
+    return this.layout.count;
+  }
+
+  /**
+   * The mean loss over examples list[from…to) of `ex` (indices into it), or over all of `ex` when
+   * `list` is null. NaN for an empty list, as torch's mean of nothing.
+   */
+  loss(theta: Float64Array, ex: Examples, list: Int32Array | null, from = 0, to = ex.n): number {
+    let sum = 0;
+    for (let c = from; c < to; c += CHUNK) {
+      const m = Math.min(CHUNK, to - c);
+      this.forward(theta, ex, list, c, m);
+      sum += this.headLoss(ex, list, c, m, 0);
+    }
+    return sum / (to - from);
+  }
+
+  /**
+   * As `loss`, and writes the gradient of that mean with respect to θ into `grad` (overwritten).
+   */
+  lossGrad(
+    theta: Float64Array,
+    grad: Float64Array,
+    ex: Examples,
+    list: Int32Array | null,
+    from = 0,
+    to = ex.n,
+  ): number {
+    grad.fill(0);
+    let sum = 0;
+    const scale = 1 / (to - from);
+    for (let c = from; c < to; c += CHUNK) {
+      const m = Math.min(CHUNK, to - c);
+      this.forward(theta, ex, list, c, m);
+      sum += this.headLoss(ex, list, c, m, scale);
+      this.backward(theta, grad, m);
+    }
+    return sum / (to - from);
+  }
+
+  /** The output (logit, or the regression's value) at each input (a[i], b[i]) into out[i]. */
+  predict(theta: Float64Array, a: Float64Array, b: Float64Array, out: Float64Array): void {
+    const ex: Examples = { n: a.length, a, b, t: out };
+    const last = this.acts[this.acts.length - 1]!;
+    for (let c = 0; c < ex.n; c += CHUNK) {
+      const m = Math.min(CHUNK, ex.n - c);
+      this.forward(theta, ex, null, c, m);
+      for (let r = 0; r < m; r++) out[c + r] = last[r]!;
+    }
+  }
+
+  /** Fills the activations of the m examples listed from position c. */
+  private forward(
+    theta: Float64Array,
+    ex: Examples,
+    list: Int32Array | null,
+    c: number,
+    m: number,
+  ) {
+    const { sizes, weight, bias } = this.layout;
+    const acts = this.acts;
+    const x0 = acts[0]!;
+    const { a, b } = ex;
+    for (let r = 0; r < m; r++) {
+      const i = list === null ? c + r : list[c + r]!;
+      x0[2 * r] = a[i]!;
+      x0[2 * r + 1] = b[i]!;
+    }
+    const layers = sizes.length - 1;
+    for (let l = 0; l < layers; l++) {
+      const nIn = sizes[l]!;
+      const nOut = sizes[l + 1]!;
+      const input = acts[l]!;
+      const out = acts[l + 1]!;
+      const wl = weight[l]!;
+      const bl = bias[l]!;
+      for (let r = 0; r < m; r++) {
+        const at = r * nIn;
+        const to = r * nOut;
+        // Four units at a time share each input's load; each sums Σ_k w_jk·x_k in k's order, then
+        // adds its bias, as torch's addmm adds β·bias to the product.
+        let j = 0;
+        for (; j + 3 < nOut; j += 4) {
+          const r0 = wl + j * nIn;
+          const r1 = r0 + nIn;
+          const r2 = r1 + nIn;
+          const r3 = r2 + nIn;
+          const x0 = input[at]!;
+          let z0 = theta[r0]! * x0;
+          let z1 = theta[r1]! * x0;
+          let z2 = theta[r2]! * x0;
+          let z3 = theta[r3]! * x0;
+          for (let k = 1; k < nIn; k++) {
+            const x = input[at + k]!;
+            z0 += theta[r0 + k]! * x;
+            z1 += theta[r1 + k]! * x;
+            z2 += theta[r2 + k]! * x;
+            z3 += theta[r3 + k]! * x;
+          }
+          out[to + j] = z0 + theta[bl + j]!;
+          out[to + j + 1] = z1 + theta[bl + j + 1]!;
+          out[to + j + 2] = z2 + theta[bl + j + 2]!;
+          out[to + j + 3] = z3 + theta[bl + j + 3]!;
+        }
+        for (; j < nOut; j++) {
+          const row = wl + j * nIn;
+          let z = theta[row]! * input[at]!;
+          for (let k = 1; k < nIn; k++) z += theta[row + k]! * input[at + k]!;
+          out[to + j] = z + theta[bl + j]!;
+        }
+      }
+      // The activation in a pass of its own: a tight loop over the chunk's outputs.
+      const end = m * nOut;
+      if (l + 1 === layers) continue;
+      if (this.relu) {
+        // NaN < 0 is false: a NaN passes the ReLU, as torch.relu(nan) is nan.
+        for (let q = 0; q < end; q++) if (out[q]! < 0) out[q] = 0;
+      } else for (let q = 0; q < end; q++) out[q] = tanh(out[q]!);
+    }
+  }
+
+  /**
+   * The summed loss of the chunk's m examples; with a `scale` (1/batch), also the output's delta
+   * ∂(mean loss)/∂z for each.
+   */
+  private headLoss(ex: Examples, list: Int32Array | null, c: number, m: number, scale: number) {
+    const z = this.acts[this.acts.length - 1]!;
+    const dz = this.deltas[this.deltas.length - 1]!;
+    const t = ex.t;
+    let sum = 0;
+    if (this.classify) {
+      for (let r = 0; r < m; r++) {
+        const ti = t[list === null ? c + r : list[c + r]!]!;
+        const zr = z[r]!;
+        sum += logLoss(zr, ti);
+        if (scale !== 0) dz[r] = (sigmoid(zr) - ti) * scale;
+      }
+    } else {
+      for (let r = 0; r < m; r++) {
+        const e = z[r]! - t[list === null ? c + r : list[c + r]!]!;
+        sum += e * e;
+        if (scale !== 0) dz[r] = 2 * e * scale;
+      }
+    }
+    return sum;
+  }
+
+  /** Adds the chunk's share of the gradient to `grad`, from the output's delta back. */
+  private backward(theta: Float64Array, grad: Float64Array, m: number): void {
+    const { sizes, weight, bias } = this.layout;
+    const { acts, deltas, relu } = this;
+    for (let l = sizes.length - 2; l >= 0; l--) {
+      const nIn = sizes[l]!;
+      const nOut = sizes[l + 1]!;
+      const input = acts[l]!;
+      const d = deltas[l]!;
+      const wl = weight[l]!;
+      const bl = bias[l]!;
+      for (let r = 0; r < m; r++) {
+        const at = r * nIn;
+        for (let j = 0; j < nOut; j++) {
+          const dj = d[r * nOut + j]!;
+          grad[bl + j]! += dj;
+          const row = wl + j * nIn;
+          for (let k = 0; k < nIn; k++) grad[row + k]! += dj * input[at + k]!;
+        }
+      }
+      if (l === 0) break;
+      // The delta of the layer below: Wᵀd, times the activation's derivative at its output h
+      // (tanh: 1 − h²; ReLU: 1 where h > 0, 0 at and below 0, as torch's threshold_backward).
+      const below = deltas[l - 1]!;
+      for (let r = 0; r < m; r++) {
+        const at = r * nIn;
+        const from = r * nOut;
+        for (let k = 0; k < nIn; k++) {
+          let s = theta[wl + k]! * d[from]!;
+          for (let j = 1; j < nOut; j++) s += theta[wl + j * nIn + k]! * d[from + j]!;
+          const h = input[at + k]!;
+          below[at + k] = relu ? (h > 0 ? s : 0) : s * (1 - h * h);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { checkSizes } from '../engine/data/models.ts';
+import { checkArchitecture, type Activation, type Head } from '../engine/network/architecture.ts';
+import {
+  getNetworkDataset,
+  networkDataParams,
+  networkDatasets,
+} from '../engine/network/datasets.ts';
+import type { NetworkScene } from '../engine/network/scene.ts';
+import { describe } from './describe.ts';
+import { own } from './json.ts';
+import type { Reader } from './schema.ts';
+
+/** The hidden layers a network preset gets when it names none. */
+export const DEFAULT_HIDDEN: readonly number[] = [8, 8];
+const KEYS = ['data', 'params', 'hidden', 'activation', 'head', 'init'];
+
+/**
+ * The preset's `network` field: `{"data": "spiral", "params"?: {n, test, batch, seed, noise},
+ * "hidden"?: [8, 8], "activation"?: "tanh", "head"?: (the data set's), "init"?: 1}`. Every
+ * problem names its field (`network.hidden`, `network.params.batch`, …); nothing is clamped.
+ */
+export function readNetwork(r: Reader, value: unknown): NetworkScene | undefined {
+  const obj = r.object('network', value, KEYS);
+  if (!obj) return undefined;
+  const dataIn = own(obj, 'data');
+  const ids = networkDatasets.map((d) => d.id);
+  if (dataIn === undefined) return r.fail('network.data', `is required (one of ${ids.join(', ')})`);
+  const set = typeof dataIn === 'string' ? getNetworkDataset(dataIn) : undefined;
+  if (!set)
+    return r.fail('network.data', `must be one of ${ids.join(', ')}, got ${describe(dataIn)}`);
+
+  const paramsIn = own(obj, 'params') ?? {};
+  const paramsObj = r.object('network.params', paramsIn, Object.keys(networkDataParams));
+  const params: Record<string, number> = {};
+  let ok = paramsObj !== undefined;
+  for (const [key, spec] of Object.entries(networkDataParams)) {
+    const v = paramsObj ? own(paramsObj, key) : undefined;
+    const read = v === undefined ? spec.default : r.number(`network.params.${key}`, v, spec);
+    if (read === undefined) ok = false;
+    else params[key] = read;
+  }
+  const sizes = ok ? checkSizes(params) : null;
+  if (sizes) r.fail(`network.params.${sizes.key}`, sizes.message);
+
+  const hidden = own(obj, 'hidden') ?? DEFAULT_HIDDEN;
+  const activation = own(obj, 'activation') ?? 'tanh';
+  const head = own(obj, 'head') ?? set.head;
+  const arch = checkArchitecture({ hidden, activation, head });
+  if (arch)
+    return r.fail(
+      `network.${arch.key}`,
+      `${arch.message}, got ${describe(arch.key === 'hidden' ? hidden : arch.key === 'activation' ? activation : head)}`,
+    );
+  if (head !== set.head) {
+    return r.fail(
+      'network.head',
+      `must be ${set.head} for the ${set.id} data set, got ${describe(head)}`,
+    );
+  }
+  const initIn = own(obj, 'init');
+  const init =
+    initIn === undefined
+      ? 1
+      : r.number('network.init', initIn, { integer: true, min: 0, max: 2 ** 31 - 1 });
+  if (!ok || sizes || init === undefined) return undefined;
+  return {
+    data: set.id,
+    params,
+    hidden: [...(hidden as number[])],
+    activation: activation as Activation,
+    head: head as Head,
+    init,
+  };
+}
+
+/** The network as preset JSON; `compact` leaves out what a reader fills in by default. */
+export function networkJson(network: NetworkScene, compact: boolean): Record<string, unknown> {
+  const set = getNetworkDataset(network.data);
+  const params = Object.entries(network.params).filter(
+    ([k, v]) => !compact || networkDataParams[k]?.default !== v,
+  );
+  const sameHidden =
+    network.hidden.length === DEFAULT_HIDDEN.length &&
+    network.hidden.every((u, i) => u === DEFAULT_HIDDEN[i]);
+  return {
+    data: network.data,
+    ...(params.length ? { params: Object.fromEntries(params) } : {}),
+    ...(compact && sameHidden ? {} : { hidden: [...network.hidden] }),
+    ...(compact && network.activation === 'tanh' ? {} : { activation: network.activation }),
+    ...(compact && network.head === set?.head ? {} : { head: network.head }),
+    ...(compact && network.init === 1 ? {} : { init: network.init }),
+  };
+}
