@@ -1,0 +1,63 @@
+import type { Examples } from '../data/examples.ts';
+import type { Objective, XY } from '../types.ts';
+import type { Network } from './model.ts';
+import { pointOn, type Plane } from './plane.ts';
+
+/**
+ * A network's full-batch loss on a plane of its parameters as a function of the plane's (α, β):
+ * an Objective like any 2-D function's, so the contour field, its levels and its lines are the
+ * lab's own (engine/field.ts). The gradient is exact: ∇L(θ(α, β)) against d1 and d2.
+ */
+export class PlaneLoss implements Objective {
+  private readonly theta: Float64Array;
+  private readonly grad1: Float64Array;
+
+  constructor(
+    private readonly net: Network,
+    private readonly examples: Examples,
+    private readonly plane: Plane,
+  ) {
+    this.theta = new Float64Array(net.count);
+    this.grad1 = new Float64Array(net.count);
+  }
+
+  f(alpha: number, beta: number): number {
+    pointOn(this.plane, alpha, beta, this.theta);
+    return this.net.loss(this.theta, this.examples, null);
+  }
+
+  grad(alpha: number, beta: number, out: XY): void {
+    pointOn(this.plane, alpha, beta, this.theta);
+    this.net.lossGrad(this.theta, this.grad1, this.examples, null);
+    const { d1, d2 } = this.plane;
+    let g1 = 0;
+    let g2 = 0;
+    for (let i = 0; i < d1.length; i++) {
+      g1 += this.grad1[i]! * d1[i]!;
+      g2 += this.grad1[i]! * d2[i]!;
+    }
+    out[0] = g1;
+    out[1] = g2;
+  }
+}
+
+/**
+ * The loss along the line from θa to θb, θ(t) = θa + t·(θb − θa), at each t of `ts` (0 is θa, 1
+ * is θb; values outside reach beyond them): is there a barrier between two runs' endpoints?
+ */
+export function lineLosses(
+  net: Network,
+  examples: Examples,
+  a: Float64Array,
+  b: Float64Array,
+  ts: ArrayLike<number>,
+): Float64Array {
+  const theta = new Float64Array(net.count);
+  const out = new Float64Array(ts.length);
+  for (let k = 0; k < ts.length; k++) {
+    const t = ts[k]!;
+    for (let i = 0; i < theta.length; i++) theta[i] = a[i]! + t * (b[i]! - a[i]!);
+    out[k] = net.loss(theta, examples, null);
+  }
+  return out;
+}
