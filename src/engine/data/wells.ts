@@ -30,10 +30,13 @@ const fK = 1 / (2 * flat.width * flat.width);
 const sG = sharp.depth / (sharp.width * sharp.width);
 const fG = flat.depth / (flat.width * flat.width);
 
+/** A number as the loss's words write it: a true minus sign. */
+const text = (v: number): string => String(v).replace('-', '\u2212');
+
 /** The per-example loss in words, as the data view and `descent-lab data` print it. */
 export const WELLS_LOSS =
-  `ℓᵢ = W(x − aᵢ, y − bᵢ), W(u, v) = ${q}(u² + v²) − ${sharp.depth}·exp(−‖(u, v) − (${sx}, ${sy})‖² / ${2 * sharp.width * sharp.width}) ` +
-  `− ${flat.depth}·exp(−‖(u, v) − (${fx}, ${fy})‖² / ${2 * flat.width * flat.width})`;
+  `ℓᵢ = W(x − aᵢ, y − bᵢ), W(u, v) = ${q}(u² + v²) − ${sharp.depth}·exp(−‖(u, v) − (${text(sx)}, ${text(sy)})‖² / (2·${sharp.width}²)) ` +
+  `− ${flat.depth}·exp(−‖(u, v) − (${text(fx)}, ${text(fy)})‖² / (2·${flat.width}²))`;
 
 /** Every example's offset (a, b) ~ N(0, σ²I); no target (t = 0). */
 export const wellsDraw: Draw = (source, params) => {
