@@ -15,6 +15,12 @@ import type { Objective, XY } from './types.ts';
  * run) takes its locals as untyped values and boxes the point into a new heap number on every
  * step; V8 enters such code at the outer loop, and the inner loop's locals then start from
  * numbers read from p.
+ *
+ * The gradient of the next step is taken right after f at the new point, in the same iteration
+ * (the block's first gradient before its loop): V8 then computes what f and the gradient share
+ * once (Rosenbrock's y − x², Beale's powers, a data model's residuals stay separate calls), where
+ * the gradient at the top of the next iteration would recompute it. The values are the same, each
+ * computed from the same point; a step that stops the run takes no gradient after it.
  */
 export function stepLoop(
   objective: Objective,
@@ -43,10 +49,10 @@ export function stepLoop(
     let lr = +rate;
     let x = p[0]!;
     let y = p[1]!;
+    objective.grad(x, y, g, first);
+    let gx = g[0]!;
+    let gy = g[1]!;
     for (let k = first; k < stop; k++) {
-      objective.grad(x, y, g, k);
-      let gx = g[0]!;
-      let gy = g[1]!;
       if (noise !== null) {
         gx += s * noise[2 * k]!;
         gy += s * noise[2 * k + 1]!;
@@ -60,6 +66,11 @@ export function stepLoop(
       xs[k + 1] = x;
       ys[k + 1] = y;
       fs[k + 1] = f;
+      if (k + 1 < stop) {
+        objective.grad(x, y, g, k + 1);
+        gx = g[0]!;
+        gy = g[1]!;
+      }
     }
     p[0] = x;
     p[1] = y;
