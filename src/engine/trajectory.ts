@@ -170,6 +170,8 @@ export class Trajectory {
       while (s + 1 < stages.length && stages[s + 1]!.from <= k) s++;
       const { optimizer, loop } = stages[s]!;
       const stop = Math.min(end, stages[s + 1]?.from ?? end);
+      // The loop takes its first step's gradient from g (stepLoop.ts says why).
+      objective.grad(p[0]!, p[1]!, g, k);
       k = loop(objective, optimizer, p, g, rates, lrBase, noise, sigma, x, y, f, k, stop);
     }
     if (k < 0) {
