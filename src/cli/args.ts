@@ -3,7 +3,7 @@ import { formatOf, readArgs, type Format } from './options.ts';
 import { parseSweepArgs, SWEEP_USAGE, type SweepCommand } from './sweepArgs.ts';
 
 /** --help's text. */
-export const USAGE = `Usage: descent-lab run <preset.json | - | link> [--format json|csv]
+export const USAGE = `Usage: descent-lab run <preset.json | - | link> [--format json|csv] [--params]
        descent-lab data <preset.json | - | link> [--format json|csv]
        descent-lab sweep <preset.json | - | link> [--vary PATH=FROM:TO:COUNT[:log] ...]
                          [--format json|csv] [--tol T]
@@ -21,6 +21,13 @@ PyTorch's torch.optim would, in float64, and prints them.
 
   A loss made of data (fn.id linear_regression, sparse_logistic or shifted_wells) with a test
   set adds each point's test loss: "test_f":[...] per run in JSON, a last column test_f in CSV.
+
+  A scene with a network (preset field network) prints each optimizer's full-batch training and
+  test loss on it instead: {"network","parameters","runs":[{"label","type","loss":[...],
+  "test_loss":[...],"lrs":[...],"diverged_at"}]}, or CSV run,step,loss,lr,test_loss.
+  --params        adds the network's parameters at every point, in torch's named_parameters()
+                  order (descent-lab data names them): "params":[[...],...] per run in JSON,
+                  columns theta_0, theta_1, ... in CSV
 
 data: prints a loss made of data's examples and the training-set indices of every step's
 mini-batch, to train on exactly these elsewhere.
@@ -43,7 +50,13 @@ Exit status: 0 on success (also when the reader stops early, as in '| head');
 /** What the command line was asked to do. */
 export type Command =
   | { readonly command: 'help' }
-  | { readonly command: 'run'; readonly file: string; readonly format: Format }
+  | {
+      readonly command: 'run';
+      readonly file: string;
+      readonly format: Format;
+      /** --params: a network scene's parameter vector at every point too. */
+      readonly params: boolean;
+    }
   | DataCommand
   | ExportTorchCommand
   | SweepCommand;
@@ -75,6 +88,9 @@ export function parseArgs(args: readonly string[]): Command {
     throw new UsageError(`unknown command "${command}" (${tries})`);
   }
   let format: Format = 'json';
-  const file = readArgs(command, rest, { '--format': (v) => (format = formatOf(v)) });
-  return { command, file, format };
+  // --params takes no value: read apart from the options that do.
+  const params = command === 'run' && rest.includes('--params');
+  const others = params ? rest.filter((a) => a !== '--params') : rest;
+  const file = readArgs(command, others, { '--format': (v) => (format = formatOf(v)) });
+  return command === 'run' ? { command, file, format, params } : { command, file, format };
 }

@@ -8,7 +8,7 @@ import { parseArgs, USAGE } from './args.ts';
 import { dataCommand } from './dataMain.ts';
 import { exportTorchCommand } from './exportTorchMain.ts';
 import { objectiveOf } from './compiler.ts';
-import { EXIT, failure } from './failure.ts';
+import { EXIT, failure, UsageError } from './failure.ts';
 import { sceneOf } from './input.ts';
 import { writeOut } from './output.ts';
 
@@ -52,11 +52,19 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
       return EXIT.ok;
     }
     const scene = await sceneOf(command.file, io.stdin, say);
+    if (command.params && !scene.network) {
+      throw new UsageError(
+        "--params prints a network's parameters, and this scene has none (its points are x and y)",
+      );
+    }
     if (scene.network) {
       // A network scene prints its optimizers' loss curves on the network (engine/network).
       const runs = trainNetwork(networkTraining(scene, scene.network));
+      const { params } = command;
       const chunks =
-        command.format === 'csv' ? networkCsvChunks(runs) : networkJsonChunks(scene, runs);
+        command.format === 'csv'
+          ? networkCsvChunks(runs, params)
+          : networkJsonChunks(scene, runs, params);
       await writeOut(chunks, io.stdout);
       return EXIT.ok;
     }

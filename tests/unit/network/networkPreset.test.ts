@@ -141,6 +141,36 @@ describe('descent-lab run on a network scene', () => {
     expect(lines[2]).toMatch(/^0,1,[\d.e-]+,0\.1,[\d.e-]+$/);
   });
 
+  it('with --params, the parameter vector at every point: JSON rows, CSV columns theta_i', () => {
+    const scene = sceneFromPreset({ ...base, network });
+    const runs = trainNetwork(networkTraining(scene, scene.network!));
+    const count = runs[0]!.count;
+    const json = JSON.parse(cli(['run', path, '--params']).stdout) as {
+      runs: { params: number[][] }[];
+    };
+    json.runs.forEach((run, i) => {
+      expect(run.params).toHaveLength(21);
+      run.params.forEach((theta, k) =>
+        expect(theta).toEqual([...runs[i]!.params.subarray(k * count, (k + 1) * count)]),
+      );
+    });
+    const lines = cli(['run', '--params', path, '--format=csv']).stdout.trim().split('\n');
+    const header = lines[0]!.split(',');
+    expect(header.slice(0, 5)).toEqual(['run', 'step', 'loss', 'lr', 'test_loss']);
+    expect(header.slice(5)).toEqual(Array.from({ length: count }, (_, j) => `theta_${j}`));
+    const last = lines[2 * 21]!.split(',');
+    expect(last.slice(5).map(Number)).toEqual([...runs[1]!.params.subarray(20 * count)]);
+  });
+
+  it('refuses --params for a scene without a network, exit 2', () => {
+    const plain = join(dir, 'plain.json');
+    writeFileSync(plain, JSON.stringify(base));
+    const r = cli(['run', plain, '--params']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/--params prints a network's parameters/);
+  });
+
   it('descent-lab data prints θ₀ (torch’s names and order), the examples and every step’s batch', () => {
     const r = cli(['data', path]);
     expect(r.stderr).toBe('');
