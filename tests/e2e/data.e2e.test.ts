@@ -52,7 +52,7 @@ describe('losses made of data', () => {
     await expect
       .poll(() => panel.getAttribute('aria-label'))
       .toBe(
-        "the shifts (a, b) of 100 training examples at step 600; step 600's batch of 4 ringed.",
+        "The shifts (a, b) of 100 training examples at step 600; step 600's batch of 4 ringed.",
       );
     const { order } = getFunction('shifted_wells')!.create(
       sceneFromPreset(scene.preset).fn.params,

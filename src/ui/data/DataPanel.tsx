@@ -45,7 +45,7 @@ export function DataPanel({
       const fits = models.map((m) => `${m.label} (${fmtPair(m.x, m.y)})`).join(', ');
       const label =
         (spec.plot === 'shifts'
-          ? `the shifts (a, b) of ${objective.data.train.n} training examples`
+          ? `The shifts (a, b) of ${objective.data.train.n} training examples`
           : `${objective.data.train.n} training examples and the ${MODEL_WORDS[spec.plot]} ` +
             `${fits || 'no visible run'}`) +
         ` at step ${step}` +
