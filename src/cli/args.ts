@@ -1,5 +1,6 @@
 import { UsageError } from './failure.ts';
 import { formatOf, readArgs, type Format } from './options.ts';
+import { parseSliceArgs, SLICE_USAGE, type SliceCommand } from './sliceArgs.ts';
 import { parseSweepArgs, SWEEP_USAGE, type SweepCommand } from './sweepArgs.ts';
 
 /** --help's text. */
@@ -8,6 +9,7 @@ export const USAGE = `Usage: descent-lab run <preset.json | - | link> [--format 
        descent-lab sweep <preset.json | - | link> [--vary PATH=FROM:TO:COUNT[:log] ...]
                          [--format json|csv] [--tol T]
        descent-lab export-torch <preset.json | - | link>
+       descent-lab slice <preset.json | - | link> [--plane pca|random] [--run K] [--grid N]
 
 run: computes every optimizer's trajectory of a Descent Lab scene (a version-1 preset) exactly as
 PyTorch's torch.optim would, in float64, and prints them.
@@ -39,6 +41,8 @@ mini-batch, to train on exactly these elsewhere.
 
 ${SWEEP_USAGE}
 
+${SLICE_USAGE}
+
 export-torch: writes the scene as one self-contained Python script that runs it with torch.optim
 and torch.optim.lr_scheduler in float64. 'python3 script.py --json' prints what 'run --format json'
 prints; without --json it plots the paths with matplotlib (or prints a table without it).
@@ -59,6 +63,7 @@ export type Command =
     }
   | DataCommand
   | ExportTorchCommand
+  | SliceCommand
   | SweepCommand;
 
 /** `descent-lab data`'s arguments. */
@@ -81,10 +86,11 @@ export function parseArgs(args: readonly string[]): Command {
   }
   const [command, ...rest] = args;
   if (command === 'sweep') return parseSweepArgs(rest);
+  if (command === 'slice') return parseSliceArgs(rest);
   if (command === 'export-torch') return { command, file: readArgs(command, rest, {}) };
   if (command !== 'run' && command !== 'data') {
     const tries =
-      'try: descent-lab run preset.json, descent-lab data preset.json, descent-lab sweep preset.json --vary …, or descent-lab export-torch preset.json';
+      'try: descent-lab run preset.json, descent-lab data preset.json, descent-lab sweep preset.json --vary …, descent-lab slice preset.json, or descent-lab export-torch preset.json';
     throw new UsageError(`unknown command "${command}" (${tries})`);
   }
   let format: Format = 'json';

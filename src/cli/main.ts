@@ -6,6 +6,7 @@ import { networkCsvChunks, networkJsonChunks } from '../preset/networkFormats.ts
 import { csvChunks, jsonChunks } from '../preset/trajectoryFormats.ts';
 import { parseArgs, USAGE } from './args.ts';
 import { dataCommand } from './dataMain.ts';
+import { sliceCommand } from './sliceMain.ts';
 import { exportTorchCommand } from './exportTorchMain.ts';
 import { objectiveOf } from './compiler.ts';
 import { EXIT, failure, UsageError } from './failure.ts';
@@ -49,6 +50,10 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
     }
     if (command.command === 'data') {
       await dataCommand(command, io, say);
+      return EXIT.ok;
+    }
+    if (command.command === 'slice') {
+      await sliceCommand(command, io, say);
       return EXIT.ok;
     }
     const scene = await sceneOf(command.file, io.stdin, say);

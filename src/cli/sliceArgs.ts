@@ -1,0 +1,56 @@
+import { PLANE_KINDS, type PlaneKind } from '../engine/network/landscape.ts';
+import { UsageError } from './failure.ts';
+import { readArgs } from './options.ts';
+
+/** The most cells a side of a slice's grid may have: 128² losses over the whole training set. */
+export const MAX_SLICE_GRID = 128;
+
+/** `descent-lab slice`'s arguments. */
+export interface SliceCommand {
+  readonly command: 'slice';
+  readonly file: string;
+  readonly plane: PlaneKind;
+  readonly grid: number;
+  /** The run whose last point a random plane passes through. */
+  readonly run: number;
+}
+
+export const SLICE_USAGE = `slice: a network scene's training loss on one plane of its parameters, with every optimizer's
+path projected on it (Li et al. 2018), to draw elsewhere.
+
+  --plane pca     the plane of the first two principal components of all runs' paths together
+                  (default); "explained" gives the share of variance along each axis
+  --plane random  the plane through one run's last point along two filter-normalised random
+                  directions (seed 1; biases held still)
+  --run K         that run, by its place in the preset (default 0)
+  --grid N        N × N cells of the full-batch training loss, at the cells' centres
+                  (default 32, at most ${MAX_SLICE_GRID})
+  JSON: {"plane","explained","view":{"x":[a0,a1],"y":[b0,b1]},"grid","train_loss":[[...],...],
+  "runs":[{"label","alpha":[...],"beta":[...],"distance":[...]}]}: row j of train_loss is
+  β = b0 + (j + ½)(b1 − b0)/N; "distance" is how far each point lies off the plane.`;
+
+/** Reads slice's arguments; throws UsageError on anything it does not know. */
+export function parseSliceArgs(rest: readonly string[]): SliceCommand {
+  let plane: PlaneKind = 'pca';
+  let grid = 32;
+  let run = 0;
+  const file = readArgs('slice', rest, {
+    '--plane': (v) => {
+      if (!PLANE_KINDS.includes(v as PlaneKind)) {
+        throw new UsageError(`--plane must be ${PLANE_KINDS.join(' or ')}, got "${v ?? ''}"`);
+      }
+      plane = v as PlaneKind;
+    },
+    '--grid': (v) => (grid = integer('--grid', v, 2, MAX_SLICE_GRID)),
+    '--run': (v) => (run = integer('--run', v, 0, Number.MAX_SAFE_INTEGER)),
+  });
+  return { command: 'slice', file, plane, grid, run };
+}
+
+function integer(name: string, value: string | undefined, min: number, max: number): number {
+  const n = Number(value);
+  if (value === undefined || value.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`${name} must be an integer from ${min} to ${max}, got "${value ?? ''}"`);
+  }
+  return n;
+}

@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { planeOfRuns, projectRun, viewOfRuns } from '../../src/engine/network/landscape.ts';
+import { Network } from '../../src/engine/network/model.ts';
+import { project } from '../../src/engine/network/plane.ts';
+import { networkTraining } from '../../src/engine/network/scene.ts';
+import { PlaneLoss } from '../../src/engine/network/slice.ts';
+import { trainNetwork } from '../../src/engine/network/train.ts';
+import { sceneFromPreset } from '../../src/preset/index.ts';
+import { cli } from './support/cli.ts';
+
+const preset = {
+  v: 1,
+  fn: { id: 'rosenbrock' },
+  steps: 30,
+  network: { data: 'spiral', hidden: [6, 5], params: { n: 120 } },
+  optimizers: [
+    { type: 'sgd', lr: 0.3, label: 'SGD' },
+    { type: 'adam', lr: 0.02, label: 'Adam' },
+  ],
+};
+const dir = mkdtempSync(join(tmpdir(), 'descent-lab-slice-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const path = join(dir, 'net.json');
+writeFileSync(path, JSON.stringify(preset));
+
+interface Slice {
+  plane: string;
+  explained: [number, number] | null;
+  view: { x: [number, number]; y: [number, number] };
+  grid: number;
+  train_loss: number[][];
+  runs: { label: string; alpha: number[]; beta: number[]; distance: number[] }[];
+}
+
+describe('the planes of a network scene’s runs', () => {
+  const scene = sceneFromPreset(preset);
+  const training = networkTraining(scene, scene.network!);
+  const runs = trainNetwork(training);
+
+  it('projects every point of every run, and the view holds them all', () => {
+    for (const kind of ['pca', 'random'] as const) {
+      const { plane } = planeOfRuns(kind, training.arch, runs, 1);
+      const projections = runs.map((run) => projectRun(plane, run));
+      const view = viewOfRuns(kind, projections);
+      projections.forEach((p, r) => {
+        expect(p.alpha).toHaveLength(31);
+        const mid = project(plane, runs[r]!.params, 17 * runs[r]!.count);
+        expect([p.alpha[17], p.beta[17], p.distance[17]]).toEqual([
+          mid.alpha,
+          mid.beta,
+          mid.distance,
+        ]);
+        for (let k = 0; k < p.alpha.length; k++) {
+          expect(p.alpha[k]).toBeGreaterThan(view.x[0]);
+          expect(p.alpha[k]).toBeLessThan(view.x[1]);
+          expect(p.beta[k]).toBeGreaterThan(view.y[0]);
+          expect(p.beta[k]).toBeLessThan(view.y[1]);
+        }
+      });
+    }
+  });
+
+  it('a random plane passes through the chosen run’s last point: it projects there at distance 0', () => {
+    const { plane, explained } = planeOfRuns('random', training.arch, runs, 1);
+    expect(explained).toBeNull();
+    const p = projectRun(plane, runs[1]!);
+    expect(Math.abs(p.alpha[30]!)).toBeLessThan(1e-9);
+    expect(Math.abs(p.beta[30]!)).toBeLessThan(1e-9);
+    expect(p.distance[30]).toBeLessThan(1e-9);
+  });
+});
+
+describe('descent-lab slice', () => {
+  it('prints the training loss on the runs’ principal plane and every path projected on it', () => {
+    const r = cli(['slice', path, '--grid', '6']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Slice;
+    const scene = sceneFromPreset(preset);
+    const training = networkTraining(scene, scene.network!);
+    const runs = trainNetwork(training);
+    const { plane, explained } = planeOfRuns('pca', training.arch, runs);
+    expect(out.plane).toBe('pca');
+    expect(out.explained).toEqual([...explained!]);
+    expect(out.explained![0]).toBeGreaterThanOrEqual(out.explained![1]);
+    const view = viewOfRuns(
+      'pca',
+      runs.map((run) => projectRun(plane, run)),
+    );
+    expect(out.view).toEqual(view);
+    expect(out.train_loss).toHaveLength(6);
+    // Cell (i, j) is the loss at the cell's centre.
+    const loss = new PlaneLoss(new Network(training.arch), training.data.train, plane);
+    const [x0, x1] = view.x;
+    const [y0, y1] = view.y;
+    for (const [i, j] of [
+      [0, 0],
+      [5, 2],
+      [3, 5],
+    ] as const) {
+      const alpha = x0 + ((i + 0.5) * (x1 - x0)) / 6;
+      const beta = y0 + ((j + 0.5) * (y1 - y0)) / 6;
+      expect(out.train_loss[j]![i]).toBe(loss.f(alpha, beta));
+    }
+    expect(out.runs.map((run) => run.label)).toEqual(['SGD', 'Adam']);
+    expect(out.runs[1]!.alpha).toEqual([...projectRun(plane, runs[1]!).alpha]);
+  });
+
+  it('on a random plane through a chosen run, and refuses what it cannot do (exit 2, one line)', () => {
+    const out = JSON.parse(
+      cli(['slice', path, '--plane=random', '--run', '1', '--grid', '3']).stdout,
+    ) as Slice;
+    expect([out.plane, out.explained, out.train_loss.length]).toEqual(['random', null, 3]);
+    const plain = join(dir, 'plain.json');
+    writeFileSync(plain, JSON.stringify({ ...preset, network: undefined }));
+    for (const [args, message] of [
+      [['slice', plain], /needs a scene with a network/],
+      [['slice', path, '--plane', 'flat'], /--plane must be pca or random, got "flat"/],
+      [['slice', path, '--grid', '1'], /--grid must be an integer from 2 to 128, got "1"/],
+      [['slice', path, '--grid', '129'], /got "129"/],
+      [['slice', path, '--run', '2'], /--run must be below the scene's 2 optimizers/],
+    ] as const) {
+      const r = cli([...args]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
