@@ -9,10 +9,13 @@ export const MAX_SLICE_GRID = 128;
 export interface SliceCommand {
   readonly command: 'slice';
   readonly file: string;
-  readonly plane: PlaneKind;
+  /** A plane of the parameters, or the line between two runs' last points. */
+  readonly plane: PlaneKind | 'line';
   readonly grid: number;
-  /** The run whose last point a random plane passes through. */
+  /** The run whose last point a random plane passes through, or the line starts from. */
   readonly run: number;
+  /** The run whose last point the line ends at. */
+  readonly to: number;
 }
 
 export const SLICE_USAGE = `slice: a network scene's training loss on one plane of its parameters, with every optimizer's
@@ -23,6 +26,10 @@ path projected on it (Li et al. 2018), to draw elsewhere.
   --plane random  the plane through one run's last point along two filter-normalised random
                   directions (seed 1; biases held still)
   --run K         that run, by its place in the preset (default 0)
+  --plane line    the line from run K's last point to run L's (--to L, default 1), 1-D
+                  (Goodfellow et al. 2015): is there a barrier between them? t from -0.5 to 1.5
+                  at --grid points, 0 at run K's end and 1 at run L's; JSON {"plane":"line",
+                  "from","to","t":[...],"train_loss":[...],"test_loss":[...]}
   --grid N        N × N cells of the full-batch training loss, at the cells' centres
                   (default 32, at most ${MAX_SLICE_GRID})
   JSON: {"plane","explained","view":{"x":[a0,a1],"y":[b0,b1]},"grid","train_loss":[[...],...],
@@ -31,20 +38,23 @@ path projected on it (Li et al. 2018), to draw elsewhere.
 
 /** Reads slice's arguments; throws UsageError on anything it does not know. */
 export function parseSliceArgs(rest: readonly string[]): SliceCommand {
-  let plane: PlaneKind = 'pca';
+  let plane: SliceCommand['plane'] = 'pca';
   let grid = 32;
   let run = 0;
+  let to = 1;
+  const kinds = [...PLANE_KINDS, 'line'];
   const file = readArgs('slice', rest, {
     '--plane': (v) => {
-      if (!PLANE_KINDS.includes(v as PlaneKind)) {
-        throw new UsageError(`--plane must be ${PLANE_KINDS.join(' or ')}, got "${v ?? ''}"`);
+      if (!kinds.includes(v ?? '')) {
+        throw new UsageError(`--plane must be pca, random or line, got "${v ?? ''}"`);
       }
-      plane = v as PlaneKind;
+      plane = v as SliceCommand['plane'];
     },
     '--grid': (v) => (grid = integer('--grid', v, 2, MAX_SLICE_GRID)),
     '--run': (v) => (run = integer('--run', v, 0, Number.MAX_SAFE_INTEGER)),
+    '--to': (v) => (to = integer('--to', v, 0, Number.MAX_SAFE_INTEGER)),
   });
-  return { command: 'slice', file, plane, grid, run };
+  return { command: 'slice', file, plane, grid, run, to };
 }
 
 function integer(name: string, value: string | undefined, min: number, max: number): number {

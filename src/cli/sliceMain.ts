@@ -1,9 +1,14 @@
 import { sampleGrid } from '../engine/field.ts';
-import { planeOfRuns, projectRun, viewOfRuns } from '../engine/network/landscape.ts';
+import {
+  planeOfRuns,
+  projectRun,
+  viewOfRuns,
+  type PlaneKind,
+} from '../engine/network/landscape.ts';
 import { Network } from '../engine/network/model.ts';
 import { networkTraining } from '../engine/network/scene.ts';
-import { PlaneLoss } from '../engine/network/slice.ts';
-import { trainNetwork } from '../engine/network/train.ts';
+import { lineLosses, PlaneLoss } from '../engine/network/slice.ts';
+import { trainNetwork, type NetworkRun } from '../engine/network/train.ts';
 import type { Scene } from '../engine/scene.ts';
 import { UsageError } from './failure.ts';
 import { sceneOf } from './input.ts';
@@ -21,28 +26,63 @@ export async function sliceCommand(
   if (!scene.network) {
     throw new UsageError('slice needs a scene with a network (the preset field network)');
   }
-  if (command.run >= scene.optimizers.length) {
-    throw new UsageError(
-      `--run must be below the scene's ${scene.optimizers.length} optimizers, got ${command.run}`,
-    );
+  const count = scene.optimizers.length;
+  for (const [name, k] of [
+    ['--run', command.run],
+    ...(command.plane === 'line' ? ([['--to', command.to]] as const) : []),
+  ] as const) {
+    if (k >= count) {
+      throw new UsageError(`${name} must be below the scene's ${count} optimizers, got ${k}`);
+    }
   }
-  await writeOut(sliceJsonChunks(scene, command), io.stdout);
+  await writeOut(
+    command.plane === 'line'
+      ? lineJsonChunks(scene, command)
+      : sliceJsonChunks(scene, command.plane, command),
+    io.stdout,
+  );
 }
 
-/** slice's JSON (see SLICE_USAGE), a part at a time. */
-function* sliceJsonChunks(scene: Scene, command: SliceCommand): Generator<string, void, undefined> {
+/** The losses along the line between two runs' last points (see SLICE_USAGE). */
+function* lineJsonChunks(scene: Scene, command: SliceCommand): Generator<string, void, undefined> {
   const training = networkTraining(scene, scene.network!);
   const runs = trainNetwork(training);
-  const { plane, explained } = planeOfRuns(command.plane, training.arch, runs, command.run);
+  const n = command.grid;
+  const ts = Array.from({ length: n }, (_, k) => -0.5 + (2 * k) / (n - 1));
+  const net = new Network(training.arch);
+  const [a, b] = [runs[command.run]!, runs[command.to]!].map(lastPoint) as [
+    Float64Array,
+    Float64Array,
+  ];
+  const { train, test } = training.data;
+  yield `{"plane":"line","from":${command.run},"to":${command.to},"t":[${ts.join(',')}],`;
+  yield `\n"train_loss":[${lineLosses(net, train, a, b, ts).join(',')}]`;
+  if (test.n > 0) yield `,\n"test_loss":[${lineLosses(net, test, a, b, ts).join(',')}]`;
+  yield '}\n';
+}
+
+/** A run's last parameter vector. */
+const lastPoint = (run: NetworkRun): Float64Array =>
+  run.params.subarray((run.loss.length - 1) * run.count, run.loss.length * run.count);
+
+/** slice's JSON (see SLICE_USAGE), a part at a time. */
+function* sliceJsonChunks(
+  scene: Scene,
+  kind: PlaneKind,
+  command: SliceCommand,
+): Generator<string, void, undefined> {
+  const training = networkTraining(scene, scene.network!);
+  const runs = trainNetwork(training);
+  const { plane, explained } = planeOfRuns(kind, training.arch, runs, command.run);
   const projections = runs.map((run) => projectRun(plane, run));
-  const view = viewOfRuns(command.plane, projections);
+  const view = viewOfRuns(kind, projections);
   const n = command.grid;
   const loss = sampleGrid(
     new PlaneLoss(new Network(training.arch), training.data.train, plane),
     view,
     n,
   );
-  yield `{"plane":"${command.plane}","explained":${explained ? `[${explained.join(',')}]` : 'null'},`;
+  yield `{"plane":"${kind}","explained":${explained ? `[${explained.join(',')}]` : 'null'},`;
   yield `"view":{"x":[${view.x.join(',')}],"y":[${view.y.join(',')}]},"grid":${n},\n"train_loss":[`;
   for (let j = 0; j < n; j++)
     yield `${j ? ',' : ''}\n[${loss.subarray(j * n, (j + 1) * n).join(',')}]`;

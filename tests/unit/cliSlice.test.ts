@@ -109,6 +109,28 @@ describe('descent-lab slice', () => {
     expect(out.runs[1]!.alpha).toEqual([...projectRun(plane, runs[1]!).alpha]);
   });
 
+  it('along the line between two runs’ ends: the training and test losses from t = −0.5 to 1.5', () => {
+    const r = cli(['slice', path, '--plane', 'line', '--run', '1', '--to', '0', '--grid', '5']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      plane: string;
+      from: number;
+      to: number;
+      t: number[];
+      train_loss: number[];
+      test_loss: number[];
+    };
+    expect([out.plane, out.from, out.to, out.t]).toEqual(['line', 1, 0, [-0.5, 0, 0.5, 1, 1.5]]);
+    const scene = sceneFromPreset(preset);
+    const training = networkTraining(scene, scene.network!);
+    const runs = trainNetwork(training);
+    // t = 0 is run 1's last point and t = 1 run 0's: their own final losses.
+    expect(out.train_loss[1]).toBe(runs[1]!.loss[30]);
+    expect(out.train_loss[3]).toBe(runs[0]!.loss[30]);
+    expect(out.test_loss[1]).toBe(runs[1]!.testLoss![30]);
+    expect(out.test_loss).toHaveLength(5);
+  });
+
   it('on a random plane through a chosen run, and refuses what it cannot do (exit 2, one line)', () => {
     const out = JSON.parse(
       cli(['slice', path, '--plane=random', '--run', '1', '--grid', '3']).stdout,
@@ -118,7 +140,8 @@ describe('descent-lab slice', () => {
     writeFileSync(plain, JSON.stringify({ ...preset, network: undefined }));
     for (const [args, message] of [
       [['slice', plain], /needs a scene with a network/],
-      [['slice', path, '--plane', 'flat'], /--plane must be pca or random, got "flat"/],
+      [['slice', path, '--plane', 'flat'], /--plane must be pca, random or line, got "flat"/],
+      [['slice', path, '--plane', 'line', '--to', '2'], /--to must be below the scene's 2/],
       [['slice', path, '--grid', '1'], /--grid must be an integer from 2 to 128, got "1"/],
       [['slice', path, '--grid', '129'], /got "129"/],
       [['slice', path, '--run', '2'], /--run must be below the scene's 2 optimizers/],

@@ -42,8 +42,9 @@ export class PlaneLoss implements Objective {
 }
 
 /**
- * The loss along the line from θa to θb, θ(t) = θa + t·(θb − θa), at each t of `ts` (0 is θa, 1
- * is θb; values outside reach beyond them): is there a barrier between two runs' endpoints?
+ * The loss along the line from θa to θb, θ(t) = (1 − t)·θa + t·θb, at each t of `ts` (0 is θa and
+ * 1 is θb, exactly; values outside reach beyond them): is there a barrier between two runs'
+ * endpoints?
  */
 export function lineLosses(
   net: Network,
@@ -56,7 +57,7 @@ export function lineLosses(
   const out = new Float64Array(ts.length);
   for (let k = 0; k < ts.length; k++) {
     const t = ts[k]!;
-    for (let i = 0; i < theta.length; i++) theta[i] = a[i]! + t * (b[i]! - a[i]!);
+    for (let i = 0; i < theta.length; i++) theta[i] = (1 - t) * a[i]! + t * b[i]!;
     out[k] = net.loss(theta, examples, null);
   }
   return out;

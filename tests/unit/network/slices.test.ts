@@ -169,7 +169,7 @@ describe('the loss on a plane and along a line', () => {
     const ls = lineLosses(net, data.test, center, b, [0, 0.5, 1]);
     expect(ls[0]).toBe(net.loss(center, data.test, null));
     expect(ls[2]).toBe(net.loss(b, data.test, null));
-    const mid = center.map((x, i) => x + 0.5 * (b[i]! - x));
+    const mid = center.map((x, i) => 0.5 * x + 0.5 * b[i]!);
     expect(ls[1]).toBe(net.loss(mid, data.test, null));
   });
 });
