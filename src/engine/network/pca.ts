@@ -42,20 +42,13 @@ export function principalPlane(paths: readonly Float64Array[], dim: number): Pri
   let v1 = Float64Array.from({ length: dim }, () => source.nextNormal());
   let v2 = Float64Array.from({ length: dim }, () => source.nextNormal());
   orthonormalize(v1, v2);
-  const w1 = new Float64Array(dim);
-  const w2 = new Float64Array(dim);
+  let w1 = new Float64Array(dim);
+  let w2 = new Float64Array(dim);
   for (let k = 0; k < ITERATIONS; k++) {
     // W = Xᵀ(X V): one pass over the points for both columns.
     w1.fill(0);
     w2.fill(0);
-    forEachPoint(paths, dim, (path, p) => {
-      let s1 = 0;
-      let s2 = 0;
-      for (let i = 0; i < dim; i++) {
-        const x = path[p + i]! - center[i]!;
-        s1 += x * v1[i]!;
-        s2 += x * v2[i]!;
-      }
+    forEachProjected(paths, dim, center, v1, v2, (path, p, s1, s2) => {
       for (let i = 0; i < dim; i++) {
         const x = path[p + i]! - center[i]!;
         w1[i]! += x * s1;
@@ -66,7 +59,8 @@ export function principalPlane(paths: readonly Float64Array[], dim: number): Pri
     let moved = 0;
     for (let i = 0; i < dim; i++)
       moved = Math.max(moved, Math.abs(w1[i]! - v1[i]!), Math.abs(w2[i]! - v2[i]!));
-    [v1, v2] = [Float64Array.from(w1), Float64Array.from(w2)];
+    [v1, w1] = [w1, v1];
+    [v2, w2] = [w2, v2];
     if (moved < SETTLED) break;
   }
 
@@ -74,14 +68,7 @@ export function principalPlane(paths: readonly Float64Array[], dim: number): Pri
   let h11 = 0;
   let h12 = 0;
   let h22 = 0;
-  forEachPoint(paths, dim, (path, p) => {
-    let s1 = 0;
-    let s2 = 0;
-    for (let i = 0; i < dim; i++) {
-      const x = path[p + i]! - center[i]!;
-      s1 += x * v1[i]!;
-      s2 += x * v2[i]!;
-    }
+  forEachProjected(paths, dim, center, v1, v2, (_, __, s1, s2) => {
     h11 += s1 * s1;
     h12 += s1 * s2;
     h22 += s2 * s2;
@@ -103,6 +90,27 @@ export function principalPlane(paths: readonly Float64Array[], dim: number): Pri
     d2: positive(d2),
     explained: total > 0 ? [l1 / total, l2 / total] : [0, 0],
   };
+}
+
+/** Visits every point with its centred coordinates along v1 and v2. */
+function forEachProjected(
+  paths: readonly Float64Array[],
+  dim: number,
+  center: Float64Array,
+  v1: Float64Array,
+  v2: Float64Array,
+  visit: (path: Float64Array, offset: number, s1: number, s2: number) => void,
+): void {
+  forEachPoint(paths, dim, (path, p) => {
+    let s1 = 0;
+    let s2 = 0;
+    for (let i = 0; i < dim; i++) {
+      const x = path[p + i]! - center[i]!;
+      s1 += x * v1[i]!;
+      s2 += x * v2[i]!;
+    }
+    visit(path, p, s1, s2);
+  });
 }
 
 function forEachPoint(
