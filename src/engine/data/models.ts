@@ -129,6 +129,7 @@ export const sparseLogistic: TestFunction = {
 };
 
 const wellsData = memoized(wellsDraw);
+const wellsCommon = common(400, 4);
 
 /** A sharp and a flat well, each example's copy shifted by its own noise (wells.ts). */
 export const shiftedWells: TestFunction = {
@@ -148,10 +149,10 @@ export const shiftedWells: TestFunction = {
     batches: orderOf,
   },
   params: {
-    ...common(400, 4),
+    ...wellsCommon,
     // Few training examples, many test ones: the sharp well overfits the 100 it is rebuilt from,
     // and 300 measure it.
-    test: { ...common(400, 4)['test']!, default: 0.75 },
+    test: { ...wellsCommon['test']!, default: 0.75 },
     noise: { default: 0.2, min: 0, max: 1, label: 'σ (shift of each example)' },
   },
   view: { x: [-1.9, 2.5], y: [-1.4, 1.4] },
