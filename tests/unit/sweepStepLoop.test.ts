@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { functions } from '../../src/engine/functions/index.ts';
 import { builtinObjective } from '../../src/engine/objective.ts';
+import { simulate } from '../../src/engine/simulate.ts';
+import type { Objective } from '../../src/engine/types.ts';
 import { getOptimizer, optimizers } from '../../src/engine/optimizers/index.ts';
 import { fillLearningRates } from '../../src/engine/schedules.ts';
 import { copySource, loopOf, stepLoop } from '../../src/engine/stepLoop.ts';
@@ -8,6 +10,13 @@ import { noiseSequence } from '../../src/engine/noise.ts';
 import { EVERY_TYPE, sceneOf } from './sweepSupport.ts';
 
 const functionIds = [...functions.map((f) => f.id), 'custom'];
+
+/** The loop's contract: g holds the first step's gradient at p, as Trajectory.advance takes it. */
+function firstGradient(objective: Objective, p: Float64Array): number[] {
+  const g = [NaN, NaN];
+  objective.grad(p[0]!, p[1]!, g, 0);
+  return g;
+}
 
 describe('the step loop of each optimizer type', () => {
   it('is a copy of its own per function in Node (a worker or the command line), not the shared one', () => {
@@ -41,7 +50,7 @@ describe('the step loop of each optimizer type', () => {
           objective,
           optimizer,
           p,
-          [0, 0],
+          firstGradient(objective, p),
           lr,
           NaN,
           noise,
@@ -62,7 +71,9 @@ describe('the step loop of each optimizer type', () => {
   it('steps at a constant rate handed as one number exactly as at the column of that rate', () => {
     const scene = sceneOf({ optimizers: EVERY_TYPE, steps: 200 });
     const objective = builtinObjective(scene.fn);
+    const { runs } = simulate(scene);
     const n = scene.steps + 1;
+    let constant = 0;
     for (const entry of scene.optimizers) {
       const rate = entry.hyper['lr'] as number;
       const run = (rates: Float64Array | null) => {
@@ -74,7 +85,7 @@ describe('the step loop of each optimizer type', () => {
           objective,
           optimizer,
           p,
-          [0, 0],
+          firstGradient(objective, p),
           rates,
           rate,
           null,
@@ -86,6 +97,14 @@ describe('the step loop of each optimizer type', () => {
         return { end, cols };
       };
       const byNumber = run(null);
+      // Called as its contract says (g holding the first step's gradient), the loop walks
+      // simulate()'s path bit for bit where simulate() steps at that constant rate too.
+      if (entry.schedule.type === 'constant') {
+        const k = scene.optimizers.indexOf(entry);
+        expect(byNumber.cols[0].subarray(1)).toEqual(runs[k]!.x.subarray(1));
+        expect(byNumber.cols[1].subarray(1)).toEqual(runs[k]!.y.subarray(1));
+        constant++;
+      }
       const byColumn = run(new Float64Array(scene.steps).fill(rate));
       expect(byNumber.end).toBe(byColumn.end);
       for (let c = 0; c < 3; c++) expect(byNumber.cols[c]).toEqual(byColumn.cols[c]);
@@ -93,5 +112,7 @@ describe('the step loop of each optimizer type', () => {
       const faster = run(new Float64Array(scene.steps).fill(2 * rate));
       expect(faster.cols[0]).not.toEqual(byNumber.cols[0]);
     }
+    // Eight of the twelve entries have no schedule.
+    expect(constant).toBe(8);
   });
 });
