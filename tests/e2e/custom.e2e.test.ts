@@ -266,17 +266,21 @@ describe('custom functions in the browser', () => {
         await page.evaluate((hash) => (location.hash = hash), linkTo(custom(text)));
         // Refused (by the page's first check or by the compiler: the default function and a
         // notice, as on the command line), or plain arithmetic (a gradient).
+        // The poll answers 'settled' or what it saw, so a failure names the link and the state.
         await expect
           .poll(
             async () => {
               const fn = (await preset(page)).fn as { id: string; expr?: string };
-              if (fn.id !== 'custom') return (await page.getByRole('alert').count()) > 0;
-              if (fn.expr !== text) return false;
-              return (await page.locator('.ctl-gradient').count()) > 0;
+              const alerts = await page.getByRole('alert').allTextContents();
+              const gradients = await page.locator('.ctl-gradient').count();
+              if (fn.id !== 'custom' ? alerts.length > 0 : fn.expr === text && gradients > 0) {
+                return 'settled';
+              }
+              return JSON.stringify({ text, fn, alerts, gradients, status: await status(page) });
             },
             { timeout: 30_000 },
           )
-          .toBe(true);
+          .toBe('settled');
         expect(await page.evaluate(() => 1 + 1)).toBe(2);
         expect(await pwned(page), text).toBe(false);
       }
