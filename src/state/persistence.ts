@@ -203,8 +203,10 @@ export function syncScene(
     check(shown);
     write();
   };
-  const onHashChange = () => {
-    const link = linkScene(win.location.hash);
+  // The URL navigated to, not the address bar's: a write due in the same moment (the debounce, or
+  // a verdict) may rewrite the address to the scene on screen before this event is dispatched.
+  const onHashChange = (event: HashChangeEvent) => {
+    const link = linkScene(new URL(event.newURL).hash);
     if (link) show(link);
   };
   if (opening) check(opening);

@@ -22,7 +22,7 @@ const compiler: Verdict = (expr) => Promise.resolve().then(() => checkExpression
 
 /** A window with only what syncScene uses: the hash, replaceState and listeners. */
 function fakeWindow(hash: string) {
-  const listeners = new Map<string, (() => void)[]>();
+  const listeners = new Map<string, ((event: { newURL: string }) => void)[]>();
   const win = {
     location: { hash },
     history: {
@@ -31,15 +31,17 @@ function fakeWindow(hash: string) {
         win.location.hash = url;
       },
     },
-    addEventListener: (type: string, f: () => void) =>
+    addEventListener: (type: string, f: (event: { newURL: string }) => void) =>
       listeners.set(type, [...(listeners.get(type) ?? []), f]),
-    removeEventListener: (type: string, f: () => void) =>
+    removeEventListener: (type: string, f: (event: { newURL: string }) => void) =>
       listeners.set(
         type,
         (listeners.get(type) ?? []).filter((g) => g !== f),
       ),
   };
-  const fire = (type: string) => (listeners.get(type) ?? []).forEach((f) => f());
+  /** Dispatches `type`; a hashchange carries the URL navigated to, as a browser's does. */
+  const fire = (type: string, newURL = `https://lab.test/${win.location.hash}`) =>
+    (listeners.get(type) ?? []).forEach((f) => f({ newURL }));
   return { win, window: win as unknown as Window, fire };
 }
 
@@ -156,6 +158,23 @@ describe('a link whose typed function the compiler refuses', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(store.getState().fn.expr).toBe('sin(x) + y^2');
     expect(JSON.parse(storage.data.get(STORAGE_KEY)!).fn.expr).toBe('sin(x) + y^2');
+  });
+});
+
+describe('a link pasted into the open page', () => {
+  it('is loaded even when a write rewrites the address before the hashchange is dispatched', async () => {
+    const { win, fire, store } = open(hashOf(typed('x^2 + y^2')));
+    await vi.advanceTimersByTimeAsync(1_000);
+    // An edit schedules a write; the link is pasted; the write runs first (a task already due).
+    store.getState().actions.setSteps(60);
+    const pasted = hashOf(typed('sin(x) + y^2'));
+    win.location.hash = pasted;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(win.location.hash).not.toBe(pasted);
+    fire('hashchange', `https://lab.test/${pasted}`);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(store.getState().fn.expr).toBe('sin(x) + y^2');
+    expect(readLink(win.location.hash)).toMatchObject({ scene: { fn: { expr: 'sin(x) + y^2' } } });
   });
 });
 
