@@ -26,6 +26,8 @@ export interface BoundaryInput {
   readonly level: number;
   readonly train: Examples;
   readonly test: Examples;
+  /** Whether the targets are labels 0 and 1 (a classifier's); a regression's are drawn plain. */
+  readonly labels: boolean;
   /** The box the panel shows (the grid's, so every run's panel has the same axes). */
   readonly box: Box;
   readonly theme: ChartTheme;
@@ -122,8 +124,9 @@ export function drawBoundary(ctx: CanvasRenderingContext2D, input: BoundaryInput
     );
     drawLevel(ctx, plane, picture, input.level, theme.text);
   }
-  drawExamples(ctx, plane, input.train, 'dot');
-  drawExamples(ctx, plane, input.test, 'square');
+  const colours = input.labels ? LABEL_COLOURS : ([theme.text, theme.text] as const);
+  drawExamples(ctx, plane, input.train, 'dot', colours);
+  drawExamples(ctx, plane, input.test, 'square', colours);
   ctx.restore();
   return plane;
 }
@@ -151,18 +154,23 @@ function drawLevel(
   ctx.stroke();
 }
 
-/** The examples, one path per label: label 0 stroked, label 1 filled, in the labels' colours. */
+/**
+ * The examples, one path per label: label 0 stroked, label 1 filled, in `colours`. Without
+ * labels (a regression: targets are not 0 or 1) every example is drawn as label 0's, hollow, so
+ * the fill under it shows.
+ */
 function drawExamples(
   ctx: CanvasRenderingContext2D,
   plane: Plane,
   ex: Examples,
   mark: 'dot' | 'square',
+  colours: readonly [string, string],
 ): void {
+  const plain = colours[0] === colours[1];
   for (const label of [0, 1]) {
     ctx.beginPath();
     for (let i = 0; i < ex.n; i++) {
-      // A regression's targets are not labels: every example is drawn as label 1's.
-      if ((ex.t[i] === 0 ? 0 : 1) !== label) continue;
+      if ((plain || ex.t[i] === 0 ? 0 : 1) !== label) continue;
       const x = plane.x(ex.a[i]!);
       const y = plane.y(ex.b[i]!);
       if (mark === 'dot') {
@@ -171,11 +179,11 @@ function drawExamples(
       } else ctx.rect(x - SQUARE, y - SQUARE, 2 * SQUARE, 2 * SQUARE);
     }
     if (label === 0) {
-      ctx.strokeStyle = LABEL_COLOURS[0];
+      ctx.strokeStyle = colours[0];
       ctx.lineWidth = 1.25;
       ctx.stroke();
     } else {
-      ctx.fillStyle = LABEL_COLOURS[1];
+      ctx.fillStyle = colours[1];
       ctx.fill();
       ctx.strokeStyle = '#fff';
       ctx.lineWidth = 0.75;

@@ -80,14 +80,15 @@ function BoundaryPanel({ frames, run }: { frames: BoundaryFrames; run: BoundaryR
         level: model.level,
         train: model.data.train,
         test: model.data.test,
+        labels: model.head === 'classification',
         box: model.box,
         theme: readTheme(element),
       });
       const text = boundaryText(label, frame, model);
       if (element.getAttribute('aria-label') !== text) element.setAttribute('aria-label', text);
-      const short = text.slice(
-        text.indexOf('At this step') >= 0 ? text.indexOf('At this step') : 0,
-      );
+      // The caption under the canvas: the numbers only (the title and key say the rest).
+      const at = text.indexOf('At this step');
+      const short = at >= 0 ? text.slice(at) : 'Not known yet at this step.';
       if (caption.current && caption.current.textContent !== short)
         caption.current.textContent = short;
     };
@@ -141,7 +142,7 @@ function BoundaryKey({ model }: { model: BoundaryModel }) {
     </p>
   ) : (
     <p className="data-key">
-      Dots train, squares test. Fill: the network’s prediction, from{' '}
+      Rings train, squares test. Fill: the network’s prediction, from{' '}
       {swatch({ background: boundaryColour(0) })} {lo.toPrecision(2)} to{' '}
       {swatch({ background: boundaryColour(1) })} {hi.toPrecision(2)}; the dark line is{' '}
       {model.level.toPrecision(2)}, the middle of the training targets.

@@ -107,7 +107,7 @@ export function boundaryText(
   const what =
     model.head === 'classification'
       ? `${label}: the network's probability of label 1 over the inputs, its ½ line the decision boundary, with ${train.n} training examples (dots) and ${test.n} test examples (squares)`
-      : `${label}: the network's prediction over the inputs, with ${train.n} training examples (dots) and ${test.n} test examples (squares)`;
+      : `${label}: the network's prediction over the inputs, with ${train.n} training examples (rings) and ${test.n} test examples (squares)`;
   if (!frame) return `${what}; the parameters at this step are not known yet.`;
   const loss = `training loss ${frame.trainLoss.toPrecision(3)}`;
   if (frame.trainAccuracy === null) return `${what}. At this step: ${loss}.`;

@@ -46,7 +46,7 @@ const train = examples([
 ]);
 const test = examples([[-1, 2, 0]]);
 
-function draw(p: OutputPicture | null) {
+function draw(p: OutputPicture | null, labels = true) {
   const rec = recordingContext(400, 300);
   const plane = drawBoundary(rec.ctx, {
     width: 400,
@@ -54,6 +54,7 @@ function draw(p: OutputPicture | null) {
     picture: p,
     range: [0, 1],
     level: 0.5,
+    labels,
     train,
     test,
     box,
@@ -130,5 +131,17 @@ describe('the decision-boundary layer', () => {
       // Without a picture (the step's parameters unknown), no map and no line.
       if (!p) expect(images(marks)).toEqual([]);
     }
+  });
+
+  it('a regression’s examples are not labels: all hollow, in the text colour, over the fill', () => {
+    const { marks } = draw(picture(8), false);
+    const label = (m: { style: { strokeStyle: unknown; fillStyle: unknown } }) =>
+      (LABEL_COLOURS as readonly unknown[]).includes(m.style.strokeStyle) ||
+      (LABEL_COLOURS as readonly unknown[]).includes(m.style.fillStyle);
+    expect([...strokes(marks), ...fills(marks)].filter(label)).toEqual([]);
+    const rings = strokes(marks).filter(
+      (s) => s.style.strokeStyle === theme.text && s.path.arcs.length,
+    );
+    expect(rings.reduce((k, m) => k + m.path.arcs.length, 0)).toBe(train.n);
   });
 });
