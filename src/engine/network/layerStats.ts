@@ -62,7 +62,10 @@ export function layerStats(
     if (!grads) return;
     for (let k = 0; k < steps; k++) {
       let gg = 0;
-      for (let i = from; i < to; i++) gg += grads[k * p + i]! ** 2;
+      for (let i = from; i < to; i++) {
+        const v = grads[k * p + i]!;
+        gg += v * v;
+      }
       const g = Math.sqrt(gg);
       grad![l]![k] = g;
       rate![l]![k] = g > 0 ? step[l]![k]! / g : NaN;
