@@ -79,9 +79,9 @@ describe('the output grid (decision boundaries)', () => {
   });
 
   it('the ½ level of a trained circle net separates most training points, over 10 seeds', () => {
-    // Measured: every seed ≥ 0.96 of its 150 training points on the right side of σ = ½ at
-    // the grid's cell nearest each point (a cell is ≈ 0.17 wide: a point within half a cell of
-    // the line can land on the other side, which the 0.9 leaves room for).
+    // Measured (seeds 1–10): 0.987 to 1 of the 150 training points on the right side of σ = ½
+    // at the grid's cell holding each point, and the network's own accuracy within one point of
+    // that (a cell is ≈ 0.17 wide: a point near the line can land in a cell across it).
     const shares: number[] = [];
     for (let seed = 1; seed <= 10; seed++) {
       const { training, theta } = circle(seed);
@@ -99,8 +99,8 @@ describe('the output grid (decision boundaries)', () => {
       shares.push(right / train.n);
       // The grid agrees with the network's own accuracy up to the points near the line.
       const exact = accuracy(net, theta, train, new Float64Array(train.n));
-      expect(Math.abs(exact - right / train.n)).toBeLessThan(0.05);
+      expect(Math.abs(exact - right / train.n)).toBeLessThan(0.02);
     }
-    expect(Math.min(...shares)).toBeGreaterThanOrEqual(0.9);
+    expect(Math.min(...shares)).toBeGreaterThanOrEqual(0.95);
   });
 });
