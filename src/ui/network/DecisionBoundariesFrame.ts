@@ -9,8 +9,10 @@ import type { OutputPicture } from '../../render/network/boundaryLayer.ts';
 
 /**
  * Cells per side of a panel's grid. Measured (`tsx bench/boundary.bench.ts`, CPU per θ, grid and
- * ½ line): [2, 16, 16, 1] tanh 1.0–1.4 ms at 32², 2.2–2.5 ms at 48², 4.0–4.1 ms at 64²; ReLU ≈ ¼
- * of that. 48² keeps three panels changing step together (playback) near 7 ms, inside a frame.
+ * ½ line, worst round of each of 4 fresh processes on the shared machine, load 2–5): [2, 16, 16, 1]
+ * tanh 1.4 ms at 32², 2.5–5.0 ms at 48², 4.1–7.0 ms at 64² (bimodal between processes); ReLU
+ * 0.4 / 0.6 / 1.0–2.2 ms. 64² would meet 8 ms for one panel but not for three changing step
+ * together (playback); 48² keeps three near 7.5–15 ms in the worst process.
  */
 export const GRID = 48;
 
