@@ -120,7 +120,7 @@ export const network: readonly GalleryScene[] = [
   },
   {
     id: 'network-xor-adam',
-    title: 'XOR: Adam leaves the flat start that holds SGD',
+    title: 'XOR in 300 steps: Adam gets there, SGD often not yet',
     lesson:
       'Exclusive or is labelled by quadrant: the hidden units must split the inputs along both ' +
       'axes together before the output can tell the quadrants apart. SGD’s steps are the ' +
