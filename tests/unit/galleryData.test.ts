@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { getFunction } from '../../src/engine/functions/index.ts';
 import type { Run, Scene } from '../../src/engine/index.ts';
 import { gallery } from '../../src/gallery/scenes.ts';
-import { ofSeeds, SEEDS } from '../../src/gallery/types.ts';
+import { ofSeeds } from '../../src/gallery/types.ts';
 import type { DataObjective } from '../../src/engine/data/objective.ts';
-import { end, last, runsOf, sceneOf, withPreset } from './galleryRuns.ts';
+import { countOverSeeds, end, last, runsOf, sceneOf, withPreset } from './galleryRuns.ts';
 
 type Preset = Readonly<Record<string, unknown>>;
 
@@ -91,16 +91,15 @@ describe('the gallery: scenes made of data, counted over the seeds that order th
   it.each(madeOfData.map((g) => [g.id, g] as const))(
     '%s: states each claim over seeds 1…SEEDS with the count measured now',
     (id, g) => {
-      const claims = counted[id]!;
-      const counts: Record<string, number> = {};
-      for (const name of Object.keys(claims)) counts[name] = 0;
-      for (let seed = 1; seed <= SEEDS; seed++) {
-        const preset = withPreset(g.preset, { noise: { sigma: 0, seed } });
-        const runs = runsOf(sceneOf(preset));
-        expect(runs.every((r) => r.divergedAt === null)).toBe(true);
-        for (const [name, holds] of Object.entries(claims))
-          if (holds(runs, preset)) counts[name]!++;
-      }
+      const counts = countOverSeeds(
+        counted[id]!,
+        (seed) => withPreset(g.preset, { noise: { sigma: 0, seed } }),
+        (preset) => {
+          const runs = runsOf(sceneOf(preset));
+          expect(runs.every((r) => r.divergedAt === null)).toBe(true);
+          return runs;
+        },
+      );
       const figures = g.figures ?? {};
       expect(Object.fromEntries(Object.keys(counts).map((k) => [k, figures[k]]))).toEqual(counts);
       for (const count of Object.values(counts)) expect(g.lesson).toContain(ofSeeds(count));

@@ -1,5 +1,6 @@
 import { checkExpression, compileExpression, instantiate } from '../../src/engine/expr/index.ts';
 import { simulate, type Run, type Scene } from '../../src/engine/index.ts';
+import { SEEDS } from '../../src/gallery/types.ts';
 import { parsePreset } from '../../src/preset/index.ts';
 
 type Preset = Readonly<Record<string, unknown>>;
@@ -62,3 +63,23 @@ export function firstIndex(values: Float64Array, test: (v: number) => boolean): 
 /** True when `text` contains `value` written as String(value), not as part of a longer number. */
 export const quotes = (text: string, value: number): boolean =>
   new RegExp(`(^|[^\\d.])${String(value).replace('.', '\\.')}(?![\\d]|\\.\\d)`).test(text);
+
+/**
+ * How many of seeds 1…SEEDS each claim holds for: `measure` trains seed s's preset once, and
+ * every claim reads that training (and may train a variant of the preset itself).
+ */
+export function countOverSeeds<T>(
+  claims: Readonly<Record<string, (measured: T, preset: Preset) => boolean>>,
+  presetOf: (seed: number) => Preset,
+  measure: (preset: Preset) => T,
+): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const name of Object.keys(claims)) counts[name] = 0;
+  for (let seed = 1; seed <= SEEDS; seed++) {
+    const preset = presetOf(seed);
+    const measured = measure(preset);
+    for (const [name, holds] of Object.entries(claims))
+      if (holds(measured, preset)) counts[name]!++;
+  }
+  return counts;
+}

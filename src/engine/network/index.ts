@@ -13,3 +13,7 @@ export type { PrincipalPlane } from './pca.ts';
 export { pointOn, project } from './plane.ts';
 export type { Plane, Projection } from './plane.ts';
 export { lineLosses, PlaneLoss } from './slice.ts';
+export { accuracy, inputBox, OutputGrid } from './boundary.ts';
+export { sharpness } from './sharpness.ts';
+export { batchGradients, layerStats } from './layerStats.ts';
+export type { LayerStats } from './layerStats.ts';

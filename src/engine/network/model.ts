@@ -85,7 +85,14 @@ export class Network {
 
   /** The output (logit, or the regression's value) at each input (a[i], b[i]) into out[i]. */
   predict(theta: Float64Array, a: Float64Array, b: Float64Array, out: Float64Array): void {
-    const ex: Examples = { n: a.length, a, b, t: out };
+    this.outputs(theta, { n: a.length, a, b, t: out }, out);
+  }
+
+  /**
+   * As `predict`, for the inputs of `ex` (its targets unread): a caller that keeps its inputs as
+   * Examples (a grid, redrawn per frame) allocates nothing per call.
+   */
+  outputs(theta: Float64Array, ex: Examples, out: Float64Array): void {
     const last = this.acts[this.acts.length - 1]!;
     for (let c = 0; c < ex.n; c += CHUNK) {
       const m = Math.min(CHUNK, ex.n - c);

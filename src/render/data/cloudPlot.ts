@@ -2,7 +2,7 @@ import type { GradientCloud } from '../../engine/data/cloud.ts';
 import { ellipseOf } from './ellipse.ts';
 import type { Box, Vec2 } from '../../engine/types.ts';
 import type { ChartTheme } from '../chart/axes.ts';
-import { boxAround, drawPlaneAxes, planeOf, planeRect, type Plane } from './plane.ts';
+import { boxAround, openPlane, type Plane } from './plane.ts';
 
 /** Everything one drawing of the gradient cloud needs; the context draws in CSS pixels. */
 export interface CloudPlotInput {
@@ -35,13 +35,8 @@ export function cloudBox({ cloud, used }: Pick<CloudPlotInput, 'cloud' | 'used'>
  */
 export function drawCloudPlot(ctx: CanvasRenderingContext2D, input: CloudPlotInput): Plane {
   const { cloud, theme } = input;
-  const plane = planeOf(cloudBox(input), planeRect(input.width, input.height), true);
-  drawPlaneAxes(ctx, plane, theme, { x: '∂ℓ/∂x', y: '∂ℓ/∂y' });
+  const plane = openPlane(ctx, cloudBox(input), input, true, theme, { x: '∂ℓ/∂x', y: '∂ℓ/∂y' });
   const { rect } = plane;
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(rect.left, rect.top, rect.width, rect.height);
-  ctx.clip();
   // The origin's cross: a gradient's direction reads against it.
   ctx.strokeStyle = theme.axis;
   ctx.globalAlpha = 0.5;

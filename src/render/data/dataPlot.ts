@@ -3,7 +3,7 @@ import type { DataSpec } from '../../engine/types.ts';
 import type { Context2D } from '../bitmap.ts';
 import type { ChartTheme } from '../chart/axes.ts';
 import type { RasterCache } from '../rasterCache.ts';
-import { boxAround, drawPlaneAxes, planeOf, planeRect, type Plane } from './plane.ts';
+import { boxAround, openPlane, type Plane } from './plane.ts';
 
 /** One optimizer's model at the shown step: its parameters θ = (x, y) and its colour. */
 export interface FittedModel {
@@ -44,17 +44,9 @@ const RING = 4.5;
 export function drawDataPlot(ctx: CanvasRenderingContext2D, input: DataPlotInput): Plane {
   const { examples: ex, plot, theme } = input;
   const ys = plot === 'line' ? ex.t : ex.b;
-  const plane = planeOf(
-    boxAround(ex.a, ys, ex.n),
-    planeRect(input.width, input.height),
-    plot !== 'line',
-  );
-  drawPlaneAxes(ctx, plane, theme, plot === 'line' ? { x: 'a', y: 't' } : { x: 'a', y: 'b' });
+  const names = plot === 'line' ? { x: 'a', y: 't' } : { x: 'a', y: 'b' };
+  const plane = openPlane(ctx, boxAround(ex.a, ys, ex.n), input, plot !== 'line', theme, names);
   const { rect } = plane;
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(rect.left, rect.top, rect.width, rect.height);
-  ctx.clip();
   const alpha = input.batch ? 0.35 : 0.75;
   const key = [ex, plot, alpha, theme.axis, ...plane.box.x, ...plane.box.y];
   input.cache.draw(ctx, rect, 'examples', key, (r) => {

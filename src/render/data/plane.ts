@@ -84,3 +84,25 @@ export function drawPlaneAxes(
   const linear = ([t0, t1]: Vec2): YScale => ({ kind: 'linear', c: 1, t0, t1 });
   drawSweepAxes(ctx, plane.rect, linear(plane.box.x), linear(plane.box.y), names, theme);
 }
+
+/**
+ * A plot's plane of `box` on a `width` × `height` canvas with its axes drawn, the context saved
+ * and clipped to the plot rectangle: the caller draws inside, then restores.
+ */
+export function openPlane(
+  ctx: CanvasRenderingContext2D,
+  box: Box,
+  size: { readonly width: number; readonly height: number },
+  equal: boolean,
+  theme: ChartTheme,
+  names: { readonly x: string; readonly y: string },
+): Plane {
+  const plane = planeOf(box, planeRect(size.width, size.height), equal);
+  drawPlaneAxes(ctx, plane, theme, names);
+  const { rect } = plane;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(rect.left, rect.top, rect.width, rect.height);
+  ctx.clip();
+  return plane;
+}
