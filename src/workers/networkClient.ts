@@ -1,0 +1,130 @@
+import type { ContourField } from '../engine/field.ts';
+import type { Scene } from '../engine/scene.ts';
+import { listen } from './listen.ts';
+import type { FromNetworkWorker, PlaneRuns, ToNetworkWorker } from './networkProtocol.ts';
+import type { WorkerFactory } from './latestClient.ts';
+
+/** What the network worker reports for the newest request. */
+export interface NetworkEvents {
+  /** What it is doing: "Training 2 of 3…", "Slicing…". */
+  progress(text: string): void;
+  /** The runs on their plane, for `scene` (ms: since the request). */
+  runs(scene: Scene, runs: PlaneRuns, ms: number): void;
+  /** A contour field of the training loss on the plane: coarse first, then `final`. */
+  field(field: ContourField, final: boolean, ms: number): void;
+  error(message: string): void;
+}
+
+/** A worker silent this long while it owes an answer is taken to hang (a slice sends every row). */
+const HANG_MS = 15_000;
+/** Consecutive crashes after which the page gives up and says so. */
+const MAX_FAILURES = 3;
+
+const defaultWorker: WorkerFactory = () =>
+  new Worker(new URL('./network.worker.ts', import.meta.url), { type: 'module' });
+
+/**
+ * The page's side of the network worker. Every request goes out at once: the worker drops the one
+ * it is computing for it within a task (NetworkService), and messages of older requests are
+ * dropped here. A worker that crashes or hangs is replaced and the newest request resent.
+ */
+export class NetworkClient {
+  #worker: Worker | null = null;
+  #nextId = 0;
+  /** The newest request, until its complete field (or its error) arrives. */
+  #owed: Extract<ToNetworkWorker, { type: 'network' }> | null = null;
+  #failures = 0;
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly events: NetworkEvents,
+    private readonly createWorker: WorkerFactory = defaultWorker,
+  ) {}
+
+  /** Trains `scene`'s network and slices it (grids: coarse and complete samples per side). */
+  request(scene: Scene, grids: readonly [number, number], levels: number): void {
+    this.#owed = { type: 'network', requestId: ++this.#nextId, scene, grids, levels };
+    this.#send();
+  }
+
+  /** Tells the worker that nothing it computes is wanted any more (the scene left networks). */
+  cancel(): void {
+    this.#nextId++;
+    if (!this.#owed) return;
+    this.#owed = null;
+    clearTimeout(this.#watchdog);
+    this.#worker?.postMessage({ type: 'cancel' } satisfies ToNetworkWorker);
+  }
+
+  /** Stops the worker for good; nothing is reported afterwards. */
+  dispose(): void {
+    clearTimeout(this.#watchdog);
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#owed = null;
+  }
+
+  #send(): void {
+    if (!this.#owed) return;
+    this.#ensureWorker().postMessage(this.#owed);
+    this.#arm();
+  }
+
+  #ensureWorker(): Worker {
+    this.#worker ??= listen<FromNetworkWorker>(
+      this.createWorker(),
+      (msg) => this.#receive(msg),
+      (reason) => this.#fail(reason),
+    );
+    return this.#worker;
+  }
+
+  #receive(msg: FromNetworkWorker): void {
+    const owed = this.#owed;
+    if (!owed || msg.requestId !== owed.requestId) return;
+    this.#arm();
+    if (msg.type === 'progress') {
+      this.events.progress(progressText(msg.stage, msg.run, msg.of));
+    } else if (msg.type === 'runs') {
+      this.events.runs(owed.scene, msg, msg.ms);
+    } else if (msg.type === 'field') {
+      if (msg.final) this.#settle();
+      this.events.field(msg.field, msg.final, msg.ms);
+    } else {
+      this.#settle();
+      this.events.error(msg.message);
+    }
+  }
+
+  #settle(): void {
+    clearTimeout(this.#watchdog);
+    this.#owed = null;
+    this.#failures = 0;
+  }
+
+  #arm(): void {
+    clearTimeout(this.#watchdog);
+    this.#watchdog = setTimeout(() => this.#fail(`no answer for ${HANG_MS / 1000} s`), HANG_MS);
+  }
+
+  #fail(reason: string): void {
+    clearTimeout(this.#watchdog);
+    this.#worker?.terminate();
+    this.#worker = null;
+    if (++this.#failures >= MAX_FAILURES) {
+      this.#owed = null;
+      this.events.error(
+        `The network worker keeps failing (${reason}). Reload the page to try again.`,
+      );
+      return;
+    }
+    this.#send();
+  }
+}
+
+/** The status line's words for a stage of the worker. */
+export function progressText(stage: 'training' | 'plane' | 'slicing', run: number, of: number) {
+  if (stage === 'training') return `Training ${run + 1} of ${of}…`;
+  if (stage === 'plane') return 'Finding the principal plane…';
+  return run + 1 < of ? 'Slicing (a coarse grid first)…' : 'Slicing…';
+}
