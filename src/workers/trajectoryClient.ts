@@ -5,7 +5,8 @@ import type { FromTrajectoryWorker, ToTrajectoryWorker } from './protocol.ts';
 
 /** Where the trajectories stand, for the status line. */
 export type TrajectoryStatus =
-  | { readonly phase: 'computing' }
+  /** `detail`: what is being computed, when there is more to say ("Training 2 of 3…"). */
+  | { readonly phase: 'computing'; readonly detail?: string }
   /** `scene`: what was computed (the status line describes it, not the store's newer scene). */
   | { readonly phase: 'ready'; readonly ms: number; readonly scene: Scene }
   | { readonly phase: 'error'; readonly message: string };
@@ -69,6 +70,12 @@ export class TrajectoryClient {
     this.#cancel();
     this.feed.publish(set);
     this.onStatus({ phase: 'ready', ms: performance.now() - t0, scene });
+  }
+
+  /** Drops the scene being computed: nothing more of it is published (the page shows a network). */
+  stop(): void {
+    this.#cancel();
+    this.#pending = null;
   }
 
   /** Stops the worker for good. */

@@ -1,0 +1,78 @@
+import type { Scene } from '../../engine/scene.ts';
+import type { LabStore } from '../../state/store.ts';
+import { NetworkClient } from '../../workers/networkClient.ts';
+import { RunSet } from '../../workers/runs.ts';
+import type { Pipeline } from '../usePipeline.ts';
+import { NetworkPicture } from './networkPicture.ts';
+
+/**
+ * Samples per side of the plane's coarse picture and of the complete one. A 40² slice of
+ * [2, 8, 8, 1] on 375 examples takes ~0.5–0.8 s in a worker here, a 64² one 1.3–2.5 s
+ * (bench/networkPage.bench.ts); 16² shows within ~0.1 s.
+ */
+export const NETWORK_GRIDS: readonly [number, number] = [16, 40];
+/** Iso-lines per field, as the functions' fields. */
+const LEVELS = 24;
+
+/**
+ * A network scene's way through the page: the scene goes to the network worker, and what comes
+ * back enters the feeds every view already draws from: the runs (x, y = α, β on the runs'
+ * principal plane; f = full-batch training loss; testF = test loss) into the run feed, the loss on
+ * the plane into the field feed, the progress into the status, and the parameters and distances
+ * into the pipeline's `network` feed. The view moves to the part of the plane that holds the paths.
+ */
+export class NetworkRoute {
+  readonly #client: NetworkClient;
+  #runId = 0;
+
+  constructor(
+    private readonly pipeline: Pipeline,
+    private readonly store: LabStore,
+  ) {
+    const { runs, field, status, fieldError, network } = pipeline;
+    let scene: Scene | null = null;
+    this.#client = new NetworkClient({
+      progress: (detail) => status.publish({ phase: 'computing', detail }),
+      runs: (s, plane) => {
+        scene = s;
+        const set = new RunSet(++this.#runId, s);
+        plane.runs.forEach((r, k) =>
+          set.fill(k, {
+            x: r.alpha,
+            y: r.beta,
+            f: r.loss,
+            testF: r.testLoss,
+            lr: r.lr,
+            length: r.loss.length,
+            divergedAt: r.divergedAt,
+          }),
+        );
+        network.publish(new NetworkPicture(s, plane));
+        this.store.getState().actions.setView(plane.view);
+        runs.publish(set);
+      },
+      field: (f, final, ms) => {
+        field.publish(f);
+        if (fieldError.current !== null) fieldError.publish(null);
+        if (final && scene) status.publish({ phase: 'ready', ms, scene });
+      },
+      error: (message) => status.publish({ phase: 'error', message }),
+    });
+  }
+
+  /** Trains and slices `scene` (which has a network); older work is dropped. */
+  show(scene: Scene): void {
+    this.pipeline.status.publish({ phase: 'computing', detail: 'Training…' });
+    this.#client.request(scene, NETWORK_GRIDS, LEVELS);
+  }
+
+  /** The scene has no network (any more): stop, and forget the network's runs. */
+  leave(): void {
+    this.#client.cancel();
+    if (this.pipeline.network.current !== null) this.pipeline.network.publish(null);
+  }
+
+  dispose(): void {
+    this.#client.dispose();
+  }
+}
