@@ -26,6 +26,10 @@ const STEPS_PER_SLICE = 8;
 /** How long one task of the worker computes before it lets a newer request in. */
 const TASK_MS = 15;
 
+const NOT_FINITE =
+  'The runs’ principal plane is not finite: some run’s parameters grew too large for it ' +
+  '(a smaller learning rate keeps them in range).';
+
 type Request = Extract<ToNetworkWorker, { type: 'network' }>;
 
 /**
@@ -108,6 +112,8 @@ export class NetworkService {
     const { plane, explained } = planeOfRuns('pca', training.arch, runs);
     const projections = runs.map((run) => projectRun(plane, run));
     const view = viewOfRuns('pca', projections);
+    // Parameters that grew past ~1e150 without overflowing overflow the plane's sums of squares.
+    if (!explained?.every(Number.isFinite)) throw new Error(NOT_FINITE);
     checkView(view);
     const shown: PlaneRun[] = runs.map((run, k) => ({
       ...projections[k]!,
