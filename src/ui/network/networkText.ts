@@ -25,3 +25,8 @@ export function describePlane(scene: Scene, network: NetworkScene): string {
     `projected on it over ${plural(scene.steps, 'step')}. Plus and minus zoom.`
   );
 }
+
+/** Why the trajectory and PyTorch exports are not offered for a network scene yet. */
+export const NETWORK_EXPORT =
+  'For a network scene the page exports the image and the preset; its runs (losses, ' +
+  'parameters) come from the command line: descent-lab run <link> --params.';
