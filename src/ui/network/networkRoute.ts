@@ -33,7 +33,8 @@ export class NetworkRoute {
     let scene: Scene | null = null;
     this.#client = new NetworkClient({
       progress: (detail) => status.publish({ phase: 'computing', detail }),
-      runs: (s, plane) => {
+      runs: (s, plane, ms) => {
+        performance.mark('descent-lab:network-runs', { detail: { ms } });
         scene = s;
         const set = new RunSet(++this.#runId, s);
         plane.runs.forEach((r, k) =>
@@ -52,6 +53,7 @@ export class NetworkRoute {
         runs.publish(set);
       },
       field: (f, final, ms) => {
+        performance.mark('descent-lab:network-field', { detail: { ms, final, n: f.n } });
         field.publish(f);
         if (fieldError.current !== null) fieldError.publish(null);
         if (final && scene) status.publish({ phase: 'ready', ms, scene });
@@ -62,6 +64,8 @@ export class NetworkRoute {
 
   /** Trains and slices `scene` (which has a network); older work is dropped. */
   show(scene: Scene): void {
+    // User timing marks let benchmarks tie requests to what arrives (bench/networkPage.bench.ts).
+    performance.mark('descent-lab:network-request');
     this.pipeline.status.publish({ phase: 'computing', detail: 'Training…' });
     this.#client.request(scene, NETWORK_GRIDS, LEVELS);
   }
