@@ -19,7 +19,9 @@ const LEVELS = 24;
  * back enters the feeds every view already draws from: the runs (x, y = α, β on the runs'
  * principal plane; f = full-batch training loss; testF = test loss) into the run feed, the loss on
  * the plane into the field feed, the progress into the status, and the parameters and distances
- * into the pipeline's `network` feed. The view moves to the part of the plane that holds the paths.
+ * into the pipeline's `network` feed, all with the plane's first (coarse) field. The view moves to
+ * the part of the plane that holds the paths. While a newer scene computes, the last complete one
+ * stays on screen: a drag's requests cancel each other, so it updates once the drag pauses.
  */
 export class NetworkRoute {
   readonly #client: NetworkClient;
@@ -30,6 +32,9 @@ export class NetworkRoute {
     private readonly store: LabStore,
   ) {
     const { runs, field, status, fieldError, network } = pipeline;
+    // The runs of a new plane wait for its first field: drawn over the old plane's contours,
+    // they would sit on a landscape that is not theirs.
+    let waiting: { set: RunSet; picture: NetworkPicture } | null = null;
     let scene: Scene | null = null;
     this.#client = new NetworkClient({
       progress: (detail) => status.publish({ phase: 'computing', detail }),
@@ -48,17 +53,24 @@ export class NetworkRoute {
             divergedAt: r.divergedAt,
           }),
         );
-        network.publish(new NetworkPicture(s, plane));
-        this.store.getState().actions.setView(plane.view);
-        runs.publish(set);
+        waiting = { set, picture: new NetworkPicture(s, plane) };
       },
       field: (f, final, ms) => {
         performance.mark('descent-lab:network-field', { detail: { ms, final, n: f.n } });
+        if (waiting) {
+          network.publish(waiting.picture);
+          this.store.getState().actions.setView(waiting.picture.plane.view);
+          runs.publish(waiting.set);
+          waiting = null;
+        }
         field.publish(f);
         if (fieldError.current !== null) fieldError.publish(null);
         if (final && scene) status.publish({ phase: 'ready', ms, scene });
       },
-      error: (message) => status.publish({ phase: 'error', message }),
+      error: (message) => {
+        waiting = null;
+        status.publish({ phase: 'error', message });
+      },
     });
   }
 
