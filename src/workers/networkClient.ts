@@ -1,8 +1,8 @@
 import type { ContourField } from '../engine/field.ts';
 import type { Scene } from '../engine/scene.ts';
-import { listen } from './listen.ts';
 import type { FromNetworkWorker, PlaneRuns, ToNetworkWorker } from './networkProtocol.ts';
 import type { WorkerFactory } from './latestClient.ts';
+import { WatchedWorker } from './watchedWorker.ts';
 
 /** What the network worker reports for the newest request. */
 export interface NetworkEvents {
@@ -29,12 +29,15 @@ const defaultWorker: WorkerFactory = () =>
  * dropped here. A worker that crashes or hangs is replaced and the newest request resent.
  */
 export class NetworkClient {
-  #worker: Worker | null = null;
+  readonly #worker = new WatchedWorker<FromNetworkWorker, ToNetworkWorker>(
+    () => this.createWorker(),
+    HANG_MS,
+    (msg) => this.#receive(msg),
+    (reason, failures) => this.#fail(reason, failures),
+  );
   #nextId = 0;
   /** The newest request, until its complete field (or its error) arrives. */
   #owed: Extract<ToNetworkWorker, { type: 'network' }> | null = null;
-  #failures = 0;
-  #watchdog: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly events: NetworkEvents,
@@ -44,7 +47,7 @@ export class NetworkClient {
   /** Trains `scene`'s network and slices it (grids: coarse and complete samples per side). */
   request(scene: Scene, grids: readonly [number, number], levels: number): void {
     this.#owed = { type: 'network', requestId: ++this.#nextId, scene, grids, levels };
-    this.#send();
+    this.#worker.send(this.#owed);
   }
 
   /** Tells the worker that nothing it computes is wanted any more (the scene left networks). */
@@ -52,73 +55,43 @@ export class NetworkClient {
     this.#nextId++;
     if (!this.#owed) return;
     this.#owed = null;
-    clearTimeout(this.#watchdog);
-    this.#worker?.postMessage({ type: 'cancel' } satisfies ToNetworkWorker);
+    this.#worker.settle(false);
+    this.#worker.post({ type: 'cancel' });
   }
 
   /** Stops the worker for good; nothing is reported afterwards. */
   dispose(): void {
-    clearTimeout(this.#watchdog);
-    this.#worker?.terminate();
-    this.#worker = null;
+    this.#worker.terminate();
     this.#owed = null;
-  }
-
-  #send(): void {
-    if (!this.#owed) return;
-    this.#ensureWorker().postMessage(this.#owed);
-    this.#arm();
-  }
-
-  #ensureWorker(): Worker {
-    this.#worker ??= listen<FromNetworkWorker>(
-      this.createWorker(),
-      (msg) => this.#receive(msg),
-      (reason) => this.#fail(reason),
-    );
-    return this.#worker;
   }
 
   #receive(msg: FromNetworkWorker): void {
     const owed = this.#owed;
     if (!owed || msg.requestId !== owed.requestId) return;
-    this.#arm();
-    if (msg.type === 'progress') {
-      this.events.progress(progressText(msg.stage, msg.run, msg.of));
-    } else if (msg.type === 'runs') {
-      this.events.runs(owed.scene, msg, msg.ms);
-    } else if (msg.type === 'field') {
-      if (msg.final) this.#settle();
-      this.events.field(msg.field, msg.final, msg.ms);
+    const last = msg.type === 'error' || (msg.type === 'field' && msg.final);
+    if (last) {
+      this.#owed = null;
+      this.#worker.settle(msg.type !== 'error');
     } else {
-      this.#settle();
-      this.events.error(msg.message);
+      this.#worker.arm();
     }
+    if (msg.type === 'progress') this.events.progress(progressText(msg.stage, msg.run, msg.of));
+    else if (msg.type === 'runs') this.events.runs(owed.scene, msg, msg.ms);
+    else if (msg.type === 'field') this.events.field(msg.field, msg.final, msg.ms);
+    else this.events.error(msg.message);
   }
 
-  #settle(): void {
-    clearTimeout(this.#watchdog);
-    this.#owed = null;
-    this.#failures = 0;
-  }
-
-  #arm(): void {
-    clearTimeout(this.#watchdog);
-    this.#watchdog = setTimeout(() => this.#fail(`no answer for ${HANG_MS / 1000} s`), HANG_MS);
-  }
-
-  #fail(reason: string): void {
-    clearTimeout(this.#watchdog);
-    this.#worker?.terminate();
-    this.#worker = null;
-    if (++this.#failures >= MAX_FAILURES) {
+  #fail(reason: string, failures: number): void {
+    if (!this.#owed) return;
+    if (failures >= MAX_FAILURES) {
       this.#owed = null;
       this.events.error(
         `The network worker keeps failing (${reason}). Reload the page to try again.`,
       );
       return;
     }
-    this.#send();
+    // A fresh worker computes the newest request again.
+    this.#worker.send(this.#owed);
   }
 }
 
