@@ -102,7 +102,10 @@ export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline 
     };
     // A network scene's field is the loss on its plane: the network route computes it.
     const requestField = (f: Scene['fn'], v: typeof view) => {
-      if (scene.network) return;
+      if (scene.network) {
+        network.view(v);
+        return;
+      }
       withObjective(
         compiler,
         f,

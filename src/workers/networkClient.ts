@@ -1,5 +1,6 @@
 import type { ContourField } from '../engine/field.ts';
 import type { Scene } from '../engine/scene.ts';
+import type { Box } from '../engine/types.ts';
 import type { FromNetworkWorker, PlaneRuns, ToNetworkWorker } from './networkProtocol.ts';
 import type { WorkerFactory } from './latestClient.ts';
 import { WatchedWorker } from './watchedWorker.ts';
@@ -37,7 +38,11 @@ export class NetworkClient {
   );
   #nextId = 0;
   /** The newest request, until its complete field (or its error) arrives. */
-  #owed: Extract<ToNetworkWorker, { type: 'network' }> | null = null;
+  #owed: Exclude<ToNetworkWorker, { type: 'cancel' }> | null = null;
+  /** The newest scene request, computed again if a view of its plane fails. */
+  #scene: Extract<ToNetworkWorker, { type: 'network' }> | null = null;
+  /** The request whose plane the worker holds (its runs arrived), or null. */
+  #plane: number | null = null;
 
   constructor(
     private readonly events: NetworkEvents,
@@ -46,13 +51,26 @@ export class NetworkClient {
 
   /** Trains `scene`'s network and slices it (grids: coarse and complete samples per side). */
   request(scene: Scene, grids: readonly [number, number], levels: number): void {
-    this.#owed = { type: 'network', requestId: ++this.#nextId, scene, grids, levels };
+    this.#owed = this.#scene = { type: 'network', requestId: ++this.#nextId, scene, grids, levels };
+    this.#plane = null;
+    this.#worker.send(this.#owed);
+  }
+
+  /**
+   * Slices the newest scene's plane over `view` (a zoom or pan), unless that scene is still
+   * training: its own runs will bring their view.
+   */
+  view(view: Box, grids: readonly [number, number], levels: number): void {
+    const plane = this.#plane;
+    if (plane === null || this.#scene?.requestId !== plane) return;
+    this.#owed = { type: 'view', requestId: ++this.#nextId, plane, view, grids, levels };
     this.#worker.send(this.#owed);
   }
 
   /** Tells the worker that nothing it computes is wanted any more (the scene left networks). */
   cancel(): void {
     this.#nextId++;
+    this.#scene = null;
     if (!this.#owed) return;
     this.#owed = null;
     this.#worker.settle(false);
@@ -76,9 +94,13 @@ export class NetworkClient {
       this.#worker.arm();
     }
     if (msg.type === 'progress') this.events.progress(progressText(msg.stage, msg.run, msg.of));
-    else if (msg.type === 'runs') this.events.runs(owed.scene, msg, msg.ms);
     else if (msg.type === 'field') this.events.field(msg.field, msg.final, msg.ms);
-    else this.events.error(msg.message);
+    else if (msg.type === 'error') this.events.error(msg.message);
+    // Only a scene request's answer has runs.
+    else if (owed.type === 'network') {
+      this.#plane = msg.requestId;
+      this.events.runs(owed.scene, msg, msg.ms);
+    }
   }
 
   #fail(reason: string, failures: number): void {
@@ -90,7 +112,8 @@ export class NetworkClient {
       );
       return;
     }
-    // A fresh worker computes the newest request again.
+    // A fresh worker computes the newest request again; it holds no plane to view.
+    if (this.#owed.type === 'view' && this.#scene) this.#owed = this.#scene;
     this.#worker.send(this.#owed);
   }
 }

@@ -15,6 +15,15 @@ export type ToNetworkWorker =
       /** Iso-lines per field. */
       readonly levels: number;
     }
+  /** The loss on the plane of request `plane` (its runs were sent) over another view. */
+  | {
+      readonly type: 'view';
+      readonly requestId: number;
+      readonly plane: number;
+      readonly view: Box;
+      readonly grids: readonly [number, number];
+      readonly levels: number;
+    }
   | { readonly type: 'cancel' };
 
 /** One optimizer's run as the page draws it: on the runs' principal plane. */

@@ -4,6 +4,7 @@ import { Network } from '../engine/network/model.ts';
 import { networkTraining } from '../engine/network/scene.ts';
 import { PlaneLoss } from '../engine/network/slice.ts';
 import { NetworkTrajectory, type NetworkRun } from '../engine/network/train.ts';
+import type { Box } from '../engine/types.ts';
 import { errorMessage } from './errorMessage.ts';
 import { buffersOf } from './fieldService.ts';
 import type { FromNetworkWorker, PlaneRun, ToNetworkWorker } from './networkProtocol.ts';
@@ -37,13 +38,16 @@ type Request = Extract<ToNetworkWorker, { type: 'network' }>;
  * (NetworkTrajectory, as trainNetwork, a few steps at a time), takes the principal plane of all
  * the runs together, projects them, and sends them; then the full-batch training loss on that
  * plane over the view that holds them, a coarse grid first and the complete one after, a few rows
- * at a time. It computes in tasks of about TASK_MS, so a newer request (or a cancel) that arrives
- * meanwhile replaces it within one task: latest wins, nothing stale is sent.
+ * at a time; and on request (a zoom or pan) the same loss over another view of the newest plane.
+ * It computes in tasks of about TASK_MS, so a newer request (or a cancel) that arrives meanwhile
+ * replaces it within one task: latest wins, nothing stale is sent.
  */
 export class NetworkService {
   #job: Generator<void, void, void> | null = null;
   #requestId = 0;
   #scheduled = false;
+  /** The newest plane sent to the page, for later views of it (zoom, pan). */
+  #plane: { readonly requestId: number; readonly objective: PlaneLoss } | null = null;
 
   constructor(
     private readonly host: NetworkHost,
@@ -57,7 +61,14 @@ export class NetworkService {
       return;
     }
     this.#requestId = message.requestId;
-    this.#job = this.#compute(message);
+    if (message.type === 'network') this.#job = this.#compute(message);
+    else {
+      // A view of a plane that is not the newest one sent is stale: a newer scene computes.
+      const plane = this.#plane;
+      if (!plane || plane.requestId !== message.plane) return;
+      const { requestId, view, grids, levels } = message;
+      this.#job = this.#slices(requestId, plane.objective, view, grids, levels, this.host.now());
+    }
     this.#schedule();
   }
 
@@ -92,6 +103,7 @@ export class NetworkService {
     const { requestId, scene, grids, levels } = request;
     const t0 = this.host.now();
     const post = this.host.post.bind(this.host);
+    this.#plane = null;
     if (!scene.network) throw new Error('the scene has no network');
     const training = networkTraining(scene, scene.network);
     const net = new Network(training.arch);
@@ -142,6 +154,21 @@ export class NetworkService {
       [...new Set(transfer)],
     );
     const objective = new PlaneLoss(net, training.data.train, plane);
+    this.#plane = { requestId, objective };
+    yield* this.#slices(requestId, objective, view, grids, levels, t0);
+  }
+
+  /** The loss on the plane over `view`, a grid of each size in turn (coarse first). */
+  *#slices(
+    requestId: number,
+    objective: PlaneLoss,
+    view: Box,
+    grids: readonly number[],
+    levels: number,
+    t0: number,
+  ): Generator<void, void, void> {
+    const post = this.host.post.bind(this.host);
+    checkView(view);
     for (const [k, n] of grids.entries()) {
       post({ type: 'progress', requestId, stage: 'slicing', run: k, of: grids.length }, []);
       const values = new Float64Array(n * n);

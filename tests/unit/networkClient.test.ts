@@ -111,6 +111,23 @@ describe('the network client', () => {
     expect(workers).toHaveLength(2);
   });
 
+  it('a zoom slices the newest plane once its runs are in, and not while a newer scene trains', () => {
+    const { c, workers, log } = client();
+    const view = { x: [0, 1], y: [0, 1] } as const;
+    c.request(sceneOf(0.1), [3, 5], 6);
+    c.view(view, [2, 4], 6);
+    expect(workers[0]!.messages.map((m) => m.type)).toEqual(['network']);
+    workers[0]!.run();
+    log.length = 0;
+    c.view(view, [2, 4], 6);
+    workers[0]!.run();
+    expect(workers[0]!.messages.at(-1)).toMatchObject({ type: 'view', plane: 1, view });
+    expect(log).toEqual(['Slicing (a coarse grid first)…', 'field 2', 'Slicing…', 'field 4 final']);
+    c.request(sceneOf(0.2), [3, 5], 6);
+    c.view(view, [2, 4], 6);
+    expect(workers[0]!.messages.at(-1)).toMatchObject({ type: 'network', requestId: 3 });
+  });
+
   it('a cancel stops the worker’s request and drops whatever it still sends', () => {
     const { c, workers, log } = client();
     c.request(sceneOf(0.1), [3, 5], 6);

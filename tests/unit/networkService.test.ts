@@ -155,6 +155,31 @@ describe('the network worker’s service', () => {
     expect(pending()).toBe(0);
   });
 
+  it('slices the newest plane over another view (a zoom) as the command line slices its own', async () => {
+    const { host, posted, drain } = fakeHost();
+    const { samples, fieldOf } = keptSamples();
+    const service = new NetworkService(host, fieldOf);
+    service.receive(request(1));
+    drain();
+    const slice = (await cliOut(['slice', '--plane', 'pca', '--grid', '2'])) as Slice;
+    const [x0, x1] = slice.view.x;
+    const [y0, y1] = slice.view.y;
+    // The lower-left quarter of the plane's view on a 1 × 1 grid: its one cell's centre is that
+    // of cell (0, 0) of the command line's 2 × 2 grid over the whole view.
+    const view = { x: [x0, (x0 + x1) / 2], y: [y0, (y0 + y1) / 2] } as const;
+    service.receive({ type: 'view', requestId: 2, plane: 1, view, grids: [1, 1], levels: 3 });
+    // A view of a plane the worker no longer holds is stale: nothing is computed for it.
+    service.receive({ type: 'view', requestId: 3, plane: 0, view, grids: [1, 1], levels: 3 });
+    drain();
+    const fields = posted.filter((m) => m.type === 'field' && m.requestId === 2);
+    expect(fields.map((f) => [f.field.n, f.final, f.field.view])).toEqual([
+      [1, false, view],
+      [1, true, view],
+    ]);
+    expect(posted.some((m) => m.requestId === 3)).toBe(false);
+    expect(samples.at(-1)![0]).toBe(slice.train_loss[0]![0]);
+  });
+
   it('says so when a run grows too large for its plane (SGD at lr 1e300: finite, ~1e299)', () => {
     const { host, posted, drain } = fakeHost();
     const huge = sceneFromPreset({

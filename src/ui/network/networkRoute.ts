@@ -1,4 +1,6 @@
+import { sameBox } from '../../engine/box.ts';
 import type { Scene } from '../../engine/scene.ts';
+import type { Box } from '../../engine/types.ts';
 import type { LabStore } from '../../state/store.ts';
 import { NetworkClient } from '../../workers/networkClient.ts';
 import { RunSet } from '../../workers/runs.ts';
@@ -57,13 +59,14 @@ export class NetworkRoute {
       },
       field: (f, final, ms) => {
         performance.mark('descent-lab:network-field', { detail: { ms, final, n: f.n } });
+        // The field first: the view set below is then one already sliced (see view()).
+        field.publish(f);
         if (waiting) {
           network.publish(waiting.picture);
           this.store.getState().actions.setView(waiting.picture.plane.view);
           runs.publish(waiting.set);
           waiting = null;
         }
-        field.publish(f);
         if (fieldError.current !== null) fieldError.publish(null);
         if (final && scene) status.publish({ phase: 'ready', ms, scene });
       },
@@ -80,6 +83,14 @@ export class NetworkRoute {
     performance.mark('descent-lab:network-request');
     this.pipeline.status.publish({ phase: 'computing', detail: 'Training…' });
     this.#client.request(scene, NETWORK_GRIDS, LEVELS);
+  }
+
+  /** Slices the shown plane over `view` (a zoom, a pan, a reset) unless its field is drawn. */
+  view(view: Box): void {
+    const shown = this.pipeline.field.current;
+    if (this.pipeline.network.current && !(shown && sameBox(shown.view, view))) {
+      this.#client.view(view, NETWORK_GRIDS, LEVELS);
+    }
   }
 
   /** The scene has no network (any more): stop, and forget the network's runs. */
