@@ -3,7 +3,8 @@
  * the Scene panel's default network scene and on [2, 16, 16, 1] spiral, in Node — training done
  * (the runs on their plane sent), the coarse first picture, the complete field — then, in
  * Chromium, a drag of the first lr slider on the default network scene: long tasks on the main
- * thread, and how fresh the picture is during and after the drag. Figures, not assertions; the
+ * thread, and how fresh the picture is during and after the drag; then a zoom, which slices the
+ * plane again over the new view. Figures, not assertions; the
  * machine is shared, so judge on the worst of several fresh processes:
  *
  *     for i in 1 2 3; do npx tsx bench/networkPage.bench.ts; done
@@ -127,6 +128,34 @@ if (only !== 'node') {
         r.longTasks
           .map(([t, ms]) => `, ${fmt(ms)} at ${fmt(t - t0)} from the drag's start`)
           .join(''),
+    );
+    // A zoom: four wheel steps over the plot; the worker slices the plane again over each view.
+    await page.evaluate(() => performance.clearMarks());
+    const plot = (await page.locator('canvas.plot').boundingBox())!;
+    await page.mouse.move(plot.x + plot.width * 0.6, plot.y + plot.height * 0.5);
+    for (let k = 0; k < 4; k++) {
+      await page.mouse.wheel(0, -200);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await page.waitForFunction(
+      () =>
+        (
+          performance.getEntriesByName('descent-lab:network-field').at(-1) as
+            PerformanceMark | undefined
+        )?.detail?.final === true,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const zoom = await page.evaluate(() =>
+      (performance.getEntriesByName('descent-lab:network-field') as PerformanceMark[]).map(
+        (m) => m.detail as { ms: number; final: boolean; n: number },
+      ),
+    );
+    const last = zoom.at(-1)!;
+    const coarse = zoom.filter((f) => !f.final).at(-1)!;
+    console.log(
+      `zoom (4 wheel steps): ${zoom.length} fields arrived; the last view's ${coarse.n}² in ` +
+        `${fmt(coarse.ms)} and ${last.n}² in ${fmt(last.ms)} (worker time from its request)`,
     );
     await context.close();
   } finally {
