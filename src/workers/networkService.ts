@@ -60,7 +60,6 @@ export class NetworkService {
       this.#job = null;
       return;
     }
-    this.#requestId = message.requestId;
     if (message.type === 'network') this.#job = this.#compute(message);
     else {
       // A view of a plane that is not the newest one sent is stale: a newer scene computes.
@@ -69,6 +68,7 @@ export class NetworkService {
       const { requestId, view, grids, levels } = message;
       this.#job = this.#slices(requestId, plane.objective, view, grids, levels, this.host.now());
     }
+    this.#requestId = message.requestId;
     this.#schedule();
   }
 

@@ -171,7 +171,10 @@ describe('the network worker’s service', () => {
     // A view of a plane the worker no longer holds is stale: nothing is computed for it.
     service.receive({ type: 'view', requestId: 3, plane: 0, view, grids: [1, 1], levels: 3 });
     drain();
-    const fields = posted.filter((m) => m.type === 'field' && m.requestId === 2);
+    const fields = posted.filter(
+      (m): m is Extract<FromNetworkWorker, { type: 'field' }> =>
+        m.type === 'field' && m.requestId === 2,
+    );
     expect(fields.map((f) => [f.field.n, f.final, f.field.view])).toEqual([
       [1, false, view],
       [1, true, view],
