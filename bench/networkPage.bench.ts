@@ -14,7 +14,7 @@
 import type { Scene } from '../src/engine/scene.ts';
 import { defaultScene, sceneFromPreset } from '../src/preset/index.ts';
 import { defaultNetworkScene } from '../src/ui/network/networkScene.ts';
-import { NETWORK_GRIDS } from '../src/ui/network/networkRoute.ts';
+import { NETWORK_SLICING } from '../src/ui/network/networkRoute.ts';
 import type { FromNetworkWorker } from '../src/workers/networkProtocol.ts';
 import { NetworkService } from '../src/workers/networkService.ts';
 import { launchBrowser, openPage, startPreview } from '../tests/e2e/browser.ts';
@@ -25,22 +25,24 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
 
 /** Runs one request through the service with a host that runs each task at once; times what arrives. */
-function service(scene: Scene): { runs: number; first: number; full: number } {
+function service(scene: Scene): { runs: number; first: number; full: number; n: number } {
   const at: Record<string, number> = {};
+  let n = 0;
   const tasks: (() => void)[] = [];
   const t0 = performance.now();
   const svc = new NetworkService({
     post: (m: FromNetworkWorker) => {
       const key = m.type === 'field' ? (m.final ? 'full' : 'first') : m.type;
       at[key] ??= performance.now() - t0;
+      if (m.type === 'field') n = m.field.n;
       if (m.type === 'error') throw new Error(m.message);
     },
     later: (task) => tasks.push(task),
     now: () => performance.now(),
   });
-  svc.receive({ type: 'network', requestId: 1, scene, grids: NETWORK_GRIDS, levels: 24 });
+  svc.receive({ type: 'network', requestId: 1, scene, slicing: NETWORK_SLICING });
   while (tasks.length) tasks.shift()!();
-  return { runs: at['runs']!, first: at['first']!, full: at['full']! };
+  return { runs: at['runs']!, first: at['first']!, full: at['full']!, n };
 }
 
 const defaultNet = defaultNetworkScene(defaultScene());
@@ -50,7 +52,10 @@ const spiral16 = sceneFromPreset({
 });
 
 if (only !== 'browser') {
-  console.log(`network worker's code path (NetworkService), grids ${NETWORK_GRIDS.join('² → ')}²:`);
+  const { grids, budgetMs } = NETWORK_SLICING;
+  console.log(
+    `network worker's code path (NetworkService), ${grids[0]}² then up to ${grids[1]}² in ~${budgetMs} ms:`,
+  );
   for (const [name, scene] of [
     ['default: circle [2,8,8,1], 3 optimizers × 500 steps', defaultNet],
     ['spiral [2,16,16,1], 3 optimizers × 500 steps', spiral16],
@@ -59,7 +64,7 @@ if (only !== 'browser') {
       const t = service(scene);
       console.log(
         `  ${name}: runs on the plane ${fmt(t.runs)}, first picture ${fmt(t.first)}, ` +
-          `complete field ${fmt(t.full)} (run ${k + 1}, wall time)`,
+          `complete field (${t.n}²) ${fmt(t.full)} (run ${k + 1}, wall time)`,
       );
     }
   }

@@ -1,7 +1,7 @@
 import type { ContourField } from '../engine/field.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { Box } from '../engine/types.ts';
-import type { FromNetworkWorker, PlaneRuns, ToNetworkWorker } from './networkProtocol.ts';
+import type { FromNetworkWorker, PlaneRuns, Slicing, ToNetworkWorker } from './networkProtocol.ts';
 import type { WorkerFactory } from './latestClient.ts';
 import { WatchedWorker } from './watchedWorker.ts';
 
@@ -49,9 +49,9 @@ export class NetworkClient {
     private readonly createWorker: WorkerFactory = defaultWorker,
   ) {}
 
-  /** Trains `scene`'s network and slices it (grids: coarse and complete samples per side). */
-  request(scene: Scene, grids: readonly [number, number], levels: number): void {
-    this.#owed = this.#scene = { type: 'network', requestId: ++this.#nextId, scene, grids, levels };
+  /** Trains `scene`'s network and slices its plane. */
+  request(scene: Scene, slicing: Slicing): void {
+    this.#owed = this.#scene = { type: 'network', requestId: ++this.#nextId, scene, slicing };
     this.#plane = null;
     this.#worker.send(this.#owed);
   }
@@ -60,10 +60,10 @@ export class NetworkClient {
    * Slices the newest scene's plane over `view` (a zoom or pan), unless that scene is still
    * training: its own runs will bring their view.
    */
-  view(view: Box, grids: readonly [number, number], levels: number): void {
+  view(view: Box, slicing: Slicing): void {
     const plane = this.#plane;
     if (plane === null || this.#scene?.requestId !== plane) return;
-    this.#owed = { type: 'view', requestId: ++this.#nextId, plane, view, grids, levels };
+    this.#owed = { type: 'view', requestId: ++this.#nextId, plane, view, slicing };
     this.#worker.send(this.#owed);
   }
 

@@ -2,6 +2,19 @@ import type { ContourField } from '../engine/field.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { Box } from '../engine/types.ts';
 
+/** How the worker slices a plane: a coarse grid, then the complete one. */
+export interface Slicing {
+  /** Samples per side of the coarse picture, and the most of the complete one. */
+  readonly grids: readonly [number, number];
+  /** Iso-lines per field. */
+  readonly levels: number;
+  /**
+   * The time the complete grid should take, judged from the coarse one's: its side is the largest
+   * (up to grids[1], at least MIN_GRID) expected to fit. Without it, the side is grids[1].
+   */
+  readonly budgetMs?: number;
+}
+
 /** Page → network worker: train a network scene's optimizers and slice their plane; or stop. */
 export type ToNetworkWorker =
   | {
@@ -10,10 +23,7 @@ export type ToNetworkWorker =
       readonly requestId: number;
       /** A scene with a network (its `network` field set). */
       readonly scene: Scene;
-      /** Samples per side of the coarse picture and of the complete one. */
-      readonly grids: readonly [number, number];
-      /** Iso-lines per field. */
-      readonly levels: number;
+      readonly slicing: Slicing;
     }
   /** The loss on the plane of request `plane` (its runs were sent) over another view. */
   | {
@@ -21,8 +31,7 @@ export type ToNetworkWorker =
       readonly requestId: number;
       readonly plane: number;
       readonly view: Box;
-      readonly grids: readonly [number, number];
-      readonly levels: number;
+      readonly slicing: Slicing;
     }
   | { readonly type: 'cancel' };
 

@@ -7,7 +7,7 @@ import { NetworkTrajectory, type NetworkRun } from '../engine/network/train.ts';
 import type { Box } from '../engine/types.ts';
 import { errorMessage } from './errorMessage.ts';
 import { buffersOf } from './fieldService.ts';
-import type { FromNetworkWorker, PlaneRun, ToNetworkWorker } from './networkProtocol.ts';
+import type { FromNetworkWorker, PlaneRun, Slicing, ToNetworkWorker } from './networkProtocol.ts';
 
 /** What the service needs from its worker; tests pass fakes. */
 export interface NetworkHost {
@@ -65,8 +65,8 @@ export class NetworkService {
       // A view of a plane that is not the newest one sent is stale: a newer scene computes.
       const plane = this.#plane;
       if (!plane || plane.requestId !== message.plane) return;
-      const { requestId, view, grids, levels } = message;
-      this.#job = this.#slices(requestId, plane.objective, view, grids, levels, this.host.now());
+      const { requestId, view, slicing } = message;
+      this.#job = this.#slices(requestId, plane.objective, view, slicing, this.host.now());
     }
     this.#requestId = message.requestId;
     this.#schedule();
@@ -100,7 +100,7 @@ export class NetworkService {
   };
 
   *#compute(request: Request): Generator<void, void, void> {
-    const { requestId, scene, grids, levels } = request;
+    const { requestId, scene, slicing } = request;
     const t0 = this.host.now();
     const post = this.host.post.bind(this.host);
     this.#plane = null;
@@ -155,31 +155,54 @@ export class NetworkService {
     );
     const objective = new PlaneLoss(net, training.data.train, plane);
     this.#plane = { requestId, objective };
-    yield* this.#slices(requestId, objective, view, grids, levels, t0);
+    yield* this.#slices(requestId, objective, view, slicing, t0);
   }
 
-  /** The loss on the plane over `view`, a grid of each size in turn (coarse first). */
+  /**
+   * The loss on the plane over `view`: the coarse grid, then the complete one, sized by what the
+   * coarse one cost (Slicing.budgetMs).
+   */
   *#slices(
     requestId: number,
     objective: PlaneLoss,
     view: Box,
-    grids: readonly number[],
-    levels: number,
+    { grids, levels, budgetMs }: Slicing,
     t0: number,
   ): Generator<void, void, void> {
     const post = this.host.post.bind(this.host);
     checkView(view);
-    for (const [k, n] of grids.entries()) {
-      post({ type: 'progress', requestId, stage: 'slicing', run: k, of: grids.length }, []);
+    let n = grids[0];
+    for (const k of [0, 1]) {
+      post({ type: 'progress', requestId, stage: 'slicing', run: k, of: 2 }, []);
       const values = new Float64Array(n * n);
+      let spent = 0;
       for (let j = 0; j < n; j++) {
+        const s0 = this.host.now();
         sampleRows(objective, view, n, values, j, j + 1);
+        spent += this.host.now() - s0;
         yield;
       }
       const field = this.fieldOf(values, view, n, levels);
-      const final = k === grids.length - 1;
-      post({ type: 'field', requestId, field, final, ms: this.host.now() - t0 }, buffersOf(field));
+      post(
+        { type: 'field', requestId, field, final: k === 1, ms: this.host.now() - t0 },
+        buffersOf(field),
+      );
       yield;
+      n = completeSide(grids, budgetMs, spent / (n * n));
     }
   }
+}
+
+/** The fewest samples per side of a complete grid sized by its budget. */
+export const MIN_GRID = 24;
+
+/** The complete grid's side: the largest up to grids[1] whose cells fit the budget at `cellMs`. */
+export function completeSide(
+  grids: Slicing['grids'],
+  budgetMs: number | undefined,
+  cellMs: number,
+): number {
+  if (budgetMs === undefined) return grids[1];
+  const fits = Math.floor(Math.sqrt(budgetMs / Math.max(cellMs, 1e-6)));
+  return Math.max(Math.min(MIN_GRID, grids[1]), Math.min(grids[1], fits));
 }

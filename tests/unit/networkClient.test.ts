@@ -65,8 +65,8 @@ afterEach(() => vi.useRealTimers());
 describe('the network client', () => {
   it('the newest request wins: nothing of an older one reaches the page', () => {
     const { c, workers, log } = client();
-    c.request(sceneOf(0.1), [3, 5], 6);
-    c.request(sceneOf(0.2), [3, 5], 6);
+    c.request(sceneOf(0.1), { grids: [3, 5], levels: 6 });
+    c.request(sceneOf(0.2), { grids: [3, 5], levels: 6 });
     workers[0]!.run();
     expect(workers).toHaveLength(1);
     expect(log).toEqual([
@@ -83,14 +83,14 @@ describe('the network client', () => {
 
   it('a crashed worker is replaced and the newest request computed again; after three, it says so', () => {
     const { c, workers, log } = client();
-    c.request(sceneOf(0.1), [3, 5], 6);
+    c.request(sceneOf(0.1), { grids: [3, 5], levels: 6 });
     workers[0]!.crash();
     expect(workers[0]!.terminated).toBe(true);
     expect(workers[1]!.messages.map((m) => m.type === 'network' && m.requestId)).toEqual([1]);
     workers[1]!.run();
     expect(log.at(-1)).toBe('field 5 final');
 
-    c.request(sceneOf(0.3), [3, 5], 6);
+    c.request(sceneOf(0.3), { grids: [3, 5], levels: 6 });
     workers[1]!.crash();
     workers[2]!.crash();
     workers[3]!.crash('again');
@@ -103,7 +103,7 @@ describe('the network client', () => {
   it('a worker silent for 15 s while it owes an answer is taken to hang', () => {
     vi.useFakeTimers();
     const { c, workers } = client();
-    c.request(sceneOf(0.1), [3, 5], 6);
+    c.request(sceneOf(0.1), { grids: [3, 5], levels: 6 });
     vi.advanceTimersByTime(14_999);
     expect(workers).toHaveLength(1);
     vi.advanceTimersByTime(1);
@@ -114,23 +114,23 @@ describe('the network client', () => {
   it('a zoom slices the newest plane once its runs are in, and not while a newer scene trains', () => {
     const { c, workers, log } = client();
     const view = { x: [0, 1], y: [0, 1] } as const;
-    c.request(sceneOf(0.1), [3, 5], 6);
-    c.view(view, [2, 4], 6);
+    c.request(sceneOf(0.1), { grids: [3, 5], levels: 6 });
+    c.view(view, { grids: [2, 4], levels: 6 });
     expect(workers[0]!.messages.map((m) => m.type)).toEqual(['network']);
     workers[0]!.run();
     log.length = 0;
-    c.view(view, [2, 4], 6);
+    c.view(view, { grids: [2, 4], levels: 6 });
     workers[0]!.run();
     expect(workers[0]!.messages.at(-1)).toMatchObject({ type: 'view', plane: 1, view });
     expect(log).toEqual(['Slicing (a coarse grid first)…', 'field 2', 'Slicing…', 'field 4 final']);
-    c.request(sceneOf(0.2), [3, 5], 6);
-    c.view(view, [2, 4], 6);
+    c.request(sceneOf(0.2), { grids: [3, 5], levels: 6 });
+    c.view(view, { grids: [2, 4], levels: 6 });
     expect(workers[0]!.messages.at(-1)).toMatchObject({ type: 'network', requestId: 3 });
   });
 
   it('a cancel stops the worker’s request and drops whatever it still sends', () => {
     const { c, workers, log } = client();
-    c.request(sceneOf(0.1), [3, 5], 6);
+    c.request(sceneOf(0.1), { grids: [3, 5], levels: 6 });
     workers[0]!.tasks.shift()!();
     expect(log).toEqual(['Training 1 of 2…']);
     c.cancel();

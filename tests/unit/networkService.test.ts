@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { fieldOfSamples } from '../../src/engine/field.ts';
 import { toPreset, sceneFromPreset } from '../../src/preset/index.ts';
 import type { FromNetworkWorker } from '../../src/workers/networkProtocol.ts';
-import { NetworkService, type NetworkHost } from '../../src/workers/networkService.ts';
+import {
+  completeSide,
+  MIN_GRID,
+  NetworkService,
+  type NetworkHost,
+} from '../../src/workers/networkService.ts';
 import { run } from './support/cliInProcess.ts';
 
 /** A network scene with a phased entry. */
@@ -47,7 +52,7 @@ function keptSamples() {
 
 const scene = sceneFromPreset(preset);
 const request = (requestId: number) =>
-  ({ type: 'network', requestId, scene, grids: [4, GRID], levels: 12 }) as const;
+  ({ type: 'network', requestId, scene, slicing: { grids: [4, GRID], levels: 12 } }) as const;
 
 interface Slice {
   explained: [number, number];
@@ -167,9 +172,21 @@ describe('the network worker’s service', () => {
     // The lower-left quarter of the plane's view on a 1 × 1 grid: its one cell's centre is that
     // of cell (0, 0) of the command line's 2 × 2 grid over the whole view.
     const view = { x: [x0, (x0 + x1) / 2], y: [y0, (y0 + y1) / 2] } as const;
-    service.receive({ type: 'view', requestId: 2, plane: 1, view, grids: [1, 1], levels: 3 });
+    service.receive({
+      type: 'view',
+      requestId: 2,
+      plane: 1,
+      view,
+      slicing: { grids: [1, 1], levels: 3 },
+    });
     // A view of a plane the worker no longer holds is stale: nothing is computed for it.
-    service.receive({ type: 'view', requestId: 3, plane: 0, view, grids: [1, 1], levels: 3 });
+    service.receive({
+      type: 'view',
+      requestId: 3,
+      plane: 0,
+      view,
+      slicing: { grids: [1, 1], levels: 3 },
+    });
     drain();
     const fields = posted.filter(
       (m): m is Extract<FromNetworkWorker, { type: 'field' }> =>
@@ -207,5 +224,16 @@ describe('the network worker’s service', () => {
     expect(posted).toEqual([
       { type: 'error', requestId: 7, message: expect.stringMatching(/no network/) },
     ]);
+  });
+});
+
+describe('the complete grid’s side', () => {
+  it('is the largest up to the most whose cells fit the budget, never under MIN_GRID', () => {
+    expect(completeSide([16, 64], undefined, 1)).toBe(64);
+    // 0.25 ms a cell: 600 ms holds 2,400 cells, 48².
+    expect(completeSide([16, 64], 600, 0.25)).toBe(48);
+    expect(completeSide([16, 64], 600, 0.001)).toBe(64);
+    expect(completeSide([16, 64], 600, 100)).toBe(MIN_GRID);
+    expect(completeSide([4, 9], 600, 100)).toBe(9);
   });
 });

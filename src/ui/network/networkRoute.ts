@@ -4,17 +4,17 @@ import type { Box } from '../../engine/types.ts';
 import type { LabStore } from '../../state/store.ts';
 import { NetworkClient } from '../../workers/networkClient.ts';
 import { RunSet } from '../../workers/runs.ts';
+import type { Slicing } from '../../workers/networkProtocol.ts';
 import type { Pipeline } from '../usePipeline.ts';
 import { NetworkPicture } from './networkPicture.ts';
 
 /**
- * Samples per side of the plane's coarse picture and of the complete one. A 40² slice of
- * [2, 8, 8, 1] on 375 examples takes ~0.5–0.8 s in a worker here, a 64² one 1.3–2.5 s
- * (bench/networkPage.bench.ts); 16² shows within ~0.1 s.
+ * How the plane is sliced: 16² first (~60–130 ms for [2, 8, 8, 1] on 375 examples here), then
+ * the largest grid up to 64² that the coarse one's cost says will take ~0.6 s: ~45–50² for the
+ * default network scene, ~30² for [2, 16, 16, 1] (bench/networkPage.bench.ts). A drag's picture
+ * waits for the slicing, so a finer grid would cost freshness.
  */
-export const NETWORK_GRIDS: readonly [number, number] = [16, 40];
-/** Iso-lines per field, as the functions' fields. */
-const LEVELS = 24;
+export const NETWORK_SLICING: Slicing = { grids: [16, 64], levels: 24, budgetMs: 600 };
 
 /**
  * A network scene's way through the page: the scene goes to the network worker, and what comes
@@ -82,14 +82,14 @@ export class NetworkRoute {
     // User timing marks let benchmarks tie requests to what arrives (bench/networkPage.bench.ts).
     performance.mark('descent-lab:network-request');
     this.pipeline.status.publish({ phase: 'computing', detail: 'Training…' });
-    this.#client.request(scene, NETWORK_GRIDS, LEVELS);
+    this.#client.request(scene, NETWORK_SLICING);
   }
 
   /** Slices the shown plane over `view` (a zoom, a pan, a reset) unless its field is drawn. */
   view(view: Box): void {
     const shown = this.pipeline.field.current;
     if (this.pipeline.network.current && !(shown && sameBox(shown.view, view))) {
-      this.#client.view(view, NETWORK_GRIDS, LEVELS);
+      this.#client.view(view, NETWORK_SLICING);
     }
   }
 
