@@ -81,7 +81,8 @@ export class NetworkRoute {
   show(scene: Scene): void {
     // User timing marks let benchmarks tie requests to what arrives (bench/networkPage.bench.ts).
     performance.mark('descent-lab:network-request');
-    this.pipeline.status.publish({ phase: 'computing', detail: 'Training…' });
+    // No status here: the worker's first word ("Training 1 of 3…") follows within a task, and a
+    // drag's every step would otherwise flip the status line (announced on each change).
     this.#client.request(scene, NETWORK_SLICING);
   }
 
