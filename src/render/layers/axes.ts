@@ -40,7 +40,7 @@ export const axes: Layer = (ctx, frame) => {
   ctx.fillText(names?.[0] ?? 'x', plot.left + plot.width / 2, frame.height - 2);
   if (names) {
     // A plane's axis name is long: it runs up the left edge.
-    ctx.translate(14, plot.top + plot.height / 2);
+    ctx.translate(9, plot.top + plot.height / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textBaseline = 'middle';
     ctx.fillText(names[1], 0, 0);
