@@ -70,16 +70,31 @@ export function sampleGrid(
   n: number,
   values: Float64Array = new Float64Array(n * n),
 ): Float64Array {
+  sampleRows(objective, view, n, values, 0, n);
+  return values;
+}
+
+/**
+ * Rows j0 ≤ j < j1 of sampleGrid's samples, written into `values` (n² long): a worker that must
+ * stay interruptible samples a costly f (a network's loss on a plane) a few rows per task.
+ */
+export function sampleRows(
+  objective: Objective,
+  view: Box,
+  n: number,
+  values: Float64Array,
+  j0: number,
+  j1: number,
+): void {
   const [x0, x1] = view.x;
   const [y0, y1] = view.y;
   const dx = (x1 - x0) / n;
   const dy = (y1 - y0) / n;
-  for (let j = 0; j < n; j++) {
+  for (let j = j0; j < j1; j++) {
     const y = y0 + (j + 0.5) * dy;
     const row = j * n;
     for (let i = 0; i < n; i++) values[row + i] = objective.f(x0 + (i + 0.5) * dx, y);
   }
-  return values;
 }
 
 /**
@@ -144,17 +159,35 @@ export function computeField(
   if (!Number.isInteger(levelCount) || levelCount < 1 || levelCount > MAX_LEVELS) {
     throw new RangeError(`bad level count ${levelCount}`);
   }
-  const [x0, x1] = view.x;
-  const [y0, y1] = view.y;
-  if (!(Number.isFinite(x1 - x0) && Number.isFinite(y1 - y0) && x1 > x0 && y1 > y0)) {
-    throw new RangeError('the view must be a finite, non-empty box');
-  }
+  checkView(view);
   const values = sampleGrid(
     objective,
     view,
     n,
     scratch?.length === n * n ? scratch : new Float64Array(n * n),
   );
+  return fieldOfSamples(values, view, n, levelCount);
+}
+
+/** Throws unless `view` is a finite, non-empty box. */
+export function checkView(view: Box): void {
+  const [x0, x1] = view.x;
+  const [y0, y1] = view.y;
+  if (!(Number.isFinite(x1 - x0) && Number.isFinite(y1 - y0) && x1 > x0 && y1 > y0)) {
+    throw new RangeError('the view must be a finite, non-empty box');
+  }
+}
+
+/**
+ * The contour field of samples already taken (sampleGrid's layout over `view`): computeField's
+ * second half, for a worker that sampled the grid in parts.
+ */
+export function fieldOfSamples(
+  values: Float64Array,
+  view: Box,
+  n: number,
+  levelCount: number,
+): ContourField {
   const fmin = finiteMin(values);
   const fmax = finiteMax(values);
   if (fmin > fmax) throw new Error('f is not finite anywhere in the view');

@@ -101,8 +101,8 @@ export interface SimulateResult {
   readonly runs: Run[];
 }
 
-/** What every run of a scene shares besides its optimizer: function, start, step count, noise. */
-export type Setting = Pick<Scene, 'fn' | 'start' | 'steps' | 'noise'>;
+/** What every run of a scene shares besides its optimizer: function, start, step count, noise, network. */
+export type Setting = Pick<Scene, 'fn' | 'start' | 'steps' | 'noise' | 'network'>;
 
 /**
  * True when two scenes run their optimizers in the same setting, so an optimizer entry of both
@@ -111,7 +111,11 @@ export type Setting = Pick<Scene, 'fn' | 'start' | 'steps' | 'noise'>;
  * object. The one place that says which fields decide a run.
  */
 export const sameSetting = (a: Setting, b: Setting): boolean =>
-  a.fn === b.fn && a.start === b.start && a.steps === b.steps && a.noise === b.noise;
+  a.fn === b.fn &&
+  a.start === b.start &&
+  a.steps === b.steps &&
+  a.noise === b.noise &&
+  a.network === b.network;
 
 /**
  * True when two scenes have the same trajectories: the same setting and the same optimizer

@@ -64,6 +64,11 @@ export interface PlotContent {
   readonly inspection?: InspectResult | null;
   /** The newest sweep's progress (maybe of an older scene or another view); null when none. */
   readonly sweep?: SweepPicture | null;
+  /**
+   * A plane of a network's parameters instead of the function's (x, y): the axes' names and the
+   * runs' shared start on it, or null before its runs arrive. Absent for a function's scene.
+   */
+  readonly plane?: { readonly axes: readonly [string, string]; readonly start: Vec2 | null };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { sameTrajectories, type OptimizerEntry, type Scene } from '../engine/scene.ts';
+import type { NetworkScene } from '../engine/network/scene.ts';
 import type { SweepSpec } from '../engine/sweep/types.ts';
 
 /** The fields of a state that make up its scene, and the scene kept for them. */
@@ -12,6 +13,8 @@ export interface SceneState {
   readonly optimizers: readonly { readonly entry: OptimizerEntry }[];
   /** The open sweep's settings, or null. */
   readonly sweep: SweepSpec | null;
+  /** The network the optimizers train (preset field `network`), or null for the plane's function. */
+  readonly network: NetworkScene | null;
   readonly scene: Scene;
 }
 
@@ -26,6 +29,7 @@ export function sceneOf(s: Omit<SceneState, 'scene'>, last: Scene | null): Scene
     noise: s.noise,
     optimizers: s.optimizers.map((o) => o.entry),
     ...(s.sweep ? { sweep: s.sweep } : {}),
+    ...(s.network ? { network: s.network } : {}),
   };
   return last &&
     last.view === next.view &&
@@ -43,7 +47,8 @@ const sameFields = (a: SceneState, b: SceneState): boolean =>
   a.steps === b.steps &&
   a.noise === b.noise &&
   a.optimizers === b.optimizers &&
-  a.sweep === b.sweep;
+  a.sweep === b.sweep &&
+  a.network === b.network;
 
 /**
  * Makes every change to `store` (its actions' and outside `setState` calls alike) bring the

@@ -4,6 +4,7 @@ import { functionOf, getFunction, defaultParams } from '../engine/functions/inde
 import { getOptimizer } from '../engine/optimizers/index.ts';
 import { phasesWithin } from '../engine/phases.ts';
 import type { Hyper, OptimizerEntry, Phase, Schedule, Scene } from '../engine/scene.ts';
+import type { NetworkScene } from '../engine/network/scene.ts';
 import type { SweepSpec } from '../engine/sweep/types.ts';
 import type { Box, Vec2 } from '../engine/types.ts';
 import { defaultColor, defaultLabel, palette } from '../preset/appearance.ts';
@@ -38,6 +39,8 @@ export interface LabState {
   readonly optimizers: readonly LabOptimizer[];
   /** The open sweep's settings (preset field `sweep`), or null when no sweep is open. */
   readonly sweep: SweepSpec | null;
+  /** The network the optimizers train instead of the function (preset field `network`), or null. */
+  readonly network: NetworkScene | null;
   readonly playback: Playback;
   /** The step under the pointer on the loss chart or a path, or null. */
   readonly hoverStep: number | null;
@@ -99,6 +102,8 @@ export interface LabActions {
   notify(notice: Notice | null): void;
   /** Opens a sweep with these settings, or closes it (null). */
   setSweep(sweep: SweepSpec | null): void;
+  /** Trains this network (valid already: ui/network checks what users type), or none (null). */
+  setNetwork(network: NetworkScene | null): void;
 }
 
 /** `o` with a cosine schedule whose T_max equalled the old step count moved to the new one. */
@@ -152,6 +157,7 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
     noise: s.noise,
     optimizers: s.optimizers.map(wrap),
     sweep: s.sweep ?? null,
+    network: s.network ?? null,
   });
   return createStore<LabState>()((_, get, store) => {
     const set = keepScene(store);
@@ -277,6 +283,8 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
       select: (selected) => set({ selected }),
       notify: (notice) => set({ notice }),
       setSweep: (sweep) => set({ sweep }),
+      // The sweeps run on the function: a network scene has none open.
+      setNetwork: (network) => set(network ? { network, sweep: null } : { network }),
     };
     const fields = sceneFields(scene);
     return {

@@ -58,6 +58,22 @@ interface LabProps {
   readonly lesson?: number | null;
 }
 
+/** The views that open above the controls for a function's scene. */
+const functionViews = [
+  {
+    id: 'inspect',
+    label: 'Inspect',
+    gloss: 'one optimizer, step by step',
+    content: <InspectPanel />,
+  },
+  {
+    id: 'sweeps',
+    label: 'Sweeps',
+    gloss: 'many runs: maps, curves, basins, seeds',
+    content: <SweepPanel />,
+  },
+] as const;
+
 function Lab({ store, compiler, lesson = null }: LabProps) {
   const pipeline = usePipeline(store, compiler);
   const inspection = useInspection(store, compiler);
@@ -67,7 +83,8 @@ function Lab({ store, compiler, lesson = null }: LabProps) {
   const [drawn, setDrawn] = useState(false);
   const snapshot = useRef<LandscapeSnapshot | null>(null);
   const [open, setOpen] = useOpenView(store);
-  const dataScene = useLab((s) => isDataScene(s.fn.id));
+  const dataScene = useLab((s) => isDataScene(s.fn.id) && s.network === null);
+  const network = useLab((s) => s.network !== null);
   const results = useRef<HTMLElement>(null);
   useScrollPadding(results);
   return (
@@ -108,18 +125,9 @@ function Lab({ store, compiler, lesson = null }: LabProps) {
                   open={open}
                   onOpen={setOpen}
                   views={[
-                    {
-                      id: 'inspect',
-                      label: 'Inspect',
-                      gloss: 'one optimizer, step by step',
-                      content: <InspectPanel />,
-                    },
-                    {
-                      id: 'sweeps',
-                      label: 'Sweeps',
-                      gloss: 'many runs: maps, curves, basins, seeds',
-                      content: <SweepPanel />,
-                    },
+                    // The inspector and the sweeps run on the function: a network scene hides
+                    // them (its Scene panel says so).
+                    ...(network ? [] : functionViews),
                     ...(dataScene ? [dataView] : []),
                   ]}
                 />

@@ -7,6 +7,7 @@ import { useLabStore } from '../state/useLab.ts';
 import type { RunSet } from '../workers/runs.ts';
 import { saveFile, textFile } from './download.ts';
 import { useRunFeed } from './feeds.ts';
+import { NETWORK_EXPORT } from './network/networkText.ts';
 import { FigureExport } from './FigureExport.tsx';
 import {
   completeSet,
@@ -30,6 +31,9 @@ const choices: readonly { format: Format; label: string }[] = [
   { format: 'py', label: 'Download .py' },
 ];
 
+/** What a network scene exports: its trajectories and the PyTorch script are the function's. */
+const NETWORK_EXPORTS: readonly Format[] = ['png', 'svg', 'preset'];
+
 /**
  * Downloads of the scene: the landscape as PNG or SVG, the trajectories, the preset; and the scene
  * as a PyTorch script, copied or downloaded.
@@ -41,8 +45,9 @@ export function ExportMenu({ snapshot }: { snapshot: RefObject<LandscapeSnapshot
   const [message, setMessage] = useState('');
 
   const run = async (format: Format) => {
-    if (format === 'pytorch' || format === 'py') return pytorch(format);
     const scene = selectScene(store.getState());
+    if (scene.network && !NETWORK_EXPORTS.includes(format)) return setMessage(NETWORK_EXPORT);
+    if (format === 'pytorch' || format === 'py') return pytorch(format);
     const base = exportBase(store);
     if (format === 'preset') {
       const json = `${JSON.stringify(toPreset(scene), null, 2)}\n`;

@@ -13,6 +13,9 @@ import { attachPointer } from './landscape/pointer.ts';
 import { ZOOM_STEP, zoomView } from './landscape/views.ts';
 import { attachZoom, type Zooming } from './landscape/zoom.ts';
 import type { Pipeline } from './usePipeline.ts';
+import { PLANE_CAPTION } from './network/networkText.ts';
+import { planeHover } from './network/planeReadout.ts';
+import { planeKeys } from './network/planeKeys.ts';
 import { SweepContext } from './useSweep.ts';
 
 /**
@@ -65,12 +68,25 @@ export function Landscape({
     const readout = () => readoutRef.current;
     const grabsStart = attachPointer(
       canvas,
-      { store, frame, runs: pipeline.runs, values, readout },
+      {
+        store,
+        frame,
+        runs: pipeline.runs,
+        values,
+        readout,
+        plane: (f, px, py) => planeHover(store, pipeline.runs, pipeline.network.current, f, px, py),
+      },
       listeners.signal,
     );
-    canvas.addEventListener('keydown', keyListener(store, basinKeys(store, frame, readout)), {
-      signal: listeners.signal,
-    });
+    const plane = planeKeys(store, () => pipeline.network.current);
+    const basin = basinKeys(store, frame, readout);
+    canvas.addEventListener(
+      'keydown',
+      keyListener(store, (e) => plane(e) || basin(e)),
+      {
+        signal: listeners.signal,
+      },
+    );
     zooming = attachZoom(canvas, store, frame, grabsStart);
     zooming.sync();
     return () => {
@@ -83,6 +99,13 @@ export function Landscape({
 
   const actions = store.getState().actions;
   const basins = useLab((s) => s.sweep?.view === 'basins');
+  const network = useLab((s) => s.network !== null);
+  // A network's plane is the one its runs were projected on: reset goes back to where they lie.
+  const reset = () => {
+    const plane = network ? pipeline.network.current?.plane.view : undefined;
+    if (plane) actions.setView(plane);
+    else actions.resetView();
+  };
   return (
     <figure className="landscape">
       <canvas
@@ -109,16 +132,18 @@ export function Landscape({
         >
           −
         </button>
-        <button type="button" onClick={() => actions.resetView()}>
+        <button type="button" onClick={reset}>
           Reset view
         </button>
       </div>
       <figcaption>
         <p className="readout" ref={readoutRef} />
         <p id="landscape-help" className="hint">
-          {basins
-            ? 'Hover a start to see where it leads; click one (or focus the plot and use the arrow keys) to run from it.'
-            : 'Drag to pan, wheel or pinch to zoom, drag ○ to move the start (or focus the plot and use the arrow keys).'}
+          {network
+            ? PLANE_CAPTION
+            : basins
+              ? 'Hover a start to see where it leads; click one (or focus the plot and use the arrow keys) to run from it.'
+              : 'Drag to pan, wheel or pinch to zoom, drag ○ to move the start (or focus the plot and use the arrow keys).'}
         </p>
       </figcaption>
     </figure>

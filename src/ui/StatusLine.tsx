@@ -1,6 +1,7 @@
 import { getFunction } from '../engine/functions/index.ts';
 import type { Scene } from '../engine/scene.ts';
 import { plural } from './format.ts';
+import { networkName } from './network/networkText.ts';
 import { useFeed } from './useFeed.ts';
 import type { Pipeline } from './usePipeline.ts';
 
@@ -10,8 +11,10 @@ import type { Pipeline } from './usePipeline.ts';
  * the one on screen.
  */
 function readyText(scene: Scene, ms: number): string {
-  const { fn, optimizers, steps } = scene;
-  const name = getFunction(fn.id)?.name ?? (fn.expr !== undefined ? 'Custom f(x, y)' : fn.id);
+  const { fn, optimizers, steps, network } = scene;
+  const name = network
+    ? networkName(network)
+    : (getFunction(fn.id)?.name ?? (fn.expr !== undefined ? 'Custom f(x, y)' : fn.id));
   const time = ms < 10 ? ms.toFixed(1) : Math.round(ms);
   return `${name} · ${plural(optimizers.length, 'optimizer')} · ${plural(steps, 'step')} · computed in ${time} ms`;
 }
@@ -26,7 +29,7 @@ export function StatusLine({ pipeline }: { readonly pipeline: Pipeline }) {
       ? `Error: ${error}`
       : status?.phase === 'ready'
         ? readyText(status.scene, status.ms)
-        : 'Computing…';
+        : (status?.phase === 'computing' && status.detail) || 'Computing…';
   return (
     <p role="status" className={error !== null ? 'status status-error' : 'status'}>
       {text}

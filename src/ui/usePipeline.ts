@@ -10,6 +10,8 @@ import { TrajectoryClient, type TrajectoryStatus } from '../workers/trajectoryCl
 import { withObjective } from './withObjective.ts';
 import { fieldGrid } from '../engine/data/grid.ts';
 import type { CompileClient } from '../workers/compileClient.ts';
+import type { NetworkPicture } from './network/networkPicture.ts';
+import { NetworkRoute } from './network/networkRoute.ts';
 
 /** How long the trajectories compute before the status says "Computing…". */
 const SLOW_MS = 300;
@@ -25,6 +27,8 @@ export interface Pipeline {
   readonly status: Feed<TrajectoryStatus>;
   /** Why the newest contour field failed; null again once a field arrives. */
   readonly fieldError: Feed<string | null>;
+  /** A network scene's runs (parameters, distances from the plane); null for a function's scene. */
+  readonly network: Feed<NetworkPicture | null>;
 }
 
 const fieldInputs = (s: LabState) => [s.fn, s.view] as const;
@@ -39,6 +43,7 @@ export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline 
     field: new Feed<ContourField>(),
     status: new Feed<TrajectoryStatus>(),
     fieldError: new Feed<string | null>(),
+    network: new Feed<NetworkPicture | null>(),
   }));
 
   useEffect(() => {
@@ -59,7 +64,10 @@ export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline 
       new PageRuns().fill,
     );
     const fields = new FieldClient();
+    const network = new NetworkRoute(pipeline, store);
     fields.onField((field, ms) => {
+      // A function's field that arrives once the scene is a network's is not its plane's.
+      if (scene.network) return;
       const segments = field.lines.reduce((sum, line) => sum + line.length / 4, 0);
       performance.mark('descent-lab:field', {
         detail: { ms, n: field.n, segments, lineEvery: field.lineEvery },
@@ -75,7 +83,14 @@ export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline 
     const refuse = (current: boolean, message: string) => {
       if (current) status({ phase: 'error', message });
     };
-    const simulate = (s: Scene) =>
+    const simulate = (s: Scene) => {
+      if (s.network) {
+        clearTimeout(slow);
+        trajectories.stop();
+        network.show(s);
+        return;
+      }
+      network.leave();
       withObjective(
         compiler,
         s.fn,
@@ -84,7 +99,13 @@ export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline 
         },
         (message) => refuse(s === scene, message),
       );
-    const requestField = (f: Scene['fn'], v: typeof view) =>
+    };
+    // A network scene's field is the loss on its plane: the network route computes it.
+    const requestField = (f: Scene['fn'], v: typeof view) => {
+      if (scene.network) {
+        network.view(v);
+        return;
+      }
       withObjective(
         compiler,
         f,
@@ -93,16 +114,20 @@ export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline 
         },
         (message) => refuse(f === fn, message),
       );
+    };
     simulate(scene);
     requestField(fn, view);
     const unsubscribe = store.subscribe((state) => {
       const next = selectScene(state);
+      // Back from a network, the function's field is asked for again.
+      let back = false;
       if (!sameTrajectories(next, scene)) {
+        back = scene.network !== undefined && !next.network;
         scene = next;
         simulate(scene);
       }
       const [nextFn, nextView] = fieldInputs(state);
-      if (nextFn !== fn || nextView !== view) {
+      if (back || nextFn !== fn || nextView !== view) {
         fn = nextFn;
         view = nextView;
         requestField(fn, view);
@@ -113,6 +138,7 @@ export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline 
       unsubscribe();
       trajectories.dispose();
       fields.dispose();
+      network.dispose();
     };
   }, [store, compiler, pipeline]);
 

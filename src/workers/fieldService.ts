@@ -120,7 +120,7 @@ const nudged = (view: Box, k: number): Box => {
 };
 
 /** The buffers of a field, each once: they are transferred, not copied. */
-const buffersOf = (field: ContourField): ArrayBuffer[] => [
+export const buffersOf = (field: ContourField): ArrayBuffer[] => [
   ...new Set([field.levels.buffer, field.bands.buffer, ...field.lines.map((l) => l.buffer)]),
 ];
 

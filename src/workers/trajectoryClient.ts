@@ -1,11 +1,12 @@
 import type { Scene } from '../engine/scene.ts';
 import { RunSet, type RunFeed } from './runs.ts';
-import { listen } from './listen.ts';
+import { WatchedWorker } from './watchedWorker.ts';
 import type { FromTrajectoryWorker, ToTrajectoryWorker } from './protocol.ts';
 
 /** Where the trajectories stand, for the status line. */
 export type TrajectoryStatus =
-  | { readonly phase: 'computing' }
+  /** `detail`: what is being computed, when there is more to say ("Training 2 of 3…"). */
+  | { readonly phase: 'computing'; readonly detail?: string }
   /** `scene`: what was computed (the status line describes it, not the store's newer scene). */
   | { readonly phase: 'ready'; readonly ms: number; readonly scene: Scene }
   | { readonly phase: 'error'; readonly message: string };
@@ -29,12 +30,15 @@ const MAX_FAILURES = 3;
  * recomputed; if that keeps failing, the status says so.
  */
 export class TrajectoryClient {
-  #worker: Worker | null = null;
+  readonly #worker = new WatchedWorker<FromTrajectoryWorker, ToTrajectoryWorker>(
+    () => this.createWorker(),
+    HANG_MS,
+    (msg) => this.#receive(msg),
+    (reason, failures) => this.#fail(reason, failures),
+  );
   #runId = 0;
   #pending: RunSet | null = null;
   #objective: string | undefined;
-  #failures = 0;
-  #watchdog: ReturnType<typeof setTimeout> | undefined;
   /** True while the worker owes an answer. */
   #owed = false;
 
@@ -71,11 +75,15 @@ export class TrajectoryClient {
     this.onStatus({ phase: 'ready', ms: performance.now() - t0, scene });
   }
 
+  /** Drops the scene being computed: nothing more of it is published (the page shows a network). */
+  stop(): void {
+    this.#cancel();
+    this.#pending = null;
+  }
+
   /** Stops the worker for good. */
   dispose(): void {
-    clearTimeout(this.#watchdog);
-    this.#worker?.terminate();
-    this.#worker = null;
+    this.#worker.terminate();
     this.#pending = null;
   }
 
@@ -89,62 +97,40 @@ export class TrajectoryClient {
       objective: this.#objective,
       skip: set.have,
     };
-    this.#ensureWorker().postMessage(msg);
+    this.#worker.send(msg);
     this.#owed = true;
-    this.#arm();
   }
 
   /** Tells a busy worker that nothing it is computing is wanted any more. */
   #cancel(): void {
     if (!this.#owed) return;
     this.#owed = false;
-    clearTimeout(this.#watchdog);
-    this.#worker?.postMessage({ type: 'cancel' } satisfies ToTrajectoryWorker);
-  }
-
-  #ensureWorker(): Worker {
-    if (this.#worker) return this.#worker;
-    this.#worker = listen<FromTrajectoryWorker>(
-      this.createWorker(),
-      (msg) => this.#receive(msg),
-      (reason) => this.#fail(reason),
-    );
-    return this.#worker;
+    this.#worker.settle(false);
+    this.#worker.post({ type: 'cancel' });
   }
 
   #receive(msg: FromTrajectoryWorker): void {
     const set = this.#pending;
     if (!set || msg.runId !== set.runId) return;
-    this.#arm();
     if (msg.type === 'chunk') {
+      this.#worker.arm();
       set.apply(msg);
       if (set.started) this.feed.publish(set);
     } else if (msg.type === 'done') {
-      clearTimeout(this.#watchdog);
+      this.#worker.settle(true);
       this.#owed = false;
-      this.#failures = 0;
       this.feed.publish(set);
       this.onStatus({ phase: 'ready', ms: msg.ms, scene: set.scene });
     } else {
-      clearTimeout(this.#watchdog);
+      this.#worker.settle(false);
       this.#owed = false;
       this.onStatus({ phase: 'error', message: msg.message });
     }
   }
 
-  /** (Re)starts the hang watchdog while an answer is owed. */
-  #arm(): void {
-    clearTimeout(this.#watchdog);
-    this.#watchdog = setTimeout(() => this.#fail(`no answer for ${HANG_MS / 1000} s`), HANG_MS);
-  }
-
-  #fail(reason: string): void {
-    clearTimeout(this.#watchdog);
-    this.#worker?.terminate();
-    this.#worker = null;
+  #fail(reason: string, failures: number): void {
     this.#owed = false;
-    this.#failures++;
-    if (this.#failures >= MAX_FAILURES) {
+    if (failures >= MAX_FAILURES) {
       this.onStatus({
         phase: 'error',
         message: `The computation keeps failing (${reason}). Reload the page to try again.`,

@@ -33,12 +33,21 @@ export const axes: Layer = (ctx, frame) => {
   }
   ctx.stroke();
 
-  ctx.font = `italic 15px ${theme.font}`;
+  const names = frame.content.plane?.axes;
+  ctx.font = names ? `13px ${theme.font}` : `italic 15px ${theme.font}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
-  ctx.fillText('x', plot.left + plot.width / 2, frame.height - 2);
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'middle';
-  ctx.fillText('y', 4, plot.top + plot.height / 2);
+  ctx.fillText(names?.[0] ?? 'x', plot.left + plot.width / 2, frame.height - 2);
+  if (names) {
+    // A plane's axis name is long: it runs up the left edge.
+    ctx.translate(9, plot.top + plot.height / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = 'middle';
+    ctx.fillText(names[1], 0, 0);
+  } else {
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    ctx.fillText('y', 4, plot.top + plot.height / 2);
+  }
   ctx.restore();
 };

@@ -263,7 +263,11 @@ function drawLayer(ctx: CanvasRenderingContext2D, frame: Frame, own: Bookkeeping
   }
 
   // The start (the store's, so dragging it shows at once): a hollow ring on top of everything.
-  const [sx, sy] = scene.start;
+  // On a network's plane, the runs' shared θ₀ where it projects (none before the runs arrive).
+  const plane = frame.content.plane;
+  const start = plane ? plane.start : scene.start;
+  if (!start) return;
+  const [sx, sy] = start;
   ctx.save();
   ctx.beginPath();
   ctx.arc(scale.x(sx), scale.y(sy), 6, 0, 2 * Math.PI);

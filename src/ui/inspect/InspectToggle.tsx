@@ -4,6 +4,9 @@ import { useLab } from '../../state/useLab.ts';
 export function InspectToggle({ id, label }: { readonly id: number; readonly label: string }) {
   const pressed = useLab((s) => s.selected === id);
   const select = useLab((s) => s.actions.select);
+  // The inspector records a run on the function: a network scene has none to show.
+  const network = useLab((s) => s.network !== null);
+  if (network) return null;
   return (
     <button
       type="button"

@@ -23,6 +23,8 @@ import { observeWidth, type ObservedWidth } from '../observeWidth.ts';
 import type { Pipeline } from '../usePipeline.ts';
 import { FrameLoop } from './frameLoop.ts';
 import { baseView } from './views.ts';
+import { describePlane } from '../network/networkText.ts';
+import { planeContent } from '../network/planeContent.ts';
 
 function readTheme(canvas: HTMLCanvasElement): Theme {
   const style = getComputedStyle(canvas);
@@ -127,21 +129,25 @@ export class Painter {
     const ctx = sizeCanvas(canvas, width, height, window.devicePixelRatio || 1);
     const runs = pipeline.runs.current;
     const field = pipeline.field.current;
+    const network = scene.network;
+    const picture = network ? pipeline.network.current : null;
     const frame = makeFrame(
       width,
       height,
       scene.view,
       {
         scene,
-        minima: fn ? fn.minima(scene.fn.params) : [],
+        minima: fn && !network ? fn.minima(scene.fn.params) : [],
         runs,
         // Hidden flags follow the store's order, which is the run set's once it is current.
         hidden: state.optimizers.map((o) => o.hidden),
         field,
         cursor: state.playback.step,
         hoverStep: state.hoverStep,
-        inspection: inspection ? currentInspection(inspection, state) : null,
-        sweep: sweep?.current ?? null,
+        // The inspector and the sweeps work on the function: a network scene shows neither.
+        inspection: inspection && !network ? currentInspection(inspection, state) : null,
+        sweep: network ? null : (sweep?.current ?? null),
+        ...(network ? { plane: planeContent(picture) } : {}),
       },
       this.#theme,
     );
@@ -165,7 +171,9 @@ export class Painter {
       this.#described = scene;
       canvas.setAttribute(
         'aria-label',
-        describeScene(scene, fn?.name ?? scene.fn.id, frame.content.minima),
+        network
+          ? describePlane(scene, network)
+          : describeScene(scene, fn?.name ?? scene.fn.id, frame.content.minima),
       );
     }
     performance.mark('descent-lab:draw', {

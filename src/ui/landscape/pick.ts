@@ -22,8 +22,20 @@ export function nearestStep(
   px: number,
   py: number,
 ): number | null {
+  return nearestPoint(set, optimizers, cursor, scale, px, py)?.step ?? null;
+}
+
+/** As nearestStep, with the run the point belongs to. */
+export function nearestPoint(
+  set: RunSet | null,
+  optimizers: readonly { readonly hidden: boolean }[],
+  cursor: number,
+  scale: Scale,
+  px: number,
+  py: number,
+): { readonly run: number; readonly step: number } | null {
   let best = PICK * PICK;
-  let step: number | null = null;
+  let found: { run: number; step: number } | null = null;
   set?.runs.forEach((run, k) => {
     if (optimizers[k]?.hidden) return;
     const last = lastShown(run, cursor);
@@ -31,11 +43,11 @@ export function nearestStep(
       const d = (scale.x(run.x[i]!) - px) ** 2 + (scale.y(run.y[i]!) - py) ** 2;
       if (d < best) {
         best = d;
-        step = i;
+        found = { run: k, step: i };
       }
     }
   });
-  return step;
+  return found;
 }
 
 /** The hover readout: x, y and f under the pointer, and the picked step if any. */

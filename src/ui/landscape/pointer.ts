@@ -16,6 +16,17 @@ export interface PointerTargets {
   readonly values: FunctionValues;
   /** Where the hover readout goes. */
   readonly readout: () => HTMLElement | null;
+  /**
+   * The readout and picked step over a network's plane (ui/network), or null for a function's
+   * scene: there is no start to drag there, and f is the network's loss, not the function's.
+   */
+  readonly plane?: (frame: Frame, px: number, py: number) => PlaneHover | null;
+}
+
+/** What hovering a network's plane shows. */
+export interface PlaneHover {
+  readonly text: string;
+  readonly step: number | null;
 }
 
 /**
@@ -25,7 +36,7 @@ export interface PointerTargets {
  */
 export function attachPointer(
   canvas: HTMLCanvasElement,
-  { store, frame, runs, values, readout }: PointerTargets,
+  { store, frame, runs, values, readout, plane }: PointerTargets,
   signal: AbortSignal,
 ): (p: ClientPoint) => boolean {
   const local = (e: ClientPoint) => {
@@ -34,6 +45,7 @@ export function attachPointer(
   };
   const grabsStart = (e: ClientPoint): boolean => {
     const f = frame();
+    if (f?.content.plane) return false;
     return f !== null && nearStart(f.scale, store.getState().start, ...local(e));
   };
 
@@ -54,6 +66,12 @@ export function attachPointer(
     const state = store.getState();
     const x = f.scale.invertX(px);
     const y = f.scale.invertY(py);
+    const onPlane = plane?.(f, px, py);
+    if (onPlane) {
+      out.textContent = onPlane.text;
+      if (onPlane.step !== state.hoverStep) state.actions.setHoverStep(onPlane.step);
+      return;
+    }
     const cell = basinCellAt(f, x, y);
     if (cell) {
       out.textContent = basinReadout(f, cell);

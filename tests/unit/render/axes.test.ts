@@ -48,6 +48,23 @@ describe('axes layer', () => {
     expect(labels.map((t) => t.text)).toEqual(expect.arrayContaining(['x', 'y']));
   });
 
+  it('names a network plane’s axes by their principal components, the second up the left edge', () => {
+    const plane = {
+      axes: ['PC1 (72% of variance)', 'PC2 (22% of variance)'],
+      start: null,
+    } as const;
+    const frame = frameOf(scene, { plane });
+    const { ctx, marks, depth } = recordingContext();
+    axes(ctx, frame);
+    expect(depth()).toBe(0);
+    const names = texts(marks).filter((t) => t.text.startsWith('PC'));
+    expect(names.map((t) => t.text)).toEqual([...plane.axes]);
+    const { plot } = frame;
+    expect(names[0]!.x).toBeCloseTo(plot.left + plot.width / 2, 9);
+    expect(names[1]!.style.transform).toMatchObject({ a: expect.closeTo(0, 9), b: -1 });
+    expect(texts(marks).map((t) => t.text)).not.toContain('x');
+  });
+
   it('follows the view: a zoomed view gets finer ticks, every one inside the plot', () => {
     const view = { x: [0.99, 1.01], y: [0.98, 1.02] } as const;
     const frame = frameOf({ ...scene, view });

@@ -1,0 +1,170 @@
+/**
+ * The page's network scenes (issue 15): the network worker's own code path (NetworkService) on
+ * the Scene panel's default network scene and on [2, 16, 16, 1] spiral, in Node — training done
+ * (the runs on their plane sent), the coarse first picture, the complete field — then, in
+ * Chromium, a drag of the first lr slider on the default network scene: long tasks on the main
+ * thread, and how fresh the picture is during and after the drag; then a zoom, which slices the
+ * plane again over the new view. Figures, not assertions; the
+ * machine is shared, so judge on the worst of several fresh processes:
+ *
+ *     for i in 1 2 3; do npx tsx bench/networkPage.bench.ts; done
+ *
+ * `--only=node` or `--only=browser` runs one part (the browser part needs `npm run build`).
+ */
+import type { Scene } from '../src/engine/scene.ts';
+import { defaultScene, sceneFromPreset } from '../src/preset/index.ts';
+import { defaultNetworkScene } from '../src/ui/network/networkScene.ts';
+import { NETWORK_SLICING } from '../src/ui/network/networkRoute.ts';
+import type { FromNetworkWorker } from '../src/workers/networkProtocol.ts';
+import { NetworkService } from '../src/workers/networkService.ts';
+import { launchBrowser, openPage, startPreview } from '../tests/e2e/browser.ts';
+import { linkTo } from '../tests/e2e/sameNumbers.ts';
+import { toCompactPreset } from '../src/preset/index.ts';
+
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const fmt = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
+
+/** Runs one request through the service with a host that runs each task at once; times what arrives. */
+function service(scene: Scene): { runs: number; first: number; full: number; n: number } {
+  const at: Record<string, number> = {};
+  let n = 0;
+  const tasks: (() => void)[] = [];
+  const t0 = performance.now();
+  const svc = new NetworkService({
+    post: (m: FromNetworkWorker) => {
+      const key = m.type === 'field' ? (m.final ? 'full' : 'first') : m.type;
+      at[key] ??= performance.now() - t0;
+      if (m.type === 'field') n = m.field.n;
+      if (m.type === 'error') throw new Error(m.message);
+    },
+    later: (task) => tasks.push(task),
+    now: () => performance.now(),
+  });
+  svc.receive({ type: 'network', requestId: 1, scene, slicing: NETWORK_SLICING });
+  while (tasks.length) tasks.shift()!();
+  return { runs: at['runs']!, first: at['first']!, full: at['full']!, n };
+}
+
+const defaultNet = defaultNetworkScene(defaultScene());
+const spiral16 = sceneFromPreset({
+  ...toCompactPreset(defaultNet),
+  network: { data: 'spiral', hidden: [16, 16] },
+});
+
+if (only !== 'browser') {
+  const { grids, budgetMs } = NETWORK_SLICING;
+  console.log(
+    `network worker's code path (NetworkService), ${grids[0]}² then up to ${grids[1]}² in ~${budgetMs} ms:`,
+  );
+  for (const [name, scene] of [
+    ['default: circle [2,8,8,1], 3 optimizers × 500 steps', defaultNet],
+    ['spiral [2,16,16,1], 3 optimizers × 500 steps', spiral16],
+  ] as const) {
+    for (let k = 0; k < 3; k++) {
+      const t = service(scene);
+      console.log(
+        `  ${name}: runs on the plane ${fmt(t.runs)}, first picture ${fmt(t.first)}, ` +
+          `complete field (${t.n}²) ${fmt(t.full)} (run ${k + 1}, wall time)`,
+      );
+    }
+  }
+}
+
+if (only !== 'node') {
+  const server = await startPreview();
+  const browser = await launchBrowser();
+  try {
+    const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}${linkTo(toCompactPreset(defaultNet))}`);
+    await page.waitForFunction(
+      () => document.querySelector('p.status')?.textContent?.includes('computed in'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const slider = page.locator('input[type="range"][data-field="lr"]').first();
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[][] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask' });
+      performance.clearMarks();
+    });
+    const y = box.y + box.height / 2;
+    const at = (k: number) => box.x + box.width * (0.3 + 0.4 * Math.abs(((k / 40) % 2) - 1));
+    await page.mouse.move(at(0), y);
+    await page.mouse.down();
+    const t0 = await page.evaluate(() => performance.now());
+    // A 3 s drag: a move every ~16 ms, as a hand makes them.
+    for (let k = 1; k < 180; k++) {
+      await page.mouse.move(at(k), y);
+      await new Promise((r) => setTimeout(r, 16));
+    }
+    await page.mouse.up();
+    const t1 = await page.evaluate(() => performance.now());
+    await page.waitForFunction(
+      () => document.querySelector('p.status')?.textContent?.includes('computed in'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const r = await page.evaluate(() => {
+      const marks = (name: string) =>
+        (performance.getEntriesByName(name) as PerformanceMark[]).map((m) => m.startTime);
+      return {
+        requests: marks('descent-lab:network-request'),
+        runs: marks('descent-lab:network-runs'),
+        fields: (
+          performance.getEntriesByName('descent-lab:network-field') as PerformanceMark[]
+        ).map((m) => [m.startTime, (m.detail as { final: boolean }).final] as const),
+        longTasks: (window as unknown as { longTasks: [number, number][] }).longTasks,
+      };
+    });
+    const during = (t: number) => t >= t0 && t <= t1;
+    const lastRequest = r.requests.at(-1)!;
+    const done = r.fields.filter(([, final]) => final).at(-1)![0];
+    console.log(
+      `lr drag in Chromium, default network scene, ${fmt(t1 - t0)} of drag: ` +
+        `${r.requests.length} requests, ${r.runs.filter(during).length} pictures of runs and ` +
+        `${r.fields.filter(([t]) => during(t)).length} fields arrived during it; after the last ` +
+        `request the runs came in ${fmt(r.runs.at(-1)! - lastRequest)} and the complete field in ` +
+        `${fmt(done - lastRequest)}; long tasks (> 50 ms) ${r.longTasks.length}` +
+        r.longTasks
+          .map(([t, ms]) => `, ${fmt(ms)} at ${fmt(t - t0)} from the drag's start`)
+          .join(''),
+    );
+    // A zoom: four wheel steps over the plot; the worker slices the plane again over each view.
+    await page.evaluate(() => performance.clearMarks());
+    const plot = (await page.locator('canvas.plot').boundingBox())!;
+    await page.mouse.move(plot.x + plot.width * 0.6, plot.y + plot.height * 0.5);
+    for (let k = 0; k < 4; k++) {
+      await page.mouse.wheel(0, -200);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await page.waitForFunction(
+      () =>
+        (
+          performance.getEntriesByName('descent-lab:network-field').at(-1) as
+            PerformanceMark | undefined
+        )?.detail?.final === true,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const zoom = await page.evaluate(() =>
+      (performance.getEntriesByName('descent-lab:network-field') as PerformanceMark[]).map(
+        (m) => m.detail as { ms: number; final: boolean; n: number },
+      ),
+    );
+    const last = zoom.at(-1)!;
+    const coarse = zoom.filter((f) => !f.final).at(-1)!;
+    console.log(
+      `zoom (4 wheel steps): ${zoom.length} fields arrived; the last view's ${coarse.n}² in ` +
+        `${fmt(coarse.ms)} and ${last.n}² in ${fmt(last.ms)} (worker time from its request)`,
+    );
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,106 @@
+import { sameBox } from '../../engine/box.ts';
+import type { Scene } from '../../engine/scene.ts';
+import type { Box } from '../../engine/types.ts';
+import type { LabStore } from '../../state/store.ts';
+import { NetworkClient } from '../../workers/networkClient.ts';
+import { RunSet } from '../../workers/runs.ts';
+import type { Slicing } from '../../workers/networkProtocol.ts';
+import type { Pipeline } from '../usePipeline.ts';
+import { NetworkPicture } from './networkPicture.ts';
+
+/**
+ * How the plane is sliced: 16² first (~60–130 ms for [2, 8, 8, 1] on 375 examples here), then
+ * the largest grid up to 64² that the coarse one's cost says will take ~0.6 s: ~45–50² for the
+ * default network scene, ~30² for [2, 16, 16, 1] (bench/networkPage.bench.ts). A drag's picture
+ * waits for the slicing, so a finer grid would cost freshness.
+ */
+export const NETWORK_SLICING: Slicing = { grids: [16, 64], levels: 24, budgetMs: 600 };
+
+/**
+ * A network scene's way through the page: the scene goes to the network worker, and what comes
+ * back enters the feeds every view already draws from: the runs (x, y = α, β on the runs'
+ * principal plane; f = full-batch training loss; testF = test loss) into the run feed, the loss on
+ * the plane into the field feed, the progress into the status, and the parameters and distances
+ * into the pipeline's `network` feed, all with the plane's first (coarse) field. The view moves to
+ * the part of the plane that holds the paths. While a newer scene computes, the last complete one
+ * stays on screen: a drag's requests cancel each other, so it updates once the drag pauses.
+ */
+export class NetworkRoute {
+  readonly #client: NetworkClient;
+  #runId = 0;
+
+  constructor(
+    private readonly pipeline: Pipeline,
+    private readonly store: LabStore,
+  ) {
+    const { runs, field, status, fieldError, network } = pipeline;
+    // The runs of a new plane wait for its first field: drawn over the old plane's contours,
+    // they would sit on a landscape that is not theirs.
+    let waiting: { set: RunSet; picture: NetworkPicture } | null = null;
+    let scene: Scene | null = null;
+    this.#client = new NetworkClient({
+      progress: (detail) => status.publish({ phase: 'computing', detail }),
+      runs: (s, plane, ms) => {
+        performance.mark('descent-lab:network-runs', { detail: { ms } });
+        scene = s;
+        const set = new RunSet(++this.#runId, s);
+        plane.runs.forEach((r, k) =>
+          set.fill(k, {
+            x: r.alpha,
+            y: r.beta,
+            f: r.loss,
+            testF: r.testLoss,
+            lr: r.lr,
+            length: r.loss.length,
+            divergedAt: r.divergedAt,
+          }),
+        );
+        waiting = { set, picture: new NetworkPicture(s, plane) };
+      },
+      field: (f, final, ms) => {
+        performance.mark('descent-lab:network-field', { detail: { ms, final, n: f.n } });
+        // The field first: the view set below is then one already sliced (see view()).
+        field.publish(f);
+        if (waiting) {
+          network.publish(waiting.picture);
+          this.store.getState().actions.setView(waiting.picture.plane.view);
+          runs.publish(waiting.set);
+          waiting = null;
+        }
+        if (fieldError.current !== null) fieldError.publish(null);
+        if (final && scene) status.publish({ phase: 'ready', ms, scene });
+      },
+      error: (message) => {
+        waiting = null;
+        status.publish({ phase: 'error', message });
+      },
+    });
+  }
+
+  /** Trains and slices `scene` (which has a network); older work is dropped. */
+  show(scene: Scene): void {
+    // User timing marks let benchmarks tie requests to what arrives (bench/networkPage.bench.ts).
+    performance.mark('descent-lab:network-request');
+    // No status here: the worker's first word ("Training 1 of 3…") follows within a task, and a
+    // drag's every step would otherwise flip the status line (announced on each change).
+    this.#client.request(scene, NETWORK_SLICING);
+  }
+
+  /** Slices the shown plane over `view` (a zoom, a pan, a reset) unless its field is drawn. */
+  view(view: Box): void {
+    const shown = this.pipeline.field.current;
+    if (this.pipeline.network.current && !(shown && sameBox(shown.view, view))) {
+      this.#client.view(view, NETWORK_SLICING);
+    }
+  }
+
+  /** The scene has no network (any more): stop, and forget the network's runs. */
+  leave(): void {
+    this.#client.cancel();
+    if (this.pipeline.network.current !== null) this.pipeline.network.publish(null);
+  }
+
+  dispose(): void {
+    this.#client.dispose();
+  }
+}

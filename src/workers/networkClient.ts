@@ -1,0 +1,126 @@
+import type { ContourField } from '../engine/field.ts';
+import type { Scene } from '../engine/scene.ts';
+import type { Box } from '../engine/types.ts';
+import type { FromNetworkWorker, PlaneRuns, Slicing, ToNetworkWorker } from './networkProtocol.ts';
+import type { WorkerFactory } from './latestClient.ts';
+import { WatchedWorker } from './watchedWorker.ts';
+
+/** What the network worker reports for the newest request. */
+export interface NetworkEvents {
+  /** What it is doing: "Training 2 of 3…", "Slicing…". */
+  progress(text: string): void;
+  /** The runs on their plane, for `scene` (ms: since the request). */
+  runs(scene: Scene, runs: PlaneRuns, ms: number): void;
+  /** A contour field of the training loss on the plane: coarse first, then `final`. */
+  field(field: ContourField, final: boolean, ms: number): void;
+  error(message: string): void;
+}
+
+/** A worker silent this long while it owes an answer is taken to hang (a slice sends every row). */
+const HANG_MS = 15_000;
+/** Consecutive crashes after which the page gives up and says so. */
+const MAX_FAILURES = 3;
+
+const defaultWorker: WorkerFactory = () =>
+  new Worker(new URL('./network.worker.ts', import.meta.url), { type: 'module' });
+
+/**
+ * The page's side of the network worker. Every request goes out at once: the worker drops the one
+ * it is computing for it within a task (NetworkService), and messages of older requests are
+ * dropped here. A worker that crashes or hangs is replaced and the newest request resent.
+ */
+export class NetworkClient {
+  readonly #worker = new WatchedWorker<FromNetworkWorker, ToNetworkWorker>(
+    () => this.createWorker(),
+    HANG_MS,
+    (msg) => this.#receive(msg),
+    (reason, failures) => this.#fail(reason, failures),
+  );
+  #nextId = 0;
+  /** The newest request, until its complete field (or its error) arrives. */
+  #owed: Exclude<ToNetworkWorker, { type: 'cancel' }> | null = null;
+  /** The newest scene request, computed again if a view of its plane fails. */
+  #scene: Extract<ToNetworkWorker, { type: 'network' }> | null = null;
+  /** The request whose plane the worker holds (its runs arrived), or null. */
+  #plane: number | null = null;
+
+  constructor(
+    private readonly events: NetworkEvents,
+    private readonly createWorker: WorkerFactory = defaultWorker,
+  ) {}
+
+  /** Trains `scene`'s network and slices its plane. */
+  request(scene: Scene, slicing: Slicing): void {
+    this.#owed = this.#scene = { type: 'network', requestId: ++this.#nextId, scene, slicing };
+    this.#plane = null;
+    this.#worker.send(this.#owed);
+  }
+
+  /**
+   * Slices the newest scene's plane over `view` (a zoom or pan), unless that scene is still
+   * training: its own runs will bring their view.
+   */
+  view(view: Box, slicing: Slicing): void {
+    const plane = this.#plane;
+    if (plane === null || this.#scene?.requestId !== plane) return;
+    this.#owed = { type: 'view', requestId: ++this.#nextId, plane, view, slicing };
+    this.#worker.send(this.#owed);
+  }
+
+  /** Tells the worker that nothing it computes is wanted any more (the scene left networks). */
+  cancel(): void {
+    this.#nextId++;
+    this.#scene = null;
+    if (!this.#owed) return;
+    this.#owed = null;
+    this.#worker.settle(false);
+    this.#worker.post({ type: 'cancel' });
+  }
+
+  /** Stops the worker for good; nothing is reported afterwards. */
+  dispose(): void {
+    this.#worker.terminate();
+    this.#owed = null;
+  }
+
+  #receive(msg: FromNetworkWorker): void {
+    const owed = this.#owed;
+    if (!owed || msg.requestId !== owed.requestId) return;
+    const last = msg.type === 'error' || (msg.type === 'field' && msg.final);
+    if (last) {
+      this.#owed = null;
+      this.#worker.settle(msg.type !== 'error');
+    } else {
+      this.#worker.arm();
+    }
+    if (msg.type === 'progress') this.events.progress(progressText(msg.stage, msg.run, msg.of));
+    else if (msg.type === 'field') this.events.field(msg.field, msg.final, msg.ms);
+    else if (msg.type === 'error') this.events.error(msg.message);
+    // Only a scene request's answer has runs.
+    else if (owed.type === 'network') {
+      this.#plane = msg.requestId;
+      this.events.runs(owed.scene, msg, msg.ms);
+    }
+  }
+
+  #fail(reason: string, failures: number): void {
+    if (!this.#owed) return;
+    if (failures >= MAX_FAILURES) {
+      this.#owed = null;
+      this.events.error(
+        `The network worker keeps failing (${reason}). Reload the page to try again.`,
+      );
+      return;
+    }
+    // A fresh worker computes the newest request again; it holds no plane to view.
+    if (this.#owed.type === 'view' && this.#scene) this.#owed = this.#scene;
+    this.#worker.send(this.#owed);
+  }
+}
+
+/** The status line's words for a stage of the worker. */
+export function progressText(stage: 'training' | 'plane' | 'slicing', run: number, of: number) {
+  if (stage === 'training') return `Training ${run + 1} of ${of}…`;
+  if (stage === 'plane') return 'Finding the principal plane…';
+  return run + 1 < of ? 'Slicing (a coarse grid first)…' : 'Slicing…';
+}

@@ -1,0 +1,87 @@
+import type { ContourField } from '../engine/field.ts';
+import type { Scene } from '../engine/scene.ts';
+import type { Box } from '../engine/types.ts';
+
+/** How the worker slices a plane: a coarse grid, then the complete one. */
+export interface Slicing {
+  /** Samples per side of the coarse picture, and the most of the complete one. */
+  readonly grids: readonly [number, number];
+  /** Iso-lines per field. */
+  readonly levels: number;
+  /**
+   * The time the complete grid should take, judged from the coarse one's: its side is the largest
+   * (up to grids[1], at least MIN_GRID) expected to fit. Without it, the side is grids[1].
+   */
+  readonly budgetMs?: number;
+}
+
+/** Page → network worker: train a network scene's optimizers and slice their plane; or stop. */
+export type ToNetworkWorker =
+  | {
+      readonly type: 'network';
+      /** Increases with every request; every answer carries it back. */
+      readonly requestId: number;
+      /** A scene with a network (its `network` field set). */
+      readonly scene: Scene;
+      readonly slicing: Slicing;
+    }
+  /** The loss on the plane of request `plane` (its runs were sent) over another view. */
+  | {
+      readonly type: 'view';
+      readonly requestId: number;
+      readonly plane: number;
+      readonly view: Box;
+      readonly slicing: Slicing;
+    }
+  | { readonly type: 'cancel' };
+
+/** One optimizer's run as the page draws it: on the runs' principal plane. */
+export interface PlaneRun {
+  /** α, β of every point on the plane (x and y of the landscape). */
+  readonly alpha: Float64Array;
+  readonly beta: Float64Array;
+  /** Each point's distance from the plane: what the projection hides. */
+  readonly distance: Float64Array;
+  /** Full-batch training loss at every point. */
+  readonly loss: Float64Array;
+  /** Test loss at every point, or null without a test set. */
+  readonly testLoss: Float64Array | null;
+  /** lr[k]: the rate step k + 1 used. */
+  readonly lr: Float64Array;
+  readonly divergedAt: number | null;
+  /** Every point's parameter vector: row k at k·count (length·count values). */
+  readonly params: Float64Array;
+  /** Parameters per point. */
+  readonly count: number;
+}
+
+/** The runs of one scene on their plane: what the landscape and the charts draw. */
+export interface PlaneRuns {
+  readonly runs: readonly PlaneRun[];
+  /** Shares of the points' variance along the plane's two axes. */
+  readonly explained: readonly [number, number];
+  /** The part of the plane that holds every path (viewOfRuns). */
+  readonly view: Box;
+}
+
+/** Network worker → page; every message names the request it answers. */
+export type FromNetworkWorker =
+  /** Training run `run` (0-based) of `of` started, or the slicing did. */
+  | {
+      readonly type: 'progress';
+      readonly requestId: number;
+      readonly stage: 'training' | 'plane' | 'slicing';
+      readonly run: number;
+      readonly of: number;
+    }
+  | ({ readonly type: 'runs'; readonly requestId: number; readonly ms: number } & PlaneRuns)
+  | {
+      readonly type: 'field';
+      readonly requestId: number;
+      readonly field: ContourField;
+      /** True for the complete grid, false for the coarse picture before it. */
+      readonly final: boolean;
+      /** Time since the request arrived, in ms. */
+      readonly ms: number;
+    }
+  | { readonly type: 'error'; readonly requestId: number; readonly message: string };

@@ -1,0 +1,208 @@
+import { checkView, fieldOfSamples, sampleRows } from '../engine/field.ts';
+import { planeOfRuns, projectRun, viewOfRuns } from '../engine/network/landscape.ts';
+import { Network } from '../engine/network/model.ts';
+import { networkTraining } from '../engine/network/scene.ts';
+import { PlaneLoss } from '../engine/network/slice.ts';
+import { NetworkTrajectory, type NetworkRun } from '../engine/network/train.ts';
+import type { Box } from '../engine/types.ts';
+import { errorMessage } from './errorMessage.ts';
+import { buffersOf } from './fieldService.ts';
+import type { FromNetworkWorker, PlaneRun, Slicing, ToNetworkWorker } from './networkProtocol.ts';
+
+/** What the service needs from its worker; tests pass fakes. */
+export interface NetworkHost {
+  /** Sends a message to the page, transferring the listed buffers. */
+  post(message: FromNetworkWorker, transfer: Transferable[]): void;
+  /** Runs `task` in a later task, behind any message already queued (channelLater). */
+  later(task: () => void): void;
+  /** A clock in ms. */
+  now(): number;
+}
+
+/** The field of sampled values (engine/field); tests pass one that keeps the samples. */
+export type FieldOfSamples = typeof fieldOfSamples;
+
+/** Training steps between two chances to stop: [2, 16, 16, 1] on 375 examples takes ~1 ms each. */
+const STEPS_PER_SLICE = 8;
+/** How long one task of the worker computes before it lets a newer request in. */
+const TASK_MS = 15;
+
+const NOT_FINITE =
+  'The runs’ principal plane is not finite: some run’s parameters grew too large for it ' +
+  '(a smaller learning rate keeps them in range).';
+
+type Request = Extract<ToNetworkWorker, { type: 'network' }>;
+
+/**
+ * The network worker's logic, without the worker. A request trains every optimizer of the scene
+ * (NetworkTrajectory, as trainNetwork, a few steps at a time), takes the principal plane of all
+ * the runs together, projects them, and sends them; then the full-batch training loss on that
+ * plane over the view that holds them, a coarse grid first and the complete one after, a few rows
+ * at a time; and on request (a zoom or pan) the same loss over another view of the newest plane.
+ * It computes in tasks of about TASK_MS, so a newer request (or a cancel) that arrives meanwhile
+ * replaces it within one task: latest wins, nothing stale is sent.
+ */
+export class NetworkService {
+  #job: Generator<void, void, void> | null = null;
+  #requestId = 0;
+  #scheduled = false;
+  /** The newest plane sent to the page, for later views of it (zoom, pan). */
+  #plane: { readonly requestId: number; readonly objective: PlaneLoss } | null = null;
+
+  constructor(
+    private readonly host: NetworkHost,
+    private readonly fieldOf: FieldOfSamples = fieldOfSamples,
+  ) {}
+
+  /** Takes a message from the page: a newer request replaces the current one; cancel stops it. */
+  receive(message: ToNetworkWorker): void {
+    if (message.type === 'cancel') {
+      this.#job = null;
+      return;
+    }
+    if (message.type === 'network') this.#job = this.#compute(message);
+    else {
+      // A view of a plane that is not the newest one sent is stale: a newer scene computes.
+      const plane = this.#plane;
+      if (!plane || plane.requestId !== message.plane) return;
+      const { requestId, view, slicing } = message;
+      this.#job = this.#slices(requestId, plane.objective, view, slicing, this.host.now());
+    }
+    this.#requestId = message.requestId;
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || !this.#job) return;
+    this.#scheduled = true;
+    this.host.later(this.#task);
+  }
+
+  readonly #task = (): void => {
+    this.#scheduled = false;
+    const job = this.#job;
+    if (!job) return;
+    const t0 = this.host.now();
+    try {
+      while (this.host.now() - t0 < TASK_MS) {
+        if (job.next().done) {
+          this.#job = null;
+          return;
+        }
+      }
+    } catch (error) {
+      this.#job = null;
+      const message = errorMessage(error);
+      this.host.post({ type: 'error', requestId: this.#requestId, message }, []);
+      return;
+    }
+    this.#schedule();
+  };
+
+  *#compute(request: Request): Generator<void, void, void> {
+    const { requestId, scene, slicing } = request;
+    const t0 = this.host.now();
+    const post = this.host.post.bind(this.host);
+    this.#plane = null;
+    if (!scene.network) throw new Error('the scene has no network');
+    const training = networkTraining(scene, scene.network);
+    const net = new Network(training.arch);
+    const of = training.optimizers.length;
+    const runs: NetworkRun[] = [];
+    for (const [run, entry] of training.optimizers.entries()) {
+      post({ type: 'progress', requestId, stage: 'training', run, of }, []);
+      yield;
+      const trajectory = new NetworkTrajectory(training, entry, net);
+      while (!trajectory.done) {
+        trajectory.advance(STEPS_PER_SLICE);
+        yield;
+      }
+      runs.push(trajectory.toRun());
+    }
+    post({ type: 'progress', requestId, stage: 'plane', run: 0, of: 1 }, []);
+    yield;
+    const { plane, explained } = planeOfRuns('pca', training.arch, runs);
+    const projections = runs.map((run) => projectRun(plane, run));
+    const view = viewOfRuns('pca', projections);
+    // Parameters that grew past ~1e150 without overflowing overflow the plane's sums of squares.
+    if (!explained?.every(Number.isFinite)) throw new Error(NOT_FINITE);
+    checkView(view);
+    const shown: PlaneRun[] = runs.map((run, k) => ({
+      ...projections[k]!,
+      loss: run.loss,
+      testLoss: run.testLoss,
+      lr: run.lr,
+      divergedAt: run.divergedAt,
+      params: run.params,
+      count: run.count,
+    }));
+    // The runs are not read again here: their arrays move to the page.
+    const transfer = shown.flatMap((r) =>
+      [r.alpha, r.beta, r.distance, r.loss, r.testLoss, r.lr, r.params]
+        .filter((a) => a !== null)
+        .map((a) => a.buffer),
+    );
+    post(
+      {
+        type: 'runs',
+        requestId,
+        ms: this.host.now() - t0,
+        runs: shown,
+        explained: explained ?? [0, 0],
+        view,
+      },
+      [...new Set(transfer)],
+    );
+    const objective = new PlaneLoss(net, training.data.train, plane);
+    this.#plane = { requestId, objective };
+    yield* this.#slices(requestId, objective, view, slicing, t0);
+  }
+
+  /**
+   * The loss on the plane over `view`: the coarse grid, then the complete one, sized by what the
+   * coarse one cost (Slicing.budgetMs).
+   */
+  *#slices(
+    requestId: number,
+    objective: PlaneLoss,
+    view: Box,
+    { grids, levels, budgetMs }: Slicing,
+    t0: number,
+  ): Generator<void, void, void> {
+    const post = this.host.post.bind(this.host);
+    checkView(view);
+    let n = grids[0];
+    for (const k of [0, 1]) {
+      post({ type: 'progress', requestId, stage: 'slicing', run: k, of: 2 }, []);
+      const values = new Float64Array(n * n);
+      let spent = 0;
+      for (let j = 0; j < n; j++) {
+        const s0 = this.host.now();
+        sampleRows(objective, view, n, values, j, j + 1);
+        spent += this.host.now() - s0;
+        yield;
+      }
+      const field = this.fieldOf(values, view, n, levels);
+      post(
+        { type: 'field', requestId, field, final: k === 1, ms: this.host.now() - t0 },
+        buffersOf(field),
+      );
+      yield;
+      n = completeSide(grids, budgetMs, spent / (n * n));
+    }
+  }
+}
+
+/** The fewest samples per side of a complete grid sized by its budget. */
+export const MIN_GRID = 24;
+
+/** The complete grid's side: the largest up to grids[1] whose cells fit the budget at `cellMs`. */
+export function completeSide(
+  grids: Slicing['grids'],
+  budgetMs: number | undefined,
+  cellMs: number,
+): number {
+  if (budgetMs === undefined) return grids[1];
+  const fits = Math.floor(Math.sqrt(budgetMs / Math.max(cellMs, 1e-6)));
+  return Math.max(Math.min(MIN_GRID, grids[1]), Math.min(grids[1], fits));
+}

@@ -1,0 +1,134 @@
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compactNumber } from '../../src/render/chart/format.ts';
+import { formatNumber } from '../../src/ui/format.ts';
+import { run } from '../unit/support/cliInProcess.ts';
+import { axeViolations, labSession, openPage, type OpenPage } from './browser.ts';
+import { linkTo } from './sameNumbers.ts';
+
+const lab = labSession();
+let open: OpenPage;
+let page: Page;
+
+beforeEach(async () => {
+  open = await openPage(lab.browser, { viewport: { width: 1280, height: 900 } });
+  page = open.page;
+});
+
+afterEach(async () => {
+  expect(open.errors).toEqual([]);
+  await open.context.close();
+});
+
+/** A network scene: three optimizers, one switching from Adam to SGD, on Playground's circle. */
+const preset = {
+  v: 1,
+  fn: { id: 'rosenbrock' },
+  steps: 300,
+  network: { data: 'circle', hidden: [8, 8] },
+  optimizers: [
+    { type: 'sgd', lr: 0.3, label: 'SGD' },
+    { type: 'adam', lr: 0.03, label: 'Adam' },
+    { type: 'adam', lr: 0.03, label: 'Adam → SGD', phases: [{ from: 150, type: 'sgd', lr: 0.3 }] },
+  ],
+};
+const hash = linkTo(preset);
+
+/** What the command line prints for the scene. */
+async function cli<T>(args: string[]): Promise<T> {
+  const { status, stdout, stderr } = await run([args[0]!, hash, ...args.slice(1)]);
+  if (status !== 0) throw new Error(`descent-lab ${args[0]} exited ${status}: ${stderr}`);
+  return JSON.parse(stdout) as T;
+}
+
+const computed = (page: Page) =>
+  expect
+    .poll(() => page.textContent('p.status'), { timeout: 60_000 })
+    .toMatch(/^Network \[2, 8, 8, 1\] tanh on Circle · 3 optimizers · 300 steps · computed in/);
+
+describe('a network scene in the page', () => {
+  it('trains every optimizer, slices their plane, and shows the command line’s numbers', async () => {
+    await page.goto(`${lab.server.url}${hash}`);
+    await computed(page);
+    await page.waitForSelector('.app[data-state="ready"]');
+
+    // The chart's final losses (training, test in brackets) are descent-lab run's.
+    const ran = await cli<{ runs: { label: string; loss: number[]; test_loss: number[] }[] }>([
+      'run',
+    ]);
+    const finals = ran.runs
+      .map(
+        (r) =>
+          `${r.label} ${compactNumber(r.loss.at(-1)!)} (test ${compactNumber(r.test_loss.at(-1)!)})`,
+      )
+      .join(', ');
+    expect(await page.locator('canvas.loss-chart-canvas').getAttribute('aria-label')).toContain(
+      `final losses (training; test in brackets) ${finals}.`,
+    );
+    for (const r of ran.runs) {
+      await expect
+        .poll(() => page.locator('ul.legend').textContent())
+        .toContain(`final loss ${formatNumber(r.loss.at(-1)!)}`);
+    }
+
+    // Hovering Adam's last point (where descent-lab slice projects it) tells its distance.
+    const slice = await cli<{
+      view: { x: [number, number]; y: [number, number] };
+      runs: { alpha: number[]; beta: number[]; distance: number[] }[];
+    }>(['slice', '--plane', 'pca', '--grid', '2']);
+    const adam = slice.runs[1]!;
+    const canvas = (await page.locator('canvas.plot').boundingBox())!;
+    // The plot area inside the axes (render/frame.ts's margins: left 52, right 16, top 12, bottom 42).
+    const [left, top] = [52, 12];
+    const [width, height] = [canvas.width - 52 - 16, canvas.height - 12 - 42];
+    const { x, y } = slice.view;
+    const px = left + ((adam.alpha[300]! - x[0]) / (x[1] - x[0])) * width;
+    const py = top + height - ((adam.beta[300]! - y[0]) / (y[1] - y[0])) * height;
+    await page.mouse.move(canvas.x + px, canvas.y + py);
+    await expect
+      .poll(() => page.textContent('p.readout'))
+      .toMatch(
+        new RegExp(
+          `Adam step 300: training loss ${formatNumber(ran.runs[1]!.loss[300]!)}, ` +
+            `${formatNumber(adam.distance[300]!)} off the plane$`,
+        ),
+      );
+    expect(await page.textContent('#landscape-help')).toMatch(/a projection hides things/);
+
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('edits the network from the Scene panel, refuses what the engine cannot train, and goes back', async () => {
+    await page.goto(lab.server.url);
+    await page.waitForSelector('.app[data-state="ready"]');
+    await page.getByRole('button', { name: 'Train a network instead' }).click();
+    await expect
+      .poll(() => page.textContent('p.status'), { timeout: 60_000 })
+      .toMatch(/^Network \[2, 8, 8, 1\] tanh on Circle · 3 optimizers · 500 steps · computed in/);
+    expect(await page.evaluate(() => window.descentLab!.preset())).toMatchObject({
+      network: { data: 'circle', hidden: [8, 8] },
+    });
+
+    const hidden = page.getByLabel('Hidden layers (units each)');
+    await hidden.fill('32, 32, 32');
+    await hidden.press('Enter');
+    await expect
+      .poll(() => page.textContent('.ctl-problem'))
+      .toMatch(/^network\.hidden gives 2241 parameters; at most 2000 are allowed/);
+    await hidden.fill('4');
+    await hidden.press('Enter');
+    await page.getByLabel('Data set').selectOption('xor');
+    await expect
+      .poll(() => page.textContent('p.status'), { timeout: 60_000 })
+      .toMatch(/^Network \[2, 4, 1\] tanh on Exclusive or · .* computed in/);
+    expect(await page.evaluate(() => window.descentLab!.preset())).toMatchObject({
+      network: { data: 'xor', hidden: [4] },
+    });
+
+    await page.getByRole('button', { name: 'Back to functions' }).click();
+    await expect
+      .poll(() => page.textContent('p.status'), { timeout: 60_000 })
+      .toMatch(/^Rosenbrock · 3 optimizers · 500 steps · computed in/);
+    expect(await page.evaluate(() => window.descentLab!.preset())).not.toHaveProperty('network');
+  });
+});

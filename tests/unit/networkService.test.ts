@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import { fieldOfSamples } from '../../src/engine/field.ts';
+import { toPreset, sceneFromPreset } from '../../src/preset/index.ts';
+import type { FromNetworkWorker } from '../../src/workers/networkProtocol.ts';
+import {
+  completeSide,
+  MIN_GRID,
+  NetworkService,
+  type NetworkHost,
+} from '../../src/workers/networkService.ts';
+import { run } from './support/cliInProcess.ts';
+
+/** A network scene with a phased entry. */
+const preset = {
+  v: 1,
+  fn: { id: 'rosenbrock' },
+  steps: 40,
+  network: { data: 'spiral', hidden: [6, 5], params: { n: 120 } },
+  optimizers: [
+    { type: 'sgd', lr: 0.3, label: 'SGD' },
+    { type: 'adam', lr: 0.02, label: 'Adam → SGD', phases: [{ from: 20, type: 'sgd', lr: 0.1 }] },
+    { type: 'rmsprop', lr: 0.01, label: 'RMSprop' },
+  ],
+};
+const GRID = 9;
+
+/** A host whose tasks wait in a queue the test drains, on a clock that ticks `tick` ms a read. */
+function fakeHost(tick = 1) {
+  const posted: FromNetworkWorker[] = [];
+  const tasks: (() => void)[] = [];
+  let clock = 0;
+  const host: NetworkHost = {
+    post: (message) => posted.push(message),
+    later: (task) => tasks.push(task),
+    now: () => (clock += tick),
+  };
+  const drain = (most = Infinity) => {
+    for (let k = 0; k < most && tasks.length; k++) tasks.shift()!();
+  };
+  return { host, posted, drain, pending: () => tasks.length };
+}
+
+/** The service's samples of each field, kept as it builds the field from them. */
+function keptSamples() {
+  const samples: Float64Array[] = [];
+  const fieldOf: typeof fieldOfSamples = (values, view, n, levels) => {
+    samples.push(values.slice());
+    return fieldOfSamples(values, view, n, levels);
+  };
+  return { samples, fieldOf };
+}
+
+const scene = sceneFromPreset(preset);
+const request = (requestId: number) =>
+  ({ type: 'network', requestId, scene, slicing: { grids: [4, GRID], levels: 12 } }) as const;
+
+interface Slice {
+  explained: [number, number];
+  view: { x: [number, number]; y: [number, number] };
+  train_loss: number[][];
+  runs: { alpha: number[]; beta: number[]; distance: number[] }[];
+}
+interface Runs {
+  runs: {
+    loss: number[];
+    test_loss: number[];
+    lrs: number[];
+    diverged_at: number | null;
+    params: number[][];
+  }[];
+}
+
+const cliOut = async (args: string[]) => {
+  const r = await run([...args, '-'], JSON.stringify(toPreset(scene)));
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout) as unknown;
+};
+
+describe('the network worker’s service', () => {
+  it('sends what descent-lab run and slice --plane pca print for the scene, bit for bit', async () => {
+    const { host, posted, drain } = fakeHost();
+    const { samples, fieldOf } = keptSamples();
+    new NetworkService(host, fieldOf).receive(request(1));
+    drain();
+    const slice = (await cliOut(['slice', '--plane', 'pca', '--grid', String(GRID)])) as Slice;
+    const cliRuns = (await cliOut(['run', '--params'])) as Runs;
+
+    const runs = posted.find((m) => m.type === 'runs')!;
+    expect(runs.type === 'runs' && runs.requestId).toBe(1);
+    if (runs.type !== 'runs') return;
+    expect([...runs.explained]).toEqual(slice.explained);
+    expect(runs.view).toEqual(slice.view);
+    runs.runs.forEach((r, k) => {
+      const c = cliRuns.runs[k]!;
+      expect([...r.alpha]).toEqual(slice.runs[k]!.alpha);
+      expect([...r.beta]).toEqual(slice.runs[k]!.beta);
+      expect([...r.distance]).toEqual(slice.runs[k]!.distance);
+      expect([...r.loss]).toEqual(c.loss);
+      expect([...r.testLoss!]).toEqual(c.test_loss);
+      expect([...r.lr]).toEqual(c.lrs);
+      expect(r.divergedAt).toBe(c.diverged_at);
+      const rows = Array.from({ length: r.loss.length }, (_, i) => [
+        ...r.params.subarray(i * r.count, (i + 1) * r.count),
+      ]);
+      expect(rows).toEqual(c.params);
+    });
+
+    // The complete field's samples are the command line's cells; the coarse one came first.
+    const fields = posted.filter((m) => m.type === 'field');
+    expect(fields.map((f) => [f.field.n, f.final])).toEqual([
+      [4, false],
+      [GRID, true],
+    ]);
+    expect([...samples[1]!]).toEqual(slice.train_loss.flat());
+    expect(fields[1]!.field).toEqual(fieldOfSamples(samples[1]!, runs.view, GRID, 12));
+  });
+
+  it('tells its progress: each run’s training, the plane, then the slices', () => {
+    const { host, posted, drain } = fakeHost();
+    new NetworkService(host).receive(request(3));
+    drain();
+    expect(
+      posted.map((m) => (m.type === 'progress' ? `${m.stage} ${m.run}/${m.of}` : m.type)),
+    ).toEqual([
+      'training 0/3',
+      'training 1/3',
+      'training 2/3',
+      'plane 0/1',
+      'runs',
+      'slicing 0/2',
+      'field',
+      'slicing 1/2',
+      'field',
+    ]);
+    expect(posted.every((m) => m.requestId === 3)).toBe(true);
+  });
+
+  it('a newer request replaces the one computing within a task; a cancel stops it', () => {
+    // A task's budget is 15 ms: 3 slices of work a task on this clock.
+    const { host, posted, drain, pending } = fakeHost(5);
+    const service = new NetworkService(host);
+    service.receive(request(1));
+    drain(1);
+    expect(posted.length).toBeGreaterThan(0);
+    expect(posted.some((m) => m.type === 'runs')).toBe(false);
+    service.receive(request(2));
+    const before = posted.length;
+    drain();
+    const after = posted.slice(before);
+    expect(after.every((m) => m.requestId === 2)).toBe(true);
+    expect(after.filter((m) => m.type === 'field' && m.final)).toHaveLength(1);
+
+    service.receive(request(4));
+    drain(2);
+    service.receive({ type: 'cancel' });
+    const stopped = posted.length;
+    drain();
+    expect(posted.length).toBe(stopped);
+    expect(pending()).toBe(0);
+  });
+
+  it('slices the newest plane over another view (a zoom) as the command line slices its own', async () => {
+    const { host, posted, drain } = fakeHost();
+    const { samples, fieldOf } = keptSamples();
+    const service = new NetworkService(host, fieldOf);
+    service.receive(request(1));
+    drain();
+    const slice = (await cliOut(['slice', '--plane', 'pca', '--grid', '2'])) as Slice;
+    const [x0, x1] = slice.view.x;
+    const [y0, y1] = slice.view.y;
+    // The lower-left quarter of the plane's view on a 1 × 1 grid: its one cell's centre is that
+    // of cell (0, 0) of the command line's 2 × 2 grid over the whole view.
+    const view = { x: [x0, (x0 + x1) / 2], y: [y0, (y0 + y1) / 2] } as const;
+    service.receive({
+      type: 'view',
+      requestId: 2,
+      plane: 1,
+      view,
+      slicing: { grids: [1, 1], levels: 3 },
+    });
+    // A view of a plane the worker no longer holds is stale: nothing is computed for it.
+    service.receive({
+      type: 'view',
+      requestId: 3,
+      plane: 0,
+      view,
+      slicing: { grids: [1, 1], levels: 3 },
+    });
+    drain();
+    const fields = posted.filter(
+      (m): m is Extract<FromNetworkWorker, { type: 'field' }> =>
+        m.type === 'field' && m.requestId === 2,
+    );
+    expect(fields.map((f) => [f.field.n, f.final, f.field.view])).toEqual([
+      [1, false, view],
+      [1, true, view],
+    ]);
+    expect(posted.some((m) => m.requestId === 3)).toBe(false);
+    expect(samples.at(-1)![0]).toBe(slice.train_loss[0]![0]);
+  });
+
+  it('says so when a run grows too large for its plane (SGD at lr 1e300: finite, ~1e299)', () => {
+    const { host, posted, drain } = fakeHost();
+    const huge = sceneFromPreset({
+      ...preset,
+      optimizers: [...preset.optimizers, { type: 'sgd', lr: 1e300 }],
+    });
+    new NetworkService(host).receive({ ...request(5), scene: huge });
+    drain();
+    expect(posted.at(-1)).toEqual({
+      type: 'error',
+      requestId: 5,
+      message: expect.stringMatching(/^The runs’ principal plane is not finite/),
+    });
+  });
+
+  it('answers a scene without a network with an error naming the request', () => {
+    const { host, posted, drain } = fakeHost();
+    const plain = sceneFromPreset({ ...preset, network: undefined });
+    expect(plain.network).toBeUndefined();
+    new NetworkService(host).receive({ ...request(7), scene: plain });
+    drain();
+    expect(posted).toEqual([
+      { type: 'error', requestId: 7, message: expect.stringMatching(/no network/) },
+    ]);
+  });
+});
+
+describe('the complete grid’s side', () => {
+  it('is the largest up to the most whose cells fit the budget, never under MIN_GRID', () => {
+    expect(completeSide([16, 64], undefined, 1)).toBe(64);
+    // 0.25 ms a cell: 600 ms holds 2,400 cells, 48².
+    expect(completeSide([16, 64], 600, 0.25)).toBe(48);
+    expect(completeSide([16, 64], 600, 0.001)).toBe(64);
+    expect(completeSide([16, 64], 600, 100)).toBe(MIN_GRID);
+    expect(completeSide([4, 9], 600, 100)).toBe(9);
+  });
+});
