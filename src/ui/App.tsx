@@ -9,6 +9,7 @@ import { CopyLink } from './CopyLink.tsx';
 import { ExportMenu, type LandscapeSnapshot } from './ExportMenu.tsx';
 import { Gallery } from './Gallery.tsx';
 import { dataView, isDataScene } from './data/DataView.tsx';
+import { boundariesView } from './network/boundariesView.tsx';
 import { EmbedMenu } from './embed/EmbedMenu.tsx';
 import { useLab } from '../state/useLab.ts';
 import { InspectPanel } from './inspect/InspectPanel.tsx';
@@ -100,7 +101,7 @@ function Lab({ store, compiler, lesson = null }: LabProps) {
               <nav className="toolbar" aria-label="Share and export">
                 <CopyLink />
                 <EmbedMenu />
-                <ExportMenu snapshot={snapshot} />
+                <ExportMenu snapshot={snapshot} network={pipeline.network} />
               </nav>
             </header>
             <NoticeBanner />
@@ -127,7 +128,7 @@ function Lab({ store, compiler, lesson = null }: LabProps) {
                   views={[
                     // The inspector and the sweeps run on the function: a network scene hides
                     // them (its Scene panel says so).
-                    ...(network ? [] : functionViews),
+                    ...(network ? [boundariesView(pipeline.network)] : functionViews),
                     ...(dataScene ? [dataView] : []),
                   ]}
                 />

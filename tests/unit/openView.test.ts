@@ -3,6 +3,7 @@ import { defaultSweep } from '../../src/engine/sweep/defaults.ts';
 import { defaultScene } from '../../src/preset/index.ts';
 import { createLabStore } from '../../src/state/store.ts';
 import { initialView, openedBy, type ViewId } from '../../src/ui/layout/openView.ts';
+import { defaultNetworkScene } from '../../src/ui/network/networkScene.ts';
 
 /** A store of the default scene, and every view its changes open, in order. */
 function watch() {
@@ -48,8 +49,20 @@ describe('the view that opens above the controls', () => {
 
   it('starts on a linked sweep, else on the inspected optimizer, else on none', () => {
     const sweep = defaultSweep(defaultScene());
-    expect(initialView({ selected: null, sweep: null })).toBeNull();
-    expect(initialView({ selected: 2, sweep: null })).toBe('inspect');
-    expect(initialView({ selected: 2, sweep })).toBe('sweeps');
+    expect(initialView({ selected: null, sweep: null, network: null })).toBeNull();
+    expect(initialView({ selected: 2, sweep: null, network: null })).toBe('inspect');
+    expect(initialView({ selected: 2, sweep, network: null })).toBe('sweeps');
+  });
+
+  it('a network scene starts on its decision boundaries, and opens them when it appears', () => {
+    const network = defaultNetworkScene(defaultScene()).network!;
+    expect(initialView({ selected: 2, sweep: null, network })).toBe('boundaries');
+    const { store, actions, opened } = watch();
+    actions.setNetwork(network);
+    // Its scene has no inspector: choosing a run (a legend entry) opens nothing.
+    actions.select(store.getState().optimizers[0]!.id);
+    actions.setNetwork(null);
+    actions.select(store.getState().optimizers[1]!.id);
+    expect(opened).toEqual(['boundaries', 'inspect']);
   });
 });
