@@ -1,5 +1,6 @@
 import { data } from './data.ts';
 import { direction } from './direction.ts';
+import { network } from './network.ts';
 import { noise } from './noise.ts';
 import { phases } from './phases.ts';
 import { scale } from './scale.ts';
@@ -20,7 +21,7 @@ export interface Chapter {
 /**
  * The lessons' arc, chapter by chapter: direction (momentum), scale (adaptive rates), time
  * (schedules), noise (claims counted over seeds), mini-batch noise in losses made of data,
- * switching optimizers mid-run, then many runs at once in the sweep views.
+ * switching optimizers mid-run, small networks, then many runs at once in the sweep views.
  */
 export const chapters: readonly Chapter[] = [
   { title: 'Direction', about: 'what momentum does to the path', scenes: direction },
@@ -29,6 +30,11 @@ export const chapters: readonly Chapter[] = [
   { title: 'Noise', about: `noisy gradients, counted over ${SEEDS} seeds`, scenes: noise },
   { title: 'Mini-batches', about: 'noise made of data', scenes: data },
   { title: 'Switching', about: 'one optimizer, then another', scenes: phases },
+  {
+    title: 'Networks',
+    about: 'a small network’s landscape, on its principal plane',
+    scenes: network,
+  },
   { title: 'Many runs', about: 'sweeps over settings and starts', scenes: sweeps },
 ];
 

@@ -137,10 +137,18 @@ function variants(preset: Preset): [string, Preset][] {
   return out;
 }
 
-/** Scenes without noise: no σ, no sweep, and not made of data (whose batches are noise). */
+/**
+ * Scenes without noise: no σ, no sweep, not made of data (whose batches are noise) and no network
+ * (mini-batches too; galleryNetwork.test.ts counts its claims over seeds).
+ */
 const noiseless = gallery.filter((g) => {
   const scene = sceneOf(g.preset);
-  return scene.noise.sigma === 0 && !('sweep' in g.preset) && !getFunction(scene.fn.id)?.data;
+  return (
+    scene.noise.sigma === 0 &&
+    !('sweep' in g.preset) &&
+    !('network' in g.preset) &&
+    !getFunction(scene.fn.id)?.data
+  );
 });
 
 describe('the gallery', () => {

@@ -13,6 +13,7 @@ describe('the lesson path', () => {
       'Noise',
       'Mini-batches',
       'Switching',
+      'Networks',
       'Many runs',
     ]);
     for (const c of chapters) expect(c.scenes.length).toBeGreaterThan(0);

@@ -130,6 +130,12 @@ describe('torchScript refuses what it cannot write as the lab runs it', () => {
       new TorchExportError('the function "eggholder" has no PyTorch export'),
     );
   });
+  it('a network scene, saying where its data and θ₀ come from instead', () => {
+    const network = sceneFromPreset({ ...preset, network: { data: 'xor', hidden: [4] } });
+    expect(() => torchScript(network)).toThrow(
+      /^it trains a network, which has no PyTorch export yet: `descent-lab data <link>` prints/,
+    );
+  });
   it('a typed function without its compiled tree', () => {
     const typed = sceneFromPreset(
       { ...preset, fn: { id: 'custom', expr: 'x^2' } },

@@ -59,7 +59,12 @@ function longestRows(width: 2 | 3): number[][] {
 }
 
 /** Gallery scenes added after fn.rows: their links are new. */
-const ADDED_SINCE = ['data-flat-minimum'];
+const ADDED_SINCE = [
+  'data-flat-minimum',
+  'network-spiral-optimizers',
+  'network-circle-units',
+  'network-xor-adam',
+];
 
 describe('fn.rows in a preset', () => {
   it('leaves every existing link byte for byte as it was (the default scene and the gallery)', () => {

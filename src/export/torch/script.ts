@@ -90,6 +90,13 @@ const runEntry = (entry: OptimizerEntry): string =>
  * TorchExportError, naming what is missing, for anything it cannot write as the lab runs it.
  */
 export function torchScript(scene: Scene, input: TorchScriptInput = {}): string {
+  if (scene.network) {
+    // Its script would train the scene's 2-D function, which a network scene does not show.
+    throw new TorchExportError(
+      'it trains a network, which has no PyTorch export yet: `descent-lab data <link>` prints ' +
+        'its data, θ₀ and every batch, to train it in PyTorch',
+    );
+  }
   for (const entry of scene.optimizers) {
     for (const stage of [entry, ...(entry.phases ?? [])]) {
       if (!getOptimizer(stage.type)) {
