@@ -7,12 +7,16 @@ import { useLabStore } from '../state/useLab.ts';
 import type { RunSet } from '../workers/runs.ts';
 import { saveFile, textFile } from './download.ts';
 import { useRunFeed } from './feeds.ts';
+import type { Feed } from '../workers/feed.ts';
+import { networkRunsText } from './network/networkExport.ts';
+import type { NetworkPicture } from './network/networkPicture.ts';
 import { NETWORK_EXPORT } from './network/networkText.ts';
 import { FigureExport } from './FigureExport.tsx';
 import {
   completeSet,
   exportBase,
   landscapeExport,
+  STILL_COMPUTING,
   type LandscapeSnapshot,
 } from './landscapeExport.ts';
 import { useTorchScript } from './useTorchScript.ts';
@@ -31,14 +35,21 @@ const choices: readonly { format: Format; label: string }[] = [
   { format: 'py', label: 'Download .py' },
 ];
 
-/** What a network scene exports: its trajectories and the PyTorch script are the function's. */
-const NETWORK_EXPORTS: readonly Format[] = ['png', 'svg', 'preset'];
+/** What a network scene exports: all but the PyTorch script (torchScript says why). */
+const NETWORK_EXPORTS: readonly Format[] = ['png', 'svg', 'csv', 'json', 'preset'];
 
 /**
  * Downloads of the scene: the landscape as PNG or SVG, the trajectories, the preset; and the scene
  * as a PyTorch script, copied or downloaded.
  */
-export function ExportMenu({ snapshot }: { snapshot: RefObject<LandscapeSnapshot | null> }) {
+export function ExportMenu({
+  snapshot,
+  network,
+}: {
+  snapshot: RefObject<LandscapeSnapshot | null>;
+  /** The network scene's runs (parameters, loss curves), which its trajectories export. */
+  network: Feed<NetworkPicture | null>;
+}) {
   const store = useLabStore();
   const feed = useRunFeed();
   const torch = useTorchScript();
@@ -55,6 +66,13 @@ export function ExportMenu({ snapshot }: { snapshot: RefObject<LandscapeSnapshot
     }
     const set = completeSet(store, feed);
     if (typeof set === 'string') return setMessage(set);
+    if ((format === 'csv' || format === 'json') && scene.network) {
+      // A network's runs as descent-lab run prints them: loss curves, not the plane's x and y.
+      const text = networkRunsText(set, network.current, format);
+      if (text === null) return setMessage(STILL_COMPUTING);
+      const type = format === 'csv' ? 'text/csv' : 'application/json';
+      return save(`${base}.runs.${format}`, textFile(text, type));
+    }
     if (format === 'csv' || format === 'json') {
       let text = '';
       const sink = { write: (chunk: string) => void (text += chunk) };

@@ -1,13 +1,14 @@
 import type { Scene } from '../engine/scene.ts';
 import { formatNumber, formatPoint, plural } from './format.ts';
+import { networkName } from './network/networkText.ts';
 
 /** "A, B and C". */
 const list = (items: readonly string[]): string =>
   items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items.join('');
 
-/** A figure's default title: the function and the optimizers compared on it. */
+/** A figure's default title: the function (or the network) and the optimizers compared on it. */
 export const figureTitle = (scene: Scene, fnName: string): string =>
-  `${fnName}: ${list(scene.optimizers.map((o) => o.label))}`;
+  `${scene.network ? networkName(scene.network) : fnName}: ${list(scene.optimizers.map((o) => o.label))}`;
 
 /**
  * A figure's default caption: what a reader needs to redo the picture (steps, start, each
@@ -17,7 +18,9 @@ export function figureCaption(scene: Scene): string {
   const rates = scene.optimizers.map((o) => `${o.label} ${formatNumber(o.hyper['lr'] as number)}`);
   const { sigma, seed } = scene.noise;
   return [
-    `${plural(scene.steps, 'step')} from ${formatPoint(scene.start[0], scene.start[1])}.`,
+    scene.network
+      ? `${plural(scene.steps, 'step')}, on the plane of the runs’ first two principal components.`
+      : `${plural(scene.steps, 'step')} from ${formatPoint(scene.start[0], scene.start[1])}.`,
     `Learning rates: ${rates.join(', ')}.`,
     sigma > 0 ? `Gradient noise σ = ${formatNumber(sigma)} (seed ${seed}).` : '',
     'Made with Descent Lab.',

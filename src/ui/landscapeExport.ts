@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import type { ColourKey } from '../render/export/colourKey.ts';
 import { legendEntries, type LegendEntry } from '../render/export/legend.ts';
 import type { Frame } from '../render/frame.ts';
+import { sameTrajectories } from '../engine/scene.ts';
 import { selectScene, type LabStore } from '../state/store.ts';
 import type { RunFeed, RunSet } from '../workers/runs.ts';
 import { colourScale } from './colourScale.ts';
@@ -23,16 +24,26 @@ export interface LandscapeExport {
   readonly base: string;
 }
 
-/** The scene's file name stem. */
-export const exportBase = (store: LabStore): string =>
-  `descent-lab-${selectScene(store.getState()).fn.id.replace(/_/g, '-')}`;
+/** The scene's file name stem: "descent-lab-rosenbrock", "descent-lab-network-spiral". */
+export function exportBase(store: LabStore): string {
+  const { fn, network } = selectScene(store.getState());
+  const name = network ? `network-${network.data}` : fn.id;
+  return `descent-lab-${name.replace(/_/g, '-')}`;
+}
 
-/** The scene's runs once all are complete, or why they are not at hand. */
+/** Why an export of the runs cannot be made yet. */
+export const STILL_COMPUTING = 'Still computing: try again when the paths are complete.';
+
+/**
+ * The scene's runs once all are complete, or why they are not at hand. The view may have moved
+ * since they were computed (a network scene's view is set once its runs arrive): they are still
+ * the scene's runs.
+ */
 export function completeSet(store: LabStore, feed: RunFeed): RunSet | string {
   const set = feed.current;
-  return set?.complete && set.scene === selectScene(store.getState())
+  return set?.complete && sameTrajectories(set.scene, selectScene(store.getState()))
     ? set
-    : 'Still computing: try again when the paths are complete.';
+    : STILL_COMPUTING;
 }
 
 /** What an image export needs, or why there is nothing to export yet. */

@@ -256,15 +256,20 @@ export const EXPORTED_CELLS = exportedText('Cells as CSV');
 /** The first point where two exports differ, for a readable failure (null when identical). */
 export function firstDifference(page: string, cli: string): string | null {
   if (page === cli) return null;
-  const a = JSON.parse(page) as { runs: { label: string; points: number[][]; lrs: number[] }[] };
+  const a = JSON.parse(page) as {
+    runs: { label: string; points?: number[][]; loss?: number[]; lrs: number[] }[];
+  };
   const b = JSON.parse(cli) as typeof a;
   for (const [r, run] of a.runs.entries()) {
     const other = b.runs[r];
     if (!other) return `run ${r} is missing on the command line`;
-    const k = run.points.findIndex((p, i) => String(p) !== String(other.points[i]));
+    // A network scene's runs are loss curves (its points are parameter vectors).
+    const points = (x: typeof run) => x.points ?? (x.loss ?? []).map((f) => [f]);
+    const [mine, theirs] = [points(run), points(other)];
+    const k = mine.findIndex((p, i) => String(p) !== String(theirs[i]));
     if (k >= 0) {
-      const gap = Math.max(...run.points[k]!.map((v, j) => Math.abs(v - other.points[k]![j]!)));
-      return `${run.label}: step ${k} of ${run.points.length}, page ${String(run.points[k])} vs ${String(other.points[k])} (by ${gap})`;
+      const gap = Math.max(...mine[k]!.map((v, j) => Math.abs(v - theirs[k]![j]!)));
+      return `${run.label}: step ${k} of ${mine.length}, page ${String(mine[k])} vs ${String(theirs[k])} (by ${gap})`;
     }
     const l = run.lrs.findIndex((v, i) => v !== other.lrs[i]);
     if (l >= 0) return `${run.label}: lr ${l} page ${run.lrs[l]} vs ${other.lrs[l]}`;

@@ -26,7 +26,7 @@ export function describePlane(scene: Scene, network: NetworkScene): string {
   );
 }
 
-/** Why the trajectory and PyTorch exports are not offered for a network scene yet. */
+/** Why the PyTorch export is not offered for a network scene yet. */
 export const NETWORK_EXPORT =
-  'For a network scene the page exports the image and the preset; its runs (losses, ' +
-  'parameters) come from the command line: descent-lab run <link> --params.';
+  'A network scene has no PyTorch export yet: descent-lab data <link> prints its data, θ₀ and ' +
+  'every batch, and descent-lab run <link> --params its parameters at every step.';
