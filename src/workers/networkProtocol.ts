@@ -9,8 +9,9 @@ export interface Slicing {
   /** Iso-lines per field. */
   readonly levels: number;
   /**
-   * The time the complete grid should take, judged from the coarse one's: its side is the largest
-   * (up to grids[1], at least MIN_GRID) expected to fit. Without it, the side is grids[1].
+   * The time the complete grid should take by the cost model (engine/network/slice.ts
+   * lossCostMs): its side is the largest (up to grids[1], at least MIN_GRID) expected to fit, the
+   * same on every machine. Without it, the side is grids[1].
    */
   readonly budgetMs?: number;
 }

@@ -2,7 +2,7 @@ import { checkView, fieldOfSamples, sampleRows } from '../engine/field.ts';
 import { planeOfRuns, projectRun, viewOfRuns } from '../engine/network/landscape.ts';
 import { Network } from '../engine/network/model.ts';
 import { networkTraining } from '../engine/network/scene.ts';
-import { PlaneLoss } from '../engine/network/slice.ts';
+import { lossCostMs, PlaneLoss } from '../engine/network/slice.ts';
 import { NetworkTrajectory, type NetworkRun } from '../engine/network/train.ts';
 import type { Box } from '../engine/types.ts';
 import { errorMessage } from './errorMessage.ts';
@@ -47,7 +47,12 @@ export class NetworkService {
   #requestId = 0;
   #scheduled = false;
   /** The newest plane sent to the page, for later views of it (zoom, pan). */
-  #plane: { readonly requestId: number; readonly objective: PlaneLoss } | null = null;
+  #plane: {
+    readonly requestId: number;
+    readonly objective: PlaneLoss;
+    /** What one cell of it costs (lossCostMs): the complete grid's side follows from it. */
+    readonly cellMs: number;
+  } | null = null;
 
   constructor(
     private readonly host: NetworkHost,
@@ -66,7 +71,7 @@ export class NetworkService {
       const plane = this.#plane;
       if (!plane || plane.requestId !== message.plane) return;
       const { requestId, view, slicing } = message;
-      this.#job = this.#slices(requestId, plane.objective, view, slicing, this.host.now());
+      this.#job = this.#slices(requestId, plane, view, slicing, this.host.now());
     }
     this.#requestId = message.requestId;
     this.#schedule();
@@ -84,12 +89,14 @@ export class NetworkService {
     if (!job) return;
     const t0 = this.host.now();
     try {
-      while (this.host.now() - t0 < TASK_MS) {
+      // At least one piece a task: a clock that jumped past TASK_MS (a descheduled worker)
+      // must not leave a task that does nothing and schedules another.
+      do {
         if (job.next().done) {
           this.#job = null;
           return;
         }
-      }
+      } while (this.host.now() - t0 < TASK_MS);
     } catch (error) {
       this.#job = null;
       const message = errorMessage(error);
@@ -154,17 +161,18 @@ export class NetworkService {
       [...new Set(transfer)],
     );
     const objective = new PlaneLoss(net, training.data.train, plane);
-    this.#plane = { requestId, objective };
-    yield* this.#slices(requestId, objective, view, slicing, t0);
+    const cellMs = lossCostMs(training.arch, training.data.train.n);
+    this.#plane = { requestId, objective, cellMs };
+    yield* this.#slices(requestId, this.#plane, view, slicing, t0);
   }
 
   /**
-   * The loss on the plane over `view`: the coarse grid, then the complete one, sized by what the
-   * coarse one cost (Slicing.budgetMs).
+   * The loss on the plane over `view`: the coarse grid, then the complete one, sized by what a
+   * cell costs by the model (lossCostMs and Slicing.budgetMs): the same side on every machine.
    */
   *#slices(
     requestId: number,
-    objective: PlaneLoss,
+    { objective, cellMs }: { readonly objective: PlaneLoss; readonly cellMs: number },
     view: Box,
     { grids, levels, budgetMs }: Slicing,
     t0: number,
@@ -175,11 +183,8 @@ export class NetworkService {
     for (const k of [0, 1]) {
       post({ type: 'progress', requestId, stage: 'slicing', run: k, of: 2 }, []);
       const values = new Float64Array(n * n);
-      let spent = 0;
       for (let j = 0; j < n; j++) {
-        const s0 = this.host.now();
         sampleRows(objective, view, n, values, j, j + 1);
-        spent += this.host.now() - s0;
         yield;
       }
       const field = this.fieldOf(values, view, n, levels);
@@ -188,7 +193,7 @@ export class NetworkService {
         buffersOf(field),
       );
       yield;
-      n = completeSide(grids, budgetMs, spent / (n * n));
+      n = completeSide(grids, budgetMs, cellMs);
     }
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldOfSamples } from '../../src/engine/field.ts';
+import { networkTraining } from '../../src/engine/network/scene.ts';
+import { lossCostMs } from '../../src/engine/network/slice.ts';
 import { toPreset, sceneFromPreset } from '../../src/preset/index.ts';
 import type { FromNetworkWorker } from '../../src/workers/networkProtocol.ts';
 import {
@@ -228,6 +230,24 @@ describe('the network worker’s service', () => {
 });
 
 describe('the complete grid’s side', () => {
+  it('follows the cost model, not the clock: a slow and a fast machine slice alike', () => {
+    const training = networkTraining(scene, scene.network!);
+    const budgetMs = 40;
+    const sides = [0.01, 1000].map((tick) => {
+      const { host, posted, drain } = fakeHost(tick);
+      new NetworkService(host).receive({
+        ...request(3),
+        slicing: { grids: [4, 64], levels: 12, budgetMs },
+      });
+      drain();
+      return posted.flatMap((m) => (m.type === 'field' ? [m.field.n] : []));
+    });
+    const cellMs = lossCostMs(training.arch, training.data.train.n);
+    expect(sides[0]).toEqual([4, completeSide([4, 64], budgetMs, cellMs)]);
+    expect(sides[1]).toEqual(sides[0]);
+    expect(sides[0]![1]).toBeGreaterThan(MIN_GRID);
+  });
+
   it('is the largest up to the most whose cells fit the budget, never under MIN_GRID', () => {
     expect(completeSide([16, 64], undefined, 1)).toBe(64);
     // 0.25 ms a cell: 600 ms holds 2,400 cells, 48².
