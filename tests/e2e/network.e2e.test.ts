@@ -95,6 +95,19 @@ describe('a network scene in the page', () => {
       );
     expect(await page.textContent('#landscape-help')).toMatch(/a projection hides things/);
 
+    // The Boundaries view opened with the scene: each run's network at the cursor's step, its
+    // training loss the command line's at that step.
+    await page.mouse.move(0, 0);
+    const captions = () =>
+      page.locator('.boundaries canvas').evaluateAll((cs) => cs.map((c) => c.ariaLabel ?? ''));
+    const lossesAt = (k: number) =>
+      ran.runs.map((r) => expect.stringContaining(`training loss ${r.loss[k]!.toPrecision(3)}.`));
+    await expect.poll(captions).toEqual(lossesAt(300));
+    expect((await captions())[0]).toMatch(/^SGD: .* training accuracy \d+\.\d%, test accuracy/);
+    await page.locator('canvas.plot').focus();
+    await page.keyboard.press('Home');
+    await expect.poll(captions).toEqual(lossesAt(0));
+
     expect(await axeViolations(page)).toEqual([]);
   });
 
