@@ -41,6 +41,10 @@ describe('a network scene’s runs on the page', () => {
     // Past a diverged run's last finite point: that point, as its path ends there.
     expect([...picture.theta(1, 3)!]).toEqual([1, 10, 100]);
     expect(picture.theta(2, 0)).toBeNull();
+    // The same view for the same point (a panel's cache is keyed by it), of each run its own.
+    expect(picture.theta(0, 2)).toBe(theta);
+    expect(picture.theta(1, 2)).not.toBe(theta);
+    expect([...picture.theta(1, 2)!]).toEqual([1, 10, 100]);
   });
 
   it('each point’s distance from the plane, and axes named by their share of variance', () => {

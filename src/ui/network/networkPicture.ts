@@ -8,6 +8,9 @@ import type { PlaneRun, PlaneRuns } from '../../workers/networkProtocol.ts';
  * has. Never in React state: panels read it from the pipeline's `network` feed.
  */
 export class NetworkPicture {
+  /** θ rows handed out, by run and point: the same view for the same step, so caches keyed by it hit. */
+  readonly #rows = new Map<number, Float64Array>();
+
   constructor(
     /** The scene these runs belong to (the store's may be newer). */
     readonly scene: Scene,
@@ -16,7 +19,7 @@ export class NetworkPicture {
 
   /**
    * Run `run`'s parameter vector after `step` steps (point 0 is θ₀), as a view into the run's
-   * rows: no copy, so do not write to it. A step past a diverged run's last finite point gives
+   * rows: no copy, so do not write to it; the same view each time for the same point. A step past a diverged run's last finite point gives
    * that point (the one its ✕ marks), as the paths show it; null for no such run or no point.
    * The layout is `layoutOf(arch)`'s (torch's named_parameters() order).
    */
@@ -24,7 +27,10 @@ export class NetworkPicture {
     const r = this.plane.runs[run];
     const k = r ? Math.min(Math.max(0, Math.floor(step)), pointsOf(r) - 1) : -1;
     if (!r || k < 0) return null;
-    return r.params.subarray(k * r.count, (k + 1) * r.count);
+    const key = run * 0x100000 + k; // points per run ≤ steps + 1 ≤ 100,001 < 2^20
+    let row = this.#rows.get(key);
+    if (!row) this.#rows.set(key, (row = r.params.subarray(k * r.count, (k + 1) * r.count)));
+    return row;
   }
 
   /** How far point `step` of run `run` lies off the plane (‖θ − its projection‖), or null. */

@@ -31,7 +31,8 @@ export function boundaryRuns(
 
 /**
  * boundaryRuns for the page, re-rendering when the picture, the cursor's step or what is hidden
- * changes (not on every store change): `runs` for DecisionBoundaries.
+ * changes (not on every store change, nor on a drag's new optimizers): `runs` for
+ * DecisionBoundaries.
  */
 export function useBoundaryRuns(feed: Feed<NetworkPicture | null>): readonly BoundaryRun[] {
   const store = useLabStore();
@@ -39,11 +40,13 @@ export function useBoundaryRuns(feed: Feed<NetworkPicture | null>): readonly Bou
   const cache = useRef<{ key: unknown[]; runs: readonly BoundaryRun[] } | null>(null);
   const read = () => {
     const state = store.getState();
+    // Which runs are hidden, not the optimizers themselves: a slider drag replaces them on every
+    // step while the picture (and each θ) stays, and new runs would redraw every panel.
     const key = [
       feed.current,
       state.network,
       state.hoverStep ?? state.playback.step,
-      state.optimizers,
+      state.optimizers.map((o) => (o.hidden ? 'h' : 'v')).join(''),
     ];
     const last = cache.current;
     if (last && key.every((v, i) => v === last.key[i])) return last.runs;
