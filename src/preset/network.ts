@@ -5,21 +5,31 @@ import {
   networkDataParams,
   networkDatasets,
 } from '../engine/network/datasets.ts';
-import type { NetworkScene } from '../engine/network/scene.ts';
+import { PLANE_KINDS } from '../engine/network/landscape.ts';
+import {
+  DEFAULT_SLICE,
+  isDefaultSlice,
+  SLICE_LOSSES,
+  type NetworkScene,
+  type NetworkSlice,
+} from '../engine/network/scene.ts';
+import { trainSize } from '../engine/data/examples.ts';
 import { describe } from './describe.ts';
 import { own } from './json.ts';
 import type { Reader } from './schema.ts';
 
 /** The hidden layers a network preset gets when it names none. */
 export const DEFAULT_HIDDEN: readonly number[] = [8, 8];
-const KEYS = ['data', 'params', 'hidden', 'activation', 'head', 'init'];
+const KEYS = ['data', 'params', 'hidden', 'activation', 'head', 'init', 'slice'];
 
 /**
  * The preset's `network` field: `{"data": "spiral", "params"?: {n, test, batch, seed, noise},
- * "hidden"?: [8, 8], "activation"?: "tanh", "head"?: (the data set's), "init"?: 1}`. Every
- * problem names its field (`network.hidden`, `network.params.batch`, …); nothing is clamped.
+ * "hidden"?: [8, 8], "activation"?: "tanh", "head"?: (the data set's), "init"?: 1, "slice"?:
+ * {"plane"?: "pca" | "random", "run"?: 0, "loss"?: "train" | "test"}}` (`runs`: the scene's
+ * optimizers, which `slice.run` picks from). Every problem names its field (`network.hidden`,
+ * `network.params.batch`, `network.slice.run`, …); nothing is clamped.
  */
-export function readNetwork(r: Reader, value: unknown): NetworkScene | undefined {
+export function readNetwork(r: Reader, value: unknown, runs: number): NetworkScene | undefined {
   const obj = r.object('network', value, KEYS);
   if (!obj) return undefined;
   const dataIn = own(obj, 'data');
@@ -62,7 +72,9 @@ export function readNetwork(r: Reader, value: unknown): NetworkScene | undefined
     initIn === undefined
       ? 1
       : r.number('network.init', initIn, { integer: true, min: 0, max: 2 ** 31 - 1 });
-  if (!ok || sizes || init === undefined) return undefined;
+  const sliceIn = own(obj, 'slice');
+  const slice = sliceIn === undefined ? DEFAULT_SLICE : readSlice(r, sliceIn, runs, params);
+  if (!ok || sizes || init === undefined || !slice) return undefined;
   return {
     data: set.id,
     params,
@@ -70,7 +82,37 @@ export function readNetwork(r: Reader, value: unknown): NetworkScene | undefined
     activation: activation as Activation,
     head: head as Head,
     init,
+    // The default slice is left out: a link that spells it out means the same as one without.
+    ...(isDefaultSlice(slice) ? {} : { slice }),
   };
+}
+
+/** `network.slice`, its defaults filled; `params` are the data set's, or partly read. */
+function readSlice(
+  r: Reader,
+  value: unknown,
+  runs: number,
+  params: Readonly<Record<string, number>>,
+): NetworkSlice | undefined {
+  const obj = r.object('network.slice', value, ['plane', 'run', 'loss']);
+  if (!obj) return undefined;
+  const plane = r.oneOf('network.slice.plane', own(obj, 'plane'), PLANE_KINDS, 'pca');
+  const runIn = own(obj, 'run');
+  const run =
+    runIn === undefined
+      ? 0
+      : r.number('network.slice.run', runIn, { integer: true, min: 0, max: runs - 1 });
+  const loss = r.oneOf('network.slice.loss', own(obj, 'loss'), SLICE_LOSSES, 'train');
+  const { n, test } = params;
+  if (loss === 'test' && n !== undefined && test !== undefined && trainSize(n, test) === n) {
+    return r.fail(
+      'network.slice.loss',
+      `is "test" but the data set has no test split (network.params.test gives no test example)`,
+    );
+  }
+  return plane === undefined || run === undefined || loss === undefined
+    ? undefined
+    : { plane, run, loss };
 }
 
 /** The network as preset JSON; `compact` leaves out what a reader fills in by default. */
@@ -89,5 +131,15 @@ export function networkJson(network: NetworkScene, compact: boolean): Record<str
     ...(compact && network.activation === 'tanh' ? {} : { activation: network.activation }),
     ...(compact && network.head === set?.head ? {} : { head: network.head }),
     ...(compact && network.init === 1 ? {} : { init: network.init }),
+    // Absent is the default in both forms: the JSON of every scene without one is unchanged.
+    ...(network.slice && !isDefaultSlice(network.slice)
+      ? { slice: sliceJson(network.slice, compact) }
+      : {}),
   };
+}
+
+/** `network.slice` as preset JSON; `compact` leaves out its defaults. */
+function sliceJson(slice: NetworkSlice, compact: boolean): Record<string, unknown> {
+  const entries = Object.entries(slice) as [keyof NetworkSlice, unknown][];
+  return Object.fromEntries(compact ? entries.filter(([k, v]) => DEFAULT_SLICE[k] !== v) : entries);
 }

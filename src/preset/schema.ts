@@ -188,7 +188,8 @@ function readScene(r: Reader, input: unknown): Scene | undefined {
   const optimizers = readOptimizers(r, own(obj, 'optimizers'), steps);
   if (!fn || !view || !start || steps === undefined || !noise || !optimizers) return undefined;
   const networkIn = own(obj, 'network');
-  const network = networkIn === undefined ? undefined : readNetwork(r, networkIn);
+  const network =
+    networkIn === undefined ? undefined : readNetwork(r, networkIn, optimizers.length);
   if (networkIn !== undefined && !network) return undefined;
   const scene: Scene = {
     v: 1,

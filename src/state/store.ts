@@ -10,6 +10,7 @@ import type { Box, Vec2 } from '../engine/types.ts';
 import { defaultColor, defaultLabel, palette } from '../preset/appearance.ts';
 import { MAX_OPTIMIZERS } from '../preset/limits.ts';
 import { optimizerChoices } from './choices.ts';
+import { followSliceRun } from './followRun.ts';
 import { keepScene, sceneOf } from './keepScene.ts';
 
 /** One optimizer of the lab: its preset entry plus what only the page needs. */
@@ -245,13 +246,16 @@ export function createLabStore(scene: Scene, { animate = false } = {}) {
         const taken = s.optimizers.map((o) => o.entry.color);
         const color = palette.find((c) => !taken.includes(c)) ?? defaultColor(s.optimizers.length);
         const copy = wrap({ ...source, label: `${source.label} (copy)`.slice(0, 60), color });
-        set({ optimizers: [...s.optimizers.slice(0, i + 1), copy, ...s.optimizers.slice(i + 1)] });
+        const optimizers = [...s.optimizers.slice(0, i + 1), copy, ...s.optimizers.slice(i + 1)];
+        set({ optimizers, network: followSliceRun(s.network, s.optimizers, optimizers) });
         return true;
       },
       removeOptimizer: (id) =>
-        set((s) =>
-          s.optimizers.length > 1 ? { optimizers: s.optimizers.filter((o) => o.id !== id) } : {},
-        ),
+        set((s) => {
+          if (s.optimizers.length <= 1) return {};
+          const optimizers = s.optimizers.filter((o) => o.id !== id);
+          return { optimizers, network: followSliceRun(s.network, s.optimizers, optimizers) };
+        }),
       setHyper: (id, key, value, phase) =>
         update(id, (e) =>
           inPhase(e, phase, (p) => ({ ...p, hyper: { ...p.hyper, [key]: value } })),

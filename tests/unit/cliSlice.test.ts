@@ -28,6 +28,7 @@ writeFileSync(path, JSON.stringify(preset));
 
 interface Slice {
   plane: string;
+  test_loss?: number[][];
   explained: [number, number] | null;
   view: { x: [number, number]; y: [number, number] };
   grid: number;
@@ -152,5 +153,41 @@ describe('descent-lab slice', () => {
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
+  });
+
+  it('takes the scene’s network.slice as its default, the flags over it; test_loss on request', () => {
+    const sliced = join(dir, 'sliced.json');
+    const slice = { plane: 'random', run: 1, loss: 'test' };
+    writeFileSync(sliced, JSON.stringify({ ...preset, network: { ...preset.network, slice } }));
+    const of = (args: string[]) => {
+      const r = cli(['slice', ...args, '--grid', '3']);
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as Slice;
+    };
+    const flagged = of([path, '--plane', 'random', '--run', '1', '--loss', 'test']);
+    expect(of([sliced])).toEqual(flagged);
+    expect(flagged.test_loss).toHaveLength(3);
+    // The training loss is the same key with the same numbers, whether the test loss comes too.
+    const trainOnly = of([path, '--plane', 'random', '--run', '1']);
+    expect(trainOnly).not.toHaveProperty('test_loss');
+    expect(flagged.train_loss).toEqual(trainOnly.train_loss);
+    expect(flagged.test_loss).not.toEqual(flagged.train_loss);
+    // Flags override the scene: its plane, its run, its loss.
+    expect(of([sliced, '--plane', 'pca', '--loss', 'train'])).toEqual(of([path]));
+    expect(of([sliced, '--run', '0', '--loss', 'train'])).toEqual(of([path, '--plane', 'random']));
+    for (const [args, message] of [
+      [['slice', path, '--loss', 'val'], /--loss must be train or test, got "val"/],
+      [['slice', sliced, '--run', '2'], /--run must be below the scene's 2 optimizers/],
+    ] as const) {
+      const r = cli([...args]);
+      expect([r.status, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toMatch(message);
+    }
+    const noTest = join(dir, 'no-test.json');
+    const network = { ...preset.network, params: { n: 120, test: 0 } };
+    writeFileSync(noTest, JSON.stringify({ ...preset, network }));
+    expect(cli(['slice', noTest, '--loss', 'test']).stderr).toMatch(
+      /--loss test needs a test split/,
+    );
   });
 });

@@ -1,9 +1,10 @@
 import { BatchOrder } from '../data/batches.ts';
-import { trainSize } from '../data/examples.ts';
+import { trainSize, type Examples } from '../data/examples.ts';
 import type { Scene } from '../scene.ts';
 import type { Activation, Head } from './architecture.ts';
 import { getNetworkDataset } from './datasets.ts';
 import { initialParameters } from './init.ts';
+import type { PlaneKind } from './landscape.ts';
 import type { NetworkTraining } from './train.ts';
 
 /**
@@ -22,7 +23,43 @@ export interface NetworkScene {
   readonly head: Head;
   /** The seed of the initial parameters. */
   readonly init: number;
+  /** How the landscape slices the runs' parameter space; absent is DEFAULT_SLICE. */
+  readonly slice?: NetworkSlice;
 }
+
+/** Which full-batch loss a slice draws: over the training set, or over the test set. */
+export type SliceLoss = 'train' | 'test';
+export const SLICE_LOSSES: readonly SliceLoss[] = ['train', 'test'];
+
+/**
+ * The plane the landscape shows a network scene's runs on (preset field `network.slice`), the
+ * same one `descent-lab slice` computes: the principal plane of every run's path, or the plane
+ * through run `run`'s last point along two filter-normalised random directions (seed 1); and
+ * whether its contours are the training or the test loss.
+ */
+export interface NetworkSlice {
+  readonly plane: PlaneKind;
+  /** The run (by its place among the scene's optimizers) a random plane passes through. */
+  readonly run: number;
+  readonly loss: SliceLoss;
+}
+
+/** What a network scene without `slice` shows: the principal plane, the training loss. */
+export const DEFAULT_SLICE: NetworkSlice = { plane: 'pca', run: 0, loss: 'train' };
+
+/** `network` slicing as `slice` says; the default slice is left out, as a preset reads it. */
+export function withSlice(network: NetworkScene, slice: NetworkSlice): NetworkScene {
+  const next: { -readonly [K in keyof NetworkScene]: NetworkScene[K] } = { ...network, slice };
+  if (isDefaultSlice(slice)) delete next.slice;
+  return next;
+}
+
+/** The slice a network scene asks for. */
+export const sliceOf = (network: NetworkScene): NetworkSlice => network.slice ?? DEFAULT_SLICE;
+
+/** True when `slice` is the default one: a scene with it means the same as one without. */
+export const isDefaultSlice = ({ plane, run, loss }: NetworkSlice): boolean =>
+  plane === DEFAULT_SLICE.plane && run === DEFAULT_SLICE.run && loss === DEFAULT_SLICE.loss;
 
 /** What trainNetwork takes for a scene with a network (already validated by preset/). */
 export function networkTraining(
@@ -45,4 +82,16 @@ export function networkTraining(
     steps: scene.steps,
     optimizers: scene.optimizers,
   };
+}
+
+/**
+ * The examples a slice's contours are the full-batch loss over: the training set, or the test
+ * set (none without a test split: the preset refuses `loss: "test"` then, so this throws).
+ */
+export function sliceExamples(training: NetworkTraining, loss: SliceLoss): Examples {
+  if (loss === 'train') return training.data.train;
+  if (training.data.test.n === 0) {
+    throw new Error('the test loss needs a test split (network.params.test above 0)');
+  }
+  return training.data.test;
 }
