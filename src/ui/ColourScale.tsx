@@ -3,15 +3,24 @@ import type { Feed } from '../workers/feed.ts';
 import { colourScale } from './colourScale.ts';
 import { useFeed } from './useFeed.ts';
 
-/** The landscape's colour key: its bands, low f to high, with f at a few levels. */
-export function ColourScale({ field }: { readonly field: Feed<ContourField> }) {
+/**
+ * The landscape's colour key: its bands, low f to high, with f at a few levels; `name` is what
+ * the field is of ("f" for a function, "training loss" or "test loss" for a network's plane).
+ */
+export function ColourScale({
+  field,
+  name = 'f',
+}: {
+  readonly field: Feed<ContourField>;
+  readonly name?: string;
+}) {
   const current = useFeed(field);
   if (!current) return null;
-  const { gradient, ticks, label } = colourScale(current);
+  const { gradient, ticks, label } = colourScale(current, name);
   return (
     <div className="colour-scale" role="img" aria-label={label}>
       <span className="colour-scale-name" aria-hidden="true">
-        f
+        {name}
       </span>
       <div className="colour-scale-key">
         <div className="colour-scale-bar" style={{ background: gradient }} />

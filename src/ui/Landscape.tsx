@@ -4,6 +4,7 @@ import { useLab, useLabStore } from '../state/useLab.ts';
 import type { Feed } from '../workers/feed.ts';
 import type { InspectResult } from '../workers/inspectClient.ts';
 import { ColourScale } from './ColourScale.tsx';
+import { useFeed } from './useFeed.ts';
 import { useCompiler } from './compiler.ts';
 import { basinKeys } from './landscape/basinPointer.ts';
 import { FunctionValues } from './landscape/functionValues.ts';
@@ -13,7 +14,8 @@ import { attachPointer } from './landscape/pointer.ts';
 import { ZOOM_STEP, zoomView } from './landscape/views.ts';
 import { attachZoom, type Zooming } from './landscape/zoom.ts';
 import type { Pipeline } from './usePipeline.ts';
-import { PLANE_CAPTION } from './network/networkText.ts';
+import { sliceOf } from '../engine/network/scene.ts';
+import { lossName, planeCaption } from './network/networkText.ts';
 import { planeHover } from './network/planeReadout.ts';
 import { planeKeys } from './network/planeKeys.ts';
 import { SweepContext } from './useSweep.ts';
@@ -100,6 +102,13 @@ export function Landscape({
   const actions = store.getState().actions;
   const basins = useLab((s) => s.sweep?.view === 'basins');
   const network = useLab((s) => s.network !== null);
+  // What the plane shows is the picture's (the drawn runs and field), until a newer one arrives.
+  const picture = useFeed(pipeline.network);
+  const slice = useLab((s) => (s.network ? sliceOf(s.network) : null));
+  const through = useLab((s) => s.optimizers[slice?.run ?? 0]?.entry.label ?? '');
+  const caption = picture
+    ? picture.caption
+    : slice && planeCaption(slice.plane, slice.loss, through);
   // A network's plane is the one its runs were projected on: reset goes back to where they lie.
   const reset = () => {
     const plane = network ? pipeline.network.current?.plane.view : undefined;
@@ -117,7 +126,10 @@ export function Landscape({
         aria-describedby="landscape-help"
       />
       <div className="plot-tools">
-        <ColourScale field={pipeline.field} />
+        <ColourScale
+          field={pipeline.field}
+          name={network && picture ? lossName(picture.plane.loss) : 'f'}
+        />
         <button
           type="button"
           onClick={() => actions.setView(zoomView(store.getState().view, ZOOM_STEP))}
@@ -139,8 +151,8 @@ export function Landscape({
       <figcaption>
         <p className="readout" ref={readoutRef} />
         <p id="landscape-help" className="hint">
-          {network
-            ? PLANE_CAPTION
+          {network && caption
+            ? caption
             : basins
               ? 'Hover a start to see where it leads; click one (or focus the plot and use the arrow keys) to run from it.'
               : 'Drag to pan, wheel or pinch to zoom, drag ○ to move the start (or focus the plot and use the arrow keys).'}

@@ -21,7 +21,7 @@ export interface ColourScaleModel extends ColourKey {
  * The bands of `field` as a bar: band b (between levels b − 1 and b) takes an equal share, so
  * the bar reads like the plot's log-spaced levels, and uses the very colour the plot fills it with.
  */
-export function colourScale({ levels, fmin, fmax }: ContourField): ColourScaleModel {
+export function colourScale({ levels, fmin, fmax }: ContourField, name = 'f'): ColourScaleModel {
   const count = levels.length;
   const pct = (k: number) => (100 * k) / (count + 1);
   const colours = Array.from({ length: count + 1 }, (_, b) => fillColor(count > 0 ? b / count : 0));
@@ -43,7 +43,7 @@ export function colourScale({ levels, fmin, fmax }: ContourField): ColourScaleMo
       at: i === 0 ? 0 : i === texts.length - 1 ? 100 : pct(inner[i - 1]! + 1),
     })),
     label:
-      `Colour scale: f from ${formatNumber(fmin)} (lightest) to ${formatNumber(fmax)} ` +
+      `Colour scale: ${name} from ${formatNumber(fmin)} (lightest) to ${formatNumber(fmax)} ` +
       `(darkest), ${count} contour levels spaced logarithmically`,
   };
 }

@@ -1,4 +1,6 @@
 import type { ContourField } from '../engine/field.ts';
+import type { PlaneKind } from '../engine/network/landscape.ts';
+import { sliceOf } from '../engine/network/scene.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { Box } from '../engine/types.ts';
 import type { FromNetworkWorker, PlaneRuns, Slicing, ToNetworkWorker } from './networkProtocol.ts';
@@ -93,8 +95,11 @@ export class NetworkClient {
     } else {
       this.#worker.arm();
     }
-    if (msg.type === 'progress') this.events.progress(progressText(msg.stage, msg.run, msg.of));
-    else if (msg.type === 'field') this.events.field(msg.field, msg.final, msg.ms);
+    if (msg.type === 'progress') {
+      const network = owed.type === 'network' ? owed.scene.network : undefined;
+      const plane = network ? sliceOf(network).plane : 'pca';
+      this.events.progress(progressText(msg.stage, msg.run, msg.of, plane));
+    } else if (msg.type === 'field') this.events.field(msg.field, msg.final, msg.ms);
     else if (msg.type === 'error') this.events.error(msg.message);
     // Only a scene request's answer has runs.
     else if (owed.type === 'network') {
@@ -119,8 +124,15 @@ export class NetworkClient {
 }
 
 /** The status line's words for a stage of the worker. */
-export function progressText(stage: 'training' | 'plane' | 'slicing', run: number, of: number) {
+export function progressText(
+  stage: 'training' | 'plane' | 'slicing',
+  run: number,
+  of: number,
+  plane: PlaneKind = 'pca',
+) {
   if (stage === 'training') return `Training ${run + 1} of ${of}…`;
-  if (stage === 'plane') return 'Finding the principal plane…';
+  if (stage === 'plane') {
+    return plane === 'pca' ? 'Finding the principal plane…' : 'Drawing the random plane…';
+  }
   return run + 1 < of ? 'Slicing (a coarse grid first)…' : 'Slicing…';
 }

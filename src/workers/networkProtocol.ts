@@ -1,4 +1,6 @@
 import type { ContourField } from '../engine/field.ts';
+import type { PlaneKind } from '../engine/network/landscape.ts';
+import type { SliceLoss } from '../engine/network/scene.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { Box } from '../engine/types.ts';
 
@@ -36,7 +38,7 @@ export type ToNetworkWorker =
     }
   | { readonly type: 'cancel' };
 
-/** One optimizer's run as the page draws it: on the runs' principal plane. */
+/** One optimizer's run as the page draws it: on the scene's plane. */
 export interface PlaneRun {
   /** α, β of every point on the plane (x and y of the landscape). */
   readonly alpha: Float64Array;
@@ -59,8 +61,12 @@ export interface PlaneRun {
 /** The runs of one scene on their plane: what the landscape and the charts draw. */
 export interface PlaneRuns {
   readonly runs: readonly PlaneRun[];
-  /** Shares of the points' variance along the plane's two axes. */
-  readonly explained: readonly [number, number];
+  /** The plane: the runs' principal one, or random directions through a run's end. */
+  readonly kind: PlaneKind;
+  /** Shares of the points' variance along the plane's two axes (a principal plane's only). */
+  readonly explained: readonly [number, number] | null;
+  /** The full-batch loss the plane's fields are of: over the training or the test set. */
+  readonly loss: SliceLoss;
   /** The part of the plane that holds every path (viewOfRuns). */
   readonly view: Box;
 }

@@ -1,7 +1,7 @@
 import { checkView, fieldOfSamples, sampleRows } from '../engine/field.ts';
 import { planeOfRuns, projectRun, viewOfRuns } from '../engine/network/landscape.ts';
 import { Network } from '../engine/network/model.ts';
-import { networkTraining } from '../engine/network/scene.ts';
+import { networkTraining, sliceExamples, sliceOf } from '../engine/network/scene.ts';
 import { lossCostMs, PlaneLoss } from '../engine/network/slice.ts';
 import { NetworkTrajectory, type NetworkRun } from '../engine/network/train.ts';
 import type { Box } from '../engine/types.ts';
@@ -35,9 +35,10 @@ type Request = Extract<ToNetworkWorker, { type: 'network' }>;
 
 /**
  * The network worker's logic, without the worker. A request trains every optimizer of the scene
- * (NetworkTrajectory, as trainNetwork, a few steps at a time), takes the principal plane of all
- * the runs together, projects them, and sends them; then the full-batch training loss on that
- * plane over the view that holds them, a coarse grid first and the complete one after, a few rows
+ * (NetworkTrajectory, as trainNetwork, a few steps at a time), takes the plane the scene's slice
+ * asks for (the principal plane of all the runs together, or a random one through a run's end, as
+ * `descent-lab slice`), projects them, and sends them; then the full-batch training (or test) loss
+ * on that plane over the view that holds them, a coarse grid first and the complete one after, a few rows
  * at a time; and on request (a zoom or pan) the same loss over another view of the newest plane.
  * It computes in tasks of about TASK_MS, so a newer request (or a cancel) that arrives meanwhile
  * replaces it within one task: latest wins, nothing stale is sent.
@@ -128,11 +129,13 @@ export class NetworkService {
     }
     post({ type: 'progress', requestId, stage: 'plane', run: 0, of: 1 }, []);
     yield;
-    const { plane, explained } = planeOfRuns('pca', training.arch, runs);
+    const slice = sliceOf(scene.network);
+    const examples = sliceExamples(training, slice.loss);
+    const { kind, plane, explained } = planeOfRuns(slice.plane, training.arch, runs, slice.run);
     const projections = runs.map((run) => projectRun(plane, run));
-    const view = viewOfRuns('pca', projections);
+    const view = viewOfRuns(kind, projections);
     // Parameters that grew past ~1e150 without overflowing overflow the plane's sums of squares.
-    if (!explained?.every(Number.isFinite)) throw new Error(NOT_FINITE);
+    if (explained && !explained.every(Number.isFinite)) throw new Error(NOT_FINITE);
     checkView(view);
     const shown: PlaneRun[] = runs.map((run, k) => ({
       ...projections[k]!,
@@ -155,13 +158,15 @@ export class NetworkService {
         requestId,
         ms: this.host.now() - t0,
         runs: shown,
-        explained: explained ?? [0, 0],
+        kind,
+        explained,
+        loss: slice.loss,
         view,
       },
       [...new Set(transfer)],
     );
-    const objective = new PlaneLoss(net, training.data.train, plane);
-    const cellMs = lossCostMs(training.arch, training.data.train.n);
+    const objective = new PlaneLoss(net, examples, plane);
+    const cellMs = lossCostMs(training.arch, examples.n);
     this.#plane = { requestId, objective, cellMs };
     yield* this.#slices(requestId, this.#plane, view, slicing, t0);
   }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sceneFromPreset } from '../../src/preset/index.ts';
+import { sceneFromPreset, toPreset } from '../../src/preset/index.ts';
 import type { PlaneRun } from '../../src/workers/networkProtocol.ts';
 import { NetworkPicture } from '../../src/ui/network/networkPicture.ts';
 import { planeContent } from '../../src/ui/network/planeContent.ts';
+import { describePlane } from '../../src/ui/network/networkText.ts';
 import { boundaryRuns } from '../../src/ui/network/useBoundaryRuns.ts';
 
 const scene = sceneFromPreset({
@@ -28,7 +29,9 @@ const run = (points: number, divergedAt: number | null): PlaneRun => ({
 
 const picture = new NetworkPicture(scene, {
   runs: [run(4, null), run(2, 2)],
+  kind: 'pca',
   explained: [0.734, 0.0042],
+  loss: 'train',
   view: { x: [0, 1], y: [0, 1] },
 });
 
@@ -53,6 +56,43 @@ describe('a network scene’s runs on the page', () => {
     expect(picture.axisNames).toEqual(['PC1 (73% of variance)', 'PC2 (0.4% of variance)']);
     expect(planeContent(picture)).toEqual({ axes: picture.axisNames, start: [0.5, -0] });
     expect(planeContent(null)).toEqual({ axes: ['PC1', 'PC2'], start: null });
+  });
+});
+
+describe('what the page says of a network’s plane', () => {
+  it('names a random plane’s axes as directions (they explain no share of variance)', () => {
+    const random = sceneFromPreset({
+      ...toPreset(scene),
+      network: { data: 'circle', hidden: [1], slice: { plane: 'random', run: 1, loss: 'test' } },
+    });
+    const shown = new NetworkPicture(random, {
+      ...picture.plane,
+      kind: 'random',
+      explained: null,
+      loss: 'test',
+    });
+    expect(shown.axisNames).toEqual(['random direction 1', 'random direction 2']);
+    expect(planeContent(shown).axes).toEqual(['random direction 1', 'random direction 2']);
+    const label = random.optimizers[1]!.label;
+    expect(shown.caption).toMatch(
+      new RegExp(
+        `^The paths are projected on a plane through ${label}’s last point along two filter-normalised random directions .* the contours are the full-batch test loss on that plane: .* a projection hides things`,
+      ),
+    );
+    expect(describePlane(random, random.network!)).toMatch(
+      new RegExp(
+        `^Contour map of the full-batch test loss of the Network \\[2, 1, 1\\] tanh on Circle on a plane through ${label}’s last point`,
+      ),
+    );
+  });
+
+  it('says the principal plane and the training loss for a scene without a slice', () => {
+    expect(picture.caption).toMatch(
+      /^The paths are projected on the plane of their first two principal components, and the contours are the full-batch training loss on that plane: .*a projection hides things/,
+    );
+    expect(describePlane(scene, scene.network!)).toMatch(
+      /full-batch training loss .* on the plane of the first two principal components of all runs' parameters/,
+    );
   });
 });
 

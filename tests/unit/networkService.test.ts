@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fieldOfSamples } from '../../src/engine/field.ts';
-import { networkTraining } from '../../src/engine/network/scene.ts';
-import { lossCostMs } from '../../src/engine/network/slice.ts';
+import { fieldOfSamples, sampleGrid } from '../../src/engine/field.ts';
+import { planeOfRuns } from '../../src/engine/network/landscape.ts';
+import { Network } from '../../src/engine/network/model.ts';
+import { DEFAULT_SLICE, networkTraining, withSlice } from '../../src/engine/network/scene.ts';
+import { lossCostMs, PlaneLoss } from '../../src/engine/network/slice.ts';
+import { trainNetwork } from '../../src/engine/network/train.ts';
 import { toPreset, sceneFromPreset } from '../../src/preset/index.ts';
 import type { FromNetworkWorker } from '../../src/workers/networkProtocol.ts';
 import {
@@ -57,7 +60,9 @@ const request = (requestId: number) =>
   ({ type: 'network', requestId, scene, slicing: { grids: [4, GRID], levels: 12 } }) as const;
 
 interface Slice {
-  explained: [number, number];
+  plane: string;
+  explained: [number, number] | null;
+  test_loss?: number[][];
   view: { x: [number, number]; y: [number, number] };
   train_loss: number[][];
   runs: { alpha: number[]; beta: number[]; distance: number[] }[];
@@ -72,8 +77,8 @@ interface Runs {
   }[];
 }
 
-const cliOut = async (args: string[]) => {
-  const r = await run([...args, '-'], JSON.stringify(toPreset(scene)));
+const cliOut = async (args: string[], of = scene) => {
+  const r = await run([...args, '-'], JSON.stringify(toPreset(of)));
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout) as unknown;
@@ -91,7 +96,7 @@ describe('the network worker’s service', () => {
     const runs = posted.find((m) => m.type === 'runs')!;
     expect(runs.type === 'runs' && runs.requestId).toBe(1);
     if (runs.type !== 'runs') return;
-    expect([...runs.explained]).toEqual(slice.explained);
+    expect([...runs.explained!]).toEqual(slice.explained);
     expect(runs.view).toEqual(slice.view);
     runs.runs.forEach((r, k) => {
       const c = cliRuns.runs[k]!;
@@ -116,6 +121,75 @@ describe('the network worker’s service', () => {
     ]);
     expect([...samples[1]!]).toEqual(slice.train_loss.flat());
     expect(fields[1]!.field).toEqual(fieldOfSamples(samples[1]!, runs.view, GRID, 12));
+  });
+
+  it('slices the scene’s random plane through run K and its test loss as slice --plane random --run K --loss test', async () => {
+    const randomScene = sceneFromPreset({
+      ...preset,
+      network: { ...preset.network, slice: { plane: 'random', run: 2, loss: 'test' } },
+    });
+    const { host, posted, drain } = fakeHost();
+    const { samples, fieldOf } = keptSamples();
+    new NetworkService(host, fieldOf).receive({ ...request(1), scene: randomScene });
+    drain();
+    const args = [
+      'slice',
+      '--plane',
+      'random',
+      '--run',
+      '2',
+      '--loss',
+      'test',
+      '--grid',
+      `${GRID}`,
+    ];
+    const slice = (await cliOut(args)) as Slice;
+    // The scene's own slice is the command line's default: no flags, the same numbers.
+    expect(await cliOut(['slice', '--grid', `${GRID}`], randomScene)).toEqual(slice);
+
+    const runs = posted.find((m) => m.type === 'runs')!;
+    if (runs.type !== 'runs') return expect(runs.type).toBe('runs');
+    expect([runs.kind, runs.explained, runs.loss]).toEqual(['random', null, 'test']);
+    expect([slice.plane, slice.explained]).toEqual(['random', null]);
+    expect(runs.view).toEqual(slice.view);
+    runs.runs.forEach((r, k) => {
+      expect([...r.alpha]).toEqual(slice.runs[k]!.alpha);
+      expect([...r.beta]).toEqual(slice.runs[k]!.beta);
+      expect([...r.distance]).toEqual(slice.runs[k]!.distance);
+    });
+    // The plane passes through run 2's last point.
+    expect(runs.runs[2]!.distance.at(-1)).toBeLessThan(1e-9);
+
+    // The complete field is the test loss on that plane: PlaneLoss over the test set, and the
+    // command line's test_loss; not the training loss.
+    const training = networkTraining(randomScene, randomScene.network!);
+    const { plane } = planeOfRuns('random', training.arch, trainNetwork(training), 2);
+    const test = sampleGrid(
+      new PlaneLoss(new Network(training.arch), training.data.test, plane),
+      runs.view,
+      GRID,
+    );
+    expect(training.data.test.n).toBe(30);
+    expect([...samples[1]!]).toEqual([...test]);
+    expect([...samples[1]!]).toEqual(slice.test_loss!.flat());
+    expect([...samples[1]!]).not.toEqual(slice.train_loss.flat());
+    // A coarse picture first, as for the training loss.
+    expect(
+      posted.filter((m) => m.type === 'field').map((f) => f.type === 'field' && f.field.n),
+    ).toEqual([4, GRID]);
+  });
+
+  it('refuses the test loss of a data set without a test split, naming the field', () => {
+    const { host, posted, drain } = fakeHost();
+    const network = { ...scene.network!, params: { ...scene.network!.params, test: 0 } };
+    const noTest = { ...scene, network: withSlice(network, { ...DEFAULT_SLICE, loss: 'test' }) };
+    new NetworkService(host).receive({ ...request(6), scene: noTest } as const);
+    drain();
+    expect(posted.at(-1)).toEqual({
+      type: 'error',
+      requestId: 6,
+      message: expect.stringMatching(/test loss needs a test split \(network\.params\.test/),
+    });
   });
 
   it('tells its progress: each run’s training, the plane, then the slices', () => {

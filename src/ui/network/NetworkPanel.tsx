@@ -6,6 +6,7 @@ import { useLab, useLabActions } from '../../state/useLab.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import { useDraft } from '../controls/useDraft.ts';
 import { batchProblem, readHidden, withData } from './networkScene.ts';
+import { SliceChoice } from './SliceChoice.tsx';
 
 /**
  * A network scene's own settings: its data set, hidden layers, activation and batch size (steps
@@ -93,6 +94,7 @@ export function NetworkPanel({ network }: { readonly network: NetworkScene }) {
           inputMode="numeric"
         />
       </div>
+      <SliceChoice network={network} />
       {problem && (
         <p id={ids.problem} className="ctl-problem" role="alert">
           {problem}

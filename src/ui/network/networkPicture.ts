@@ -1,5 +1,7 @@
 import type { Scene } from '../../engine/scene.ts';
+import { sliceOf } from '../../engine/network/scene.ts';
 import type { PlaneRun, PlaneRuns } from '../../workers/networkProtocol.ts';
+import { planeCaption } from './networkText.ts';
 
 /**
  * A network scene's runs as the page holds them once the worker sent them: their projections on
@@ -39,10 +41,22 @@ export class NetworkPicture {
     return r && step >= 0 && step < pointsOf(r) ? r.distance[step]! : null;
   }
 
-  /** The axis names: each principal component with the share of variance it explains. */
+  /**
+   * The axis names: each principal component with the share of variance it explains, or the
+   * random directions (they explain nothing in particular).
+   */
   get axisNames(): readonly [string, string] {
-    const [a, b] = this.plane.explained;
+    const { explained } = this.plane;
+    if (!explained) return ['random direction 1', 'random direction 2'];
+    const [a, b] = explained;
     return [`PC1 (${percent(a)} of variance)`, `PC2 (${percent(b)} of variance)`];
+  }
+
+  /** The caption: which plane, which loss, and that the projection hides things. */
+  get caption(): string {
+    const run = this.scene.network ? sliceOf(this.scene.network).run : 0;
+    const through = this.scene.optimizers[run]?.label ?? `run ${run + 1}`;
+    return planeCaption(this.plane.kind, this.plane.loss, through);
   }
 }
 

@@ -1,6 +1,7 @@
 import { checkSizes } from '../../engine/data/models.ts';
 import { checkArchitecture } from '../../engine/network/architecture.ts';
 import { getNetworkDataset } from '../../engine/network/datasets.ts';
+import { trainSize } from '../../engine/data/examples.ts';
 import type { NetworkScene } from '../../engine/network/scene.ts';
 import type { Scene } from '../../engine/scene.ts';
 import { sceneFromPreset } from '../../preset/index.ts';
@@ -54,3 +55,7 @@ export function batchProblem(network: NetworkScene, batch: number): string | nul
   const sizes = checkSizes({ ...network.params, batch });
   return sizes ? `network.params.${sizes.key} ${sizes.message}` : null;
 }
+
+/** True when `network`'s data set keeps some examples apart for testing. */
+export const hasTestSplit = ({ params }: NetworkScene): boolean =>
+  trainSize(params['n']!, params['test']!) < params['n']!;

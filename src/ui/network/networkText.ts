@@ -1,5 +1,6 @@
 import { getNetworkDataset } from '../../engine/network/datasets.ts';
-import type { NetworkScene } from '../../engine/network/scene.ts';
+import type { PlaneKind } from '../../engine/network/landscape.ts';
+import { sliceOf, type NetworkScene, type SliceLoss } from '../../engine/network/scene.ts';
 import type { Scene } from '../../engine/scene.ts';
 import { plural } from '../format.ts';
 
@@ -10,19 +11,47 @@ export function networkName(network: NetworkScene): string {
   return `Network [${widths}] ${network.activation} on ${data}`;
 }
 
-/** What the landscape's caption says of a network scene's plane. */
-export const PLANE_CAPTION =
-  'The paths are projected on the plane of their first two principal components, and the ' +
-  'contours are the training loss on that plane: a path point can lie far off it (hover one ' +
-  'to see how far), so a projection hides things. Drag to pan, wheel or pinch to zoom.';
+/** The loss a slice's contours show, in words: "training loss", "test loss". */
+export const lossName = (loss: SliceLoss): string =>
+  loss === 'test' ? 'test loss' : 'training loss';
+
+/**
+ * The plane in words: "the plane of their first two principal components", "a plane through
+ * Adam's last point along two filter-normalised random directions".
+ */
+function planeWords(kind: PlaneKind, through: string): string {
+  return kind === 'random'
+    ? `a plane through ${through}’s last point along two filter-normalised random directions ` +
+        '(Li et al.), shared by every run'
+    : 'the plane of their first two principal components';
+}
+
+/**
+ * What the landscape's caption says of a network scene's plane: which plane (`through`: the
+ * label of the run a random one passes through), which loss its contours are, and that a
+ * projection hides things.
+ */
+export function planeCaption(kind: PlaneKind, loss: SliceLoss, through: string): string {
+  return (
+    `The paths are projected on ${planeWords(kind, through)}, and the contours are the ` +
+    `full-batch ${lossName(loss)} on that plane: a path point can lie far off it (hover one ` +
+    'to see how far), so a projection hides things. Drag to pan, wheel or pinch to zoom.'
+  );
+}
 
 /** A sentence for screen readers that says what the landscape shows for a network scene. */
 export function describePlane(scene: Scene, network: NetworkScene): string {
   const labels = scene.optimizers.map((o) => o.label).join(', ');
+  const { plane, run, loss } = sliceOf(network);
+  const where =
+    plane === 'random'
+      ? `a plane through ${scene.optimizers[run]?.label ?? `run ${run + 1}`}’s last point along ` +
+        'two filter-normalised random directions'
+      : `the plane of the first two principal components of all runs' parameters`;
   return (
-    `Contour map of the full-batch training loss of the ${networkName(network)} on the plane of ` +
-    `the first two principal components of all runs' parameters, with the paths of ${labels} ` +
-    `projected on it over ${plural(scene.steps, 'step')}. Plus and minus zoom.`
+    `Contour map of the full-batch ${lossName(loss)} of the ${networkName(network)} on ` +
+    `${where}, with the paths of ${labels} projected on it over ` +
+    `${plural(scene.steps, 'step')}. Plus and minus zoom.`
   );
 }
 

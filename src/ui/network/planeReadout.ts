@@ -8,7 +8,7 @@ import type { NetworkPicture } from './networkPicture.ts';
 
 /**
  * The hover readout over a network's plane: α and β under the pointer and, near a path's point,
- * that run's step, its training loss and how far the point lies off the plane (what the
+ * that run's step, its training loss (test loss when the contours are of it) and how far the point lies off the plane (what the
  * projection hides). Null for a function's scene.
  */
 export function planeHover(
@@ -32,10 +32,14 @@ export function planeHover(
   if (!near || !set || distance === null) return { text: where, step: near?.step ?? null };
   const run = set.runs[near.run]!;
   const label = set.scene.optimizers[near.run]?.label ?? '';
+  // The loss the contours show: the point's test loss when they are of the test set.
+  const test = picture?.plane.loss === 'test' && run.testF ? run.testF[near.step]! : null;
+  const loss =
+    test === null
+      ? `training loss ${formatNumber(run.f[near.step]!)}`
+      : `test loss ${formatNumber(test)}`;
   return {
-    text:
-      `${where} · ${label} step ${near.step}: training loss ${formatNumber(run.f[near.step]!)}, ` +
-      `${formatNumber(distance)} off the plane`,
+    text: `${where} · ${label} step ${near.step}: ${loss}, ${formatNumber(distance)} off the plane`,
     step: near.step,
   };
 }
