@@ -111,6 +111,109 @@ describe('a network scene in the page', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('switches to a random plane through a run’s end and to the test loss: axes, caption, scale and link follow', async () => {
+    await page.goto(`${lab.server.url}${hash}`);
+    await computed(page);
+    const plot = page.locator('canvas.plot');
+    await expect
+      .poll(() => plot.getAttribute('data-axes'))
+      .toMatch(/^PC1 \(\d+% of variance\) \| PC2/);
+    const scale = page.locator('.colour-scale');
+    expect(await scale.getAttribute('aria-label')).toMatch(/^Colour scale: training loss from /);
+    expect(await page.textContent('#landscape-help')).toMatch(
+      /first two principal components, and the contours are the full-batch training loss/,
+    );
+
+    // The plane through Adam's last point along two filter-normalised random directions.
+    const planeSelect = page.getByLabel('Landscape plane');
+    await planeSelect.focus();
+    await planeSelect.selectOption({ label: 'Random directions through Adam’s end' });
+    await expect
+      .poll(() => plot.getAttribute('data-axes'), { timeout: 60_000 })
+      .toBe('random direction 1 | random direction 2');
+    await computed(page);
+    expect(await page.textContent('#landscape-help')).toMatch(
+      /projected on a plane through Adam’s last point along two filter-normalised random directions .* training loss on that plane: .* a projection hides things/,
+    );
+    expect(await page.evaluate(() => window.descentLab!.preset())).toMatchObject({
+      network: { slice: { plane: 'random', run: 1 } },
+    });
+
+    // Hovering Adam's last point: where descent-lab slice --plane random --run 1 puts it, on the plane.
+    const slice = await cli<{
+      plane: string;
+      view: { x: [number, number]; y: [number, number] };
+      runs: { alpha: number[]; beta: number[]; distance: number[] }[];
+    }>(['slice', '--plane', 'random', '--run', '1', '--grid', '2']);
+    expect(slice.plane).toBe('random');
+    const hoverAdamEnd = async () => {
+      const box = (await plot.boundingBox())!;
+      const [width, height] = [box.width - 52 - 16, box.height - 12 - 42];
+      const { x, y } = slice.view;
+      const adam = slice.runs[1]!;
+      const px = 52 + ((adam.alpha[300]! - x[0]) / (x[1] - x[0])) * width;
+      const py = 12 + height - ((adam.beta[300]! - y[0]) / (y[1] - y[0])) * height;
+      await page.mouse.move(box.x + px, box.y + py);
+      return adam.distance[300]!;
+    };
+    const distance = await hoverAdamEnd();
+    expect(distance).toBeLessThan(1e-9);
+    await expect
+      .poll(() => page.textContent('p.readout'))
+      .toMatch(
+        new RegExp(`Adam step 300: training loss [^,]+, ${formatNumber(distance)} off the plane$`),
+      );
+    await page.mouse.move(0, 0);
+
+    // The test loss instead: the worker slices it, and the scale, caption and readout say so.
+    await page.getByLabel('Contours of the test loss').check();
+    await expect
+      .poll(() => scale.getAttribute('aria-label'), { timeout: 60_000 })
+      .toMatch(/^Colour scale: test loss from /);
+    await computed(page);
+    expect(await page.textContent('.colour-scale-name')).toBe('test loss');
+    expect(await page.textContent('#landscape-help')).toMatch(
+      /the full-batch test loss on that plane/,
+    );
+    expect(await plot.getAttribute('aria-label')).toMatch(
+      /^Contour map of the full-batch test loss/,
+    );
+    const ran = await cli<{ runs: { test_loss: number[] }[] }>(['run']);
+    await hoverAdamEnd();
+    await expect
+      .poll(() => page.textContent('p.readout'))
+      .toMatch(`Adam step 300: test loss ${formatNumber(ran.runs[1]!.test_loss[300]!)}, `);
+    await page.mouse.move(0, 0);
+    const shared = await page.evaluate(() => window.descentLab!.preset());
+    expect(shared).toMatchObject({ network: { slice: { plane: 'random', run: 1, loss: 'test' } } });
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The link opens the same plane and loss, the controls showing them.
+    const link = await page.evaluate(() => location.hash);
+    const fresh = await open.context.newPage();
+    await fresh.goto(`${lab.server.url}${link}`);
+    await computed(fresh);
+    expect(await fresh.evaluate(() => window.descentLab!.preset())).toEqual(shared);
+    expect(await fresh.getByLabel('Contours of the test loss').isChecked()).toBe(true);
+    expect(await fresh.getByLabel('Landscape plane').inputValue()).toBe('1');
+    await expect
+      .poll(() => fresh.locator('canvas.plot').getAttribute('data-axes'))
+      .toBe('random direction 1 | random direction 2');
+    await fresh.close();
+
+    // Back to the principal plane by keyboard, still on the test loss.
+    await planeSelect.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => plot.getAttribute('data-axes'), { timeout: 60_000 }).toMatch(/^PC1 \(/);
+    await computed(page);
+    expect(await page.textContent('#landscape-help')).toMatch(
+      /first two principal components, and the contours are the full-batch test loss/,
+    );
+    expect(await page.evaluate(() => window.descentLab!.preset())).toMatchObject({
+      network: { slice: { loss: 'test' } },
+    });
+  });
+
   it('edits the network from the Scene panel, refuses what the engine cannot train, and goes back', async () => {
     await page.goto(lab.server.url);
     await page.waitForSelector('.app[data-state="ready"]');

@@ -163,6 +163,9 @@ export class Painter {
     const shown = phaseMarksOf(frame);
     const marks = shown.length ? JSON.stringify(shown.map(({ run, from }) => [run, from])) : '';
     if (canvas.dataset['phases'] !== marks) canvas.dataset['phases'] = marks;
+    // A network plane's axis names as drawn ("PC1 (…)", "random direction 1"), for the same.
+    const axes = frame.content.plane?.axes.join(' | ') ?? '';
+    if (canvas.dataset['axes'] !== axes) canvas.dataset['axes'] = axes;
     hooks.onFrame(canvas, frame);
     // Paths drawn in draft while they changed get a full-quality frame once they settle.
     const wait = this.#plot.settlesIn();
