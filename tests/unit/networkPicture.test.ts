@@ -56,6 +56,7 @@ describe('a network scene’s runs on the page', () => {
     expect(picture.axisNames).toEqual(['PC1 (73% of variance)', 'PC2 (0.4% of variance)']);
     expect(planeContent(picture)).toEqual({ axes: picture.axisNames, start: [0.5, -0] });
     expect(planeContent(null)).toEqual({ axes: ['PC1', 'PC2'], start: null });
+    expect(planeContent(null, 'random').axes).toEqual(['random direction 1', 'random direction 2']);
   });
 });
 

@@ -25,6 +25,7 @@ import { FrameLoop } from './frameLoop.ts';
 import { baseView } from './views.ts';
 import { describePlane } from '../network/networkText.ts';
 import { planeContent } from '../network/planeContent.ts';
+import { sliceOf } from '../../engine/network/scene.ts';
 
 function readTheme(canvas: HTMLCanvasElement): Theme {
   const style = getComputedStyle(canvas);
@@ -147,7 +148,7 @@ export class Painter {
         // The inspector and the sweeps work on the function: a network scene shows neither.
         inspection: inspection && !network ? currentInspection(inspection, state) : null,
         sweep: network ? null : (sweep?.current ?? null),
-        ...(network ? { plane: planeContent(picture) } : {}),
+        ...(network ? { plane: planeContent(picture, sliceOf(network).plane) } : {}),
       },
       this.#theme,
     );
