@@ -50,6 +50,11 @@ const spiral16 = sceneFromPreset({
   ...toCompactPreset(defaultNet),
   network: { data: 'spiral', hidden: [16, 16] },
 });
+/** The default scene seen on Li et al.'s random plane through Adam's end, its test loss drawn. */
+const randomTest = sceneFromPreset({
+  ...toCompactPreset(defaultNet),
+  network: { data: 'circle', hidden: [8, 8], slice: { plane: 'random', run: 1, loss: 'test' } },
+});
 
 if (only !== 'browser') {
   const { grids, budgetMs } = NETWORK_SLICING;
@@ -59,6 +64,7 @@ if (only !== 'browser') {
   for (const [name, scene] of [
     ['default: circle [2,8,8,1], 3 optimizers × 500 steps', defaultNet],
     ['spiral [2,16,16,1], 3 optimizers × 500 steps', spiral16],
+    ['default on the random plane through Adam, test loss', randomTest],
   ] as const) {
     for (let k = 0; k < 3; k++) {
       const t = service(scene);
