@@ -38,7 +38,8 @@ type Request = Extract<ToNetworkWorker, { type: 'network' }>;
  * (NetworkTrajectory, as trainNetwork, a few steps at a time), takes the plane the scene's slice
  * asks for (the principal plane of all the runs together, or a random one through a run's end, as
  * `descent-lab slice`), projects them, and sends them; then the full-batch training (or test) loss
- * on that plane over the view that holds them, a coarse grid first and the complete one after, a few rows
+ * on that plane over the view that holds them (a scene that changes only its slice is not trained
+ * again), a coarse grid first and the complete one after, a few rows
  * at a time; and on request (a zoom or pan) the same loss over another view of the newest plane.
  * It computes in tasks of about TASK_MS, so a newer request (or a cancel) that arrives meanwhile
  * replaces it within one task: latest wins, nothing stale is sent.
@@ -47,6 +48,11 @@ export class NetworkService {
   #job: Generator<void, void, void> | null = null;
   #requestId = 0;
   #scheduled = false;
+  /**
+   * The newest complete training and what it was of (trainingKey): a scene that changes only its
+   * slice (the plane, the loss drawn) is sliced again without training again.
+   */
+  #trained: { readonly key: string; readonly runs: readonly NetworkRun[] } | null = null;
   /** The newest plane sent to the page, for later views of it (zoom, pan). */
   #plane: {
     readonly requestId: number;
@@ -64,6 +70,8 @@ export class NetworkService {
   receive(message: ToNetworkWorker): void {
     if (message.type === 'cancel') {
       this.#job = null;
+      // The page left networks: the runs are not needed again soon.
+      this.#trained = null;
       return;
     }
     if (message.type === 'network') this.#job = this.#compute(message);
@@ -115,17 +123,22 @@ export class NetworkService {
     if (!scene.network) throw new Error('the scene has no network');
     const training = networkTraining(scene, scene.network);
     const net = new Network(training.arch);
-    const of = training.optimizers.length;
-    const runs: NetworkRun[] = [];
-    for (const [run, entry] of training.optimizers.entries()) {
-      post({ type: 'progress', requestId, stage: 'training', run, of }, []);
-      yield;
-      const trajectory = new NetworkTrajectory(training, entry, net);
-      while (!trajectory.done) {
-        trajectory.advance(STEPS_PER_SLICE);
+    const key = trainingKey(scene);
+    let runs = this.#trained?.key === key ? this.#trained.runs : null;
+    if (!runs) {
+      const of = training.optimizers.length;
+      const trained: NetworkRun[] = [];
+      for (const [run, entry] of training.optimizers.entries()) {
+        post({ type: 'progress', requestId, stage: 'training', run, of }, []);
         yield;
+        const trajectory = new NetworkTrajectory(training, entry, net);
+        while (!trajectory.done) {
+          trajectory.advance(STEPS_PER_SLICE);
+          yield;
+        }
+        trained.push(trajectory.toRun());
       }
-      runs.push(trajectory.toRun());
+      this.#trained = { key, runs: (runs = trained) };
     }
     post({ type: 'progress', requestId, stage: 'plane', run: 0, of: 1 }, []);
     yield;
@@ -137,16 +150,16 @@ export class NetworkService {
     // Parameters that grew past ~1e150 without overflowing overflow the plane's sums of squares.
     if (explained && !explained.every(Number.isFinite)) throw new Error(NOT_FINITE);
     checkView(view);
+    // Copies move to the page: the runs stay here for the scene's next plane or loss.
     const shown: PlaneRun[] = runs.map((run, k) => ({
       ...projections[k]!,
-      loss: run.loss,
-      testLoss: run.testLoss,
-      lr: run.lr,
+      loss: run.loss.slice(),
+      testLoss: run.testLoss?.slice() ?? null,
+      lr: run.lr.slice(),
       divergedAt: run.divergedAt,
-      params: run.params,
+      params: run.params.slice(),
       count: run.count,
     }));
-    // The runs are not read again here: their arrays move to the page.
     const transfer = shown.flatMap((r) =>
       [r.alpha, r.beta, r.distance, r.loss, r.testLoss, r.lr, r.params]
         .filter((a) => a !== null)
@@ -201,6 +214,14 @@ export class NetworkService {
       n = completeSide(grids, budgetMs, cellMs);
     }
   }
+}
+
+/**
+ * What decides a network scene's runs, as text: everything but the network's slice (and the 2-D
+ * function, view and start, which a network's runs ignore).
+ */
+function trainingKey({ steps, noise, optimizers, network }: Request['scene']): string {
+  return JSON.stringify([steps, noise, optimizers, { ...network, slice: undefined }]);
 }
 
 /** The fewest samples per side of a complete grid sized by its budget. */

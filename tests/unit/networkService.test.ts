@@ -29,6 +29,9 @@ const preset = {
 };
 const GRID = 9;
 
+/** A message without its times (they differ from one service to another). */
+const withoutMs = (m: FromNetworkWorker) => ('ms' in m ? { ...m, ms: 0 } : m);
+
 /** A host whose tasks wait in a queue the test drains, on a clock that ticks `tick` ms a read. */
 function fakeHost(tick = 1) {
   const posted: FromNetworkWorker[] = [];
@@ -177,6 +180,52 @@ describe('the network worker’s service', () => {
     expect(
       posted.filter((m) => m.type === 'field').map((f) => f.type === 'field' && f.field.n),
     ).toEqual([4, GRID]);
+  });
+
+  it('slices a scene that changes only its plane or loss again without training again', () => {
+    const { host, posted, drain } = fakeHost();
+    const service = new NetworkService(host);
+    const random = (loss: 'train' | 'test') =>
+      withSlice(scene.network!, { plane: 'random', run: 1, loss });
+    const runsOf = (requestId: number) =>
+      posted.find(
+        (m): m is Extract<FromNetworkWorker, { type: 'runs' }> =>
+          m.type === 'runs' && m.requestId === requestId,
+      )!;
+    const trainingOf = (requestId: number) =>
+      posted.filter(
+        (m) => m.requestId === requestId && m.type === 'progress' && m.stage === 'training',
+      );
+    service.receive(request(1));
+    drain();
+    service.receive({ ...request(2), scene: { ...scene, network: random('test') } });
+    drain();
+    expect(trainingOf(1)).toHaveLength(3);
+    expect(trainingOf(2)).toEqual([]);
+    // The same numbers a fresh service sends for that scene, in arrays of their own (each
+    // message's buffers move to the page).
+    const fresh = fakeHost();
+    new NetworkService(fresh.host).receive({
+      ...request(2),
+      scene: { ...scene, network: random('test') },
+    });
+    fresh.drain();
+    expect(posted.filter((m) => m.requestId === 2 && m.type !== 'progress').map(withoutMs)).toEqual(
+      fresh.posted.filter((m) => m.type !== 'progress').map(withoutMs),
+    );
+    runsOf(2).runs.forEach((r, k) => {
+      expect(r.params).not.toBe(runsOf(1).runs[k]!.params);
+      expect(r.params).toEqual(runsOf(1).runs[k]!.params);
+    });
+    // Another optimizer, or a cancel (the page left networks), trains again.
+    const other = { ...scene, optimizers: scene.optimizers.slice(1) };
+    service.receive({ ...request(3), scene: other });
+    drain();
+    expect(trainingOf(3)).toHaveLength(2);
+    service.receive({ type: 'cancel' });
+    service.receive({ ...request(4), scene: other });
+    drain();
+    expect(trainingOf(4)).toHaveLength(2);
   });
 
   it('refuses the test loss of a data set without a test split, naming the field', () => {
