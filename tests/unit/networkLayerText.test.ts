@@ -79,6 +79,12 @@ describe('the layer inspector’s words and numbers', () => {
       'The lowest training loss is Adam’s (0.1), the lowest test loss SGD’s (0.35); the largest ' +
         'gap between test and training loss is Adam’s (0.3).',
     ]);
+    const bouncing = flatnessSentence([
+      { label: 'SGD', train: 0.3, test: 0.35, sharpness: -0.04 },
+      { label: 'Adam', train: 0.1, test: 0.4, sharpness: 0.1 },
+    ]);
+    expect(bouncing[0]).toBe('SGD ends flattest (sharpness −0.04), Adam sharpest (0.1).');
+    expect(bouncing[1]).toMatch(/^SGD’s sharpness is negative: .* not \(yet\) at a minimum\.$/);
   });
 });
 

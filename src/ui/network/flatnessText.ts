@@ -47,6 +47,14 @@ export function flatnessSentence(ends: readonly RunEnd[]): string[] {
         (flat.sharpness! > 0 ? `, ${formatShort(times)} times as much).` : ').'),
     );
   }
+  for (const e of ends) {
+    if (e.sharpness !== null && e.sharpness < 0) {
+      out.push(
+        `${e.label}’s sharpness is negative: the loss falls on average around its end, which ` +
+          'is not (yet) at a minimum.',
+      );
+    }
+  }
   const tests = pick(ends, (e) => e.test, 1);
   const fits = pick(ends, (e) => e.train, 1);
   const wide = pick(ends, gap, -1);
