@@ -3,7 +3,13 @@ import type { PlaneKind } from '../engine/network/landscape.ts';
 import { sliceOf } from '../engine/network/scene.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { Box } from '../engine/types.ts';
-import type { FromNetworkWorker, PlaneRuns, Slicing, ToNetworkWorker } from './networkProtocol.ts';
+import type {
+  FromNetworkWorker,
+  NetworkLayers,
+  PlaneRuns,
+  Slicing,
+  ToNetworkWorker,
+} from './networkProtocol.ts';
 import type { WorkerFactory } from './latestClient.ts';
 import { WatchedWorker } from './watchedWorker.ts';
 
@@ -16,6 +22,11 @@ export interface NetworkEvents {
   /** A contour field of the training loss on the plane: coarse first, then `final`. */
   field(field: ContourField, final: boolean, ms: number): void;
   error(message: string): void;
+  /**
+   * The per-layer statistics and sharpness of the runs of `scene` (the newest scene's, whose
+   * runs arrived), after its coarse field; ms since the request, computeMs their own time.
+   */
+  layers?(scene: Scene, layers: NetworkLayers, ms: number, computeMs: number): void;
 }
 
 /** A worker silent this long while it owes an answer is taken to hang (a slice sends every row). */
@@ -86,6 +97,7 @@ export class NetworkClient {
   }
 
   #receive(msg: FromNetworkWorker): void {
+    if (msg.type === 'layers') return this.#layers(msg);
     const owed = this.#owed;
     if (!owed || msg.requestId !== owed.requestId) return;
     const last = msg.type === 'error' || (msg.type === 'field' && msg.final);
@@ -106,6 +118,14 @@ export class NetworkClient {
       this.#plane = msg.requestId;
       this.events.runs(owed.scene, msg, msg.ms);
     }
+  }
+
+  /** Layers belong to the plane the page holds, whichever request (it, or a view of it) is owed. */
+  #layers(msg: Extract<FromNetworkWorker, { type: 'layers' }>): void {
+    const scene = this.#scene;
+    if (!scene || msg.requestId !== scene.requestId || this.#plane !== msg.requestId) return;
+    if (this.#owed) this.#worker.arm();
+    this.events.layers?.(scene.scene, msg, msg.ms, msg.computeMs);
   }
 
   #fail(reason: string, failures: number): void {

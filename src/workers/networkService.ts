@@ -7,7 +7,15 @@ import { NetworkTrajectory, type NetworkRun } from '../engine/network/train.ts';
 import type { Box } from '../engine/types.ts';
 import { errorMessage } from './errorMessage.ts';
 import { buffersOf } from './fieldService.ts';
-import type { FromNetworkWorker, PlaneRun, Slicing, ToNetworkWorker } from './networkProtocol.ts';
+import { layerBuffers, layersOfRuns } from './networkLayers.ts';
+import type {
+  FromNetworkWorker,
+  NetworkLayers,
+  PlaneRun,
+  Slicing,
+  ToNetworkWorker,
+} from './networkProtocol.ts';
+import type { NetworkTraining } from '../engine/network/train.ts';
 
 /** What the service needs from its worker; tests pass fakes. */
 export interface NetworkHost {
@@ -33,6 +41,14 @@ const NOT_FINITE =
 
 type Request = Extract<ToNetworkWorker, { type: 'network' }>;
 
+/** A scene's runs, kept for its next slice, and their layers once computed. */
+interface Trained {
+  /** What the runs are of (trainingKey). */
+  readonly key: string;
+  readonly runs: readonly NetworkRun[];
+  layers: NetworkLayers | null;
+}
+
 /**
  * The network worker's logic, without the worker. A request trains every optimizer of the scene
  * (NetworkTrajectory, as trainNetwork, a few steps at a time), takes the plane the scene's slice
@@ -52,13 +68,15 @@ export class NetworkService {
    * The newest complete training and what it was of (trainingKey): a scene that changes only its
    * slice (the plane, the loss drawn) is sliced again without training again.
    */
-  #trained: { readonly key: string; readonly runs: readonly NetworkRun[] } | null = null;
+  #trained: Trained | null = null;
   /** The newest plane sent to the page, for later views of it (zoom, pan). */
   #plane: {
     readonly requestId: number;
     readonly objective: PlaneLoss;
     /** What one cell of it costs (lossCostMs): the complete grid's side follows from it. */
     readonly cellMs: number;
+    /** Its runs' layers (sent once, after its coarse field; a view of it finishes them). */
+    readonly layers: Generator<void, void, void>;
   } | null = null;
 
   constructor(
@@ -124,10 +142,10 @@ export class NetworkService {
     const training = networkTraining(scene, scene.network);
     const net = new Network(training.arch);
     const key = trainingKey(scene);
-    let runs = this.#trained?.key === key ? this.#trained.runs : null;
-    if (!runs) {
+    let trained = this.#trained?.key === key ? this.#trained : null;
+    if (!trained) {
       const of = training.optimizers.length;
-      const trained: NetworkRun[] = [];
+      const runs: NetworkRun[] = [];
       for (const [run, entry] of training.optimizers.entries()) {
         post({ type: 'progress', requestId, stage: 'training', run, of }, []);
         yield;
@@ -136,10 +154,11 @@ export class NetworkService {
           trajectory.advance(STEPS_PER_SLICE);
           yield;
         }
-        trained.push(trajectory.toRun());
+        runs.push(trajectory.toRun());
       }
-      this.#trained = { key, runs: (runs = trained) };
+      this.#trained = trained = { key, runs, layers: null };
     }
+    const { runs } = trained;
     post({ type: 'progress', requestId, stage: 'plane', run: 0, of: 1 }, []);
     yield;
     const slice = sliceOf(scene.network);
@@ -180,7 +199,8 @@ export class NetworkService {
     );
     const objective = new PlaneLoss(net, examples, plane);
     const cellMs = lossCostMs(training.arch, examples.n);
-    this.#plane = { requestId, objective, cellMs };
+    const layers = this.#layers(requestId, training, trained, t0);
+    this.#plane = { requestId, objective, cellMs, layers };
     yield* this.#slices(requestId, this.#plane, view, slicing, t0);
   }
 
@@ -190,7 +210,15 @@ export class NetworkService {
    */
   *#slices(
     requestId: number,
-    { objective, cellMs }: { readonly objective: PlaneLoss; readonly cellMs: number },
+    {
+      objective,
+      cellMs,
+      layers,
+    }: {
+      readonly objective: PlaneLoss;
+      readonly cellMs: number;
+      readonly layers: Generator<void, void, void>;
+    },
     view: Box,
     { grids, levels, budgetMs }: Slicing,
     t0: number,
@@ -211,8 +239,32 @@ export class NetworkService {
         buffersOf(field),
       );
       yield;
+      // After the first picture, before the complete one: a finished generator adds nothing.
+      if (k === 0) yield* layers;
       n = completeSide(grids, budgetMs, cellMs);
     }
+  }
+
+  /**
+   * The runs' layers (networkLayers.ts), posted under the scene request that trained them (or
+   * sliced them again: then the kept ones, computed once, computeMs 0).
+   */
+  *#layers(
+    requestId: number,
+    training: NetworkTraining,
+    trained: Trained,
+    t0: number,
+  ): Generator<void, void, void> {
+    let computeMs = 0;
+    if (!trained.layers) {
+      const done = yield* layersOfRuns(training, trained.runs, () => this.host.now());
+      trained.layers = done.layers;
+      computeMs = done.computeMs;
+    }
+    // A copy moves to the page: the kept ones serve the scene's next plane or loss.
+    const layers = structuredClone(trained.layers);
+    const ms = this.host.now() - t0;
+    this.host.post({ type: 'layers', requestId, ms, computeMs, ...layers }, layerBuffers(layers));
   }
 }
 

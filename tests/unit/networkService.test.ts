@@ -30,7 +30,8 @@ const preset = {
 const GRID = 9;
 
 /** A message without its times (they differ from one service to another). */
-const withoutMs = (m: FromNetworkWorker) => ('ms' in m ? { ...m, ms: 0 } : m);
+const withoutMs = (m: FromNetworkWorker) =>
+  m.type === 'layers' ? { ...m, ms: 0, computeMs: 0 } : 'ms' in m ? { ...m, ms: 0 } : m;
 
 /** A host whose tasks wait in a queue the test drains, on a clock that ticks `tick` ms a read. */
 function fakeHost(tick = 1) {
@@ -217,6 +218,15 @@ describe('the network worker’s service', () => {
       expect(r.params).not.toBe(runsOf(1).runs[k]!.params);
       expect(r.params).toEqual(runsOf(1).runs[k]!.params);
     });
+    // The layers too are the kept ones (not computed again), in arrays of their own.
+    const layersOf = (requestId: number) =>
+      posted.find(
+        (m): m is Extract<FromNetworkWorker, { type: 'layers' }> =>
+          m.type === 'layers' && m.requestId === requestId,
+      )!;
+    expect(layersOf(2).computeMs).toBe(0);
+    expect(layersOf(2).runs).toEqual(layersOf(1).runs);
+    expect(layersOf(2).runs[0]!.stats.theta[0]).not.toBe(layersOf(1).runs[0]!.stats.theta[0]);
     // Another optimizer, or a cancel (the page left networks), trains again.
     const other = { ...scene, optimizers: scene.optimizers.slice(1) };
     service.receive({ ...request(3), scene: other });
@@ -255,6 +265,7 @@ describe('the network worker’s service', () => {
       'runs',
       'slicing 0/2',
       'field',
+      'layers',
       'slicing 1/2',
       'field',
     ]);
