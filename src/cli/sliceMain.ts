@@ -7,7 +7,7 @@ import {
 } from '../engine/network/landscape.ts';
 import { Network } from '../engine/network/model.ts';
 import { networkTraining } from '../engine/network/scene.ts';
-import { lineLosses, PlaneLoss } from '../engine/network/slice.ts';
+import { lineLosses, lineTs, PlaneLoss } from '../engine/network/slice.ts';
 import { trainNetwork, type NetworkRun } from '../engine/network/train.ts';
 import type { Scene } from '../engine/scene.ts';
 import { UsageError } from './failure.ts';
@@ -47,8 +47,7 @@ export async function sliceCommand(
 function* lineJsonChunks(scene: Scene, command: SliceCommand): Generator<string, void, undefined> {
   const training = networkTraining(scene, scene.network!);
   const runs = trainNetwork(training);
-  const n = command.grid;
-  const ts = Array.from({ length: n }, (_, k) => -0.5 + (2 * k) / (n - 1));
+  const ts = lineTs(command.grid);
   const net = new Network(training.arch);
   const [a, b] = [runs[command.run]!, runs[command.to]!].map(lastPoint) as [
     Float64Array,
