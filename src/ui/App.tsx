@@ -10,6 +10,7 @@ import { ExportMenu, type LandscapeSnapshot } from './ExportMenu.tsx';
 import { Gallery } from './Gallery.tsx';
 import { dataView, isDataScene } from './data/DataView.tsx';
 import { boundariesView } from './network/boundariesView.tsx';
+import { lineView } from './network/lineView.tsx';
 import { EmbedMenu } from './embed/EmbedMenu.tsx';
 import { useLab } from '../state/useLab.ts';
 import { InspectPanel } from './inspect/InspectPanel.tsx';
@@ -128,7 +129,12 @@ function Lab({ store, compiler, lesson = null }: LabProps) {
                   views={[
                     // The inspector and the sweeps run on the function: a network scene hides
                     // them (its Scene panel says so).
-                    ...(network ? [boundariesView(pipeline.network)] : functionViews),
+                    ...(network
+                      ? [
+                          boundariesView(pipeline.network),
+                          lineView(pipeline.network, pipeline.line),
+                        ]
+                      : functionViews),
                     ...(dataScene ? [dataView] : []),
                   ]}
                 />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { network } from '../../../src/gallery/network.ts';
 import { lineBarrier } from '../../../src/engine/network/barrier.ts';
 import { networkTraining } from '../../../src/engine/network/scene.ts';
 import { lineTs } from '../../../src/engine/network/slice.ts';
@@ -12,19 +13,8 @@ import type { FromNetworkWorker } from '../../../src/workers/networkProtocol.ts'
 import { NetworkService } from '../../../src/workers/networkService.ts';
 import { run } from '../support/cliInProcess.ts';
 
-/** The gallery's spiral (network-spiral-optimizers): SGD, Adam, Adam → SGD. */
-const preset = {
-  v: 1,
-  fn: { id: 'rosenbrock' },
-  steps: 500,
-  noise: { sigma: 0, seed: 1 },
-  optimizers: [
-    { type: 'sgd', lr: 0.5, label: 'SGD' },
-    { type: 'adam', lr: 0.05, label: 'Adam' },
-    { type: 'adam', lr: 0.05, phases: [{ from: 250, type: 'sgd', lr: 0.2 }], label: 'Adam → SGD' },
-  ],
-  network: { data: 'spiral', params: { n: 120, batch: 10 }, hidden: [8, 8], init: 1 },
-};
+/** The gallery's spiral: SGD, Adam and Adam → SGD on [2, 8, 8, 1], 500 steps. */
+const preset = network.find((g) => g.id === 'network-spiral-optimizers')!.preset;
 const scene = sceneFromPreset(preset);
 const runs = trainNetwork(networkTraining(scene, scene.network!));
 const POINTS = 81;
