@@ -10,6 +10,7 @@ import { networkTraining } from '../engine/network/scene.ts';
 import { lineLosses, lineTs, PlaneLoss } from '../engine/network/slice.ts';
 import { trainNetwork, type NetworkRun } from '../engine/network/train.ts';
 import type { Scene } from '../engine/scene.ts';
+import { lineJsonChunks } from '../preset/lineFormat.ts';
 import { UsageError } from './failure.ts';
 import { sceneOf } from './input.ts';
 import type { Io } from './main.ts';
@@ -37,14 +38,14 @@ export async function sliceCommand(
   }
   await writeOut(
     command.plane === 'line'
-      ? lineJsonChunks(scene, command)
+      ? lineJson(scene, command)
       : sliceJsonChunks(scene, command.plane, command),
     io.stdout,
   );
 }
 
 /** The losses along the line between two runs' last points (see SLICE_USAGE). */
-function* lineJsonChunks(scene: Scene, command: SliceCommand): Generator<string, void, undefined> {
+function lineJson(scene: Scene, command: SliceCommand): Generator<string, void, undefined> {
   const training = networkTraining(scene, scene.network!);
   const runs = trainNetwork(training);
   const ts = lineTs(command.grid);
@@ -54,10 +55,13 @@ function* lineJsonChunks(scene: Scene, command: SliceCommand): Generator<string,
     Float64Array,
   ];
   const { train, test } = training.data;
-  yield `{"plane":"line","from":${command.run},"to":${command.to},"t":[${ts.join(',')}],`;
-  yield `\n"train_loss":[${lineLosses(net, train, a, b, ts).join(',')}]`;
-  if (test.n > 0) yield `,\n"test_loss":[${lineLosses(net, test, a, b, ts).join(',')}]`;
-  yield '}\n';
+  return lineJsonChunks(
+    command.run,
+    command.to,
+    ts,
+    lineLosses(net, train, a, b, ts),
+    test.n > 0 ? lineLosses(net, test, a, b, ts) : null,
+  );
 }
 
 /** A run's last parameter vector. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { network } from '../../src/gallery/network.ts';
@@ -35,12 +36,13 @@ interface Line {
 }
 
 /** `descent-lab slice --plane line` from run `from`'s end to run `to`'s, on the page's 81 points. */
-async function cliLine(from: number, to: number): Promise<Line> {
+async function cliText(from: number, to: number): Promise<string> {
   const args = ['slice', hash, '--plane', 'line', '--run', `${from}`, '--to', `${to}`];
   const { status, stdout, stderr } = await run([...args, '--grid', '81']);
   if (status !== 0) throw new Error(`descent-lab slice exited ${status}: ${stderr}`);
-  return JSON.parse(stdout) as Line;
+  return stdout;
 }
+const cliLine = async (from: number, to: number) => JSON.parse(await cliText(from, to)) as Line;
 
 /** The sentence the page should write for the command line's line. */
 const sentenceOf = (line: Line, from: number, to: number) =>
@@ -94,6 +96,14 @@ describe('Between two ends: the line between two runs’ final parameters', () =
       'Adam → SGD',
     ]);
     expect(await page.locator('circle.line-peak').count()).toBe(0);
+
+    // Line as JSON saves the command line's text, character for character.
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Line as JSON' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('descent-lab-line-1-2.json');
+    expect(readFileSync((await file.path())!, 'utf8')).toBe(await cliText(1, 2));
 
     expect(await axeViolations(page)).toEqual([]);
   });

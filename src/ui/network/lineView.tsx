@@ -1,6 +1,8 @@
 import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { lineBarrier } from '../../engine/network/barrier.ts';
+import { lineJsonChunks } from '../../preset/lineFormat.ts';
 import type { Feed } from '../../workers/feed.ts';
+import { saveFile, textFile } from '../download.ts';
 import type { SwitchedView } from '../layout/ViewSwitch.tsx';
 import '../data/data.css';
 import { finiteRuns, type LineChannel, type LineChoice } from './lineChannel.ts';
@@ -138,6 +140,7 @@ function LineView({
               <p id={ids.sentence} className="line-sentence" aria-live="polite">
                 {sentence}
               </p>
+              <SaveLine from={from} to={to} data={data} />
             </>
           ) : (
             <p className="data-hint" role="status">
@@ -147,6 +150,28 @@ function LineView({
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * "Line as JSON": the shown line as `descent-lab slice <link> --plane line --run K --to L --grid
+ * 81` prints it, character for character.
+ */
+function SaveLine({ from, to, data }: { from: number; to: number; data: LineData }) {
+  const [message, setMessage] = useState('');
+  const save = () => {
+    const name = `descent-lab-line-${from}-${to}.json`;
+    const text = [...lineJsonChunks(from, to, data.t, data.train, data.test)].join('');
+    saveFile(name, textFile(text, 'application/json'));
+    setMessage(`Saved ${name}.`);
+  };
+  return (
+    <p className="line-save">
+      <button type="button" className="ctl-button" onClick={save}>
+        Line as JSON
+      </button>{' '}
+      <span role="status">{message}</span>
+    </p>
   );
 }
 
