@@ -71,6 +71,16 @@ describe('Between two ends: the line between two runs’ final parameters', () =
     expect(d!.match(/L/g)).toHaveLength(80);
     expect(await page.locator('path.line-test').getAttribute('stroke-dasharray')).toBe('4 3');
     expect(await page.locator('text.line-end-label').allTextContents()).toEqual(['SGD', 'Adam']);
+    // The barrier's peak is ringed where the training curve passes.
+    const peak = lineBarrier(sgdAdam.t, sgdAdam.train_loss)!;
+    const ring = page.locator('circle.line-peak');
+    expect(await ring.count()).toBe(1);
+    const ringX = Number(await ring.getAttribute('cx'));
+    const endX = await page
+      .locator('circle.line-end-dot')
+      .evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cx'))));
+    // The ends' dots sit at t = 0 and 1: the ring at t = peakT between them, on that scale.
+    expect(ringX).toBeCloseTo(endX[0]! + peak.peakT * (endX[1]! - endX[0]!), 6);
 
     // The hovered sample's readout is the command line's number there (t = 0.5: sample 40).
     const svg = (await page.locator('.line-chart svg').boundingBox())!;
