@@ -2,7 +2,8 @@
  * The decision-boundary panel's budget (issue 15): the output of [2, 16, 16, 1] (337 parameters)
  * on an n × n grid of its inputs, σ included, plus the ½ line by marching squares, for one θ —
  * what a panel computes when the cursor's step changes. Target: ≤ 8 ms at the grid the panel uses
- * (DecisionBoundaries.tsx's GRID), so a few panels stay inside a frame on the main thread.
+ * (BOUNDARY_GRID in engine/network/boundaryFrame.ts), so the boundary worker answers a step of a
+ * few panels within a frame or two.
  * Prints, per grid size and activation, the least and the worst per-call CPU time over rounds of
  * ≈ 40 ms each; judge on the worst of several fresh processes:
  *

@@ -1,7 +1,8 @@
 /**
  * The page's network scenes (issue 15): the network worker's own code path (NetworkService) on
- * the Scene panel's default network scene and on [2, 16, 16, 1] spiral, in Node — training done
- * (the runs on their plane sent), the coarse first picture, the complete field — then, in
+ * the Scene panel's default network scene, on [2, 16, 16, 1] spiral and on the gallery's spiral,
+ * in Node — training done (the runs on their plane sent), the coarse first picture, the Layers
+ * view's numbers (and their own compute time), the complete field — then, in
  * Chromium, a drag of the first lr slider on the default network scene: long tasks on the main
  * thread, and how fresh the picture is during and after the drag; then a zoom, which slices the
  * plane again over the new view. Figures, not assertions; the
@@ -12,6 +13,7 @@
  * `--only=node` or `--only=browser` runs one part (the browser part needs `npm run build`).
  */
 import type { Scene } from '../src/engine/scene.ts';
+import { network } from '../src/gallery/network.ts';
 import { defaultScene, sceneFromPreset } from '../src/preset/index.ts';
 import { defaultNetworkScene } from '../src/ui/network/networkScene.ts';
 import { NETWORK_SLICING } from '../src/ui/network/networkRoute.ts';
@@ -25,9 +27,11 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
 
 /** Runs one request through the service with a host that runs each task at once; times what arrives. */
-function service(scene: Scene): { runs: number; first: number; full: number; n: number } {
+function service(scene: Scene) {
   const at: Record<string, number> = {};
   let n = 0;
+  // The Layers view's numbers (per-layer statistics and sharpness): their own compute time.
+  let layersMs = NaN;
   const tasks: (() => void)[] = [];
   const t0 = performance.now();
   const svc = new NetworkService({
@@ -35,6 +39,7 @@ function service(scene: Scene): { runs: number; first: number; full: number; n: 
       const key = m.type === 'field' ? (m.final ? 'full' : 'first') : m.type;
       at[key] ??= performance.now() - t0;
       if (m.type === 'field') n = m.field.n;
+      if (m.type === 'layers') layersMs = m.computeMs;
       if (m.type === 'error') throw new Error(m.message);
     },
     later: (task) => tasks.push(task),
@@ -42,7 +47,14 @@ function service(scene: Scene): { runs: number; first: number; full: number; n: 
   });
   svc.receive({ type: 'network', requestId: 1, scene, slicing: NETWORK_SLICING });
   while (tasks.length) tasks.shift()!();
-  return { runs: at['runs']!, first: at['first']!, full: at['full']!, n };
+  return {
+    runs: at['runs']!,
+    first: at['first']!,
+    layers: at['layers']!,
+    layersMs,
+    full: at['full']!,
+    n,
+  };
 }
 
 const defaultNet = defaultNetworkScene(defaultScene());
@@ -50,6 +62,10 @@ const spiral16 = sceneFromPreset({
   ...toCompactPreset(defaultNet),
   network: { data: 'spiral', hidden: [16, 16] },
 });
+
+const gallerySpiral = sceneFromPreset(
+  network.find((g) => g.id === 'network-spiral-optimizers')!.preset,
+);
 
 if (only !== 'browser') {
   const { grids, budgetMs } = NETWORK_SLICING;
@@ -59,11 +75,13 @@ if (only !== 'browser') {
   for (const [name, scene] of [
     ['default: circle [2,8,8,1], 3 optimizers × 500 steps', defaultNet],
     ['spiral [2,16,16,1], 3 optimizers × 500 steps', spiral16],
+    ['the gallery’s spiral [2,8,8,1] on 90 examples, 3 × 500 steps', gallerySpiral],
   ] as const) {
     for (let k = 0; k < 3; k++) {
       const t = service(scene);
       console.log(
         `  ${name}: runs on the plane ${fmt(t.runs)}, first picture ${fmt(t.first)}, ` +
+          `layers ${fmt(t.layers)} (computed in ${fmt(t.layersMs)}), ` +
           `complete field (${t.n}²) ${fmt(t.full)} (run ${k + 1}, wall time)`,
       );
     }

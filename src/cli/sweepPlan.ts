@@ -1,5 +1,11 @@
 import type { Scene } from '../engine/scene.ts';
-import { cellCount, checkAxis, defaultSweep, planOf } from '../engine/sweep/index.ts';
+import {
+  cellCount,
+  checkAxis,
+  defaultSweep,
+  planOf,
+  sweepSceneProblem,
+} from '../engine/sweep/index.ts';
 import type { SweepPlan } from '../engine/sweep/types.ts';
 import type { Objective } from '../engine/types.ts';
 import { workProblem } from '../preset/sweepWork.ts';
@@ -14,6 +20,8 @@ import type { SweepCommand } from './sweepArgs.ts';
  */
 export function sweepPlanOf(scene: Scene, command: SweepCommand, objective?: Objective): SweepPlan {
   const withObjective = objective ? { objective } : {};
+  const scope = sweepSceneProblem(scene);
+  if (scope) throw new UsageError(scope);
   if (command.vary.length === 0) {
     if (!scene.sweep) {
       throw new UsageError(

@@ -1,4 +1,8 @@
+import { SHARPNESS } from '../engine/network/sharpness.ts';
 import { ofSeeds, SEEDS, type GalleryScene } from './types.ts';
+
+// The page shows each run's sharpness with the same measure the claims below count with.
+export { SHARPNESS };
 
 type Preset = Readonly<Record<string, unknown>>;
 
@@ -11,9 +15,6 @@ export function withNetworkSeed(preset: Preset, seed: number): Preset {
   const network = preset['network'] as Readonly<Record<string, unknown>>;
   return { ...preset, noise: { sigma: 0, seed }, network: { ...network, init: seed } };
 }
-
-/** How sharpness is measured (engine/network/sharpness.ts): radius, directions, their seed. */
-export const SHARPNESS = { radius: 0.1, directions: 8, seed: 1 } as const;
 
 /**
  * Counted over seeds 1…SEEDS (withNetworkSeed); tests/unit/galleryNetwork.test.ts counts them

@@ -10,6 +10,7 @@ import { ExportMenu, type LandscapeSnapshot } from './ExportMenu.tsx';
 import { Gallery } from './Gallery.tsx';
 import { dataView, isDataScene } from './data/DataView.tsx';
 import { boundariesView } from './network/boundariesView.tsx';
+import { layersView } from './network/layersView.tsx';
 import { lineView } from './network/lineView.tsx';
 import { EmbedMenu } from './embed/EmbedMenu.tsx';
 import { useLab } from '../state/useLab.ts';
@@ -127,12 +128,13 @@ function Lab({ store, compiler, lesson = null }: LabProps) {
                   open={open}
                   onOpen={setOpen}
                   views={[
-                    // The inspector and the sweeps run on the function: a network scene hides
-                    // them (its Scene panel says so).
+                    // The inspector and the sweeps run on the function: a network scene has its
+                    // own inspector, by layer (its Scene panel says so).
                     ...(network
                       ? [
                           boundariesView(pipeline.network),
                           lineView(pipeline.network, pipeline.line),
+                          layersView(pipeline.network),
                         ]
                       : functionViews),
                     ...(dataScene ? [dataView] : []),

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useLab, useLabActions } from '../state/useLab.ts';
+import { epochText } from './network/epochText.ts';
 import './chart.css';
 
 /** Playback speeds offered, in steps per second. */
@@ -15,6 +16,7 @@ export function Playback() {
   const step = useLab((s) => s.playback.step);
   const speed = useLab((s) => s.playback.speed);
   const steps = useLab((s) => s.steps);
+  const network = useLab((s) => s.network);
   const actions = useLabActions();
   const speedId = useId();
   const stepId = useId();
@@ -63,12 +65,13 @@ export function Playback() {
           max={steps}
           step={1}
           value={Math.min(step, steps)}
-          aria-valuetext={`step ${step} of ${steps}`}
+          aria-valuetext={`step ${step} of ${steps}${network ? `, ${epochText(network, step, steps)}` : ''}`}
           onChange={(e) => actions.seek(Number(e.currentTarget.value))}
         />
       </span>
       <span className="playback-step">
         step {step} / {steps}
+        {network && ` · ${epochText(network, step, steps)}`}
       </span>
       <p className="playback-hint">
         Space play/pause · ← → step (Shift: 10%) · Home / End first / last step

@@ -2,7 +2,13 @@ import type { ContourField } from '../engine/field.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { Box } from '../engine/types.ts';
 import type { LineAnswer, LineRequest } from './lineProtocol.ts';
-import type { FromNetworkWorker, PlaneRuns, Slicing, ToNetworkWorker } from './networkProtocol.ts';
+import type {
+  FromNetworkWorker,
+  NetworkLayers,
+  PlaneRuns,
+  Slicing,
+  ToNetworkWorker,
+} from './networkProtocol.ts';
 import type { WorkerFactory } from './latestClient.ts';
 import { WatchedWorker } from './watchedWorker.ts';
 
@@ -15,6 +21,11 @@ export interface NetworkEvents {
   /** A contour field of the training loss on the plane: coarse first, then `final`. */
   field(field: ContourField, final: boolean, ms: number): void;
   error(message: string): void;
+  /**
+   * The per-layer statistics and sharpness of the runs of `scene` (the newest scene's, whose
+   * runs arrived), after its coarse field; ms since the request, computeMs their own time.
+   */
+  layers?(scene: Scene, layers: NetworkLayers, ms: number, computeMs: number): void;
   /** The newest line request's answer (LineAnswer: its losses, or why there are none). */
   line?(answer: LineAnswer): void;
 }
@@ -105,10 +116,8 @@ export class NetworkClient {
   }
 
   #receive(msg: FromNetworkWorker | LineAnswer): void {
-    if (msg.type === 'line' || msg.type === 'lineError') {
-      this.#lineAnswer(msg);
-      return;
-    }
+    if (msg.type === 'line' || msg.type === 'lineError') return this.#lineAnswer(msg);
+    if (msg.type === 'layers') return this.#layers(msg);
     const owed = this.#owed;
     if (!owed || msg.requestId !== owed.requestId) return;
     const last = msg.type === 'error' || (msg.type === 'field' && msg.final);
@@ -135,6 +144,14 @@ export class NetworkClient {
     this.#line = null;
     if (!this.#owed) this.#worker.settle(msg.type === 'line');
     this.events.line?.(msg);
+  }
+
+  /** Layers belong to the plane the page holds, whichever request (it, or a view of it) is owed. */
+  #layers(msg: Extract<FromNetworkWorker, { type: 'layers' }>): void {
+    const scene = this.#scene;
+    if (!scene || msg.requestId !== scene.requestId || this.#plane !== msg.requestId) return;
+    if (this.#owed) this.#worker.arm();
+    this.events.layers?.(scene.scene, msg, msg.ms, msg.computeMs);
   }
 
   #fail(reason: string, failures: number): void {

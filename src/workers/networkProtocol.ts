@@ -1,5 +1,6 @@
 import type { ContourField } from '../engine/field.ts';
 import type { Scene } from '../engine/scene.ts';
+import type { LayerStats } from '../engine/network/layerStats.ts';
 import type { Box } from '../engine/types.ts';
 
 /** How the worker slices a plane: a coarse grid, then the complete one. */
@@ -85,4 +86,33 @@ export type FromNetworkWorker =
       /** Time since the request arrived, in ms. */
       readonly ms: number;
     }
+  | LayersMessage
   | { readonly type: 'error'; readonly requestId: number; readonly message: string };
+
+/** One run's per-layer statistics (engine/network/layerStats.ts) and its end's sharpness. */
+export interface RunLayers {
+  /** Per layer ‖θ‖, ‖step‖, ‖g‖ and effective rate: layerStats with batchGradients. */
+  readonly stats: LayerStats;
+  /**
+   * The training loss's mean rise around the run's last point (engine/network/sharpness.ts with
+   * SHARPNESS, the gallery's measure); null for a run that diverged.
+   */
+  readonly sharpness: number | null;
+}
+
+/** Every run's layers, computed after training (so training pays nothing for them). */
+export interface NetworkLayers {
+  readonly runs: readonly RunLayers[];
+  /** The layers' sizes: [2, …hidden, 1]. */
+  readonly sizes: readonly number[];
+}
+
+/** Network worker → page, after the plane's coarse field: the runs' layers (its own kind). */
+export type LayersMessage = {
+  readonly type: 'layers';
+  /** The scene request whose runs these are (a later view of its plane may carry them). */
+  readonly requestId: number;
+  /** Time since the scene request arrived, and the time the statistics themselves took, in ms. */
+  readonly ms: number;
+  readonly computeMs: number;
+} & NetworkLayers;

@@ -7,7 +7,9 @@ import { NetworkTrajectory, type NetworkRun } from '../engine/network/train.ts';
 import type { Box } from '../engine/types.ts';
 import { errorMessage } from './errorMessage.ts';
 import { buffersOf } from './fieldService.ts';
+import { layerBuffers, layersOfRuns } from './networkLayers.ts';
 import type { FromNetworkWorker, PlaneRun, Slicing, ToNetworkWorker } from './networkProtocol.ts';
+import type { NetworkTraining } from '../engine/network/train.ts';
 
 /** What the service needs from its worker; tests pass fakes. */
 export interface NetworkHost {
@@ -52,6 +54,8 @@ export class NetworkService {
     readonly objective: PlaneLoss;
     /** What one cell of it costs (lossCostMs): the complete grid's side follows from it. */
     readonly cellMs: number;
+    /** Its runs' layers (sent once, after its coarse field; a view of it finishes them). */
+    readonly layers: Generator<void, void, void>;
   } | null = null;
 
   constructor(
@@ -143,7 +147,12 @@ export class NetworkService {
       params: run.params,
       count: run.count,
     }));
-    // The runs are not read again here: their arrays move to the page.
+    // The runs' arrays move to the page: the layers are computed from a copy of the parameters.
+    const kept = runs.map((r) => ({
+      ...r,
+      loss: r.loss.slice(),
+      params: r.params.slice(0, r.loss.length * r.count),
+    }));
     const transfer = shown.flatMap((r) =>
       [r.alpha, r.beta, r.distance, r.loss, r.testLoss, r.lr, r.params]
         .filter((a) => a !== null)
@@ -162,7 +171,8 @@ export class NetworkService {
     );
     const objective = new PlaneLoss(net, training.data.train, plane);
     const cellMs = lossCostMs(training.arch, training.data.train.n);
-    this.#plane = { requestId, objective, cellMs };
+    const layers = this.#layers(requestId, training, kept, t0);
+    this.#plane = { requestId, objective, cellMs, layers };
     yield* this.#slices(requestId, this.#plane, view, slicing, t0);
   }
 
@@ -172,7 +182,15 @@ export class NetworkService {
    */
   *#slices(
     requestId: number,
-    { objective, cellMs }: { readonly objective: PlaneLoss; readonly cellMs: number },
+    {
+      objective,
+      cellMs,
+      layers,
+    }: {
+      readonly objective: PlaneLoss;
+      readonly cellMs: number;
+      readonly layers: Generator<void, void, void>;
+    },
     view: Box,
     { grids, levels, budgetMs }: Slicing,
     t0: number,
@@ -193,8 +211,22 @@ export class NetworkService {
         buffersOf(field),
       );
       yield;
+      // After the first picture, before the complete one: a finished generator adds nothing.
+      if (k === 0) yield* layers;
       n = completeSide(grids, budgetMs, cellMs);
     }
+  }
+
+  /** The runs' layers (networkLayers.ts), posted under the scene request that trained them. */
+  *#layers(
+    requestId: number,
+    training: NetworkTraining,
+    runs: readonly NetworkRun[],
+    t0: number,
+  ): Generator<void, void, void> {
+    const { layers, computeMs } = yield* layersOfRuns(training, runs, () => this.host.now());
+    const ms = this.host.now() - t0;
+    this.host.post({ type: 'layers', requestId, ms, computeMs, ...layers }, layerBuffers(layers));
   }
 }
 

@@ -1,5 +1,12 @@
 import type { Scene } from '../engine/scene.ts';
-import { cellCount, cellScene, checkAxis, planOf, runsOf } from '../engine/sweep/index.ts';
+import {
+  cellCount,
+  cellScene,
+  checkAxis,
+  planOf,
+  runsOf,
+  sweepSceneProblem,
+} from '../engine/sweep/index.ts';
 import type { Axis, SweepPlan, SweepSpec } from '../engine/sweep/types.ts';
 import { workProblem } from '../preset/sweepWork.ts';
 
@@ -19,12 +26,14 @@ export function openAxes(spec: SweepSpec): PlacedAxis[] {
 }
 
 /**
- * Every problem of the scene's open sweep: its axes' (checkAxis), then the caps on its cells and
+ * Every problem of the scene's open sweep: a scene it cannot cover (a network), its axes' (checkAxis), then the caps on its cells and
  * on its work (cells × runs × steps), in the preset's words. None when no sweep is open.
  */
 export function sweepProblems(scene: Scene): string[] {
   const spec = scene.sweep;
   if (!spec) return [];
+  const scope = sweepSceneProblem(scene);
+  if (scope) return [`sweep: ${scope}`];
   const problems = openAxes(spec).flatMap(({ axis, where }) => checkAxis(scene, axis, where));
   if (problems.length > 0) return problems;
   const plan = planOf(scene);

@@ -315,6 +315,7 @@ describe('custom functions in the browser', () => {
     expect(page).not.toMatch(/unsafe-eval/);
     const workers = assets.filter((f) => /\.worker-.*\.js$/.test(f));
     expect(workers.map((f) => f.split('-')[0]).sort()).toEqual([
+      'boundary.worker',
       'compile.worker',
       'field.worker',
       'inspect.worker',
@@ -323,8 +324,8 @@ describe('custom functions in the browser', () => {
       'trajectory.worker',
     ]);
     for (const file of workers) {
-      // The compile worker runs mathjs, the network worker trains networks: neither compiles.
-      const strict = file.startsWith('compile') || file.startsWith('network');
+      // The compile worker runs mathjs, the network and boundary workers run networks: none compiles.
+      const strict = ['compile', 'network', 'boundary'].some((name) => file.startsWith(name));
       const expected = strict ? /script-src 'self'$/ : /'unsafe-eval'/;
       expect(await policy(`/assets/${file}`), file).toMatch(expected);
     }

@@ -380,6 +380,13 @@ describe('descent-lab sweep: bad input (one line, exit 2, nothing computed or pr
     expect(r.stdout).toBe('');
   });
 
+  it('a scene that trains a network, whose runs a sweep of its function would not be', async () => {
+    const network = file('network.json', { ...preset, network: { data: 'circle' } });
+    const r = await run(['sweep', network, '--vary', 'optimizers[0].lr=0.01:0.1:3:log']);
+    expectOneLine(r, 2, /sweeps vary runs on the 2-D functions, and this scene trains a network/);
+    expect(r.stdout).toBe('');
+  });
+
   it("a preset whose sweep is bad, named by the sweep's field", () => {
     const r = cli(['sweep', badSweep]);
     expectOneLine(r, 2, /invalid preset in .*: sweep\.map\.axes\[0\]\.count must be an integer/);

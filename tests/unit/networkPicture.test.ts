@@ -68,18 +68,25 @@ describe('the runs a decision-boundary panel gets', () => {
   };
 
   it('each visible run’s label, colour and θ at the cursor (the hovered step while there is one)', () => {
-    const [sgd, ...rest] = boundaryRuns(picture, state);
+    const [sgd, ...rest] = boundaryRuns(picture, state)!;
     expect(rest).toEqual([]);
     expect([sgd!.label, sgd!.colour, [...sgd!.theta!]]).toEqual([
       scene.optimizers[0]!.label,
       scene.optimizers[0]!.color,
       [3, 30, 300],
     ]);
-    expect([...boundaryRuns(picture, { ...state, hoverStep: 1 })[0]!.theta!]).toEqual([1, 10, 100]);
+    expect([...boundaryRuns(picture, { ...state, hoverStep: 1 })![0]!.theta!]).toEqual([
+      1, 10, 100,
+    ]);
   });
 
-  it('none for a picture of another network than the store’s', () => {
-    expect(boundaryRuns(picture, { ...state, network: { ...scene.network! } })).toEqual([]);
-    expect(boundaryRuns(null, state)).toEqual([]);
+  it('none when every run is hidden, as against null while it is training', () => {
+    const hidden = state.optimizers.map((o) => ({ ...o, hidden: true }));
+    expect(boundaryRuns(picture, { ...state, optimizers: hidden })).toEqual([]);
+  });
+
+  it('null (training) for a picture of another network than the store’s, or none', () => {
+    expect(boundaryRuns(picture, { ...state, network: { ...scene.network! } })).toBeNull();
+    expect(boundaryRuns(null, state)).toBeNull();
   });
 });

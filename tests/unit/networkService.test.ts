@@ -132,6 +132,7 @@ describe('the network worker’s service', () => {
       'runs',
       'slicing 0/2',
       'field',
+      'layers',
       'slicing 1/2',
       'field',
     ]);

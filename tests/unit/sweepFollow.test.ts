@@ -5,7 +5,9 @@ import { createLabStore } from '../../src/state/store.ts';
 import type { CompileClient } from '../../src/workers/compileClient.ts';
 import type { CompileResult } from '../../src/workers/compileProtocol.ts';
 import type { SweepRequest } from '../../src/workers/sweepClient.ts';
+import { defaultNetworkScene } from '../../src/ui/network/networkScene.ts';
 import { followSweep, type SweepRunner } from '../../src/ui/useSweep.ts';
+import { sweepProblems } from '../../src/workers/sweepInputs.ts';
 
 /** A client that records what it is asked. */
 function recorder() {
@@ -82,6 +84,23 @@ describe('followSweep', () => {
       },
     });
     expect(calls.map((c) => c[0])).toEqual(['run', 'cancel', 'run', 'cancel']);
+  });
+
+  it('computes nothing for a scene that trains a network: its sweep would vary the 2-D function', () => {
+    const store = createLabStore(defaultScene());
+    const { calls, client } = recorder();
+    followSweep(store, compiler(), client);
+    const { actions } = store.getState();
+    actions.setSweep(defaultSweep(store.getState().scene));
+    expect(calls.map((c) => c[0])).toEqual(['run']);
+    // A link may carry both (the page offers no sweep for a network, a hand-made link can).
+    const scene = store.getState().scene;
+    actions.loadScene({ ...defaultNetworkScene(scene), sweep: scene.sweep! });
+    expect(store.getState().scene.sweep).toBeDefined();
+    expect(sweepProblems(store.getState().scene)).toEqual([
+      expect.stringMatching(/^sweep: sweeps vary runs on the 2-D functions/),
+    ]);
+    expect(calls.map((c) => c[0])).toEqual(['run', 'cancel']);
   });
 
   it('sends a typed function as compiled source, and a refusal as the message', async () => {

@@ -79,24 +79,30 @@ export function layerStats(
  * the mean loss gradient over batch k at point k, the very call NetworkTrajectory makes, so the
  * bits are the same (the optimizer's weight decay, added inside its rule, is not in it). Row k of
  * the result (layout.count long) is step k + 1's. Training itself keeps no gradients: this costs
- * one batch gradient per step, paid only when the inspector asks.
+ * one batch gradient per step, paid only when the inspector asks. With `out`, only rows
+ * [from, to) are written into it, so a worker can fill it a few steps per task.
  */
-export function batchGradients(training: NetworkTraining, run: NetworkRun): Float64Array {
+export function batchGradients(
+  training: NetworkTraining,
+  run: NetworkRun,
+  out: Float64Array | null = null,
+  from = 0,
+  to = Math.max(0, run.loss.length - 1),
+): Float64Array {
   const net = new Network(training.arch);
   const p = run.count;
-  const steps = Math.max(0, run.loss.length - 1);
-  const out = new Float64Array(steps * p);
+  const rows = out ?? new Float64Array(Math.max(0, run.loss.length - 1) * p);
   const { order, data } = training;
-  for (let k = 0; k < steps; k++) {
+  for (let k = from; k < to; k++) {
     order.select(k);
     net.lossGrad(
       run.params.subarray(k * p, (k + 1) * p),
-      out.subarray(k * p, (k + 1) * p),
+      rows.subarray(k * p, (k + 1) * p),
       data.train,
       order.perm,
       order.from,
       order.to,
     );
   }
-  return out;
+  return rows;
 }

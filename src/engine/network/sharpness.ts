@@ -4,6 +4,12 @@ import { filterNormalized } from './directions.ts';
 import type { Network } from './model.ts';
 
 /**
+ * The lab's one measure of sharpness (the gallery's claims and the page's numbers): radius 10% of
+ * each unit's weights, 8 directions, drawn from seed 1, on the full-batch training loss.
+ */
+export const SHARPNESS = { radius: 0.1, directions: 8, seed: 1 } as const;
+
+/**
  * How sharp a minimum is, as Li et al. (2018) compare them: the loss's mean rise at distance
  * `radius` along `count` filter-normalised random directions, both ways,
  * mean over d of (L(θ + r·d) + L(θ − r·d))/2 − L(θ). Filter normalisation makes the radius

@@ -7,5 +7,5 @@ export { runsOf, runSweep, sweepCells } from './kernel.ts';
 export { levelsOf } from './levels.ts';
 export * from './limits.ts';
 export { planOf, SEED_KEEP } from './plan.ts';
-export { checkAxis, parseTarget, type Target } from './target.ts';
+export { checkAxis, parseTarget, sweepSceneProblem, type Target } from './target.ts';
 export type * from './types.ts';

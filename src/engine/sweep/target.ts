@@ -114,6 +114,18 @@ function hyperField(scene: Scene, i: number, key: string, element: 0 | 1 | null)
 }
 
 /**
+ * Why `scene` cannot be swept, or null: a sweep varies the runs of the scene's 2-D function, and a
+ * scene that trains a network shows the network's runs instead, so its sweep would answer another
+ * question than the one on screen.
+ */
+export function sweepSceneProblem(scene: Pick<Scene, 'network'>): string | null {
+  return scene.network
+    ? 'sweeps vary runs on the 2-D functions, and this scene trains a network (its "network" field): ' +
+        'remove the network to sweep its function'
+    : null;
+}
+
+/**
  * Every problem of an axis over `scene`, each a whole message starting with `where` (a preset path
  * such as `sweep.map.axes[0]`, or how the command line names it): an unknown path, an optimizer
  * that is not there or lacks that number, a bad count or range, a log scale through zero, values

@@ -8,6 +8,7 @@ import { chartList } from './chartList.ts';
 import { explainStep } from './explain.ts';
 import { PhaseLine } from './PhaseLine.tsx';
 import { SeriesChart } from './SeriesChart.tsx';
+import { StepBar } from './StepBar.tsx';
 import { TermTable } from './TermTable.tsx';
 import { UpdateRule } from './UpdateRule.tsx';
 import { currentInspection, selectedIndex, useInspectFeeds } from './useInspection.ts';
@@ -32,7 +33,6 @@ export function InspectPanel() {
   const result = useLab((s) => currentInspection(feed, s));
   const shown = useLab((s) => s.hoverStep ?? s.playback.step);
   const cursor = useLab((s) => s.playback.step);
-  const playing = useLab((s) => s.playback.playing);
   const actions = useLabActions();
   const pickId = useId();
   const headingId = useId();
@@ -82,33 +82,7 @@ export function InspectPanel() {
         </p>
       ) : (
         <>
-          <div className="step-bar" role="group" aria-label="Step by step">
-            <button type="button" onClick={() => actions.seek(1)}>
-              Step 1
-            </button>
-            <button
-              type="button"
-              aria-keyshortcuts="ArrowLeft"
-              onClick={() => actions.seek(cursor - 1)}
-              disabled={cursor <= 0}
-            >
-              ◀ Previous step
-            </button>
-            <button
-              type="button"
-              className="step-next"
-              aria-keyshortcuts="ArrowRight"
-              onClick={() => actions.seek(cursor + 1)}
-              disabled={cursor >= ins.steps}
-            >
-              Next step ▶
-            </button>
-            {/* Announced when stepping by hand; during playback it would speak every frame. */}
-            <span className="step-bar-step" aria-live={playing ? 'off' : 'polite'}>
-              step {step} of {ins.steps}
-              {step !== cursor && ' (hovered)'}
-            </span>
-          </div>
+          <StepBar shown={step} steps={ins.steps} note={step !== cursor ? ' (hovered)' : ''} />
           <PhaseLine entry={whole!} step={step} />
           <div className="inspect-why" data-step={step}>
             {explainStep(entry, ins, step).map((line) => (

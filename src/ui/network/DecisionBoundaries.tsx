@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import type { BoundaryModel } from '../../engine/network/boundaryFrame.ts';
 import type { NetworkScene } from '../../engine/network/scene.ts';
 import { sizeCanvas } from '../../render/canvas.ts';
 import { LABEL_COLOURS } from '../../render/data/dataPlot.ts';
@@ -7,12 +8,8 @@ import { readTheme } from '../LossChart.tsx';
 import { observeWidth } from '../observeWidth.ts';
 import '../data/data.css';
 import './DecisionBoundaries.css';
-import {
-  boundaryModel,
-  boundaryText,
-  BoundaryFrames,
-  type BoundaryModel,
-} from './DecisionBoundariesFrame.ts';
+import { boundaryText, type BoundaryFrames } from './DecisionBoundariesFrame.ts';
+import { useBoundaryFrames } from './useBoundaryFrames.ts';
 
 /** One run's panel: its label and colour, and its parameters at the cursor's step (null: unknown). */
 export interface BoundaryRun {
@@ -29,7 +26,9 @@ const panelHeight = (width: number): number =>
  * Every run's decision boundary (or regression surface) at the cursor's step, one small panel
  * per run over the same inputs, with the training and test examples. Each panel is a figure whose
  * canvas is named in words (its training and test accuracy at that step). The network's outputs
- * are computed when a panel draws, after React's render, once per θ array (BoundaryFrames).
+ * come from the boundary worker, once per θ array (BoundaryFrames); until the cursor's step
+ * arrives a panel shows, picture and words, the newest step of its run that has (during
+ * playback: a step or a few behind the cursor).
  */
 export function DecisionBoundaries({
   network,
@@ -38,8 +37,10 @@ export function DecisionBoundaries({
   network: NetworkScene;
   runs: readonly { label: string; colour: string; theta: Float64Array | null }[];
 }) {
-  const frames = useMemo(() => new BoundaryFrames(boundaryModel(network)), [network]);
+  const frames = useBoundaryFrames(network);
   const { model } = frames;
+  const thetas = useMemo(() => runs.map((run) => run.theta), [runs]);
+  useEffect(() => frames.want(thetas), [frames, thetas]);
   return (
     <section className="boundaries" aria-label="Decision boundaries at the shown step">
       <div className="boundaries-grid">
@@ -68,14 +69,15 @@ function BoundaryPanel({ frames, run }: { frames: BoundaryFrames; run: BoundaryR
       const width = size.current;
       if (width <= 0) return;
       const { theta, label } = latest.current;
-      const frame = theta ? frames.frame(theta) : null;
+      // Until the cursor's step arrives, the newest of its run (playback runs ahead of the worker).
+      const frame = theta ? frames.newest(theta) : null;
       const { model } = frames;
       const height = panelHeight(width);
       const ctx = sizeCanvas(element, width, height, window.devicePixelRatio || 1);
       drawBoundary(ctx, {
         width,
         height,
-        picture: frame?.picture ?? null,
+        picture: frame ? { values: frame.values, n: frame.n, box: model.box } : null,
         range: model.range,
         level: model.level,
         train: model.data.train,
@@ -84,11 +86,11 @@ function BoundaryPanel({ frames, run }: { frames: BoundaryFrames; run: BoundaryR
         box: model.box,
         theme: readTheme(element),
       });
-      const text = boundaryText(label, frame, model);
+      const text = frames.error ?? boundaryText(label, frame, model);
       if (element.getAttribute('aria-label') !== text) element.setAttribute('aria-label', text);
       // The caption under the canvas: the numbers only (the title and key say the rest).
       const at = text.indexOf('At this step');
-      const short = at >= 0 ? text.slice(at) : 'Not known yet at this step.';
+      const short = frames.error ?? (at >= 0 ? text.slice(at) : 'Not known yet at this step.');
       if (caption.current && caption.current.textContent !== short)
         caption.current.textContent = short;
     };
@@ -96,12 +98,14 @@ function BoundaryPanel({ frames, run }: { frames: BoundaryFrames; run: BoundaryR
       if (request === 0) request = requestAnimationFrame(draw);
     };
     redraw.current = ask;
+    const unsubscribe = frames.subscribe(ask);
     const size = observeWidth(element, ask);
     const scheme = matchMedia('(prefers-color-scheme: dark)');
     scheme.addEventListener('change', ask);
     ask();
     return () => {
       cancelAnimationFrame(request);
+      unsubscribe();
       size.disconnect();
       scheme.removeEventListener('change', ask);
       redraw.current = () => {};

@@ -1,99 +1,96 @@
-import type { Dataset } from '../../engine/data/examples.ts';
-import type { Head } from '../../engine/network/architecture.ts';
-import { accuracy, inputBox, OutputGrid } from '../../engine/network/boundary.ts';
-import { getNetworkDataset } from '../../engine/network/datasets.ts';
-import { Network } from '../../engine/network/model.ts';
+import {
+  boundaryModel,
+  type BoundaryFrame,
+  type BoundaryModel,
+} from '../../engine/network/boundaryFrame.ts';
 import type { NetworkScene } from '../../engine/network/scene.ts';
-import type { Box, Vec2 } from '../../engine/types.ts';
-import type { OutputPicture } from '../../render/network/boundaryLayer.ts';
+import type { BoundaryRequester } from '../../workers/boundaryClient.ts';
 
 /**
- * Cells per side of a panel's grid. Measured (`tsx bench/boundary.bench.ts`, CPU per θ, grid and
- * ½ line, worst round of each of 4 fresh processes on the shared machine, load 2–5): [2, 16, 16, 1]
- * tanh 1.4 ms at 32², 2.5–5.0 ms at 48², 4.1–7.0 ms at 64² (bimodal between processes); ReLU
- * 0.4 / 0.6 / 1.0–2.2 ms. 64² would meet 8 ms for one panel but not for three changing step
- * together (playback); 48² keeps three near 7.5–15 ms in the worst process.
- */
-export const GRID = 48;
-
-/** What every panel of one network scene shares: its data, one network's workspaces, the grid. */
-export interface BoundaryModel {
-  readonly data: Dataset;
-  readonly head: Head;
-  readonly box: Box;
-  /** The scale's ends and the boundary's level: probabilities, or the targets' range. */
-  readonly range: Vec2;
-  readonly level: number;
-  readonly net: Network;
-  readonly grid: OutputGrid;
-}
-
-/** The shared part of the panels of `network`: made once per scene. */
-export function boundaryModel(network: NetworkScene): BoundaryModel {
-  const set = getNetworkDataset(network.data);
-  if (!set) throw new Error(`unknown network data set "${network.data}"`);
-  const data = set.dataset(network.params);
-  const net = new Network({
-    hidden: network.hidden,
-    activation: network.activation,
-    head: network.head,
-  });
-  const box = inputBox(data);
-  let range: Vec2 = [0, 1];
-  let level = 0.5;
-  if (network.head === 'regression') {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const t of data.train.t) {
-      lo = Math.min(lo, t);
-      hi = Math.max(hi, t);
-    }
-    // Centred on the targets' middle, so the scale's neutral colour is the middle value.
-    range = hi > lo ? [lo, hi] : [lo - 1, lo + 1];
-    level = (range[0] + range[1]) / 2;
-  }
-  return { data, head: network.head, box, range, level, net, grid: new OutputGrid(net, box, GRID) };
-}
-
-/** One panel's picture at one θ and what its text says about it. */
-export interface PanelFrame {
-  readonly picture: OutputPicture;
-  /** Shares of the training and test examples on the right side of ½ (classification), else null. */
-  readonly trainAccuracy: number | null;
-  readonly testAccuracy: number | null;
-  /** The full-batch training loss at θ. */
-  readonly trainLoss: number;
-}
-
-/**
- * Each θ's frame, computed once: the grid, the accuracies, the loss (≈ 2.5 ms for a 48² grid of
- * [2, 16, 16, 1] with tanh). Keyed by the θ array itself, so a caller that passes the same array
- * again (a step it already showed, a redraw for a resize) pays nothing; entries go with their θ.
+ * The page's frames of one network scene's decision-boundary panels, computed by the boundary
+ * worker (engine/network/boundaryFrame.ts) and kept per θ array: a step shown before, or a redraw
+ * for a resize, costs nothing; entries go with their θ. Panels subscribe and redraw when frames
+ * arrive.
  */
 export class BoundaryFrames {
-  readonly #frames = new WeakMap<Float64Array, PanelFrame>();
-  readonly #train: Float64Array;
-  readonly #test: Float64Array;
+  readonly model: BoundaryModel;
+  readonly #frames = new WeakMap<Float64Array, BoundaryFrame>();
+  /** The frame received last for each run, by the buffer its θ views share (its rows). */
+  readonly #newest = new WeakMap<ArrayBufferLike, BoundaryFrame>();
+  readonly #listeners = new Set<() => void>();
+  #client: BoundaryRequester | null = null;
+  #wanted: readonly (Float64Array | null)[] = [];
+  /** Why the newest request failed, until frames arrive again. */
+  error: string | null = null;
 
-  constructor(readonly model: BoundaryModel) {
-    this.#train = new Float64Array(model.data.train.n);
-    this.#test = new Float64Array(model.data.test.n);
+  constructor(readonly network: NetworkScene) {
+    this.model = boundaryModel(network);
   }
 
-  frame(theta: Float64Array): PanelFrame {
-    let f = this.#frames.get(theta);
-    if (f) return f;
-    const { net, grid, data, box, head } = this.model;
-    const classify = head === 'classification';
-    f = {
-      picture: { values: grid.fill(theta), n: grid.n, box },
-      trainAccuracy: classify ? accuracy(net, theta, data.train, this.#train) : null,
-      testAccuracy:
-        classify && data.test.n > 0 ? accuracy(net, theta, data.test, this.#test) : null,
-      trainLoss: net.loss(theta, data.train, null),
+  /** θ's frame once the worker has computed it, else null. */
+  get(theta: Float64Array): BoundaryFrame | null {
+    return this.#frames.get(theta) ?? null;
+  }
+
+  /**
+   * θ's frame, or until it arrives the newest frame of another point of θ's run (a view into the
+   * same rows): what a panel shows while the cursor runs ahead of the worker.
+   */
+  newest(theta: Float64Array): BoundaryFrame | null {
+    return this.#frames.get(theta) ?? this.#newest.get(theta.buffer) ?? null;
+  }
+
+  /** The panels now show these θs: asks for those not computed, all in one request. */
+  want(thetas: readonly (Float64Array | null)[]): void {
+    this.#wanted = thetas;
+    this.#ask();
+  }
+
+  /** Sends requests to `client` from now until the returned function detaches it. */
+  attach(client: BoundaryRequester): () => void {
+    this.#client = client;
+    this.#ask();
+    return () => {
+      if (this.#client === client) this.#client = null;
     };
-    this.#frames.set(theta, f);
-    return f;
+  }
+
+  /** Takes the frames a client computed; those of another network are not this scene's. */
+  receive(
+    network: NetworkScene,
+    thetas: readonly Float64Array[],
+    frames: readonly BoundaryFrame[],
+  ): void {
+    if (network !== this.network) return;
+    thetas.forEach((theta, k) => {
+      this.#frames.set(theta, frames[k]!);
+      this.#newest.set(theta.buffer, frames[k]!);
+    });
+    this.error = null;
+    this.#notify();
+  }
+
+  /** The newest request failed. */
+  fail(message: string): void {
+    this.error = message;
+    this.#notify();
+  }
+
+  /** Calls `listener` whenever frames arrive or a request fails; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #ask(): void {
+    const missing = this.#wanted.filter(
+      (theta): theta is Float64Array => theta !== null && !this.#frames.has(theta),
+    );
+    if (missing.length > 0) this.#client?.request(this.network, missing);
+  }
+
+  #notify(): void {
+    for (const listener of this.#listeners) listener();
   }
 }
 
@@ -102,7 +99,7 @@ const percent = (share: number): string => `${(100 * share).toFixed(1)}%`;
 /** A panel's text alternative: what the picture shows at this step, in words. */
 export function boundaryText(
   label: string,
-  frame: PanelFrame | null,
+  frame: BoundaryFrame | null,
   model: BoundaryModel,
 ): string {
   const { train, test } = model.data;

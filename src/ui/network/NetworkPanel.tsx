@@ -99,7 +99,8 @@ export function NetworkPanel({ network }: { readonly network: NetworkScene }) {
         </p>
       )}
       <p className="ctl-note">
-        Inspect and Sweeps work on the plane&apos;s functions: a network scene hides them.
+        Inspect and Sweeps work on the plane&apos;s functions: a network scene has Layers instead
+        (each run&apos;s sharpness, and ‖g‖, ‖step‖ and rate per layer).
       </p>
       <button
         type="button"

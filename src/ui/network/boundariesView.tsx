@@ -17,8 +17,12 @@ function BoundariesView({ feed }: { readonly feed: Feed<NetworkPicture | null> }
   return (
     <section className="data-view" aria-labelledby={headingId}>
       <h2 id={headingId}>What each run has learned</h2>
-      {network === null ? null : runs.length === 0 ? (
+      {network === null ? null : runs === null ? (
         <p className="data-hint">Training…</p>
+      ) : runs.length === 0 ? (
+        <p className="data-hint">
+          Every run is hidden: show one in the legend to see what it learned.
+        </p>
       ) : (
         <>
           <p className="data-hint">

@@ -1,5 +1,5 @@
 import type { Scene } from '../../engine/scene.ts';
-import type { PlaneRun, PlaneRuns } from '../../workers/networkProtocol.ts';
+import type { NetworkLayers, PlaneRun, PlaneRuns } from '../../workers/networkProtocol.ts';
 
 /**
  * A network scene's runs as the page holds them once the worker sent them: their projections on
@@ -10,6 +10,7 @@ import type { PlaneRun, PlaneRuns } from '../../workers/networkProtocol.ts';
 export class NetworkPicture {
   /** θ rows handed out, by run and point: the same view for the same step, so caches keyed by it hit. */
   readonly #rows = new Map<number, Float64Array>();
+  #layers: NetworkLayers | null = null;
 
   constructor(
     /** The scene these runs belong to (the store's may be newer). */
@@ -31,6 +32,16 @@ export class NetworkPicture {
     let row = this.#rows.get(key);
     if (!row) this.#rows.set(key, (row = r.params.subarray(k * r.count, (k + 1) * r.count)));
     return row;
+  }
+
+  /** The runs' per-layer statistics and sharpness, once the worker sent them (after the runs). */
+  get layers(): NetworkLayers | null {
+    return this.#layers;
+  }
+
+  /** Keeps the runs' layers (the route then publishes the picture again: it grew). */
+  addLayers(layers: NetworkLayers): void {
+    this.#layers = layers;
   }
 
   /** How far point `step` of run `run` lies off the plane (‖θ − its projection‖), or null. */

@@ -80,6 +80,13 @@ export class NetworkRoute {
         if (fieldError.current !== null) fieldError.publish(null);
         if (final && scene) status.publish({ phase: 'ready', ms, scene });
       },
+      layers: (s, layers, ms, computeMs) => {
+        performance.mark('descent-lab:network-layers', { detail: { ms, computeMs } });
+        const picture = waiting?.picture ?? network.current;
+        if (picture?.scene !== s) return;
+        picture.addLayers(layers);
+        if (!waiting) network.publish(picture);
+      },
       error: (message) => {
         waiting = null;
         status.publish({ phase: 'error', message });

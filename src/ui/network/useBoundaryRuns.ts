@@ -14,13 +14,14 @@ export interface BoundaryRun {
 
 /**
  * Every visible run of the picture at the playback cursor (the hovered step while one is), in
- * the scene's order; none while the picture is of another scene than the store's network.
+ * the scene's order (none when every run is hidden); null while there is no picture of the
+ * store's network yet (it is training).
  */
 export function boundaryRuns(
   picture: NetworkPicture | null,
   state: Pick<LabState, 'network' | 'playback' | 'hoverStep' | 'optimizers'>,
-): readonly BoundaryRun[] {
-  if (!picture || picture.scene.network !== state.network) return [];
+): readonly BoundaryRun[] | null {
+  if (!picture || picture.scene.network !== state.network) return null;
   const step = state.hoverStep ?? state.playback.step;
   return picture.scene.optimizers.flatMap((entry, k) =>
     state.optimizers[k]?.hidden
@@ -32,12 +33,12 @@ export function boundaryRuns(
 /**
  * boundaryRuns for the page, re-rendering when the picture, the cursor's step or what is hidden
  * changes (not on every store change, nor on a drag's new optimizers): `runs` for
- * DecisionBoundaries.
+ * DecisionBoundaries, or null while training.
  */
-export function useBoundaryRuns(feed: Feed<NetworkPicture | null>): readonly BoundaryRun[] {
+export function useBoundaryRuns(feed: Feed<NetworkPicture | null>): readonly BoundaryRun[] | null {
   const store = useLabStore();
   // The last answer and what it was made of: the same array while they are the same.
-  const cache = useRef<{ key: unknown[]; runs: readonly BoundaryRun[] } | null>(null);
+  const cache = useRef<{ key: unknown[]; runs: readonly BoundaryRun[] | null } | null>(null);
   const read = () => {
     const state = store.getState();
     // Which runs are hidden, not the optimizers themselves: a slider drag replaces them on every
