@@ -83,9 +83,13 @@ describe('Between two ends: the line between two runs’ final parameters', () =
     expect(ringX).toBeCloseTo(endX[0]! + peak.peakT * (endX[1]! - endX[0]!), 6);
 
     // The hovered sample's readout is the command line's number there (t = 0.5: sample 40).
-    const svg = (await page.locator('.line-chart svg').boundingBox())!;
+    // hover() scrolls the chart into view first; the plot spans the SVG but its margins (52, 14).
+    const chart = page.locator('.line-chart svg');
+    const svg = (await chart.boundingBox())!;
     const [left, right] = [52, 14];
-    await page.mouse.move(svg.x + left + (svg.width - left - right) / 2, svg.y + svg.height / 2);
+    await chart.hover({
+      position: { x: left + (svg.width - left - right) / 2, y: svg.height / 2 },
+    });
     await expect
       .poll(() => page.textContent('p.line-readout'))
       .toBe(
