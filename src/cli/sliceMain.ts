@@ -12,9 +12,10 @@ import {
   sliceOf,
   type SliceLoss,
 } from '../engine/network/scene.ts';
-import { lineLosses, PlaneLoss } from '../engine/network/slice.ts';
+import { lineLosses, lineTs, PlaneLoss } from '../engine/network/slice.ts';
 import { trainNetwork, type NetworkRun } from '../engine/network/train.ts';
 import type { Scene } from '../engine/scene.ts';
+import { lineJsonChunks } from '../preset/lineFormat.ts';
 import { UsageError } from './failure.ts';
 import { sceneOf } from './input.ts';
 import type { Io } from './main.ts';
@@ -50,29 +51,31 @@ export async function sliceCommand(
   }
   await writeOut(
     plane === 'line'
-      ? lineJsonChunks(scene, run, command)
+      ? lineJson(scene, run, command)
       : sliceJsonChunks(scene, plane, run, loss, command.grid),
     io.stdout,
   );
 }
 
 /** The losses along the line between two runs' last points (see SLICE_USAGE). */
-function* lineJsonChunks(
+function lineJson(
   scene: Scene,
   from: number,
   command: SliceCommand,
 ): Generator<string, void, undefined> {
   const training = networkTraining(scene, scene.network!);
   const runs = trainNetwork(training);
-  const n = command.grid;
-  const ts = Array.from({ length: n }, (_, k) => -0.5 + (2 * k) / (n - 1));
+  const ts = lineTs(command.grid);
   const net = new Network(training.arch);
   const [a, b] = [runs[from]!, runs[command.to]!].map(lastPoint) as [Float64Array, Float64Array];
   const { train, test } = training.data;
-  yield `{"plane":"line","from":${from},"to":${command.to},"t":[${ts.join(',')}],`;
-  yield `\n"train_loss":[${lineLosses(net, train, a, b, ts).join(',')}]`;
-  if (test.n > 0) yield `,\n"test_loss":[${lineLosses(net, test, a, b, ts).join(',')}]`;
-  yield '}\n';
+  return lineJsonChunks(
+    from,
+    command.to,
+    ts,
+    lineLosses(net, train, a, b, ts),
+    test.n > 0 ? lineLosses(net, test, a, b, ts) : null,
+  );
 }
 
 /** A run's last parameter vector. */

@@ -11,6 +11,7 @@ import { Gallery } from './Gallery.tsx';
 import { dataView, isDataScene } from './data/DataView.tsx';
 import { boundariesView } from './network/boundariesView.tsx';
 import { layersView } from './network/layersView.tsx';
+import { lineView } from './network/lineView.tsx';
 import { EmbedMenu } from './embed/EmbedMenu.tsx';
 import { useLab } from '../state/useLab.ts';
 import { InspectPanel } from './inspect/InspectPanel.tsx';
@@ -130,7 +131,11 @@ function Lab({ store, compiler, lesson = null }: LabProps) {
                     // The inspector and the sweeps run on the function: a network scene has its
                     // own inspector, by layer (its Scene panel says so).
                     ...(network
-                      ? [boundariesView(pipeline.network), layersView(pipeline.network)]
+                      ? [
+                          boundariesView(pipeline.network),
+                          lineView(pipeline.network, pipeline.line),
+                          layersView(pipeline.network),
+                        ]
                       : functionViews),
                     ...(dataScene ? [dataView] : []),
                   ]}

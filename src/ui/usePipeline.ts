@@ -10,6 +10,7 @@ import { TrajectoryClient, type TrajectoryStatus } from '../workers/trajectoryCl
 import { withObjective } from './withObjective.ts';
 import { fieldGrid } from '../engine/data/grid.ts';
 import type { CompileClient } from '../workers/compileClient.ts';
+import { LineChannel } from './network/lineChannel.ts';
 import type { NetworkPicture } from './network/networkPicture.ts';
 import { NetworkRoute } from './network/networkRoute.ts';
 
@@ -29,6 +30,8 @@ export interface Pipeline {
   readonly fieldError: Feed<string | null>;
   /** A network scene's runs (parameters, distances from the plane); null for a function's scene. */
   readonly network: Feed<NetworkPicture | null>;
+  /** The line between two runs' ends a network scene's "Between two ends" view shows. */
+  readonly line: LineChannel;
 }
 
 const fieldInputs = (s: LabState) => [s.fn, s.view] as const;
@@ -44,6 +47,7 @@ export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline 
     status: new Feed<TrajectoryStatus>(),
     fieldError: new Feed<string | null>(),
     network: new Feed<NetworkPicture | null>(),
+    line: new LineChannel(),
   }));
 
   useEffect(() => {

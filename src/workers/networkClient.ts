@@ -3,6 +3,7 @@ import type { PlaneKind } from '../engine/network/landscape.ts';
 import { sliceOf } from '../engine/network/scene.ts';
 import type { Scene } from '../engine/scene.ts';
 import type { Box } from '../engine/types.ts';
+import type { LineAnswer, LineRequest } from './lineProtocol.ts';
 import type {
   FromNetworkWorker,
   NetworkLayers,
@@ -27,7 +28,12 @@ export interface NetworkEvents {
    * runs arrived), after its coarse field; ms since the request, computeMs their own time.
    */
   layers?(scene: Scene, layers: NetworkLayers, ms: number, computeMs: number): void;
+  /** The newest line request's answer (LineAnswer: its losses, or why there are none). */
+  line?(answer: LineAnswer): void;
 }
+
+/** A line request as the page asks it: the client numbers it. */
+export type LineAsk = Omit<LineRequest, 'type' | 'requestId'>;
 
 /** A worker silent this long while it owes an answer is taken to hang (a slice sends every row). */
 const HANG_MS = 15_000;
@@ -43,7 +49,10 @@ const defaultWorker: WorkerFactory = () =>
  * dropped here. A worker that crashes or hangs is replaced and the newest request resent.
  */
 export class NetworkClient {
-  readonly #worker = new WatchedWorker<FromNetworkWorker, ToNetworkWorker>(
+  readonly #worker = new WatchedWorker<
+    FromNetworkWorker | LineAnswer,
+    ToNetworkWorker | LineRequest
+  >(
     () => this.createWorker(),
     HANG_MS,
     (msg) => this.#receive(msg),
@@ -56,6 +65,9 @@ export class NetworkClient {
   #scene: Extract<ToNetworkWorker, { type: 'network' }> | null = null;
   /** The request whose plane the worker holds (its runs arrived), or null. */
   #plane: number | null = null;
+  /** The newest line request, until its answer arrives; its ids are its own. */
+  #line: LineRequest | null = null;
+  #nextLineId = 0;
 
   constructor(
     private readonly events: NetworkEvents,
@@ -80,12 +92,21 @@ export class NetworkClient {
     this.#worker.send(this.#owed);
   }
 
+  /**
+   * The losses along the line between two runs' ends, computed beside (never instead of) the
+   * scene's training and slicing; a newer line replaces an older one.
+   */
+  line(ask: LineAsk): void {
+    this.#line = { type: 'line', requestId: ++this.#nextLineId, ...ask };
+    this.#worker.send(this.#line);
+  }
+
   /** Tells the worker that nothing it computes is wanted any more (the scene left networks). */
   cancel(): void {
     this.#nextId++;
     this.#scene = null;
-    if (!this.#owed) return;
-    this.#owed = null;
+    if (!this.#owed && !this.#line) return;
+    this.#owed = this.#line = null;
     this.#worker.settle(false);
     this.#worker.post({ type: 'cancel' });
   }
@@ -96,14 +117,17 @@ export class NetworkClient {
     this.#owed = null;
   }
 
-  #receive(msg: FromNetworkWorker): void {
+  #receive(msg: FromNetworkWorker | LineAnswer): void {
+    if (msg.type === 'line' || msg.type === 'lineError') return this.#lineAnswer(msg);
     if (msg.type === 'layers') return this.#layers(msg);
     const owed = this.#owed;
     if (!owed || msg.requestId !== owed.requestId) return;
     const last = msg.type === 'error' || (msg.type === 'field' && msg.final);
     if (last) {
       this.#owed = null;
-      this.#worker.settle(msg.type !== 'error');
+      // A line still owed keeps the watchdog on.
+      if (this.#line) this.#worker.arm();
+      else this.#worker.settle(msg.type !== 'error');
     } else {
       this.#worker.arm();
     }
@@ -120,6 +144,13 @@ export class NetworkClient {
     }
   }
 
+  #lineAnswer(msg: LineAnswer): void {
+    if (msg.requestId !== this.#line?.requestId) return;
+    this.#line = null;
+    if (!this.#owed) this.#worker.settle(msg.type === 'line');
+    this.events.line?.(msg);
+  }
+
   /** Layers belong to the plane the page holds, whichever request (it, or a view of it) is owed. */
   #layers(msg: Extract<FromNetworkWorker, { type: 'layers' }>): void {
     const scene = this.#scene;
@@ -129,6 +160,13 @@ export class NetworkClient {
   }
 
   #fail(reason: string, failures: number): void {
+    const line = this.#line;
+    if (line && failures < MAX_FAILURES) this.#worker.send(line);
+    else if (line) {
+      this.#line = null;
+      const message = `The network worker keeps failing (${reason}).`;
+      this.events.line?.({ type: 'lineError', requestId: line.requestId, message });
+    }
     if (!this.#owed) return;
     if (failures >= MAX_FAILURES) {
       this.#owed = null;

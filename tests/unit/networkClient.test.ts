@@ -1,37 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sceneFromPreset } from '../../src/preset/index.ts';
+import { FakeNetworkWorker } from './support/fakeNetworkWorker.ts';
 import { NetworkClient, type NetworkEvents } from '../../src/workers/networkClient.ts';
-import type { ToNetworkWorker } from '../../src/workers/networkProtocol.ts';
-import { NetworkService } from '../../src/workers/networkService.ts';
-
-/**
- * A stand-in worker running the real NetworkService; its tasks wait until the test runs them, on
- * a clock that ticks 5 ms a read (a task of the service's 15 ms does a few slices of work).
- */
-class FakeWorker extends EventTarget {
-  clock = 0;
-  messages: ToNetworkWorker[] = [];
-  terminated = false;
-  readonly tasks: (() => void)[] = [];
-  readonly service = new NetworkService({
-    post: (data) => this.dispatchEvent(Object.assign(new Event('message'), { data })),
-    later: (task) => this.tasks.push(task),
-    now: () => (this.clock += 5),
-  });
-  postMessage(msg: ToNetworkWorker) {
-    this.messages.push(msg);
-    this.service.receive(msg);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  run() {
-    while (this.tasks.length && !this.terminated) this.tasks.shift()!();
-  }
-  crash(message = 'boom') {
-    this.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message }));
-  }
-}
 
 const sceneOf = (lr: number) =>
   sceneFromPreset({
@@ -43,7 +13,7 @@ const sceneOf = (lr: number) =>
   });
 
 function client() {
-  const workers: FakeWorker[] = [];
+  const workers: FakeNetworkWorker[] = [];
   const log: string[] = [];
   const events: NetworkEvents = {
     progress: (text) => log.push(text),
@@ -53,7 +23,7 @@ function client() {
     error: (message) => log.push(`error ${message}`),
   };
   const c = new NetworkClient(events, () => {
-    const w = new FakeWorker();
+    const w = new FakeNetworkWorker();
     workers.push(w);
     return w as unknown as Worker;
   });

@@ -12,7 +12,7 @@ export { principalPlane } from './pca.ts';
 export type { PrincipalPlane } from './pca.ts';
 export { pointOn, project } from './plane.ts';
 export type { Plane, Projection } from './plane.ts';
-export { lineLosses, PlaneLoss } from './slice.ts';
+export { LINE_T, LineLoss, lineLosses, lineTs, PlaneLoss } from './slice.ts';
 export { accuracy, inputBox, OutputGrid } from './boundary.ts';
 export { sharpness } from './sharpness.ts';
 export { batchGradients, layerStats } from './layerStats.ts';

@@ -56,10 +56,31 @@ export function lossCostMs(arch: Architecture, examples: number): number {
 }
 
 /**
- * The loss along the line from θa to θb, θ(t) = (1 − t)·θa + t·θb, at each t of `ts` (0 is θa and
- * 1 is θb, exactly; values outside reach beyond them): is there a barrier between two runs'
- * endpoints?
+ * The loss along the line from θa to θb, θ(t) = (1 − t)·θa + t·θb (0 is θa and 1 is θb, exactly;
+ * values outside reach beyond them): is there a barrier between two runs' endpoints? One t at a
+ * time, so a worker can stop between two.
  */
+export class LineLoss {
+  private readonly theta: Float64Array;
+
+  constructor(
+    private readonly net: Network,
+    private readonly examples: Examples,
+    private readonly a: Float64Array,
+    private readonly b: Float64Array,
+  ) {
+    this.theta = new Float64Array(net.count);
+  }
+
+  /** The full-batch loss at θ(t). */
+  at(t: number): number {
+    const { theta, a, b } = this;
+    for (let i = 0; i < theta.length; i++) theta[i] = (1 - t) * a[i]! + t * b[i]!;
+    return this.net.loss(theta, this.examples, null);
+  }
+}
+
+/** LineLoss at each t of `ts`. */
 export function lineLosses(
   net: Network,
   examples: Examples,
@@ -67,12 +88,23 @@ export function lineLosses(
   b: Float64Array,
   ts: ArrayLike<number>,
 ): Float64Array {
-  const theta = new Float64Array(net.count);
+  const line = new LineLoss(net, examples, a, b);
   const out = new Float64Array(ts.length);
-  for (let k = 0; k < ts.length; k++) {
-    const t = ts[k]!;
-    for (let i = 0; i < theta.length; i++) theta[i] = (1 - t) * a[i]! + t * b[i]!;
-    out[k] = net.loss(theta, examples, null);
-  }
+  for (let k = 0; k < ts.length; k++) out[k] = line.at(ts[k]!);
   return out;
+}
+
+/** Where a line's t runs: from LINE_T[0] to LINE_T[1], both runs' ends inside with a margin. */
+export const LINE_T: readonly [number, number] = [-0.5, 1.5];
+
+/**
+ * The `n` values of t a line is sampled at, evenly from LINE_T[0] to LINE_T[1] (`descent-lab
+ * slice --plane line --grid n` and the page's "Between two ends"): 0 and 1 are among them exactly
+ * when 4 divides n − 1.
+ */
+export function lineTs(n: number): Float64Array {
+  const [t0, t1] = LINE_T;
+  const ts = new Float64Array(n);
+  for (let k = 0; k < n; k++) ts[k] = t0 + ((t1 - t0) * k) / (n - 1);
+  return ts;
 }

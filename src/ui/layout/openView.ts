@@ -1,7 +1,7 @@
 import type { LabState } from '../../state/store.ts';
 
 /** The views that open above the controls, one at a time. */
-export type ViewId = 'inspect' | 'sweeps' | 'data' | 'boundaries' | 'layers';
+export type ViewId = 'inspect' | 'sweeps' | 'data' | 'boundaries' | 'line' | 'layers';
 
 /** What of the store decides which view opens. */
 type Opener = Pick<LabState, 'selected' | 'sweep' | 'network'>;

@@ -6,6 +6,7 @@ import { NetworkClient } from '../../workers/networkClient.ts';
 import { RunSet } from '../../workers/runs.ts';
 import type { Slicing } from '../../workers/networkProtocol.ts';
 import type { Pipeline } from '../usePipeline.ts';
+import { endOf, type LineChoice } from './lineChannel.ts';
 import { NetworkPicture } from './networkPicture.ts';
 
 /**
@@ -15,6 +16,12 @@ import { NetworkPicture } from './networkPicture.ts';
  * picture waits for the slicing, so a finer grid would cost freshness.
  */
 export const NETWORK_SLICING: Slicing = { grids: [16, 64], levels: 24, budgetMs: 600 };
+
+/**
+ * Samples of t on a line between two runs' ends, from −0.5 to 1.5 (lineTs): every 0.025, 0 and 1
+ * among them (4 divides 80), as `descent-lab slice --plane line --grid 81`.
+ */
+export const LINE_POINTS = 81;
 
 /**
  * A network scene's way through the page: the scene goes to the network worker, and what comes
@@ -28,6 +35,9 @@ export const NETWORK_SLICING: Slicing = { grids: [16, 64], levels: 24, budgetMs:
 export class NetworkRoute {
   readonly #client: NetworkClient;
   #runId = 0;
+  /** The line choice the worker computes, until its result arrives. */
+  #lineChoice: LineChoice | null = null;
+  readonly #stopLine: () => void;
 
   constructor(
     private readonly pipeline: Pipeline,
@@ -81,6 +91,38 @@ export class NetworkRoute {
         waiting = null;
         status.publish({ phase: 'error', message });
       },
+      line: (answer) => {
+        const choice = this.#lineChoice;
+        if (!choice) return;
+        if (answer.type === 'line') {
+          performance.mark('descent-lab:line', { detail: { ms: answer.ms, n: answer.t.length } });
+        }
+        this.#lineChoice = null;
+        pipeline.line.result.publish(
+          answer.type === 'line'
+            ? { choice, t: answer.t, train: answer.train, test: answer.test, ms: answer.ms }
+            : { choice, error: answer.message },
+        );
+      },
+    });
+    const { asked } = pipeline.line;
+    this.#stopLine = asked.subscribe(() => this.#line(asked.current));
+    // A choice made before this route existed (the view's effects run before the pipeline's).
+    if (asked.current) this.#line(asked.current);
+  }
+
+  /** Sends the view's newest line choice to the worker (copies of the two ends go). */
+  #line(choice: LineChoice | null): void {
+    this.#lineChoice = choice;
+    if (!choice) return;
+    const { picture, from, to } = choice;
+    this.#client.line({
+      scene: picture.scene,
+      from,
+      to,
+      a: endOf(picture, from),
+      b: endOf(picture, to),
+      points: LINE_POINTS,
     });
   }
 
@@ -108,6 +150,7 @@ export class NetworkRoute {
   }
 
   dispose(): void {
+    this.#stopLine();
     this.#client.dispose();
   }
 }
