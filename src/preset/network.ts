@@ -1,5 +1,11 @@
 import { checkSizes } from '../engine/data/models.ts';
-import { checkArchitecture, type Activation, type Head } from '../engine/network/architecture.ts';
+import {
+  checkArchitecture,
+  MAX_NETWORK_VALUES,
+  networkValues,
+  type Activation,
+  type Head,
+} from '../engine/network/architecture.ts';
 import {
   getNetworkDataset,
   networkDataParams,
@@ -142,4 +148,24 @@ export function networkJson(network: NetworkScene, compact: boolean): Record<str
 function sliceJson(slice: NetworkSlice, compact: boolean): Record<string, unknown> {
   const entries = Object.entries(slice) as [keyof NetworkSlice, unknown][];
   return Object.fromEntries(compact ? entries.filter(([k, v]) => DEFAULT_SLICE[k] !== v) : entries);
+}
+
+/**
+ * What is wrong with training `runs` optimizers for `steps` steps on `network`, or null: more
+ * parameter values to keep than MAX_NETWORK_VALUES, said with the numbers and what to lower.
+ */
+export function networkWorkProblem(
+  network: Pick<NetworkScene, 'hidden'>,
+  runs: number,
+  steps: number,
+): string | null {
+  const values = networkValues(network, runs, steps);
+  if (values <= MAX_NETWORK_VALUES) return null;
+  const count = networkValues(network, 1, 0);
+  const n = (v: number) => v.toLocaleString('en-US');
+  return (
+    `keeps ${n(runs)} runs × ${n(steps + 1)} points × ${n(count)} parameters = ` +
+    `${n(values)} values; a network scene keeps at most ` +
+    `${n(MAX_NETWORK_VALUES)} (fewer steps, optimizers or hidden units)`
+  );
 }

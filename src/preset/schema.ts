@@ -8,7 +8,7 @@ import type { Box, Vec2 } from '../engine/types.ts';
 import { describe } from './describe.ts';
 import { isObject, own, type Json } from './json.ts';
 import { MAX_COORD, MAX_STEPS } from './limits.ts';
-import { readNetwork } from './network.ts';
+import { networkWorkProblem, readNetwork } from './network.ts';
 import { readOptimizers } from './optimizers.ts';
 import { readRows } from './rows.ts';
 import { readSweep } from './sweep.ts';
@@ -191,6 +191,8 @@ function readScene(r: Reader, input: unknown): Scene | undefined {
   const network =
     networkIn === undefined ? undefined : readNetwork(r, networkIn, optimizers.length);
   if (networkIn !== undefined && !network) return undefined;
+  const work = network && networkWorkProblem(network, optimizers.length, steps);
+  if (work) return r.fail('network', work);
   const scene: Scene = {
     v: 1,
     fn,

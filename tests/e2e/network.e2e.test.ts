@@ -225,6 +225,19 @@ describe('a network scene in the page', () => {
       network: { data: 'circle', hidden: [8, 8] },
     });
 
+    // More steps than a network scene may keep: said on the status line, nothing sent to train.
+    const steps = page.getByRole('textbox', { name: /^Steps/ });
+    await steps.fill('100000');
+    await steps.press('Enter');
+    await expect
+      .poll(() => page.textContent('p.status'))
+      .toMatch(/This network keeps 3 runs × 100,001 points × 105 parameters = 31,500,315 values/);
+    await steps.fill('500');
+    await steps.press('Enter');
+    await expect
+      .poll(() => page.textContent('p.status'), { timeout: 60_000 })
+      .toMatch(/^Network \[2, 8, 8, 1\] tanh on Circle · 3 optimizers · 500 steps · computed in/);
+
     const hidden = page.getByLabel('Hidden layers (units each)');
     await hidden.fill('32, 32, 32');
     await hidden.press('Enter');

@@ -19,6 +19,13 @@ export interface Architecture {
 export const MAX_HIDDEN_LAYERS = 3;
 export const MAX_UNITS = 32;
 export const MAX_PARAMETERS = 2000;
+/**
+ * The most parameter values one network scene keeps: every run's θ at every point (runs × (steps
+ * + 1) × parameters), 128 MB of float64, which the worker and the page each hold. Within it:
+ * [2, 16, 16, 1] with 6 runs × 7,900 steps, or 2,000 parameters with 6 × 1,300. Without it a link
+ * could ask the worker for 32 GB (20 runs × 100,001 points × 2,000 parameters).
+ */
+export const MAX_NETWORK_VALUES = 16_000_000;
 export const ACTIVATIONS: readonly Activation[] = ['tanh', 'relu'];
 export const HEADS: readonly Head[] = ['regression', 'classification'];
 
@@ -101,3 +108,10 @@ export function checkArchitecture(arch: {
   }
   return null;
 }
+
+/** The parameter values a scene of `runs` optimizers × `steps` steps on `arch` keeps: runs × points × θ. */
+export const networkValues = (
+  arch: Pick<Architecture, 'hidden'>,
+  runs: number,
+  steps: number,
+): number => runs * (steps + 1) * layoutOf(arch).count;

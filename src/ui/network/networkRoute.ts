@@ -2,6 +2,7 @@ import { sameBox } from '../../engine/box.ts';
 import type { Scene } from '../../engine/scene.ts';
 import type { Box } from '../../engine/types.ts';
 import type { LabStore } from '../../state/store.ts';
+import { networkWorkProblem } from '../../preset/network.ts';
 import { NetworkClient } from '../../workers/networkClient.ts';
 import { RunSet } from '../../workers/runs.ts';
 import type { Slicing } from '../../workers/networkProtocol.ts';
@@ -130,6 +131,13 @@ export class NetworkRoute {
   show(scene: Scene): void {
     // User timing marks let benchmarks tie requests to what arrives (bench/networkPage.bench.ts).
     performance.mark('descent-lab:network-request');
+    // A scene the preset reader would refuse (steps or optimizers added on the page): said, not sent.
+    const work = networkWorkProblem(scene.network!, scene.optimizers.length, scene.steps);
+    if (work) {
+      this.#client.cancel();
+      this.pipeline.status.publish({ phase: 'error', message: `This network ${work}.` });
+      return;
+    }
     // No status here: the worker's first word ("Training 1 of 3…") follows within a task, and a
     // drag's every step would otherwise flip the status line (announced on each change).
     this.#client.request(scene, NETWORK_SLICING);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_NETWORK_VALUES, networkValues } from '../../../src/engine/network/architecture.ts';
 import { networkTraining } from '../../../src/engine/network/scene.ts';
 import { trainNetwork } from '../../../src/engine/network/train.ts';
 import {
@@ -92,6 +93,38 @@ describe('the preset field `network`', () => {
         `${JSON.stringify(net)}: ${errors.join('; ')}`,
       ).toBe(true);
     }
+  });
+});
+
+describe('the values a network scene keeps (runs × points × parameters)', () => {
+  // [2, 24, 24, 1]: 72 + 600 + 25 = 697 parameters.
+  const wide = { data: 'xor', hidden: [24, 24] };
+  const withSteps = (steps: number, runs = 2) =>
+    parsePreset({
+      ...base,
+      steps,
+      optimizers: base.optimizers.slice(0, 1).concat(Array(runs - 1).fill(base.optimizers[1])),
+      network: wide,
+    });
+
+  it('are at most MAX_NETWORK_VALUES: up to the cap a scene reads, one step more it is refused', () => {
+    // 2 runs × (steps + 1) × 697 ≤ 16,000,000 ⇔ steps ≤ 11,476 (15,998,938; one more: 16,000,332).
+    expect(networkValues(wide, 2, 11_476)).toBeLessThanOrEqual(MAX_NETWORK_VALUES);
+    expect(networkValues(wide, 2, 11_477)).toBeGreaterThan(MAX_NETWORK_VALUES);
+    expect(withSteps(11_476).ok).toBe(true);
+    const refused = withSteps(11_477);
+    expect(refused.ok ? [] : refused.errors).toEqual([
+      'network keeps 2 runs × 11,478 points × 697 parameters = 16,000,332 values; a network scene keeps at most 16,000,000 (fewer steps, optimizers or hidden units)',
+    ]);
+  });
+
+  it('count every optimizer: a link asking 11 GB of the worker is refused with the numbers', () => {
+    const r = withSteps(100_000, 20);
+    expect(r.ok ? [] : r.errors).toEqual([
+      expect.stringMatching(
+        /^network keeps 20 runs × 100,001 points × 697 parameters = 1,394,013,940 values/,
+      ),
+    ]);
   });
 });
 
