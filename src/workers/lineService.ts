@@ -3,6 +3,7 @@ import { Network } from '../engine/network/model.ts';
 import { networkTraining } from '../engine/network/scene.ts';
 import { LineLoss, lineTs } from '../engine/network/slice.ts';
 import { errorMessage } from './errorMessage.ts';
+import { TaskedJob } from './taskedJob.ts';
 import type { LineAnswer, LineRequest } from './lineProtocol.ts';
 import type { NetworkHost } from './networkService.ts';
 
@@ -10,9 +11,6 @@ import type { NetworkHost } from './networkService.ts';
 export type LineHost = Omit<NetworkHost, 'post'> & {
   post(message: LineAnswer, transfer: Transferable[]): void;
 };
-
-/** How long one task computes before it lets a newer message in (NetworkService's TASK_MS). */
-const TASK_MS = 15;
 
 /** What the line needs of a scene's network, kept for the next request of the same network. */
 interface Model {
@@ -24,45 +22,30 @@ interface Model {
 /**
  * The network worker's "Between two ends": the full-batch training (and test) loss at each t of
  * lineTs(points) along the line between two runs' last points (LineLoss, as `descent-lab slice
- * --plane line`), one t a piece, in tasks of about TASK_MS beside NetworkService's: a line never
+ * --plane line`), one t a piece, in TaskedJob's tasks beside NetworkService's: a line never
  * stops the scene's training or slicing, and a newer line (or a cancel) replaces an older one
  * within a task. It shares the worker's host with NetworkService; its answers have their own kinds.
  */
 export class LineService {
-  #job: Generator<void, void, void> | null = null;
-  #scheduled = false;
+  /** A line's job never throws (a bad request is answered as a lineError). */
+  readonly #jobs: TaskedJob;
   #model: Model | null = null;
 
-  constructor(private readonly host: LineHost) {}
+  constructor(private readonly host: LineHost) {
+    this.#jobs = new TaskedJob(host, (error) => {
+      throw error;
+    });
+  }
 
   /** Takes a line request: it replaces the one in progress. */
   receive(request: LineRequest): void {
-    this.#job = this.#compute(request);
-    if (this.#scheduled) return;
-    this.#scheduled = true;
-    this.host.later(this.#task);
+    this.#jobs.start(this.#compute(request));
   }
 
   /** Drops the line in progress (the page left the network scene). */
   cancel(): void {
-    this.#job = null;
+    this.#jobs.stop();
   }
-
-  readonly #task = (): void => {
-    this.#scheduled = false;
-    const job = this.#job;
-    if (!job) return;
-    const t0 = this.host.now();
-    // At least one piece a task (see NetworkService): a jumped clock must not stall the job.
-    do {
-      if (job.next().done) {
-        if (this.#job === job) this.#job = null;
-        return;
-      }
-    } while (this.host.now() - t0 < TASK_MS);
-    this.#scheduled = true;
-    this.host.later(this.#task);
-  };
 
   *#compute(request: LineRequest): Generator<void, void, void> {
     const { requestId, a, b, points } = request;

@@ -6,6 +6,7 @@ import { lossCostMs, PlaneLoss } from '../engine/network/slice.ts';
 import { NetworkTrajectory, type NetworkRun } from '../engine/network/train.ts';
 import type { Box } from '../engine/types.ts';
 import { errorMessage } from './errorMessage.ts';
+import { TaskedJob, type TaskHost } from './taskedJob.ts';
 import { buffersOf } from './fieldService.ts';
 import { layerBuffers, layersOfRuns } from './networkLayers.ts';
 import type {
@@ -18,13 +19,9 @@ import type {
 import type { NetworkTraining } from '../engine/network/train.ts';
 
 /** What the service needs from its worker; tests pass fakes. */
-export interface NetworkHost {
+export interface NetworkHost extends TaskHost {
   /** Sends a message to the page, transferring the listed buffers. */
   post(message: FromNetworkWorker, transfer: Transferable[]): void;
-  /** Runs `task` in a later task, behind any message already queued (channelLater). */
-  later(task: () => void): void;
-  /** A clock in ms. */
-  now(): number;
 }
 
 /** The field of sampled values (engine/field); tests pass one that keeps the samples. */
@@ -32,9 +29,6 @@ export type FieldOfSamples = typeof fieldOfSamples;
 
 /** Training steps between two chances to stop: [2, 16, 16, 1] on 375 examples takes ~1 ms each. */
 const STEPS_PER_SLICE = 8;
-/** How long one task of the worker computes before it lets a newer request in. */
-const TASK_MS = 15;
-
 const NOT_FINITE =
   'The runs’ principal plane is not finite: some run’s parameters grew too large for it ' +
   '(a smaller learning rate keeps them in range).';
@@ -57,13 +51,12 @@ interface Trained {
  * on that plane over the view that holds them (a scene that changes only its slice is not trained
  * again), a coarse grid first and the complete one after, a few rows
  * at a time; and on request (a zoom or pan) the same loss over another view of the newest plane.
- * It computes in tasks of about TASK_MS, so a newer request (or a cancel) that arrives meanwhile
+ * It computes in TaskedJob's tasks (~15 ms), so a newer request (or a cancel) that arrives meanwhile
  * replaces it within one task: latest wins, nothing stale is sent.
  */
 export class NetworkService {
-  #job: Generator<void, void, void> | null = null;
+  readonly #jobs: TaskedJob;
   #requestId = 0;
-  #scheduled = false;
   /**
    * The newest complete training and what it was of (trainingKey): a scene that changes only its
    * slice (the plane, the loss drawn) is sliced again without training again.
@@ -82,56 +75,30 @@ export class NetworkService {
   constructor(
     private readonly host: NetworkHost,
     private readonly fieldOf: FieldOfSamples = fieldOfSamples,
-  ) {}
+  ) {
+    this.#jobs = new TaskedJob(host, (error) =>
+      host.post({ type: 'error', requestId: this.#requestId, message: errorMessage(error) }, []),
+    );
+  }
 
   /** Takes a message from the page: a newer request replaces the current one; cancel stops it. */
   receive(message: ToNetworkWorker): void {
     if (message.type === 'cancel') {
-      this.#job = null;
+      this.#jobs.stop();
       // The page left networks: the runs are not needed again soon.
       this.#trained = null;
       return;
     }
-    if (message.type === 'network') this.#job = this.#compute(message);
+    if (message.type === 'network') this.#jobs.start(this.#compute(message));
     else {
       // A view of a plane that is not the newest one sent is stale: a newer scene computes.
       const plane = this.#plane;
       if (!plane || plane.requestId !== message.plane) return;
       const { requestId, view, slicing } = message;
-      this.#job = this.#slices(requestId, plane, view, slicing, this.host.now());
+      this.#jobs.start(this.#slices(requestId, plane, view, slicing, this.host.now()));
     }
     this.#requestId = message.requestId;
-    this.#schedule();
   }
-
-  #schedule(): void {
-    if (this.#scheduled || !this.#job) return;
-    this.#scheduled = true;
-    this.host.later(this.#task);
-  }
-
-  readonly #task = (): void => {
-    this.#scheduled = false;
-    const job = this.#job;
-    if (!job) return;
-    const t0 = this.host.now();
-    try {
-      // At least one piece a task: a clock that jumped past TASK_MS (a descheduled worker)
-      // must not leave a task that does nothing and schedules another.
-      do {
-        if (job.next().done) {
-          this.#job = null;
-          return;
-        }
-      } while (this.host.now() - t0 < TASK_MS);
-    } catch (error) {
-      this.#job = null;
-      const message = errorMessage(error);
-      this.host.post({ type: 'error', requestId: this.#requestId, message }, []);
-      return;
-    }
-    this.#schedule();
-  };
 
   *#compute(request: Request): Generator<void, void, void> {
     const { requestId, scene, slicing } = request;
