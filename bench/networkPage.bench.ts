@@ -101,6 +101,22 @@ if (only !== 'browser') {
       );
     }
   }
+  // A slider step on the first optimizer's lr: only that run is trained again.
+  const [sgd, ...others] = defaultNet.optimizers;
+  const stepped: Scene = {
+    ...defaultNet,
+    optimizers: [
+      { ...sgd!, hyper: { ...sgd!.hyper, lr: (sgd!.hyper['lr'] as number) * 1.1 } },
+      ...others,
+    ],
+  };
+  for (let k = 0; k < 3; k++) {
+    const t = service(stepped, defaultNet);
+    console.log(
+      `  the default after a step of SGD's lr slider (one run of three trained again): runs ` +
+        `${fmt(t.runs)}, first picture ${fmt(t.first)}, complete field (${t.n}²) ${fmt(t.full)}`,
+    );
+  }
   for (let k = 0; k < 3; k++) {
     // The page's switch from the principal plane to the random one and the test loss.
     const t = service(randomTest, defaultNet);

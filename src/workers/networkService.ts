@@ -16,7 +16,7 @@ import type {
   Slicing,
   ToNetworkWorker,
 } from './networkProtocol.ts';
-import type { NetworkTraining } from '../engine/network/train.ts';
+import type { NetworkEntry, NetworkTraining } from '../engine/network/train.ts';
 
 /** What the service needs from its worker; tests pass fakes. */
 export interface NetworkHost extends TaskHost {
@@ -49,7 +49,7 @@ interface Trained {
  * asks for (the principal plane of all the runs together, or a random one through a run's end, as
  * `descent-lab slice`), projects them, and sends them; then the full-batch training (or test) loss
  * on that plane over the view that holds them (a scene that changes only its slice is not trained
- * again), a coarse grid first and the complete one after, a few rows
+ * again, and of one that changes some optimizers only those are), a coarse grid first and the complete one after, a few rows
  * at a time; and on request (a zoom or pan) the same loss over another view of the newest plane.
  * It computes in TaskedJob's tasks (~15 ms), so a newer request (or a cancel) that arrives meanwhile
  * replaces it within one task: latest wins, nothing stale is sent.
@@ -62,6 +62,12 @@ export class NetworkService {
    * slice (the plane, the loss drawn) is sliced again without training again.
    */
   #trained: Trained | null = null;
+  /**
+   * The newest training's runs by what each is of (runKey): a change to one optimizer (a slider
+   * step) trains that one again and takes the others as they were, bit for bit (each run is a
+   * function of its own entry and the shared setting alone).
+   */
+  #runs = new Map<string, NetworkRun>();
   /** The newest plane sent to the page, for later views of it (zoom, pan). */
   #plane: {
     readonly requestId: number;
@@ -87,6 +93,7 @@ export class NetworkService {
       this.#jobs.stop();
       // The page left networks: the runs are not needed again soon.
       this.#trained = null;
+      this.#runs.clear();
       return;
     }
     if (message.type === 'network') this.#jobs.start(this.#compute(message));
@@ -113,7 +120,13 @@ export class NetworkService {
     if (!trained) {
       const of = training.optimizers.length;
       const runs: NetworkRun[] = [];
+      const keys = training.optimizers.map((entry) => runKey(scene, entry));
       for (const [run, entry] of training.optimizers.entries()) {
+        const kept = this.#runs.get(keys[run]!);
+        if (kept) {
+          runs.push(kept);
+          continue;
+        }
         post({ type: 'progress', requestId, stage: 'training', run, of }, []);
         yield;
         const trajectory = new NetworkTrajectory(training, entry, net);
@@ -123,6 +136,7 @@ export class NetworkService {
         }
         runs.push(trajectory.toRun());
       }
+      this.#runs = new Map(keys.map((k, i) => [k, runs[i]!]));
       this.#trained = trained = { key, runs, layers: null };
     }
     const { runs } = trained;
@@ -241,6 +255,22 @@ export class NetworkService {
  */
 function trainingKey({ steps, noise, optimizers, network }: Request['scene']): string {
   return JSON.stringify([steps, noise, optimizers, { ...network, slice: undefined }]);
+}
+
+/** What one run is of: the setting every run shares and its own optimizer (not its label). */
+function runKey(
+  { steps, noise, network }: Request['scene'],
+  { type, hyper, schedule, phases }: NetworkEntry,
+): string {
+  return JSON.stringify([
+    steps,
+    noise,
+    { ...network, slice: undefined },
+    type,
+    hyper,
+    schedule,
+    phases,
+  ]);
 }
 
 /** The fewest samples per side of a complete grid sized by its budget. */

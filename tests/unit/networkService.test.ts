@@ -227,15 +227,33 @@ describe('the network worker’s service', () => {
     expect(layersOf(2).computeMs).toBe(0);
     expect(layersOf(2).runs).toEqual(layersOf(1).runs);
     expect(layersOf(2).runs[0]!.stats.theta[0]).not.toBe(layersOf(1).runs[0]!.stats.theta[0]);
-    // Another optimizer, or a cancel (the page left networks), trains again.
-    const other = { ...scene, optimizers: scene.optimizers.slice(1) };
-    service.receive({ ...request(3), scene: other });
+    // A changed optimizer (a slider step) trains that one again, and only it; a removed one
+    // trains nothing; a cancel (the page left networks) forgets them all.
+    const [first, ...rest] = scene.optimizers;
+    const changed = {
+      ...scene,
+      optimizers: [
+        { ...first!, hyper: { ...first!.hyper, lr: (first!.hyper['lr'] as number) / 2 } },
+        ...rest,
+      ],
+    };
+    service.receive({ ...request(3), scene: changed });
     drain();
-    expect(trainingOf(3)).toHaveLength(2);
-    service.receive({ type: 'cancel' });
+    expect(trainingOf(3).map((m) => (m as { run: number }).run)).toEqual([0]);
+    const again = fakeHost();
+    new NetworkService(again.host).receive({ ...request(3), scene: changed });
+    again.drain();
+    expect(runsOf(3).runs.map((r) => r.params)).toEqual(
+      again.posted.find((m) => m.type === 'runs')!.runs.map((r) => r.params),
+    );
+    const other = { ...scene, optimizers: changed.optimizers.slice(1) };
     service.receive({ ...request(4), scene: other });
     drain();
-    expect(trainingOf(4)).toHaveLength(2);
+    expect(trainingOf(4)).toEqual([]);
+    service.receive({ type: 'cancel' });
+    service.receive({ ...request(5), scene: other });
+    drain();
+    expect(trainingOf(5)).toHaveLength(2);
   });
 
   it('refuses the test loss of a data set without a test split, naming the field', () => {
