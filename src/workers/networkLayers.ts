@@ -12,17 +12,25 @@ const STEPS_PER_PIECE = 16;
  * sharpness of its last point (SHARPNESS, the gallery's measure), a few steps per piece: the
  * network worker runs it after training, between its yields, so a newer request still gets in.
  * Returns them with the time spent inside this generator (not the time it waited between pieces).
+ * A run found in `known` is not computed again (its numbers depend on the run alone).
  */
 export function* layersOfRuns(
   training: NetworkTraining,
   runs: readonly NetworkRun[],
   now: () => number,
+  /** Runs' layers computed before (a run kept from an earlier training): taken, and added to. */
+  known: WeakMap<NetworkRun, RunLayers> = new WeakMap(),
 ): Generator<void, { layers: NetworkLayers; computeMs: number }, void> {
   const net = new Network(training.arch);
   let busy = 0;
   let t = now();
   const out: RunLayers[] = [];
   for (const run of runs) {
+    const kept = known.get(run);
+    if (kept) {
+      out.push(kept);
+      continue;
+    }
     const steps = Math.max(0, run.loss.length - 1);
     const grads = new Float64Array(steps * run.count);
     for (let from = 0; from < steps; from += STEPS_PER_PIECE) {
@@ -38,7 +46,9 @@ export function* layersOfRuns(
       run.divergedAt === null
         ? sharpness(net, training.data.train, end, radius, directions, seed)
         : null;
-    out.push({ stats, sharpness: sharp });
+    const layers = { stats, sharpness: sharp };
+    known.set(run, layers);
+    out.push(layers);
     busy += now() - t;
     yield;
     t = now();

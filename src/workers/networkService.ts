@@ -13,6 +13,7 @@ import type {
   FromNetworkWorker,
   NetworkLayers,
   PlaneRun,
+  RunLayers,
   Slicing,
   ToNetworkWorker,
 } from './networkProtocol.ts';
@@ -68,6 +69,8 @@ export class NetworkService {
    * function of its own entry and the shared setting alone).
    */
   #runs = new Map<string, NetworkRun>();
+  /** Each kept run's Layers numbers, once computed. */
+  readonly #runLayers = new WeakMap<NetworkRun, RunLayers>();
   /** The newest plane sent to the page, for later views of it (zoom, pan). */
   #plane: {
     readonly requestId: number;
@@ -238,7 +241,12 @@ export class NetworkService {
   ): Generator<void, void, void> {
     let computeMs = 0;
     if (!trained.layers) {
-      const done = yield* layersOfRuns(training, trained.runs, () => this.host.now());
+      const done = yield* layersOfRuns(
+        training,
+        trained.runs,
+        () => this.host.now(),
+        this.#runLayers,
+      );
       trained.layers = done.layers;
       computeMs = done.computeMs;
     }

@@ -246,6 +246,8 @@ describe('the network worker’s service', () => {
     expect(runsOf(3).runs.map((r) => r.params)).toEqual(
       again.posted.find((m) => m.type === 'runs')!.runs.map((r) => r.params),
     );
+    // The kept runs' Layers numbers are kept too, and equal a fresh service's.
+    expect(layersOf(3).runs).toEqual(again.posted.find((m) => m.type === 'layers')!.runs);
     const other = { ...scene, optimizers: changed.optimizers.slice(1) };
     service.receive({ ...request(4), scene: other });
     drain();
