@@ -71,6 +71,10 @@ describe('the spiral’s network views in Firefox', () => {
     expect(await page.$eval('p.line-sentence', (p) => p.textContent)).toMatch(
       /The training loss has a barrier of /,
     );
+    // The pair the reader picks: Adam's end to Adam → SGD's.
+    await page.select('select[aria-label="Line from"]', '1');
+    await page.select('select[aria-label="Line to"]', '2');
+    expect(await page.evaluate(exportedText('Line as JSON'))).toBe(await cliLineText(1, 2));
   });
 
   it('Layers: each run’s final losses and sharpness are the engine’s', async () => {
