@@ -91,18 +91,25 @@ export async function openPage(
   return { context, page, errors };
 }
 
-/** The preview server and Chromium one test file shares; valid inside its tests. */
-export interface Lab {
+/** The preview server and browser (Chromium unless named) one test file shares; valid inside its tests. */
+export interface Lab<B = Browser> {
   readonly server: Preview;
-  readonly browser: Browser;
+  readonly browser: B;
 }
 
-/** Starts the preview server and Chromium before a file's tests and stops both after them. */
-export function labSession(): Lab {
-  const lab = {} as { server: Preview; browser: Browser };
+/**
+ * Starts the preview server and a browser — Chromium, or the one `launch` starts (Firefox, over
+ * Puppeteer) — before a file's tests and stops both after them.
+ */
+export function labSession(): Lab;
+export function labSession<B extends { close(): Promise<void> }>(launch: () => Promise<B>): Lab<B>;
+export function labSession(
+  launch: () => Promise<{ close(): Promise<void> }> = launchBrowser,
+): Lab<{ close(): Promise<void> }> {
+  const lab = {} as { server: Preview; browser: { close(): Promise<void> } };
   beforeAll(async () => {
     lab.server = await startPreview();
-    lab.browser = await launchBrowser();
+    lab.browser = await launch();
   });
   afterAll(async () => {
     await lab.browser?.close();

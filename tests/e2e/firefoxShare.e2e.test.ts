@@ -1,6 +1,5 @@
-import type { Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreview, type Preview } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { labSession } from './browser.ts';
 import { coursePage, embeddedHash } from './coursePage.ts';
 import { launchFirefox } from './firefox.ts';
 
@@ -9,25 +8,16 @@ const hash = embeddedHash;
 
 /** The embed and the slide figure in Firefox ESR (SpiderMonkey and Gecko's SVG rasteriser). */
 describe('sharing in Firefox', () => {
-  let server: Preview;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startPreview();
-    browser = await launchFirefox();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const lab = labSession(launchFirefox);
 
   it('frames an embed from a page on another origin, which it tells its height', async () => {
-    const page = await browser.newPage();
+    const page = await lab.browser.newPage();
     try {
-      await page.goto(framing(`${server.url}embed.html#${hash}&controls=playback,lr`));
+      await page.goto(framing(`${lab.server.url}embed.html#${hash}&controls=playback,lr`));
       await page.waitForFunction(() => document.getElementById('heights')!.textContent !== '', {
         timeout: 30_000,
       });
-      const frame = page.frames().find((f) => f.url().startsWith(`${server.url}embed.html`))!;
+      const frame = page.frames().find((f) => f.url().startsWith(`${lab.server.url}embed.html`))!;
       await frame.waitForSelector('.app[data-state="ready"]', { timeout: 30_000 });
       expect(await frame.$eval('p.status', (p) => p.textContent)).toMatch(
         /^Rosenbrock · 2 optimizers · 300 steps · computed in/,
@@ -40,9 +30,9 @@ describe('sharing in Firefox', () => {
   });
 
   it('rasterises the slide figure: 2560 × 1440, white around, the landscape inside', async () => {
-    const page = await browser.newPage();
+    const page = await lab.browser.newPage();
     try {
-      await page.goto(`${server.url}#${hash}`);
+      await page.goto(`${lab.server.url}#${hash}`);
       await page.waitForSelector('.app[data-state="ready"]', { timeout: 30_000 });
       await page.click('.export-menu summary');
       const png = await page.evaluate(async () => {

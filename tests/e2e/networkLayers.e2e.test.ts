@@ -1,15 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batchGradients, layerStats } from '../../src/engine/network/layerStats.ts';
-import { Network } from '../../src/engine/network/model.ts';
-import { networkTraining } from '../../src/engine/network/scene.ts';
-import { SHARPNESS, sharpness } from '../../src/engine/network/sharpness.ts';
-import { trainNetwork } from '../../src/engine/network/train.ts';
-import { network as gallery } from '../../src/gallery/network.ts';
-import { sceneFromPreset } from '../../src/preset/index.ts';
 import { epochText } from '../../src/ui/network/epochText.ts';
 import { axeViolations, labSession, openPage, type OpenPage } from './browser.ts';
-import { linkTo } from './sameNumbers.ts';
+import { cellValues, spiralHash, spiralScene as scene, trainedSpiral } from './spiral.ts';
 
 const lab = labSession();
 let open: OpenPage;
@@ -25,37 +19,19 @@ afterEach(async () => {
   await open.context.close();
 });
 
-/** The gallery's spiral: SGD, Adam and Adam → SGD, the issue's "Done when" scene. */
-const preset = gallery.find((g) => g.id === 'network-spiral-optimizers')!.preset;
-const scene = sceneFromPreset(preset);
-const training = networkTraining(scene, scene.network!);
-const runs = trainNetwork(training);
-const net = new Network(training.arch);
-const ends = runs.map((r) => {
-  const k = r.loss.length - 1;
-  const { radius, directions, seed } = SHARPNESS;
-  const end = r.params.subarray(k * r.count, (k + 1) * r.count);
-  return {
-    train: r.loss[k]!,
-    test: r.testLoss![k]!,
-    sharp: sharpness(net, training.data.train, end, radius, directions, seed),
-  };
-});
+/** The gallery's spiral, the issue's "Done when" scene, as the engine trains it here. */
+const { training, runs, net, ends } = trainedSpiral();
 const stats = runs.map((r) =>
   layerStats(net.layout, r.params, r.loss.length, batchGradients(training, r)),
 );
 
 /** The numbers of a table's rows, as the page wrote them (each cell's data-value). */
 const tableValues = (page: Page, selector: string) =>
-  page
-    .locator(`${selector} tbody tr`)
-    .evaluateAll((rows) =>
-      rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.dataset['value'] ?? '')),
-    );
+  page.locator(`${selector} tbody tr`).evaluateAll(cellValues);
 
 describe('a network scene’s Layers view', () => {
   it('shows each run’s sharpness and its layers at the cursor, from the worker, keyboard and hover', async () => {
-    await page.goto(`${lab.server.url}${linkTo(preset)}`);
+    await page.goto(`${lab.server.url}${spiralHash}`);
     await expect
       .poll(() => page.textContent('p.status'), { timeout: 60_000 })
       .toMatch(/^Network \[2, 8, 8, 1\] tanh on Spiral · 3 optimizers · 500 steps · computed in/);

@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { network } from '../../src/gallery/network.ts';
 import { lineBarrier } from '../../src/engine/network/barrier.ts';
-import { sceneFromPreset } from '../../src/preset/index.ts';
 import { compactNumber } from '../../src/render/chart/format.ts';
 import { lineSentence } from '../../src/ui/network/lineText.ts';
-import { run } from '../unit/support/cliInProcess.ts';
 import { axeViolations, labSession, openPage, type OpenPage } from './browser.ts';
 import { linkTo } from './sameNumbers.ts';
+import {
+  cliLineText as cliText,
+  spiralHash as hash,
+  spiralPreset as preset,
+  spiralScene,
+} from './spiral.ts';
 
 const lab = labSession();
 let open: OpenPage;
@@ -24,10 +27,7 @@ afterEach(async () => {
   await open.context.close();
 });
 
-/** The gallery's spiral: SGD, Adam and Adam → SGD on [2, 8, 8, 1], 500 steps. */
-const preset = network.find((g) => g.id === 'network-spiral-optimizers')!.preset;
-const hash = linkTo(preset);
-const labels = sceneFromPreset(preset).optimizers.map((o) => o.label);
+const labels = spiralScene.optimizers.map((o) => o.label);
 
 interface Line {
   t: number[];
@@ -35,13 +35,6 @@ interface Line {
   test_loss: number[];
 }
 
-/** `descent-lab slice --plane line` from run `from`'s end to run `to`'s, on the page's 81 points. */
-async function cliText(from: number, to: number): Promise<string> {
-  const args = ['slice', hash, '--plane', 'line', '--run', `${from}`, '--to', `${to}`];
-  const { status, stdout, stderr } = await run([...args, '--grid', '81']);
-  if (status !== 0) throw new Error(`descent-lab slice exited ${status}: ${stderr}`);
-  return stdout;
-}
 const cliLine = async (from: number, to: number) => JSON.parse(await cliText(from, to)) as Line;
 
 /** The sentence the page should write for the command line's line. */

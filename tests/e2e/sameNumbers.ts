@@ -223,11 +223,12 @@ export async function cliSweepCsv(hash: string): Promise<string> {
 
 /**
  * In the page: clicks the button named `name` (opening the Export menu first) until it saves a
- * file — the runs or the sweep complete — and resolves to the file's text (caught at
- * URL.createObjectURL; the download itself is stopped), or null after a minute. A string, so the
- * same code runs under Playwright and Puppeteer and no bundler helper leaks into it.
+ * file — the runs or the sweep complete, or a view shows its button once its numbers are in — and
+ * resolves to the file's text (caught at URL.createObjectURL; the download itself is stopped), or
+ * null after a minute. A string, so the same code runs under Playwright and Puppeteer and no
+ * bundler helper leaks into it.
  */
-const exportedText = (name: string) => `(async () => {
+export const exportedText = (name: string) => `(async () => {
   const blobs = [];
   const createObjectURL = URL.createObjectURL;
   const click = HTMLAnchorElement.prototype.click;
@@ -235,9 +236,9 @@ const exportedText = (name: string) => `(async () => {
   HTMLAnchorElement.prototype.click = function () { if (!this.download) click.call(this); };
   try {
     document.querySelector('.export-menu').open = true;
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(name)});
     for (let i = 0; i < 1200 && blobs.length === 0; i++) {
-      button.click();
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(name)});
+      button?.click();
       await new Promise((r) => setTimeout(r, 50));
     }
     return blobs.length === 0 ? null : await blobs[0].text();
