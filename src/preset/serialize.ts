@@ -20,7 +20,9 @@ export function toPreset(scene: Scene): PresetJson {
   return {
     v: scene.v,
     fn: fnJson(scene.fn, { ...scene.fn.params }),
-    view: { x: [...scene.view.x], y: [...scene.view.y] },
+    // A network scene is seen on its runs' plane, whose view the page sets from the paths
+    // (viewOfRuns) on every new plane: a view written here would be ignored when read.
+    ...(scene.network ? {} : { view: viewJson(scene.view) }),
     start: [...scene.start],
     steps: scene.steps,
     noise: { ...scene.noise },
@@ -49,7 +51,9 @@ export function toCompactPreset(scene: Scene): PresetJson {
   return {
     v: scene.v,
     fn: fnJson(scene.fn, params.length ? Object.fromEntries(params) : undefined),
-    ...(defaults && sameBox(defaults.view, scene.view) ? {} : { view: toPreset(scene).view }),
+    ...((defaults && sameBox(defaults.view, scene.view)) || scene.network
+      ? {}
+      : { view: viewJson(scene.view) }),
     ...(defaults && same(defaults.start, scene.start) ? {} : { start: [...scene.start] }),
     steps: scene.steps,
     ...(sigma === 0 && seed === 1 ? {} : { noise: { sigma, ...(seed === 1 ? {} : { seed }) } }),
@@ -58,6 +62,8 @@ export function toCompactPreset(scene: Scene): PresetJson {
     ...(scene.network ? { network: networkJson(scene.network, true) } : {}),
   };
 }
+
+const viewJson = (view: Scene['view']): PresetJson => ({ x: [...view.x], y: [...view.y] });
 
 /** `fn` as JSON: a typed function carries its text and no parameters, a user's model its rows. */
 function fnJson(fn: Scene['fn'], params: Record<string, number> | undefined): PresetJson {

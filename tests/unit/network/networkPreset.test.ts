@@ -66,6 +66,18 @@ describe('the preset field `network`', () => {
     });
   });
 
+  it('carries no view: the page sets it from the paths on every plane, so a link does not change when it does', () => {
+    const scene = sceneFromPreset({ ...base, network });
+    const onPlane = { ...scene, view: { x: [-5.4, 3.3] as const, y: [-1.8, 1.4] as const } };
+    for (const write of [toPreset, toCompactPreset]) {
+      expect(write(onPlane)).not.toHaveProperty('view');
+      expect(write(onPlane)).toEqual(write(scene));
+    }
+    // A function's scene keeps its view; an older network link with one still opens.
+    expect(toPreset({ ...onPlane, network: undefined })).toHaveProperty('view');
+    expect(parsePreset({ ...base, view: { x: [-1, 1], y: [-1, 1] }, network }).ok).toBe(true);
+  });
+
   it('refuses bad input with a message naming the field', () => {
     const cases: [unknown, string][] = [
       [{}, 'network.data is required'],
