@@ -42,7 +42,8 @@ path projected on it (Li et al. 2018), to draw elsewhere.
   JSON: {"plane","explained","view":{"x":[a0,a1],"y":[b0,b1]},"grid","train_loss":[[...],...],
   "test_loss" (with --loss test),"runs":[{"label","alpha":[...],"beta":[...],"distance":[...]}]}:
   row j of a loss is β = b0 + (j + ½)(b1 − b0)/N; "distance" is how far each point lies off the
-  plane.`;
+  plane. A loss that is not finite (it overflowed) is null. Exit status 2 when a run's parameters
+  grew too large for the plane (its numbers would not be finite).`;
 
 /** Reads slice's arguments; throws UsageError on anything it does not know. */
 export function parseSliceArgs(rest: readonly string[]): SliceCommand {

@@ -1,9 +1,12 @@
 import { sampleGrid } from '../engine/field.ts';
 import {
+  checkRunsPlane,
   planeOfRuns,
   projectRun,
   viewOfRuns,
   type PlaneKind,
+  type RunProjection,
+  type RunsPlane,
 } from '../engine/network/landscape.ts';
 import { Network } from '../engine/network/model.ts';
 import {
@@ -13,8 +16,10 @@ import {
   type SliceLoss,
 } from '../engine/network/scene.ts';
 import { lineLosses, lineTs, PlaneLoss } from '../engine/network/slice.ts';
-import { trainNetwork, type NetworkRun } from '../engine/network/train.ts';
+import { trainNetwork, type NetworkRun, type NetworkTraining } from '../engine/network/train.ts';
+import type { Box } from '../engine/types.ts';
 import type { Scene } from '../engine/scene.ts';
+import { jsonNumbers } from '../preset/jsonNumber.ts';
 import { lineJsonChunks } from '../preset/lineFormat.ts';
 import { UsageError } from './failure.ts';
 import { sceneOf } from './input.ts';
@@ -52,7 +57,7 @@ export async function sliceCommand(
   await writeOut(
     plane === 'line'
       ? lineJson(scene, run, command)
-      : sliceJsonChunks(scene, plane, run, loss, command.grid),
+      : sliceJsonChunks(scene, planeOfScene(scene, plane, run), loss, command.grid),
     io.stdout,
   );
 }
@@ -82,22 +87,42 @@ function lineJson(
 const lastPoint = (run: NetworkRun): Float64Array =>
   run.params.subarray((run.loss.length - 1) * run.count, run.loss.length * run.count);
 
+/** A network scene's runs, trained, and their plane through run `through` (a random one's). */
+interface ScenePlane {
+  readonly training: NetworkTraining;
+  readonly runsPlane: RunsPlane;
+  readonly projections: readonly RunProjection[];
+  readonly view: Box;
+}
+
 /**
- * slice's JSON (see SLICE_USAGE), a part at a time: the training loss on the plane through run
- * `through` (a random one's), and with `loss` test the test loss too.
+ * Trains the scene's runs and takes their plane; refuses (UsageError, before anything is printed)
+ * a plane that is not finite, as the page does (checkRunsPlane): NaN or ∞ is not JSON.
+ */
+function planeOfScene(scene: Scene, kind: PlaneKind, through: number): ScenePlane {
+  const training = networkTraining(scene, scene.network!);
+  const runs = trainNetwork(training);
+  const runsPlane = planeOfRuns(kind, training.arch, runs, through);
+  const projections = runs.map((run) => projectRun(runsPlane.plane, run));
+  const view = viewOfRuns(kind, projections);
+  try {
+    checkRunsPlane(runsPlane, projections, view);
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  return { training, runsPlane, projections, view };
+}
+
+/**
+ * slice's JSON (see SLICE_USAGE), a part at a time: the training loss on the scene's plane, and
+ * with `loss` test the test loss too; a cell where the loss is not finite is null.
  */
 function* sliceJsonChunks(
   scene: Scene,
-  kind: PlaneKind,
-  through: number,
+  { training, runsPlane: { kind, plane, explained }, projections, view }: ScenePlane,
   loss: SliceLoss,
   n: number,
 ): Generator<string, void, undefined> {
-  const training = networkTraining(scene, scene.network!);
-  const runs = trainNetwork(training);
-  const { plane, explained } = planeOfRuns(kind, training.arch, runs, through);
-  const projections = runs.map((run) => projectRun(plane, run));
-  const view = viewOfRuns(kind, projections);
   const net = new Network(training.arch);
   yield `{"plane":"${kind}","explained":${explained ? `[${explained.join(',')}]` : 'null'},`;
   yield `"view":{"x":[${view.x.join(',')}],"y":[${view.y.join(',')}]},"grid":${n}`;
@@ -105,7 +130,7 @@ function* sliceJsonChunks(
     const values = sampleGrid(new PlaneLoss(net, sliceExamples(training, which), plane), view, n);
     yield `,\n"${which}_loss":[`;
     for (let j = 0; j < n; j++)
-      yield `${j ? ',' : ''}\n[${values.subarray(j * n, (j + 1) * n).join(',')}]`;
+      yield `${j ? ',' : ''}\n[${jsonNumbers(values.subarray(j * n, (j + 1) * n))}]`;
     yield ']';
   }
   yield ',\n"runs":[';

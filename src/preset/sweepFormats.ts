@@ -1,5 +1,6 @@
 import { axisValues, cellCount, cellIndices, runsOf } from '../engine/sweep/index.ts';
 import type { SweepColumns, SweepPlan } from '../engine/sweep/types.ts';
+import { jsonNumber } from './jsonNumber.ts';
 
 /**
  * Called before cells [from, to) are written, so a caller can compute them just then (the command
@@ -111,7 +112,6 @@ function* cellChunks(
   }
 }
 
-const jsonNumber = (v: number): string => (Number.isFinite(v) ? String(v) : 'null');
 const jsonIndex = (i: number): string => (i < 0 ? 'null' : String(i));
 const csvNumber = (v: number): string => (Number.isFinite(v) ? String(v) : '');
 const csvIndex = (i: number): string => (i < 0 ? '' : String(i));

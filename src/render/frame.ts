@@ -65,10 +65,15 @@ export interface PlotContent {
   /** The newest sweep's progress (maybe of an older scene or another view); null when none. */
   readonly sweep?: SweepPicture | null;
   /**
-   * A plane of a network's parameters instead of the function's (x, y): the axes' names and the
-   * runs' shared start on it, or null before its runs arrive. Absent for a function's scene.
+   * A plane of a network's parameters instead of the function's (x, y): the axes' names, what
+   * its contours are of ("training loss", "test loss": the colour key's name) and the runs' shared
+   * start on it, or null before its runs arrive. Absent for a function's scene.
    */
-  readonly plane?: { readonly axes: readonly [string, string]; readonly start: Vec2 | null };
+  readonly plane?: {
+    readonly axes: readonly [string, string];
+    readonly field: string;
+    readonly start: Vec2 | null;
+  };
 }
 
 /**

@@ -36,6 +36,7 @@ export function colourScale({ levels, fmin, fmax }: ContourField, name = 'f'): C
     ? values.map(formatNumber)
     : short;
   return {
+    name,
     colours,
     gradient: `linear-gradient(to right, ${stops.join(', ')})`,
     ticks: texts.map((text, i) => ({

@@ -1,6 +1,7 @@
+import { sliceOf } from '../engine/network/scene.ts';
 import type { Scene } from '../engine/scene.ts';
 import { formatNumber, formatPoint, plural } from './format.ts';
-import { networkName } from './network/networkText.ts';
+import { networkName, randomPlaneWords } from './network/networkText.ts';
 
 /** "A, B and C". */
 const list = (items: readonly string[]): string =>
@@ -9,6 +10,14 @@ const list = (items: readonly string[]): string =>
 /** A figure's default title: the function (or the network) and the optimizers compared on it. */
 export const figureTitle = (scene: Scene, fnName: string): string =>
   `${scene.network ? networkName(scene.network) : fnName}: ${list(scene.optimizers.map((o) => o.label))}`;
+
+/** The plane a network scene's figure shows, in words, as its slice asks (network.slice). */
+function figurePlane(scene: Scene): string {
+  const { plane, run } = sliceOf(scene.network!);
+  return plane === 'random'
+    ? randomPlaneWords(scene.optimizers[run]?.label ?? `run ${run + 1}`)
+    : 'the plane of the runs’ first two principal components';
+}
 
 /**
  * A figure's default caption: what a reader needs to redo the picture (steps, start, each
@@ -19,7 +28,7 @@ export function figureCaption(scene: Scene): string {
   const { sigma, seed } = scene.noise;
   return [
     scene.network
-      ? `${plural(scene.steps, 'step')}, on the plane of the runs’ first two principal components.`
+      ? `${plural(scene.steps, 'step')}, on ${figurePlane(scene)}.`
       : `${plural(scene.steps, 'step')} from ${formatPoint(scene.start[0], scene.start[1])}.`,
     `Learning rates: ${rates.join(', ')}.`,
     sigma > 0 ? `Gradient noise σ = ${formatNumber(sigma)} (seed ${seed}).` : '',

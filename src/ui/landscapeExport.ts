@@ -58,6 +58,8 @@ export function landscapeExport(
   if (!shot) return 'The landscape has not been drawn yet.';
   const hidden = store.getState().optimizers.map((o) => o.hidden);
   const legend = legendEntries(set.scene.optimizers, set.runs, hidden, formatNumber);
-  const field = shot.frame.content.field;
-  return { set, shot, legend, key: field ? colourScale(field) : null, base: exportBase(store) };
+  const { field, plane } = shot.frame.content;
+  // The key names what was drawn, as the page's scale does: a network plane's loss, else f.
+  const key = field ? colourScale(field, plane?.field) : null;
+  return { set, shot, legend, key, base: exportBase(store) };
 }

@@ -1,5 +1,10 @@
 import { checkView, fieldOfSamples, sampleRows } from '../engine/field.ts';
-import { planeOfRuns, projectRun, viewOfRuns } from '../engine/network/landscape.ts';
+import {
+  checkRunsPlane,
+  planeOfRuns,
+  projectRun,
+  viewOfRuns,
+} from '../engine/network/landscape.ts';
 import { Network } from '../engine/network/model.ts';
 import { networkTraining, sliceExamples, sliceOf } from '../engine/network/scene.ts';
 import { lossCostMs, PlaneLoss } from '../engine/network/slice.ts';
@@ -30,9 +35,6 @@ export type FieldOfSamples = typeof fieldOfSamples;
 
 /** Training steps between two chances to stop: [2, 16, 16, 1] on 375 examples takes ~1 ms each. */
 const STEPS_PER_SLICE = 8;
-const NOT_FINITE =
-  'The runs’ principal plane is not finite: some run’s parameters grew too large for it ' +
-  '(a smaller learning rate keeps them in range).';
 
 type Request = Extract<ToNetworkWorker, { type: 'network' }>;
 
@@ -147,12 +149,11 @@ export class NetworkService {
     yield;
     const slice = sliceOf(scene.network);
     const examples = sliceExamples(training, slice.loss);
-    const { kind, plane, explained } = planeOfRuns(slice.plane, training.arch, runs, slice.run);
+    const runsPlane = planeOfRuns(slice.plane, training.arch, runs, slice.run);
+    const { kind, plane, explained } = runsPlane;
     const projections = runs.map((run) => projectRun(plane, run));
     const view = viewOfRuns(kind, projections);
-    // Parameters that grew past ~1e150 without overflowing overflow the plane's sums of squares.
-    if (explained && !explained.every(Number.isFinite)) throw new Error(NOT_FINITE);
-    checkView(view);
+    checkRunsPlane(runsPlane, projections, view);
     // Copies move to the page: the runs stay here for the scene's next plane or loss.
     const shown: PlaneRun[] = runs.map((run, k) => ({
       ...projections[k]!,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, labSession, openPage, pathsSettled } from './browser.ts';
+import { linkTo } from './sameNumbers.ts';
 
 const lab = labSession();
 
@@ -82,6 +83,49 @@ describe('a figure for a slide, from the export menu', () => {
       expect(parsed.texts).toContain('Momentum on a banana');
       expect(parsed.texts).toEqual(expect.arrayContaining(['SGD', 'Momentum', 'Adam']));
       expect(parsed.polylines).toBe(3);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('of a network scene, names the colour key by the loss drawn and the axes as the page does', async () => {
+    const preset = {
+      v: 1,
+      fn: { id: 'rosenbrock' },
+      steps: 60,
+      network: { data: 'circle', hidden: [4], slice: { plane: 'pca', run: 0, loss: 'test' } },
+      optimizers: [
+        { type: 'sgd', lr: 0.3, label: 'SGD' },
+        { type: 'adam', lr: 0.03, label: 'Adam' },
+      ],
+    };
+    const { page, context, errors } = await openPage(lab.browser, {
+      viewport: { width: 1366, height: 768 },
+      reducedMotion: 'reduce',
+    });
+    try {
+      await page.goto(`${lab.server.url}${linkTo(preset)}`);
+      await expect
+        .poll(() => page.textContent('p.status'), { timeout: 60_000 })
+        .toMatch(/ · computed in/);
+      await page.waitForSelector('.app[data-state="ready"]');
+      const name = await page.textContent('.colour-scale-name');
+      expect(name).toBe('test loss');
+      await page.click('.export-menu summary');
+      const svg = await download(page, 'Figure (SVG)');
+      expect(svg.name).toBe('descent-lab-network-circle.figure.svg');
+      const texts = await page.evaluate(
+        (text) =>
+          [...new DOMParser().parseFromString(text, 'image/svg+xml').querySelectorAll('text')].map(
+            (t) => t.textContent,
+          ),
+        svg.bytes.toString('utf8'),
+      );
+      expect(texts).toContain(name);
+      const axes = texts.filter((t) => /^PC[12] \([\d.]+% of variance\)$/.test(t ?? ''));
+      expect(axes.map((t) => t!.slice(0, 3))).toEqual(['PC1', 'PC2']);
+      for (const bare of ['f', 'x', 'y']) expect(texts).not.toContain(bare);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -2,11 +2,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planeOfRuns, projectRun, viewOfRuns } from '../../src/engine/network/landscape.ts';
+import {
+  checkRunsPlane,
+  notFiniteMessage,
+  planeOfRuns,
+  projectRun,
+  viewOfRuns,
+} from '../../src/engine/network/landscape.ts';
 import { Network } from '../../src/engine/network/model.ts';
 import { project } from '../../src/engine/network/plane.ts';
 import { networkTraining } from '../../src/engine/network/scene.ts';
-import { PlaneLoss } from '../../src/engine/network/slice.ts';
+import { lineLosses, lineTs, PlaneLoss } from '../../src/engine/network/slice.ts';
 import { trainNetwork } from '../../src/engine/network/train.ts';
 import { sceneFromPreset } from '../../src/preset/index.ts';
 import { cli } from './support/cli.ts';
@@ -189,5 +195,83 @@ describe('descent-lab slice', () => {
     expect(cli(['slice', noTest, '--loss', 'test']).stderr).toMatch(
       /--loss test needs a test split/,
     );
+  });
+});
+
+/**
+ * A real scene whose second run grows huge without overflowing: SGD at lr 30 on a small ReLU net
+ * stops at step 211 (its next step is not finite) with parameters near 1e153, past the square root
+ * of the largest double, so the plane's sums of squares overflow.
+ */
+const hugePreset = {
+  v: 1,
+  fn: { id: 'rosenbrock' },
+  steps: 400,
+  network: { data: 'xor', hidden: [4], activation: 'relu', params: { n: 100 } },
+  optimizers: [
+    { type: 'sgd', lr: 0.3, label: 'SGD 0.3' },
+    { type: 'sgd', lr: 30, label: 'SGD 30' },
+  ],
+};
+const hugePath = join(dir, 'huge.json');
+writeFileSync(hugePath, JSON.stringify(hugePreset));
+
+/** JSON.parse, which refuses NaN and Infinity as JSON does. */
+const parsed = (text: string): unknown => JSON.parse(text);
+
+describe('descent-lab on runs whose parameters grew huge', () => {
+  const scene = sceneFromPreset(hugePreset);
+  const training = networkTraining(scene, scene.network!);
+  const runs = trainNetwork(training);
+
+  it('is such a scene: the run stops before overflowing, its parameters past 1e150', () => {
+    const big = runs[1]!;
+    const kept = big.params.subarray(0, big.loss.length * big.count);
+    expect(big.divergedAt).not.toBeNull();
+    expect(kept.every(Number.isFinite)).toBe(true);
+    expect(Math.max(...kept.map(Math.abs))).toBeGreaterThan(1e150);
+  });
+
+  it('refuses a plane that is not finite (exit 2, the page’s message), printing nothing', () => {
+    for (const [args, kind] of [
+      [['--plane', 'pca'], 'principal'],
+      [['--plane', 'random', '--run', '1'], 'random'],
+    ] as const) {
+      const r = cli(['slice', hugePath, ...args, '--grid', '3']);
+      expect([r.status, r.stdout]).toEqual([2, '']);
+      expect(r.stderr.trim()).toBe(
+        `descent-lab: ${notFiniteMessage(kind === 'principal' ? 'pca' : 'random')}`,
+      );
+      expect(r.stderr).toMatch(new RegExp(`^descent-lab: The runs’ ${kind} plane is not finite`));
+    }
+    // The same check, in the engine, for the page's worker.
+    const runsPlane = planeOfRuns('pca', training.arch, runs);
+    const projections = runs.map((run) => projectRun(runsPlane.plane, run));
+    expect(() => checkRunsPlane(runsPlane, projections, viewOfRuns('pca', projections))).toThrow(
+      notFiniteMessage('pca'),
+    );
+  });
+
+  it('prints the line as JSON, a loss that overflowed as null', () => {
+    const r = cli(['slice', hugePath, '--plane', 'line', '--grid', '9']);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    const out = parsed(r.stdout) as { t: number[]; train_loss: (number | null)[] };
+    const net = new Network(training.arch);
+    const end = (k: number) => {
+      const run = runs[k]!;
+      return run.params.subarray((run.loss.length - 1) * run.count, run.loss.length * run.count);
+    };
+    const losses = lineLosses(net, training.data.train, end(0), end(1), lineTs(9));
+    // Past run 1's end (t = 1.5) the loss overflows; everything finite is printed as it is.
+    expect(losses[8]).toBe(Infinity);
+    expect(out.train_loss).toEqual([...losses].map((v) => (Number.isFinite(v) ? v : null)));
+  });
+
+  it('run prints valid JSON: the huge run is marked as diverged, its huge losses as numbers', () => {
+    const r = cli(['run', hugePath]);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    const out = parsed(r.stdout) as { runs: { loss: number[]; diverged_at: number | null }[] };
+    expect(out.runs.map((run) => run.diverged_at)).toEqual([null, runs[1]!.divergedAt]);
+    expect(out.runs[1]!.loss).toEqual([...runs[1]!.loss]);
   });
 });

@@ -32,4 +32,15 @@ describe('a figure’s default title and caption', () => {
         'Learning rates: SGD 0.1, Adam 0.03. Made with Descent Lab.',
     );
   });
+
+  it('say which plane a network’s figure shows: a random one through a run, as its slice asks', () => {
+    const scene = sceneFromPreset({
+      ...preset,
+      network: { data: 'spiral', hidden: [8, 8], slice: { plane: 'random', run: 1 } },
+    });
+    expect(figureCaption(scene)).toBe(
+      '300 steps, on a plane through Adam’s last point along two filter-normalised random ' +
+        'directions. Learning rates: SGD 0.1, Adam 0.03. Made with Descent Lab.',
+    );
+  });
 });

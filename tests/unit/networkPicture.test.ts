@@ -54,8 +54,18 @@ describe('a network scene’s runs on the page', () => {
     expect(picture.distance(0, 3)).toBe(0.3);
     expect(picture.distance(1, 2)).toBeNull();
     expect(picture.axisNames).toEqual(['PC1 (73% of variance)', 'PC2 (0.4% of variance)']);
-    expect(planeContent(picture)).toEqual({ axes: picture.axisNames, start: [0.5, -0] });
-    expect(planeContent(null)).toEqual({ axes: ['PC1', 'PC2'], start: null });
+    expect(planeContent(picture)).toEqual({
+      axes: picture.axisNames,
+      field: 'training loss',
+      start: [0.5, -0],
+    });
+    expect(planeContent(null)).toEqual({
+      axes: ['PC1', 'PC2'],
+      field: 'training loss',
+      start: null,
+    });
+    // Before the first picture, the loss the scene's slice asks for; after, the picture's.
+    expect(planeContent(null, 'random', 'test').field).toBe('test loss');
     expect(planeContent(null, 'random').axes).toEqual(['random direction 1', 'random direction 2']);
   });
 });
@@ -74,6 +84,8 @@ describe('what the page says of a network’s plane', () => {
     });
     expect(shown.axisNames).toEqual(['random direction 1', 'random direction 2']);
     expect(planeContent(shown).axes).toEqual(['random direction 1', 'random direction 2']);
+    // The colour scale's name, which the exports' key takes from the frame: the picture's loss.
+    expect(planeContent(shown, 'pca', 'train').field).toBe('test loss');
     const label = random.optimizers[1]!.label;
     expect(shown.caption).toMatch(
       new RegExp(

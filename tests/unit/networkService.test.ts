@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldOfSamples, sampleGrid } from '../../src/engine/field.ts';
-import { planeOfRuns } from '../../src/engine/network/landscape.ts';
+import { notFiniteMessage, planeOfRuns } from '../../src/engine/network/landscape.ts';
 import { Network } from '../../src/engine/network/model.ts';
 import { DEFAULT_SLICE, networkTraining, withSlice } from '../../src/engine/network/scene.ts';
 import { lossCostMs, PlaneLoss } from '../../src/engine/network/slice.ts';
@@ -368,6 +368,34 @@ describe('the network worker’s service', () => {
       type: 'error',
       requestId: 5,
       message: expect.stringMatching(/^The runs’ principal plane is not finite/),
+    });
+  });
+
+  it('refuses a random plane the same way, with the check slice makes (checkRunsPlane)', () => {
+    // SGD at lr 30 on a small ReLU net stops before overflowing, its parameters near 1e153.
+    const huge = sceneFromPreset({
+      ...preset,
+      steps: 400,
+      network: {
+        data: 'xor',
+        hidden: [4],
+        activation: 'relu',
+        params: { n: 100 },
+        slice: { plane: 'random', run: 1 },
+      },
+      optimizers: [
+        { type: 'sgd', lr: 0.3 },
+        { type: 'sgd', lr: 30 },
+      ],
+    });
+    const { host, posted, drain } = fakeHost();
+    new NetworkService(host).receive({ ...request(6), scene: huge });
+    drain();
+    expect(posted.some((m) => m.type === 'runs')).toBe(false);
+    expect(posted.at(-1)).toEqual({
+      type: 'error',
+      requestId: 6,
+      message: notFiniteMessage('random'),
     });
   });
 

@@ -49,6 +49,32 @@ export function planeOfRuns(
   return { kind, plane: randomPlane(layoutOf(arch), center, seed), explained: null };
 }
 
+/**
+ * Throws unless the runs' plane, every point projected on it and the view that holds them are
+ * finite. Parameters that grew past ~1e150 without overflowing (a large learning rate: a run stops
+ * only at the first non-finite step) overflow the plane's sums of squares: its shares of variance,
+ * its coordinates or a point's distance off it come out NaN or infinite, and nothing drawn or
+ * printed from them means anything. The page's worker and `descent-lab slice` both refuse so.
+ */
+export function checkRunsPlane(
+  { kind, explained }: RunsPlane,
+  projections: readonly RunProjection[],
+  view: Box,
+): void {
+  const finite =
+    (explained?.every(Number.isFinite) ?? true) &&
+    [view.x[1] - view.x[0], view.y[1] - view.y[0]].every((w) => w > 0 && Number.isFinite(w)) &&
+    projections.every((p) => [p.alpha, p.beta, p.distance].every(allFinite));
+  if (!finite) throw new RangeError(notFiniteMessage(kind));
+}
+
+/** What checkRunsPlane says when a plane of `kind` is not finite. */
+export const notFiniteMessage = (kind: PlaneKind): string =>
+  `The runs’ ${kind === 'pca' ? 'principal' : 'random'} plane is not finite: some run’s ` +
+  'parameters grew too large for it (a smaller learning rate keeps them in range).';
+
+const allFinite = (values: Float64Array): boolean => values.every(Number.isFinite);
+
 /** Projects every point of `run` on the plane. */
 export function projectRun(plane: Plane, run: NetworkRun): RunProjection {
   const n = run.loss.length;

@@ -139,7 +139,7 @@ export function figureSvg(
     plotSvg(plot, zoom * PNG_DENSITY),
     `</g>`,
     ...legendColumn(legend, column, top + 4, columnWidth, rows),
-    // The key draws its bar from x = 40 of a box `width` wide: moved into the column.
+    // The key draws its name and bar from x = 16 of a box `width` wide: moved into the column.
     key && keyTop + KEY_HEIGHT <= bottom
       ? `<g transform="translate(${n(column - PAD)} 0)">${keySvg(key, keyTop, columnWidth, INK.text)}</g>`
       : '',

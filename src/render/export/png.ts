@@ -1,5 +1,12 @@
 import type { Theme } from '../frame.ts';
-import { KEY_HEIGHT, keyBar, type ColourKey } from './colourKey.ts';
+import {
+  italicName,
+  KEY_HEIGHT,
+  keyBar,
+  NAME_LEFT,
+  NAME_SIZE,
+  type ColourKey,
+} from './colourKey.ts';
 import type { LegendEntry } from './legend.ts';
 
 /** Height of one legend row, in CSS pixels. */
@@ -51,7 +58,7 @@ export function landscapePng(
   );
 }
 
-/** The colour key: "f", a bar of the band colours, and its labels underneath. */
+/** The colour key: its name ("f", "training loss"), a bar of the band colours, labels underneath. */
 function drawKey(
   ctx: CanvasRenderingContext2D,
   key: ColourKey,
@@ -59,7 +66,7 @@ function drawKey(
   width: number,
   theme: Theme,
 ): void {
-  const bar = keyBar(top, width);
+  const bar = keyBar(top, width, key.name);
   const share = bar.width / key.colours.length;
   key.colours.forEach((colour, b) => {
     ctx.fillStyle = colour;
@@ -67,9 +74,9 @@ function drawKey(
     ctx.fillRect(bar.left + b * share, bar.top, share + 0.5, bar.height);
   });
   ctx.fillStyle = theme.text;
-  ctx.font = `italic 13px ${theme.font}`;
+  ctx.font = `${italicName(key.name) ? 'italic ' : ''}${NAME_SIZE}px ${theme.font}`;
   ctx.textAlign = 'left';
-  ctx.fillText('f', PAD + 4, bar.top + bar.height / 2);
+  ctx.fillText(key.name, NAME_LEFT, bar.top + bar.height / 2);
   ctx.font = `11px ${theme.font}`;
   ctx.textBaseline = 'top';
   key.ticks.forEach(({ text, at }, i) => {

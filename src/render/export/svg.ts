@@ -2,7 +2,14 @@ import { contourFill } from '../layers/contourFill.ts';
 import { lastShown } from '../layers/paths.ts';
 import type { Frame } from '../frame.ts';
 import { tickLabel, ticks } from '../ticks.ts';
-import { KEY_HEIGHT, keyBar, type ColourKey } from './colourKey.ts';
+import {
+  italicName,
+  KEY_HEIGHT,
+  keyBar,
+  NAME_LEFT,
+  NAME_SIZE,
+  type ColourKey,
+} from './colourKey.ts';
 import type { LegendEntry } from './legend.ts';
 
 const ROW = 22;
@@ -164,9 +171,15 @@ function axes(frame: Frame): string {
       `<text x="${plot.left - 9}" y="${py}" text-anchor="end" dominant-baseline="middle" font-size="12" fill="${text}">${escape(tickLabel(y))}</text>`,
     );
   }
+  // As the axes layer draws them: a network plane's axis names, the second up the left edge.
+  const names = frame.content.plane?.axes;
+  const middle = n(plot.top + plot.height / 2);
   out.push(
-    `<text x="${n(plot.left + plot.width / 2)}" y="${frame.height - 4}" text-anchor="middle" font-size="15" font-style="italic" fill="${text}">x</text>`,
-    `<text x="4" y="${n(plot.top + plot.height / 2)}" dominant-baseline="middle" font-size="15" font-style="italic" fill="${text}">y</text>`,
+    names
+      ? `<text x="${n(plot.left + plot.width / 2)}" y="${frame.height - 4}" text-anchor="middle" font-size="13" fill="${text}">${escape(names[0])}</text>` +
+          `<text x="0" y="0" transform="translate(9 ${middle}) rotate(-90)" text-anchor="middle" dominant-baseline="middle" font-size="13" fill="${text}">${escape(names[1])}</text>`
+      : `<text x="${n(plot.left + plot.width / 2)}" y="${frame.height - 4}" text-anchor="middle" font-size="15" font-style="italic" fill="${text}">x</text>` +
+          `<text x="4" y="${middle}" dominant-baseline="middle" font-size="15" font-style="italic" fill="${text}">y</text>`,
   );
   return out.join('\n');
 }
@@ -183,9 +196,9 @@ export function legendRows(legend: readonly LegendEntry[], top: number, color: s
     .join('\n');
 }
 
-/** The colour key: "f", a bar of the band colours, and its labels underneath. */
+/** The colour key: its name ("f", "training loss"), a bar of the band colours, labels underneath. */
 export function keySvg(key: ColourKey, top: number, width: number, color: string): string {
-  const bar = keyBar(top, width);
+  const bar = keyBar(top, width, key.name);
   const share = bar.width / key.colours.length;
   const bands = key.colours.map(
     (colour, b) =>
@@ -197,7 +210,7 @@ export function keySvg(key: ColourKey, top: number, width: number, color: string
   });
   return [
     `<g class="colour-key">`,
-    `<text x="${PAD + 4}" y="${n(bar.top + bar.height / 2)}" dominant-baseline="middle" font-size="13" font-style="italic" fill="${escape(color)}">f</text>`,
+    `<text x="${NAME_LEFT}" y="${n(bar.top + bar.height / 2)}" dominant-baseline="middle" font-size="${NAME_SIZE}"${italicName(key.name) ? ' font-style="italic"' : ''} fill="${escape(color)}">${escape(key.name)}</text>`,
     ...bands,
     ...labels,
     `</g>`,

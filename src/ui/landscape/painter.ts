@@ -148,7 +148,9 @@ export class Painter {
         // The inspector and the sweeps work on the function: a network scene shows neither.
         inspection: inspection && !network ? currentInspection(inspection, state) : null,
         sweep: network ? null : (sweep?.current ?? null),
-        ...(network ? { plane: planeContent(picture, sliceOf(network).plane) } : {}),
+        ...(network
+          ? { plane: planeContent(picture, sliceOf(network).plane, sliceOf(network).loss) }
+          : {}),
       },
       this.#theme,
     );

@@ -15,14 +15,17 @@ export function networkName(network: NetworkScene): string {
 export const lossName = (loss: SliceLoss): string =>
   loss === 'test' ? 'test loss' : 'training loss';
 
+/** A random plane in words: "a plane through Adam’s last point along two … random directions". */
+export const randomPlaneWords = (through: string): string =>
+  `a plane through ${through}’s last point along two filter-normalised random directions`;
+
 /**
  * The plane in words: "the plane of their first two principal components", "a plane through
  * Adam's last point along two filter-normalised random directions".
  */
 function planeWords(kind: PlaneKind, through: string): string {
   return kind === 'random'
-    ? `a plane through ${through}’s last point along two filter-normalised random directions ` +
-        '(Li et al.), shared by every run'
+    ? `${randomPlaneWords(through)} (Li et al.), shared by every run`
     : 'the plane of their first two principal components';
 }
 
@@ -45,8 +48,7 @@ export function describePlane(scene: Scene, network: NetworkScene): string {
   const { plane, run, loss } = sliceOf(network);
   const where =
     plane === 'random'
-      ? `a plane through ${scene.optimizers[run]?.label ?? `run ${run + 1}`}’s last point along ` +
-        'two filter-normalised random directions'
+      ? randomPlaneWords(scene.optimizers[run]?.label ?? `run ${run + 1}`)
       : `the plane of the first two principal components of all runs' parameters`;
   return (
     `Contour map of the full-batch ${lossName(loss)} of the ${networkName(network)} on ` +

@@ -51,6 +51,7 @@ describe('axes layer', () => {
   it('names a network plane’s axes by their principal components, the second up the left edge', () => {
     const plane = {
       axes: ['PC1 (72% of variance)', 'PC2 (22% of variance)'],
+      field: 'training loss',
       start: null,
     } as const;
     const frame = frameOf(scene, { plane });

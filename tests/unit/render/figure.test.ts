@@ -7,6 +7,7 @@ import {
   type FigureOptions,
 } from '../../../src/render/export/figure.ts';
 import type { ColourKey } from '../../../src/render/export/colourKey.ts';
+import { landscapeSvg } from '../../../src/render/export/svg.ts';
 import type { LegendEntry } from '../../../src/render/export/legend.ts';
 import { frameOf, raceScene, runSetOf } from '../support/scene.ts';
 
@@ -18,6 +19,7 @@ const legend: LegendEntry[] = scene.optimizers.map((o) => ({
   result: 'final loss 0.1234',
 }));
 const key: ColourKey = {
+  name: 'f',
   colours: ['#fde725', '#21918c', '#440154'],
   ticks: [
     { text: '0.01', at: 0 },
@@ -76,6 +78,31 @@ describe('figures for slides and papers', () => {
     const clear = figureSvg(frame, legend, key, { ...options, background: 'transparent' });
     expect(white).toContain('<rect width="640" height="360" fill="#fff"/>');
     expect(clear).not.toMatch(/<rect width="640" height="360"/);
+  });
+
+  it('on a network’s plane, names the key by the loss drawn and the axes as the page does', () => {
+    const plane = {
+      axes: ['PC1 (72% of variance)', 'PC2 (22% of variance)'],
+      field: 'test loss',
+      start: null,
+    } as const;
+    const named = { ...key, name: plane.field };
+    for (const svg of [
+      figureSvg(frameOf(scene, { runs: runSetOf(scene), plane }), legend, named, options),
+      landscapeSvg(frameOf(scene, { runs: runSetOf(scene), plane }), legend, '#fff', named),
+    ]) {
+      const all = texts(svg);
+      const contents = all.map((t) => t.content);
+      expect(contents).toEqual(expect.arrayContaining(['test loss', ...plane.axes]));
+      // Not the function's names: no "f" before the key, no "x" and "y" on the axes.
+      for (const name of ['f', 'x', 'y']) expect(contents).not.toContain(name);
+      // The name is upright (it is words, not a variable), and the bar starts after it.
+      const name = svg.match(/<text [^>]*>test loss<\/text>/)![0];
+      expect(name).not.toContain('italic');
+      const bar = Number(svg.match(/<g class="colour-key">\n<text[^\n]*\n<rect x="([^"]+)"/)![1]);
+      const at = all.find((t) => t.content === 'test loss')!;
+      expect(bar).toBeGreaterThan(at.x + 0.55 * at.size * 'test loss'.length);
+    }
   });
 
   it('leaves out an empty title and caption, and gives their room to the landscape', () => {

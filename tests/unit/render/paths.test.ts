@@ -189,10 +189,15 @@ describe('paths layer', () => {
 
   it('on a network’s plane, rings the projected θ₀ instead, and none before it is known', () => {
     const at = [0.5, 1.5] as const;
-    const frame = frameOf(scene, { runs: set, plane: { axes: ['PC1', 'PC2'], start: at } });
+    const frame = frameOf(scene, {
+      runs: set,
+      plane: { axes: ['PC1', 'PC2'], field: 'training loss', start: at },
+    });
     const ring = drawFrames(frame)[0]!.at(-1) as PathMark;
     expect(ring.path.arcs).toEqual([{ x: frame.scale.x(at[0]), y: frame.scale.y(at[1]), r: 6 }]);
-    const [none] = drawFrames(frameOf(scene, { plane: { axes: ['PC1', 'PC2'], start: null } }));
+    const [none] = drawFrames(
+      frameOf(scene, { plane: { axes: ['PC1', 'PC2'], field: 'training loss', start: null } }),
+    );
     expect(none).toEqual([]);
   });
 
