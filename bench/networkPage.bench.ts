@@ -77,6 +77,12 @@ const randomTest = sceneFromPreset({
   network: { data: 'circle', hidden: [8, 8], slice: { plane: 'random', run: 1, loss: 'test' } },
 });
 
+/** The gallery's spiral on [2, 24, 24, 24, 1]: three boundary panels of 1,297 parameters each. */
+const wideSpiral = sceneFromPreset({
+  ...network.find((g) => g.id === 'network-spiral-optimizers')!.preset,
+  network: { data: 'spiral', params: { n: 120, batch: 10 }, hidden: [24, 24, 24] },
+});
+
 const gallerySpiral = sceneFromPreset(
   network.find((g) => g.id === 'network-spiral-optimizers')!.preset,
 );
@@ -219,6 +225,44 @@ if (only !== 'node') {
     console.log(
       `zoom (4 wheel steps): ${zoom.length} fields arrived; the last view's ${coarse.n}² in ` +
         `${fmt(coarse.ms)} and ${last.n}² in ${fmt(last.ms)} (worker time from its request)`,
+    );
+    // Playback with the Boundaries view open on a wider net: the panels' outputs come from the
+    // boundary worker, so the page's thread only draws.
+    await page.goto(`${server.url}${linkTo(toCompactPreset(wideSpiral))}`);
+    await page.waitForFunction(
+      () =>
+        /At this step/.test(document.querySelector('.boundaries .data-caption')?.textContent ?? ''),
+      undefined,
+      { timeout: 120_000 },
+    );
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metrics = async () =>
+      Object.fromEntries(
+        (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
+      );
+    await page.evaluate(() => {
+      const w = window as unknown as { playTasks: number[] };
+      w.playTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.playTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await page.locator('canvas.plot').focus();
+    await page.keyboard.press('Home');
+    await new Promise((r) => setTimeout(r, 300));
+    const m0 = await metrics();
+    await page.keyboard.press('Space');
+    await new Promise((r) => setTimeout(r, 1800));
+    const m1 = await metrics();
+    const playTasks = await page.evaluate(
+      () => (window as unknown as { playTasks: number[] }).playTasks,
+    );
+    console.log(
+      `playback of [2,24,24,24,1] (3 runs) with the Boundaries view open, 1.8 s: page script ` +
+        `${fmt(1000 * (m1['ScriptDuration']! - m0['ScriptDuration']!))}, all its tasks ` +
+        `${fmt(1000 * (m1['TaskDuration']! - m0['TaskDuration']!))}; long tasks ${playTasks.length}` +
+        (playTasks.length ? ` (longest ${fmt(Math.max(...playTasks))})` : ''),
     );
     await context.close();
   } finally {
