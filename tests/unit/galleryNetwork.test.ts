@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { lineBarrier } from '../../src/engine/network/barrier.ts';
 import { accuracy } from '../../src/engine/network/boundary.ts';
 import { Network } from '../../src/engine/network/model.ts';
 import { networkTraining } from '../../src/engine/network/scene.ts';
 import { sharpness } from '../../src/engine/network/sharpness.ts';
+import { lineLosses, lineTs } from '../../src/engine/network/slice.ts';
 import { trainNetwork, type NetworkRun } from '../../src/engine/network/train.ts';
 import type { NetworkTraining } from '../../src/engine/network/train.ts';
 import { network, SHARPNESS, withNetworkSeed } from '../../src/gallery/network.ts';
@@ -158,4 +161,26 @@ describe('the gallery’s network scenes, counted over seeds (θ₀ and batch or
       x('steps'),
     ]);
   });
+
+  it('the README’s barriers on the spiral hold over seeds 1…SEEDS as it counts them', () => {
+    const spiral = network.find((g) => g.id === 'network-spiral-optimizers')!;
+    const ts = lineTs(81);
+    const height = ({ training, net, runs }: Trained, a: number, b: number): number =>
+      lineBarrier(ts, lineLosses(net, training.data.train, end(runs[a]!), end(runs[b]!), ts))!
+        .height;
+    const counts = countOverSeeds(
+      {
+        sgdAdamBarrier: (t: Trained) => height(t, 0, 1) > 0,
+        switchConnected: (t: Trained) => height(t, 1, 2) === 0,
+      },
+      (seed) => withNetworkSeed(spiral.preset, seed),
+      train,
+    );
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(readme).toContain(`in ${ofSeeds(counts['sgdAdamBarrier']!)} seeds`);
+    expect(readme).toContain(`connected in ${ofSeeds(counts['switchConnected']!)}`);
+  }, 90_000);
 });
