@@ -14,7 +14,7 @@ import { layoutOf, type Architecture, type Layout } from './architecture.ts';
  * fixed chunk keeps the workspaces small (≈ 100 KB for the largest net) whatever the data set's
  * size.
  */
-const CHUNK = 128;
+export const CHUNK = 128;
 
 /**
  * A multilayer perceptron's loss and gradient over lists of examples, in float64, with
