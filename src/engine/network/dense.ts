@@ -108,7 +108,7 @@ export function affine(
   }
 }
 
-/** Adds Σ_r d[r·nOut + j]·input[r·nIn + k] to the gradient of W_jk, and Σ_r d[r·nOut + j] to b_j's. */
+/** Adds Σ_r d[r·nOut + j]·input[r·nIn + k] to W_jk's gradient, Σ_r d[r·nOut + j] to b_j's. */
 export function addGradient(
   grad: Float64Array,
   w: number,

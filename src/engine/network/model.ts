@@ -1,6 +1,6 @@
 import type { Examples } from '../data/examples.ts';
 import { logLoss, sigmoid } from '../data/logistic.ts';
-import { tanh } from '../math/index.ts';
+import { tableTanh } from '../math/index.ts';
 import { layoutOf, type Architecture, type Layout } from './architecture.ts';
 import { addGradient, affine, backDelta } from './dense.ts';
 
@@ -20,8 +20,9 @@ export const CHUNK = 128;
  * A multilayer perceptron's loss and gradient over lists of examples, in float64, with
  * preallocated workspaces: no call allocates. θ is the flat vector of `layoutOf(arch)`. The loss
  * is the mean over the examples listed, as torch's MSELoss / BCEWithLogitsLoss with reduction
- * "mean"; the gradient is that mean's. Transcendentals are the engine's portable ones (tanh, and
- * exp and ln inside the log-loss), so results have the same bits everywhere.
+ * "mean"; the gradient is that mean's. Transcendentals are the engine's portable ones (the
+ * activation's tanh is tableTanh: within 1 ulp and ≈ 5× faster than fdlibm's, which bound the
+ * loss; exp and ln inside the log-loss), so results have the same bits everywhere.
  */
 export class Network {
   readonly layout: Layout;
@@ -129,7 +130,7 @@ export class Network {
       if (this.relu) {
         // NaN < 0 is false: a NaN passes the ReLU, as torch.relu(nan) is nan.
         for (let q = 0; q < end; q++) if (out[q]! < 0) out[q] = 0;
-      } else for (let q = 0; q < end; q++) out[q] = tanh(out[q]!);
+      } else for (let q = 0; q < end; q++) out[q] = tableTanh(out[q]!);
     }
   }
 

@@ -6,7 +6,7 @@ import { layoutOf, type Architecture } from '../../../src/engine/network/archite
 import { initialParameters } from '../../../src/engine/network/init.ts';
 import { CHUNK, Network } from '../../../src/engine/network/model.ts';
 import { NormalSource } from '../../../src/engine/noise.ts';
-import { tanh } from '../../../src/engine/math/index.ts';
+import { tableTanh } from '../../../src/engine/math/index.ts';
 
 /**
  * The network's blocked, chunked loops against the plainest loop that sums in the same order:
@@ -41,7 +41,7 @@ function plain(
         let s = theta[row]! * h[0]!;
         for (let k = 1; k < sizes[l]!; k++) s += theta[row + k]! * h[k]!;
         s += theta[bias[l]! + j]!;
-        z.push(l + 1 === L ? s : arch.activation === 'relu' ? (s < 0 ? 0 : s) : tanh(s));
+        z.push(l + 1 === L ? s : arch.activation === 'relu' ? (s < 0 ? 0 : s) : tableTanh(s));
       }
       hs.push(z);
     }
