@@ -10,4 +10,5 @@ export { hypot } from './hypot.ts';
 export { acos, asin, atan } from './inverseTrig.ts';
 export { ln } from './log.ts';
 export { pow } from './pow.ts';
+export { tableTanh } from './tableTanh.ts';
 export { cos, sin, tan } from './trig.ts';

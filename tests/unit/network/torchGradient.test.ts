@@ -14,9 +14,9 @@ const fixture = JSON.parse(
 
 /**
  * |engine − torch| ≤ TOL·max(1, |torch|) for the loss and every gradient entry. torch's addmm and
- * autograd sum in their own order and its tanh is another implementation (ours is fdlibm's), so
+ * autograd sum in their own order and its tanh is another implementation (ours is tableTanh), so
  * the bits may differ; the largest difference over these cases is 4.4e-16 (a few ulps), 225
- * times under TOL.
+ * times under TOL — the same with fdlibm's tanh before it.
  */
 const TOL = 1e-13;
 

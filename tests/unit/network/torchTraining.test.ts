@@ -19,9 +19,10 @@ const fixture = JSON.parse(
 /**
  * |engine − torch| ≤ TOL·max(1, |torch|) for the training and test loss at every point, θ at every
  * RECORD-th point and the last, and every step's rate. Torch sums in its own order (addmm,
- * autograd, the mean) and its tanh is not fdlibm's, so the bits differ from the first step; over
- * these runs (120–150 steps) the largest difference is 3.4e-14 (RAdam), 300 times under TOL, and it
- * does not grow with the step. Chaos limits the length: the same runs perturbed by 1e-14 in one
+ * autograd, the mean) and its tanh is not ours (tableTanh), so the bits differ from the first step;
+ * over these runs (120–150 steps) the largest difference is 3.4e-14 (RAdam), 300 times under TOL,
+ * and it does not grow with the step (as with fdlibm's tanh before it: no run's largest difference
+ * moved by more than 1.2e-15). Chaos limits the length: the same runs perturbed by 1e-14 in one
  * weight (tests nothing here; measured with the engine alone) stay within 1e-13 for 1,000 steps,
  * but the Nesterov run on the spiral reaches 1e-6 by step 2,000 — longer references would have to
  * loosen TOL there.
