@@ -30,9 +30,12 @@ interface Stage {
 export class Trajectory {
   /** Steps requested. */
   readonly steps: number;
+  /** Views of `cols`: x, y and f of points 0…steps. */
   readonly x: Float64Array;
   readonly y: Float64Array;
   readonly f: Float64Array;
+  /** x, y and f one after another in one array, which the loop writes (stepLoop.ts says why). */
+  private readonly cols: Float64Array;
   /** Points computed so far (the start counts as one). */
   length = 0;
   /** Index of the first non-finite point, or null while every point is finite. */
@@ -90,9 +93,10 @@ export class Trajectory {
     this.objective = objective;
     this.steps = scene.steps;
     const n = scene.steps + 1;
-    this.x = new Float64Array(n);
-    this.y = new Float64Array(n);
-    this.f = new Float64Array(n);
+    this.cols = new Float64Array(3 * n);
+    this.x = this.cols.subarray(0, n);
+    this.y = this.cols.subarray(n, 2 * n);
+    this.f = this.cols.subarray(2 * n);
     this.rateColumn = new Float64Array(scene.steps);
     this.restart(scene.start[0], scene.start[1], entry, noise, scene.noise.sigma, objective);
   }
@@ -161,7 +165,8 @@ export class Trajectory {
     if (this.done) return 0;
     const before = this.length;
     const end = Math.min(this.steps, before - 1 + count);
-    const { objective, p, g, noise, sigma, x, y, f, stages } = this;
+    const { objective, p, g, noise, sigma, cols, stages } = this;
+    const n = this.steps + 1;
     const { rates, lrBase } = this;
     let k = before - 1;
     // One loop call per phase the steps cross: step k + 1 belongs to the last phase from ≤ k.
@@ -172,7 +177,7 @@ export class Trajectory {
       const stop = Math.min(end, stages[s + 1]?.from ?? end);
       // The loop takes its first step's gradient from g (stepLoop.ts says why).
       objective.grad(p[0]!, p[1]!, g, k);
-      k = loop(objective, optimizer, p, g, rates, lrBase, noise, sigma, x, y, f, k, stop);
+      k = loop(objective, optimizer, p, g, rates, lrBase, noise, sigma, cols, n, k, stop);
     }
     if (k < 0) {
       // The loop stopped at step ~k: its point was not finite.
