@@ -122,6 +122,8 @@ const LOADS = 4;
 interface Timing {
   readonly trained: number;
   readonly runs: number;
+  /** Runs the trainer worker trained (the page's runs mark says). */
+  readonly fromTrainer: number;
 }
 
 /**
@@ -135,12 +137,14 @@ async function timing(page: Page): Promise<Timing> {
     { timeout: 120_000 },
   );
   return page.evaluate(() => {
-    const runs = performance.getEntriesByName('descent-lab:network-runs')[0]!.startTime;
+    const mark = performance.getEntriesByName('descent-lab:network-runs')[0] as PerformanceMark;
+    const runs = mark.startTime;
     const requests = performance.getEntriesByName('descent-lab:network-request');
     const request = requests.filter((r) => r.startTime <= runs).at(-1)!.startTime;
     const log = (window as unknown as { statusLog: [number, string][] }).statusLog;
     const plane = log.find(([t, text]) => t >= request && /plane…$/.test(text))?.[0] ?? NaN;
-    return { trained: plane - request, runs: runs - request };
+    const { fromTrainer } = mark.detail as { fromTrainer?: number };
+    return { trained: plane - request, runs: runs - request, fromTrainer: fromTrainer ?? 0 };
   });
 }
 
@@ -213,10 +217,11 @@ if (only !== 'node' && only !== 'browser') {
         const all = times[b]!;
         const worst = (of: (t: (typeof all)[number]) => number) =>
           `${fmt(Math.max(...all.map(of)))} (${all.map((t) => of(t).toFixed(0)).join(', ')})`;
+        const byTrainer = all.flatMap((t) => [t.fresh.fromTrainer, t.warm.fromTrainer]);
         console.log(
           `  ${activation}, ${name}: fresh load trained ${worst((t) => t.fresh.trained)}, runs ` +
             `${worst((t) => t.fresh.runs)}; warm trained ${worst((t) => t.warm.trained)}, runs ` +
-            `${worst((t) => t.warm.runs)}`,
+            `${worst((t) => t.warm.runs)}; runs from the trainer ${byTrainer.join(', ')}`,
         );
       }
     }
