@@ -194,6 +194,40 @@ async function budgetTimes(
   }
 }
 
+/**
+ * What two cores give this browser now: a fixed loop in one worker, then twice the work split over
+ * two, on a blank page (its own workers). Near 2× on an idle machine; on a shared one whose other
+ * tenants hold the cores, near 1×, and then no split of the training can gain either.
+ */
+async function twoCores(browser: Browser): Promise<number> {
+  const { page, context } = await openPage(browser, {});
+  try {
+    return await page.evaluate(async () => {
+      const source = `onmessage = () => { let x = 0; for (let i = 0; i < 2e8; i++) x += Math.sqrt(i); postMessage(x); };`;
+      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      const [a, b] = [new Worker(url), new Worker(url)];
+      const run = (w: Worker) =>
+        new Promise((resolve) => {
+          w.onmessage = resolve;
+          w.postMessage(0);
+        });
+      await Promise.all([run(a), run(b)]);
+      let t0 = performance.now();
+      await run(a);
+      await run(a);
+      const one = performance.now() - t0;
+      t0 = performance.now();
+      await Promise.all([run(a), run(b)]);
+      const two = performance.now() - t0;
+      a.terminate();
+      b.terminate();
+      return one / two;
+    });
+  } finally {
+    await context.close();
+  }
+}
+
 if (only !== 'node' && only !== 'browser') {
   const builds = [{ name: 'dist', server: await startPreview() }];
   if (compare) builds.push({ name: compare, server: await startPreview(compare) });
@@ -205,6 +239,8 @@ if (only !== 'node' && only !== 'browser') {
         `arrived (plane and projection too); worst of ${LOADS} fresh page loads, and of the same ` +
         `scene from θ₀ seed 2 on each loaded page (warm workers); builds loaded in turn:`,
     );
+    const control = async () => `${(await twoCores(browser)).toFixed(2)}×`;
+    console.log(`  two workers' speed-up on a fixed loop in this browser now: ${await control()}`);
     for (const activation of ['tanh', 'relu'] as const) {
       const scene = budgetScene(activation);
       const times = builds.map(() => [] as { fresh: Timing; warm: Timing }[]);
@@ -224,6 +260,9 @@ if (only !== 'node' && only !== 'browser') {
             `${worst((t) => t.warm.runs)}; runs from the trainer ${byTrainer.join(', ')}`,
         );
       }
+      console.log(
+        `  two workers' speed-up on a fixed loop, after ${activation}: ${await control()}`,
+      );
     }
   } finally {
     await browser.close();
