@@ -8,7 +8,7 @@ import {
 import { TaskedJob, type TaskHost } from './taskedJob.ts';
 import { runBuffers, type ToTrainer, type TrainedRun } from './trainerProtocol.ts';
 
-/** Training steps between two chances to stop: [2, 16, 16, 1] on 750 examples takes ~1 ms each. */
+/** Training steps between two chances to stop: [2, 16, 16, 1] on 375 examples takes ~1 ms each. */
 export const STEPS_PER_SLICE = 8;
 
 /** What the trainer needs from its worker; tests pass fakes. */
