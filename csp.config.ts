@@ -5,7 +5,8 @@
  * which needs 'unsafe-eval' in THEIR policy: a worker script follows the policy delivered with its
  * own response (a `<meta>` policy on the page does not reach a module worker). What they compile is
  * never typed text: it is written from the allow-listed tree and checked token by token in the
- * worker first (src/engine/expr/sourceCheck.ts). The compile worker, which runs mathjs, and the network and boundary workers need no eval.
+ * worker first (src/engine/expr/sourceCheck.ts). The compile worker, which runs mathjs, and the network (with its trainer) and
+ * boundary workers need no eval.
  */
 const policy = (directives: Record<string, string>): string =>
   Object.entries(directives)
@@ -44,7 +45,10 @@ export const evalWorkerPolicy = policy({
   'script-src': "'self' 'unsafe-eval'",
 });
 
-/** Any other worker (the compile worker with mathjs, the network and boundary workers): no evaluation. */
+/**
+ * Any other worker (the compile worker with mathjs, the network worker and its trainer, the
+ * boundary worker): no evaluation.
+ */
 export const workerPolicy = policy({ 'default-src': "'none'", 'script-src': "'self'" });
 
 /** Workers that compile generated source; the build names their scripts assets/<name>.worker-<hash>.js. */

@@ -10,7 +10,10 @@
  *
  *     for i in 1 2 3; do npx tsx bench/networkPage.bench.ts; done
  *
- * `--only=node` or `--only=browser` runs one part (the browser part needs `npm run build`).
+ * Between the two, in Chromium, issue 15's training budget as the page sees it: request → runs
+ * arrived on fresh page loads. `--only=node`, `--only=budget` or `--only=browser` (drag, zoom,
+ * playback) runs one part (the browser ones need `npm run build`); `--compare=DIR` times the budget
+ * beside another build's folder (an older commit's dist/, copied out), loaded in turn in one browser.
  */
 import type { Scene } from '../src/engine/scene.ts';
 import { network } from '../src/gallery/network.ts';
@@ -19,11 +22,13 @@ import { defaultNetworkScene } from '../src/ui/network/networkScene.ts';
 import { NETWORK_SLICING } from '../src/ui/network/networkRoute.ts';
 import type { FromNetworkWorker } from '../src/workers/networkProtocol.ts';
 import { NetworkService } from '../src/workers/networkService.ts';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, startPreview } from '../tests/e2e/browser.ts';
 import { linkTo } from '../tests/e2e/sameNumbers.ts';
 import { toCompactPreset } from '../src/preset/index.ts';
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const compare = process.argv.find((a) => a.startsWith('--compare='))?.slice(10);
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
 
 /**
@@ -87,7 +92,185 @@ const gallerySpiral = sceneFromPreset(
   network.find((g) => g.id === 'network-spiral-optimizers')!.preset,
 );
 
-if (only !== 'browser') {
+/**
+ * Issue 15's training budget, as bench/network.bench.ts trains it: 6 optimizers × 500 steps on
+ * [2, 16, 16, 1], N = 1,000 (750 train, 250 test), B = 32, full-batch losses after every step.
+ */
+const budgetScene = (activation: 'tanh' | 'relu') => ({
+  v: 1,
+  fn: { id: 'rosenbrock' },
+  steps: 500,
+  network: {
+    data: 'spiral',
+    hidden: [16, 16],
+    activation,
+    params: { n: 1000, test: 0.25, batch: 32, noise: 0.1 },
+  },
+  optimizers: [
+    { type: 'sgd', lr: 0.1 },
+    { type: 'sgd', lr: 0.05, momentum: 0.9 },
+    { type: 'adam', lr: 0.01 },
+    { type: 'rmsprop', lr: 0.003 },
+    { type: 'adagrad', lr: 0.05 },
+    { type: 'nadam', lr: 0.01 },
+  ],
+});
+const BUDGET_MS = 500;
+const LOADS = 4;
+
+/** Times of one request on the page: to its runs trained (the plane's stage began) and arrived. */
+interface Timing {
+  readonly trained: number;
+  readonly runs: number;
+  /** Runs the trainer worker trained (the page's runs mark says). */
+  readonly fromTrainer: number;
+}
+
+/**
+ * The newest network request's times, from the page's marks and the status lines it showed
+ * (recorded by STATUS_LOG): training ends where "Finding the principal plane…" begins.
+ */
+async function timing(page: Page): Promise<Timing> {
+  await page.waitForFunction(
+    () => performance.getEntriesByName('descent-lab:network-runs').length > 0,
+    undefined,
+    { timeout: 120_000 },
+  );
+  return page.evaluate(() => {
+    const mark = performance.getEntriesByName('descent-lab:network-runs')[0] as PerformanceMark;
+    const runs = mark.startTime;
+    const requests = performance.getEntriesByName('descent-lab:network-request');
+    const request = requests.filter((r) => r.startTime <= runs).at(-1)!.startTime;
+    const log = (window as unknown as { statusLog: [number, string][] }).statusLog;
+    const plane = log.find(([t, text]) => t >= request && /plane…$/.test(text))?.[0] ?? NaN;
+    const { fromTrainer } = mark.detail as { fromTrainer?: number };
+    return { trained: plane - request, runs: runs - request, fromTrainer: fromTrainer ?? 0 };
+  });
+}
+
+/** Records each status line the page shows, with its time: the page's view of a request's stages. */
+const STATUS_LOG = `
+  window.statusLog = [];
+  new MutationObserver(() => {
+    const text = document.querySelector('p.status')?.textContent;
+    if (text && text !== window.statusLog.at(-1)?.[1]) window.statusLog.push([performance.now(), text]);
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+`;
+
+/**
+ * A fresh page load of `scene` (new context: new workers, cold JIT, the page itself starting on
+ * the same two cores), then the same scene from another θ₀ (init 2: every run trained again) on
+ * the loaded page, whose workers are warm and whose main thread is idle.
+ */
+async function budgetTimes(
+  browser: Browser,
+  url: string,
+  scene: ReturnType<typeof budgetScene>,
+): Promise<{ fresh: Timing; warm: Timing }> {
+  const { page, context, errors } = await openPage(browser, {
+    viewport: { width: 1280, height: 900 },
+  });
+  try {
+    await context.addInitScript({ content: STATUS_LOG });
+    await page.goto(`${url}${linkTo(scene)}`);
+    const fresh = await timing(page);
+    await page.waitForFunction(
+      () => document.querySelector('p.status')?.textContent?.includes('computed in'),
+      undefined,
+      { timeout: 120_000 },
+    );
+    await page.evaluate(
+      (preset) => {
+        performance.clearMarks();
+        window.descentLab!.load(preset);
+      },
+      { ...scene, network: { ...scene.network, init: 2 } },
+    );
+    const warm = await timing(page);
+    if (errors.length) throw new Error(errors.join('\n'));
+    return { fresh, warm };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * What two cores give this browser now: a fixed loop in one worker, then twice the work split over
+ * two, on a blank page (its own workers). Near 2× on an idle machine; on a shared one whose other
+ * tenants hold the cores, near 1×, and then no split of the training can gain either.
+ */
+async function twoCores(browser: Browser): Promise<number> {
+  const { page, context } = await openPage(browser, {});
+  try {
+    return await page.evaluate(async () => {
+      const source = `onmessage = () => { let x = 0; for (let i = 0; i < 2e8; i++) x += Math.sqrt(i); postMessage(x); };`;
+      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      const [a, b] = [new Worker(url), new Worker(url)];
+      const run = (w: Worker) =>
+        new Promise((resolve) => {
+          w.onmessage = resolve;
+          w.postMessage(0);
+        });
+      await Promise.all([run(a), run(b)]);
+      let t0 = performance.now();
+      await run(a);
+      await run(a);
+      const one = performance.now() - t0;
+      t0 = performance.now();
+      await Promise.all([run(a), run(b)]);
+      const two = performance.now() - t0;
+      a.terminate();
+      b.terminate();
+      return one / two;
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+if (only !== 'node' && only !== 'browser') {
+  const builds = [{ name: 'dist', server: await startPreview() }];
+  if (compare) builds.push({ name: compare, server: await startPreview(compare) });
+  const browser = await launchBrowser();
+  try {
+    console.log(
+      `training budget on the page, 6 optimizers × 500 steps on [2,16,16,1], N = 1,000, ` +
+        `B = 32, target ≤ ${BUDGET_MS} ms: request → trained (the plane's stage shown) and → runs ` +
+        `arrived (plane and projection too); worst of ${LOADS} fresh page loads, and of the same ` +
+        `scene from θ₀ seed 2 on each loaded page (warm workers); builds loaded in turn:`,
+    );
+    const control = async () => `${(await twoCores(browser)).toFixed(2)}×`;
+    console.log(`  two workers' speed-up on a fixed loop in this browser now: ${await control()}`);
+    for (const activation of ['tanh', 'relu'] as const) {
+      const scene = budgetScene(activation);
+      const times = builds.map(() => [] as { fresh: Timing; warm: Timing }[]);
+      for (let k = 0; k < LOADS; k++) {
+        for (const [b, { server }] of builds.entries()) {
+          times[b]!.push(await budgetTimes(browser, server.url, scene));
+        }
+      }
+      for (const [b, { name }] of builds.entries()) {
+        const all = times[b]!;
+        const worst = (of: (t: (typeof all)[number]) => number) =>
+          `${fmt(Math.max(...all.map(of)))} (${all.map((t) => of(t).toFixed(0)).join(', ')})`;
+        const byTrainer = all.flatMap((t) => [t.fresh.fromTrainer, t.warm.fromTrainer]);
+        console.log(
+          `  ${activation}, ${name}: fresh load trained ${worst((t) => t.fresh.trained)}, runs ` +
+            `${worst((t) => t.fresh.runs)}; warm trained ${worst((t) => t.warm.trained)}, runs ` +
+            `${worst((t) => t.warm.runs)}; runs from the trainer ${byTrainer.join(', ')}`,
+        );
+      }
+      console.log(
+        `  two workers' speed-up on a fixed loop, after ${activation}: ${await control()}`,
+      );
+    }
+  } finally {
+    await browser.close();
+    for (const { server } of builds) await server.close();
+  }
+}
+
+if (only !== 'browser' && only !== 'budget') {
   const { grids, budgetMs } = NETWORK_SLICING;
   console.log(
     `network worker's code path (NetworkService), ${grids[0]}² then up to ${grids[1]}² in ~${budgetMs} ms:`,
@@ -134,7 +317,7 @@ if (only !== 'browser') {
   }
 }
 
-if (only !== 'node') {
+if (only !== 'node' && only !== 'budget') {
   const server = await startPreview();
   const browser = await launchBrowser();
   try {

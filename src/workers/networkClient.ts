@@ -12,14 +12,19 @@ import type {
   ToNetworkWorker,
 } from './networkProtocol.ts';
 import type { WorkerFactory } from './latestClient.ts';
+import { TrainerClient } from './trainerClient.ts';
+import type { TrainerLinkMessage } from './trainerProtocol.ts';
 import { WatchedWorker } from './watchedWorker.ts';
 
 /** What the network worker reports for the newest request. */
 export interface NetworkEvents {
   /** What it is doing: "Training 2 of 3…", "Slicing…". */
   progress(text: string): void;
-  /** The runs on their plane, for `scene` (ms: since the request). */
-  runs(scene: Scene, runs: PlaneRuns, ms: number): void;
+  /**
+   * The runs on their plane, for `scene` (ms: since the request; fromTrainer: how many of them
+   * the trainer worker trained).
+   */
+  runs(scene: Scene, runs: PlaneRuns, ms: number, fromTrainer: number): void;
   /** A contour field of the training loss on the plane: coarse first, then `final`. */
   field(field: ContourField, final: boolean, ms: number): void;
   error(message: string): void;
@@ -43,17 +48,23 @@ const MAX_FAILURES = 3;
 const defaultWorker: WorkerFactory = () =>
   new Worker(new URL('./network.worker.ts', import.meta.url), { type: 'module' });
 
+/** The trainer (networkTrainer.worker.ts): the network worker's second core. */
+export const defaultTrainer: WorkerFactory = () =>
+  new Worker(new URL('./networkTrainer.worker.ts', import.meta.url), { type: 'module' });
+
 /**
  * The page's side of the network worker. Every request goes out at once: the worker drops the one
  * it is computing for it within a task (NetworkService), and messages of older requests are
- * dropped here. A worker that crashes or hangs is replaced and the newest request resent.
+ * dropped here. A worker that crashes or hangs is replaced and the newest request resent. Each
+ * network worker is joined to the trainer (TrainerClient), which trains half of its runs.
  */
 export class NetworkClient {
+  readonly #trainer: TrainerClient;
   readonly #worker = new WatchedWorker<
     FromNetworkWorker | LineAnswer,
-    ToNetworkWorker | LineRequest
+    ToNetworkWorker | LineRequest | TrainerLinkMessage
   >(
-    () => this.createWorker(),
+    () => this.#networkWorker(),
     HANG_MS,
     (msg) => this.#receive(msg),
     (reason, failures) => this.#fail(reason, failures),
@@ -69,10 +80,14 @@ export class NetworkClient {
   #line: LineRequest | null = null;
   #nextLineId = 0;
 
+  /** `createTrainer` null: no trainer, the network worker trains every run itself. */
   constructor(
     private readonly events: NetworkEvents,
     private readonly createWorker: WorkerFactory = defaultWorker,
-  ) {}
+    createTrainer: WorkerFactory | null = defaultTrainer,
+  ) {
+    this.#trainer = new TrainerClient(createTrainer);
+  }
 
   /** Trains `scene`'s network and slices its plane. */
   request(scene: Scene, slicing: Slicing): void {
@@ -111,10 +126,18 @@ export class NetworkClient {
     this.#worker.post({ type: 'cancel' });
   }
 
-  /** Stops the worker for good; nothing is reported afterwards. */
+  /** Stops the workers for good; nothing is reported afterwards. */
   dispose(): void {
     this.#worker.terminate();
+    this.#trainer.terminate();
     this.#owed = null;
+  }
+
+  /** A new network worker, joined to the trainer before any request reaches it. */
+  #networkWorker(): Worker {
+    const worker = this.createWorker();
+    this.#trainer.connect((message, transfer) => worker.postMessage(message, transfer));
+    return worker;
   }
 
   #receive(msg: FromNetworkWorker | LineAnswer): void {
@@ -140,7 +163,7 @@ export class NetworkClient {
     // Only a scene request's answer has runs.
     else if (owed.type === 'network') {
       this.#plane = msg.requestId;
-      this.events.runs(owed.scene, msg, msg.ms);
+      this.events.runs(owed.scene, msg, msg.ms, msg.fromTrainer);
     }
   }
 

@@ -82,7 +82,13 @@ export type FromNetworkWorker =
       readonly run: number;
       readonly of: number;
     }
-  | ({ readonly type: 'runs'; readonly requestId: number; readonly ms: number } & PlaneRuns)
+  | ({
+      readonly type: 'runs';
+      readonly requestId: number;
+      readonly ms: number;
+      /** How many of the runs the trainer trained (their copies came first); 0 without one. */
+      readonly fromTrainer: number;
+    } & PlaneRuns)
   | {
       readonly type: 'field';
       readonly requestId: number;

@@ -8,12 +8,16 @@ import {
 import { Network } from '../engine/network/model.ts';
 import { networkTraining, sliceExamples, sliceOf } from '../engine/network/scene.ts';
 import { lossCostMs, PlaneLoss } from '../engine/network/slice.ts';
-import { NetworkTrajectory, type NetworkRun } from '../engine/network/train.ts';
+import type { NetworkRun } from '../engine/network/train.ts';
 import type { Box } from '../engine/types.ts';
 import { errorMessage } from './errorMessage.ts';
 import { TaskedJob, type TaskHost } from './taskedJob.ts';
 import { buffersOf } from './fieldService.ts';
+import { runKey, trainingKey } from './networkKeys.ts';
 import { layerBuffers, layersOfRuns } from './networkLayers.ts';
+import { TrainerLink } from './trainerLink.ts';
+import type { PortEnd, ToTrainer, TrainedRun } from './trainerProtocol.ts';
+import { trainRun } from './trainerService.ts';
 import type {
   FromNetworkWorker,
   NetworkLayers,
@@ -22,7 +26,7 @@ import type {
   Slicing,
   ToNetworkWorker,
 } from './networkProtocol.ts';
-import type { NetworkEntry, NetworkTraining } from '../engine/network/train.ts';
+import type { NetworkTraining } from '../engine/network/train.ts';
 
 /** What the service needs from its worker; tests pass fakes. */
 export interface NetworkHost extends TaskHost {
@@ -32,9 +36,6 @@ export interface NetworkHost extends TaskHost {
 
 /** The field of sampled values (engine/field); tests pass one that keeps the samples. */
 export type FieldOfSamples = typeof fieldOfSamples;
-
-/** Training steps between two chances to stop: [2, 16, 16, 1] on 375 examples takes ~1 ms each. */
-const STEPS_PER_SLICE = 8;
 
 type Request = Extract<ToNetworkWorker, { type: 'network' }>;
 
@@ -48,7 +49,8 @@ interface Trained {
 
 /**
  * The network worker's logic, without the worker. A request trains every optimizer of the scene
- * (NetworkTrajectory, as trainNetwork, a few steps at a time), takes the plane the scene's slice
+ * (NetworkTrajectory, as trainNetwork, a few steps at a time; half of them in the trainer worker
+ * when the page connected one, trainerLink.ts), takes the plane the scene's slice
  * asks for (the principal plane of all the runs together, or a random one through a run's end, as
  * `descent-lab slice`), projects them, and sends them; then the full-batch training (or test) loss
  * on that plane over the view that holds them (a scene that changes only its slice is not trained
@@ -59,6 +61,8 @@ interface Trained {
  */
 export class NetworkService {
   readonly #jobs: TaskedJob;
+  /** The trainer worker, if the page connected one: half of a request's runs train there. */
+  readonly #trainer = new TrainerLink();
   #requestId = 0;
   /**
    * The newest complete training and what it was of (trainingKey): a scene that changes only its
@@ -87,22 +91,32 @@ export class NetworkService {
     private readonly host: NetworkHost,
     private readonly fieldOf: FieldOfSamples = fieldOfSamples,
   ) {
-    this.#jobs = new TaskedJob(host, (error) =>
-      host.post({ type: 'error', requestId: this.#requestId, message: errorMessage(error) }, []),
-    );
+    this.#jobs = new TaskedJob(host, (error) => {
+      this.#trainer.stop();
+      host.post({ type: 'error', requestId: this.#requestId, message: errorMessage(error) }, []);
+    });
+  }
+
+  /** Trains with the trainer at the other end of `port` from the next request on (null: alone). */
+  connectTrainer(port: PortEnd<ToTrainer, TrainedRun> | null): void {
+    this.#trainer.connect(port);
   }
 
   /** Takes a message from the page: a newer request replaces the current one; cancel stops it. */
   receive(message: ToNetworkWorker): void {
     if (message.type === 'cancel') {
       this.#jobs.stop();
+      this.#trainer.stop();
       // The page left networks: the runs are not needed again soon.
       this.#trained = null;
       this.#runs.clear();
       return;
     }
-    if (message.type === 'network') this.#jobs.start(this.#compute(message));
-    else {
+    if (message.type === 'network') {
+      // The trainer drops the older request's runs now, whatever the newer one needs of it.
+      this.#trainer.stop();
+      this.#jobs.start(this.#compute(message));
+    } else {
       // A view of a plane that is not the newest one sent is stale: a newer scene computes.
       const plane = this.#plane;
       if (!plane || plane.requestId !== message.plane) return;
@@ -122,25 +136,24 @@ export class NetworkService {
     const net = new Network(training.arch);
     const key = trainingKey(scene);
     let trained = this.#trained?.key === key ? this.#trained : null;
+    let fromTrainer = 0;
     if (!trained) {
       const of = training.optimizers.length;
-      const runs: NetworkRun[] = [];
       const keys = training.optimizers.map((entry) => runKey(scene, entry));
-      for (const [run, entry] of training.optimizers.entries()) {
-        const kept = this.#runs.get(keys[run]!);
-        if (kept) {
-          runs.push(kept);
-          continue;
-        }
+      const own = keys.map((k) => this.#runs.get(k) ?? null);
+      const missing = own.flatMap((run, k) => (run ? [] : [k]));
+      const trainer = this.#trainer;
+      // The trainer's runs come too, from the last one back, in case it is slow or gone; each is
+      // dropped once the trainer's arrives (trainerLink.ts).
+      for (const run of trainer.share(requestId, scene, missing)) {
+        if (trainer.arrived(run)) continue;
         post({ type: 'progress', requestId, stage: 'training', run, of }, []);
         yield;
-        const trajectory = new NetworkTrajectory(training, entry, net);
-        while (!trajectory.done) {
-          trajectory.advance(STEPS_PER_SLICE);
-          yield;
-        }
-        runs.push(trajectory.toRun());
+        own[run] = yield* trainRun(training, run, net, () => trainer.arrived(run) !== undefined);
       }
+      const runs = own.map((run, k) => run ?? trainer.arrived(k)!);
+      fromTrainer = own.filter((run) => run === null).length;
+      trainer.stop();
       this.#runs = new Map(keys.map((k, i) => [k, runs[i]!]));
       this.#trained = trained = { key, runs, layers: null };
     }
@@ -174,6 +187,7 @@ export class NetworkService {
         type: 'runs',
         requestId,
         ms: this.host.now() - t0,
+        fromTrainer,
         runs: shown,
         kind,
         explained,
@@ -256,30 +270,6 @@ export class NetworkService {
     const ms = this.host.now() - t0;
     this.host.post({ type: 'layers', requestId, ms, computeMs, ...layers }, layerBuffers(layers));
   }
-}
-
-/**
- * What decides a network scene's runs, as text: everything but the network's slice (and the 2-D
- * function, view and start, which a network's runs ignore).
- */
-function trainingKey({ steps, noise, optimizers, network }: Request['scene']): string {
-  return JSON.stringify([steps, noise, optimizers, { ...network, slice: undefined }]);
-}
-
-/** What one run is of: the setting every run shares and its own optimizer (not its label). */
-function runKey(
-  { steps, noise, network }: Request['scene'],
-  { type, hyper, schedule, phases }: NetworkEntry,
-): string {
-  return JSON.stringify([
-    steps,
-    noise,
-    { ...network, slice: undefined },
-    type,
-    hyper,
-    schedule,
-    phases,
-  ]);
 }
 
 /** The fewest samples per side of a complete grid sized by its budget. */

@@ -19,15 +19,15 @@ export class WatchedWorker<Answer, Request> {
   ) {}
 
   /** Posts `request` (making the worker if there is none): an answer is owed from now. */
-  send(request: Request): void {
+  send(request: Request, transfer: Transferable[] = []): void {
     this.#worker ??= listen<Answer>(this.create(), this.onMessage, (reason) => this.#fail(reason));
-    this.#worker.postMessage(request);
+    this.#worker.postMessage(request, transfer);
     this.arm();
   }
 
   /** Posts `message` to the worker, if there is one, owing nothing (a cancel). */
-  post(message: Request): void {
-    this.#worker?.postMessage(message);
+  post(message: Request, transfer: Transferable[] = []): void {
+    this.#worker?.postMessage(message, transfer);
   }
 
   /** (Re)starts the hang watchdog: an answer is owed (call on each message that is not the last). */

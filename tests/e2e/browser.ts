@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBrowser } from './findBrowser.ts';
 import {
@@ -49,14 +50,18 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-/** Serves the built app; throws if there is no build. */
-export async function startPreview(): Promise<Preview> {
-  if (!existsSync(`${root}/dist/index.html`)) {
-    throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
+/**
+ * Serves the built app (dist/, or another build's folder `outDir`, as a benchmark compares two);
+ * throws if there is no build.
+ */
+export async function startPreview(outDir = 'dist'): Promise<Preview> {
+  if (!existsSync(resolve(root, outDir, 'index.html'))) {
+    throw new Error(`${outDir}/index.html is missing: run \`npm run build\` before the e2e tests`);
   }
   const server: PreviewServer = await preview({
     root,
     logLevel: 'warn',
+    build: { outDir },
     preview: { host: '127.0.0.1', port: 0, open: false },
   });
   const address = server.httpServer.address();

@@ -320,11 +320,13 @@ describe('custom functions in the browser', () => {
       'field.worker',
       'inspect.worker',
       'network.worker',
+      'networkTrainer.worker',
       'sweep.worker',
       'trajectory.worker',
     ]);
     for (const file of workers) {
-      // The compile worker runs mathjs, the network and boundary workers run networks: none compiles.
+      // The compile worker runs mathjs, the network, trainer and boundary workers run networks:
+      // none compiles.
       const strict = ['compile', 'network', 'boundary'].some((name) => file.startsWith(name));
       const expected = strict ? /script-src 'self'$/ : /'unsafe-eval'/;
       expect(await policy(`/assets/${file}`), file).toMatch(expected);

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { labSession } from './browser.ts';
@@ -84,6 +86,44 @@ describe('the spiral’s network views in Firefox', () => {
     await page.waitForSelector('.flatness-table tbody tr');
     expect(await page.$$eval('.flatness-table tbody tr', cellValues)).toEqual(
       ends.map((e) => [String(e.train), String(e.test), String(e.sharp)]),
+    );
+  });
+
+  it('the trainer worker loads under its policy and trains the spiral’s runs as the engine does', async () => {
+    const { runs } = trainedSpiral();
+    await openTrained(spiralHash);
+    const script = readdirSync(fileURLToPath(new URL('../../dist/assets', import.meta.url))).find(
+      (f) => /^networkTrainer\.worker-[\w-]+\.js$/.test(f),
+    );
+    // A trainer of the test's own, from the page: the script as the page loads it, given a port
+    // as the page gives one, asked for the runs the network worker hands it of three (the last two).
+    const trained = await page.evaluate(
+      (url, scene) => {
+        const worker = new Worker(url, { type: 'module' });
+        const { port1, port2 } = new MessageChannel();
+        worker.postMessage({ type: 'port', port: port2 }, [port2]);
+        const got: { index: number; loss: number[]; testLoss: number[] }[] = [];
+        return new Promise<typeof got | string>((resolve) => {
+          worker.onerror = (e) => resolve(`the trainer failed: ${e.message}`);
+          port1.onmessage = ({ data: { index, run } }) => {
+            const { loss, testLoss } = run as Record<string, Float64Array>;
+            got.push({ index, loss: [...loss!], testLoss: [...testLoss!] });
+            if (got.length < 2) return;
+            worker.terminate();
+            resolve(got);
+          };
+          port1.postMessage({ type: 'train', requestId: 1, scene, runs: [1, 2] });
+        });
+      },
+      `assets/${script}`,
+      spiralScene,
+    );
+    expect(trained).toEqual(
+      [1, 2].map((index) => ({
+        index,
+        loss: [...runs[index]!.loss],
+        testLoss: [...runs[index]!.testLoss!],
+      })),
     );
   });
 

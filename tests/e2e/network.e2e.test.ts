@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compactNumber } from '../../src/render/chart/format.ts';
+import { sceneFromPreset } from '../../src/preset/index.ts';
 import { formatNumber } from '../../src/ui/format.ts';
 import { run } from '../unit/support/cliInProcess.ts';
 import { axeViolations, labSession, openPage, type OpenPage } from './browser.ts';
@@ -212,6 +213,50 @@ describe('a network scene in the page', () => {
     expect(await page.evaluate(() => window.descentLab!.preset())).toMatchObject({
       network: { slice: { loss: 'test' } },
     });
+  });
+
+  it('trains in a second worker, the trainer: under a policy without eval, the command line’s runs', async () => {
+    await page.goto(`${lab.server.url}${hash}`);
+    await computed(page);
+    const trainer = page
+      .workers()
+      .find((w) => /\/networkTrainer\.worker-[\w-]+\.js$/.test(w.url()));
+    if (!trainer) throw new Error(`no trainer among ${page.workers().map((w) => w.url())}`);
+    // Its own response's policy (csp.config.ts's workerPolicy) refuses code from text: a string
+    // timer does not run (Playwright's own evaluate is exempt from the policy).
+    expect(
+      await trainer.evaluate(
+        () =>
+          new Promise((resolve) => {
+            setTimeout('globalThis.ranFromText = true', 0);
+            setTimeout(() => resolve('ranFromText' in globalThis), 300);
+          }),
+      ),
+    ).toBe(false);
+    // Given a port of its own (as the page gives it one), it trains the runs asked for: the last
+    // two, as the network worker hands it half of three, each as `descent-lab run` prints it.
+    const runs = await trainer.evaluate(async (scene) => {
+      const { port1, port2 } = new MessageChannel();
+      self.dispatchEvent(new MessageEvent('message', { data: { type: 'port', port: port2 } }));
+      const got: { index: number; loss: number[]; testLoss: number[]; lr: number[] }[] = [];
+      return new Promise<typeof got>((resolve) => {
+        port1.onmessage = ({ data: { index, run } }) => {
+          const { loss, testLoss, lr } = run as Record<string, Float64Array>;
+          got.push({ index, loss: [...loss!], testLoss: [...testLoss!], lr: [...lr!] });
+          if (got.length === 2) resolve(got);
+        };
+        port1.postMessage({ type: 'train', requestId: 1, scene, runs: [1, 2] });
+      });
+    }, sceneFromPreset(preset));
+    const ran = await cli<{ runs: { loss: number[]; test_loss: number[]; lrs: number[] }[] }>([
+      'run',
+    ]);
+    expect(runs).toEqual(
+      [1, 2].map((index) => {
+        const { loss, test_loss, lrs } = ran.runs[index]!;
+        return { index, loss, testLoss: test_loss, lr: lrs };
+      }),
+    );
   });
 
   it('edits the network from the Scene panel, refuses what the engine cannot train, and goes back', async () => {

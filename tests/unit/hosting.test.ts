@@ -22,6 +22,8 @@ const files = [
   'assets/inspect.worker-DIG5LZRX.js',
   'assets/sweep.worker-CmPyd7xT.js',
   'assets/compile.worker-D6M-MSjA.js',
+  'assets/network.worker-B_Cf4RRo.js',
+  'assets/networkTrainer.worker-BNaur9C_.js',
 ];
 const CSP = 'Content-Security-Policy';
 
@@ -29,7 +31,7 @@ describe('the headers a host must send (dist/_headers)', () => {
   const rules = headerRules(files);
   const csp = (path: string) => headersFor(rules, path)[CSP];
 
-  it('gives the page its policy, the four computing workers eval, the compile worker none', () => {
+  it('gives the page its policy, the four computing workers eval, the others none', () => {
     expect(csp('/')).toBe(pagePolicy);
     expect(csp('/index.html')).toBe(pagePolicy);
     expect(csp('/assets/trajectory.worker-IM3tKIcI.js')).toBe(evalWorkerPolicy);
@@ -37,6 +39,9 @@ describe('the headers a host must send (dist/_headers)', () => {
     expect(csp('/assets/inspect.worker-DIG5LZRX.js')).toBe(evalWorkerPolicy);
     expect(csp('/assets/sweep.worker-CmPyd7xT.js')).toBe(evalWorkerPolicy);
     expect(csp('/assets/compile.worker-D6M-MSjA.js')).toBe(workerPolicy);
+    // The network worker and its trainer train networks: no generated source, no eval.
+    expect(csp('/assets/network.worker-B_Cf4RRo.js')).toBe(workerPolicy);
+    expect(csp('/assets/networkTrainer.worker-BNaur9C_.js')).toBe(workerPolicy);
     expect(pagePolicy).not.toContain('unsafe-eval');
     expect(workerPolicy).not.toContain('unsafe-eval');
   });

@@ -22,11 +22,15 @@ function client() {
     field: (field, final) => log.push(`field ${field.n}${final ? ' final' : ''}`),
     error: (message) => log.push(`error ${message}`),
   };
-  const c = new NetworkClient(events, () => {
-    const w = new FakeNetworkWorker();
-    workers.push(w);
-    return w as unknown as Worker;
-  });
+  const c = new NetworkClient(
+    events,
+    () => {
+      const w = new FakeNetworkWorker();
+      workers.push(w);
+      return w as unknown as Worker;
+    },
+    null,
+  );
   return { c, workers, log };
 }
 

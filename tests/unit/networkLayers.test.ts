@@ -154,11 +154,13 @@ describe('the network client’s layers', () => {
           got.push(`layers ${s === scene} ${layers.runs.length} ${ms} ${computeMs}`),
       },
       () => worker as unknown as Worker,
+      null,
     );
     const runs = (requestId: number): FromNetworkWorker => ({
       type: 'runs',
       requestId,
       ms: 1,
+      fromTrainer: 0,
       runs: [],
       kind: 'pca',
       explained: [0.5, 0.25],

@@ -43,6 +43,7 @@ function client() {
       workers.push(w);
       return w as unknown as Worker;
     },
+    null,
   );
   return { c, workers, log, lines };
 }

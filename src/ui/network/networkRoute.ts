@@ -51,8 +51,8 @@ export class NetworkRoute {
     let scene: Scene | null = null;
     this.#client = new NetworkClient({
       progress: (detail) => status.publish({ phase: 'computing', detail }),
-      runs: (s, plane, ms) => {
-        performance.mark('descent-lab:network-runs', { detail: { ms } });
+      runs: (s, plane, ms, fromTrainer) => {
+        performance.mark('descent-lab:network-runs', { detail: { ms, fromTrainer } });
         scene = s;
         const set = new RunSet(++this.#runId, s);
         plane.runs.forEach((r, k) =>

@@ -2,6 +2,7 @@ import type { LineRequest } from '../../../src/workers/lineProtocol.ts';
 import { LineService } from '../../../src/workers/lineService.ts';
 import type { ToNetworkWorker } from '../../../src/workers/networkProtocol.ts';
 import { NetworkService } from '../../../src/workers/networkService.ts';
+import type { TrainerLinkMessage } from '../../../src/workers/trainerProtocol.ts';
 
 /**
  * A stand-in network worker running the real NetworkService and LineService as network.worker.ts
@@ -10,7 +11,7 @@ import { NetworkService } from '../../../src/workers/networkService.ts';
  */
 export class FakeNetworkWorker extends EventTarget {
   clock = 0;
-  messages: (ToNetworkWorker | LineRequest)[] = [];
+  messages: (ToNetworkWorker | LineRequest | TrainerLinkMessage)[] = [];
   terminated = false;
   readonly tasks: (() => void)[] = [];
   readonly host = {
@@ -20,9 +21,10 @@ export class FakeNetworkWorker extends EventTarget {
   };
   readonly service = new NetworkService(this.host);
   readonly line = new LineService(this.host);
-  postMessage(msg: ToNetworkWorker | LineRequest) {
+  postMessage(msg: ToNetworkWorker | LineRequest | TrainerLinkMessage) {
     this.messages.push(msg);
     if (msg.type === 'line') this.line.receive(msg);
+    else if (msg.type === 'trainer') this.service.connectTrainer(msg.port);
     else {
       if (msg.type === 'cancel') this.line.cancel();
       this.service.receive(msg);
