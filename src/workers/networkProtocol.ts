@@ -81,6 +81,11 @@ export type FromNetworkWorker =
       readonly stage: 'training' | 'plane' | 'slicing';
       readonly run: number;
       readonly of: number;
+      /**
+       * While training: runs already trained, here or by the trainer. The runs are not trained in
+       * order (the trainer's half comes from the last one back), so `run` alone says little.
+       */
+      readonly done?: number;
     }
   | ({
       readonly type: 'runs';

@@ -147,7 +147,8 @@ export class NetworkService {
       // dropped once the trainer's arrives (trainerLink.ts).
       for (const run of trainer.share(requestId, scene, missing)) {
         if (trainer.arrived(run)) continue;
-        post({ type: 'progress', requestId, stage: 'training', run, of }, []);
+        const done = own.reduce((n, r, k) => (r || trainer.arrived(k) ? n + 1 : n), 0);
+        post({ type: 'progress', requestId, stage: 'training', run, of, done }, []);
         yield;
         own[run] = yield* trainRun(training, run, net, () => trainer.arrived(run) !== undefined);
       }

@@ -44,8 +44,8 @@ describe('the network client', () => {
     workers[0]!.run();
     expect(workers).toHaveLength(1);
     expect(log).toEqual([
-      'Training 1 of 2…',
-      'Training 2 of 2…',
+      'Training (0 of 2 done)…',
+      'Training (1 of 2 done)…',
       'Finding the principal plane…',
       'runs lr 0.2 ×2',
       'Slicing (a coarse grid first)…',
@@ -106,11 +106,11 @@ describe('the network client', () => {
     const { c, workers, log } = client();
     c.request(sceneOf(0.1), { grids: [3, 5], levels: 6 });
     workers[0]!.tasks.shift()!();
-    expect(log).toEqual(['Training 1 of 2…']);
+    expect(log).toEqual(['Training (0 of 2 done)…']);
     c.cancel();
     workers[0]!.run();
     expect(workers[0]!.messages.map((m) => m.type)).toEqual(['network', 'cancel']);
-    expect(log).toEqual(['Training 1 of 2…']);
+    expect(log).toEqual(['Training (0 of 2 done)…']);
     expect(workers[0]!.tasks).toEqual([]);
   });
 });

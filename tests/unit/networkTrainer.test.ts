@@ -84,6 +84,22 @@ describe('the network worker with its trainer', () => {
     expect(two.toTrainer.at(-1)).toEqual({ type: 'cancel' });
   });
 
+  it('its progress counts the runs trained in either worker, so the status line never jumps back', () => {
+    const two = twoWorkers();
+    two.service.receive(request(1));
+    two.drain();
+    const done = two.posted.flatMap((m) =>
+      m.type === 'progress' && m.stage === 'training' ? [m.done] : [],
+    );
+    // The service starts runs 0, 1, then the trainer's from the back: the count is not the index.
+    expect(trainedHere(two.posted, 1)[0]).toBe(0);
+    expect(done[0]).toBe(0);
+    expect(done.every((d, k) => k === 0 || d! >= done[k - 1]!)).toBe(true);
+    expect(done.at(-1)).toBeLessThan(4);
+    // Each start follows every run already trained here: at least its place in this worker's order.
+    done.forEach((d, k) => expect(d).toBeGreaterThanOrEqual(k));
+  });
+
   it('a newer request drops the runs of an older one that arrive after it', () => {
     const two = twoWorkers();
     two.service.receive(request(1));

@@ -138,7 +138,7 @@ export class NetworkRoute {
       this.pipeline.status.publish({ phase: 'error', message: `This network ${work}.` });
       return;
     }
-    // No status here: the worker's first word ("Training 1 of 3…") follows within a task, and a
+    // No status here: the worker's first word ("Training (0 of 3 done)…") follows within a task, and a
     // drag's every step would otherwise flip the status line (announced on each change).
     this.#client.request(scene, NETWORK_SLICING);
   }
