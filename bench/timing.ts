@@ -60,21 +60,27 @@ export function sideBySide(
 /**
  * time(a) / time(b) for calls that each return a large fresh result: the two interleaved call by
  * call (a, b, then b, a, …), each call timed on its own, and each side's figure its least call over
- * `rounds` batches of ≈ 80 ms. Batches of one side at a time do not work for such calls under load:
- * whether a call's fresh memory comes back from the system page by page (a 100,000-step run's
- * 2.4 MB of columns is 586 page faults, 6–9 ms a call here against 0.7 ms without them), and which
- * call sets off a collection, is the allocator's state and the machine's, not the code's; about
- * half the calls of both sides faulted in some processes, and a side whose batches drew more of
- * them came out 0.1–9× the other. A call without faults or a collection is the code's own time,
- * its allocation and the zeroing of its memory included; what each side allocates is compared
- * apart (`freshBytes`), so a side that allocated more could not hide it here.
+ * `rounds` batches of ≈ 80 ms and at least 40 pairs. Batches of one side at a time do not work for
+ * such calls under load: whether a call's fresh memory comes back from the system page by page (a
+ * 100,000-step run's 2.4 MB of columns is 586 page faults, 6–9 ms a call here against 0.7 ms
+ * without them), and which call sets off a collection, is the allocator's state and the machine's,
+ * not the code's. Under load 4–6 more than half the calls of both sides faulted, in stretches of
+ * a second or more, and a side whose batches drew more of them came out 0.1–9× the other. A call
+ * without faults or a collection is the code's own time, its allocation and the zeroing of its
+ * memory included; what each side allocates is compared apart (`freshBytes`), so a side that
+ * allocated more could not hide it here.
  */
 export function interleaved(
   a: () => unknown,
   b: () => unknown,
   rounds: number,
 ): { ratio: number; a: number; b: number } {
-  const reps = repsFor(() => (a(), b()), 80);
+  // At least 40 pairs a batch, however slow the calls: a stretch of load can fault in the memory
+  // of every call for a second or more, and a batch of a few calls inside it has no clean one.
+  const reps = Math.max(
+    40,
+    repsFor(() => (a(), b()), 80),
+  );
   let ta = Infinity;
   let tb = Infinity;
   for (let r = 0; r < rounds; r++) {
