@@ -53,8 +53,12 @@ export class Trajectory {
    * one), which V8 accesses with a bounds check only, not a typed array's buffer checks.
    */
   private readonly g: number[] = [NaN, NaN];
-  /** The rates of `lr`, filled when read under a constant schedule (a sweep never reads them). */
-  private readonly rateColumn: Float64Array;
+  /**
+   * The rates of `lr`. Under a constant schedule it is made and filled only when `lr` is read (a
+   * sweep never reads it, nor `simulate()` unless its run's `lr` is): a 100,000-step run would
+   * otherwise allocate, zero and fill 0.8 MB that nothing reads.
+   */
+  private rateColumn: Float64Array | null = null;
   /** False while `rateColumn` still waits for a constant schedule's rate. */
   private ratesFilled = false;
   /**
@@ -97,7 +101,6 @@ export class Trajectory {
     this.x = this.cols.subarray(0, n);
     this.y = this.cols.subarray(n, 2 * n);
     this.f = this.cols.subarray(2 * n);
-    this.rateColumn = new Float64Array(scene.steps);
     this.restart(scene.start[0], scene.start[1], entry, noise, scene.noise.sigma, objective);
   }
 
@@ -134,10 +137,14 @@ export class Trajectory {
       this.phases = phases;
       // Phases change the rate at their steps: the loop reads the column then.
       const constant = entry.schedule.type === 'constant' && !phases;
-      if (phases) fillPhaseRates(entry, this.rateColumn);
-      else if (!constant) fillLearningRates(lr, entry.schedule, this.rateColumn);
+      if (constant) this.rates = null;
+      else {
+        const column = (this.rateColumn ??= new Float64Array(this.steps));
+        if (phases) fillPhaseRates(entry, column);
+        else fillLearningRates(lr, entry.schedule, column);
+        this.rates = column;
+      }
       this.ratesFilled = !constant;
-      this.rates = constant ? null : this.rateColumn;
     }
     this.length = 0;
     this.divergedAt = null;
@@ -149,10 +156,10 @@ export class Trajectory {
   /** lr[k]: the learning rate used by step k + 1. */
   get lr(): Float64Array {
     if (!this.ratesFilled) {
-      this.rateColumn.fill(this.lrBase);
+      this.rateColumn = (this.rateColumn ?? new Float64Array(this.steps)).fill(this.lrBase);
       this.ratesFilled = true;
     }
-    return this.rateColumn;
+    return this.rateColumn!;
   }
 
   /** True when every step is computed or the run diverged. */
@@ -199,17 +206,29 @@ export class Trajectory {
     return out;
   }
 
-  /** The run as computed so far, trimmed to its finite points. */
+  /**
+   * The run as computed so far, trimmed to its finite points. Under a constant schedule whose rates
+   * nobody has read yet, the run's `lr` is made when first read, as `lr` is here.
+   */
   toRun(): Run {
     const n = this.length;
     const testF = this.testLosses();
+    // A diverged run took divergedAt steps: it reports the rates of those steps only.
+    const steps = this.divergedAt ?? this.steps;
+    const rate = this.lrBase;
+    let rates: Float64Array | null = this.ratesFilled
+      ? steps === this.steps
+        ? this.lr
+        : this.lr.slice(0, steps)
+      : null;
     return {
       ...(testF ? { testF } : {}),
       x: n === this.x.length ? this.x : this.x.slice(0, n),
       y: n === this.y.length ? this.y : this.y.slice(0, n),
       f: n === this.f.length ? this.f : this.f.slice(0, n),
-      // A diverged run took divergedAt steps: it reports the rates of those steps only.
-      lr: this.divergedAt === null ? this.lr : this.lr.slice(0, this.divergedAt),
+      get lr() {
+        return (rates ??= new Float64Array(steps).fill(rate));
+      },
       divergedAt: this.divergedAt,
     };
   }
