@@ -7,6 +7,7 @@ import type { LineAnswer, LineRequest } from './lineProtocol.ts';
 import type {
   FromNetworkWorker,
   NetworkLayers,
+  NetworkProgress,
   PlaneRuns,
   Slicing,
   ToNetworkWorker,
@@ -157,14 +158,7 @@ export class NetworkClient {
     if (msg.type === 'progress') {
       const network = owed.type === 'network' ? owed.scene.network : undefined;
       const plane = network ? sliceOf(network).plane : 'pca';
-      this.events.progress(
-        progressText(
-          msg.stage,
-          msg.stage === 'training' ? (msg.done ?? msg.run) : msg.run,
-          msg.of,
-          plane,
-        ),
-      );
+      this.events.progress(progressText(msg, plane));
     } else if (msg.type === 'field') this.events.field(msg.field, msg.final, msg.ms);
     else if (msg.type === 'error') this.events.error(msg.message);
     // Only a scene request's answer has runs.
@@ -211,19 +205,14 @@ export class NetworkClient {
   }
 }
 
-/**
- * The status line's words for a stage of the worker: while training, `count` is the runs already
- * trained; while slicing, the grid being computed.
- */
-export function progressText(
-  stage: 'training' | 'plane' | 'slicing',
-  count: number,
-  of: number,
-  plane: PlaneKind = 'pca',
-) {
-  if (stage === 'training') return `Training (${count} of ${of} done)…`;
-  if (stage === 'plane') {
-    return plane === 'pca' ? 'Finding the principal plane…' : 'Drawing the random plane…';
+/** The status line's words for where the worker stands. */
+function progressText(progress: NetworkProgress, plane: PlaneKind = 'pca'): string {
+  switch (progress.stage) {
+    case 'training':
+      return `Training (${progress.done} of ${progress.of} done)…`;
+    case 'plane':
+      return plane === 'pca' ? 'Finding the principal plane…' : 'Drawing the random plane…';
+    case 'slicing':
+      return progress.pass + 1 < progress.of ? 'Slicing (a coarse grid first)…' : 'Slicing…';
   }
-  return count + 1 < of ? 'Slicing (a coarse grid first)…' : 'Slicing…';
 }

@@ -72,21 +72,27 @@ export interface PlaneRuns {
   readonly view: Box;
 }
 
-/** Network worker → page; every message names the request it answers. */
-export type FromNetworkWorker =
-  /** Training run `run` (0-based) of `of` started, or the slicing did. */
+/** Where the network worker stands in a request, for the status line. */
+export type NetworkProgress =
+  /**
+   * Run `run` (0-based) of `of` started; `done` runs are already trained, here or by the
+   * trainer. The runs are not trained in order (the trainer's half comes from the last one
+   * back), so `run` names the run and `done` counts.
+   */
   | {
-      readonly type: 'progress';
-      readonly requestId: number;
-      readonly stage: 'training' | 'plane' | 'slicing';
+      readonly stage: 'training';
       readonly run: number;
       readonly of: number;
-      /**
-       * While training: runs already trained, here or by the trainer. The runs are not trained in
-       * order (the trainer's half comes from the last one back), so `run` alone says little.
-       */
-      readonly done?: number;
+      readonly done: number;
     }
+  /** Training is over; the plane of the paths is being found. */
+  | { readonly stage: 'plane' }
+  /** Grid `pass` (0-based) of `of` of the slice: a coarse one first, then the full one. */
+  | { readonly stage: 'slicing'; readonly pass: number; readonly of: number };
+
+/** Network worker → page; every message names the request it answers. */
+export type FromNetworkWorker =
+  | ({ readonly type: 'progress'; readonly requestId: number } & NetworkProgress)
   | ({
       readonly type: 'runs';
       readonly requestId: number;

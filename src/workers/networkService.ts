@@ -159,7 +159,7 @@ export class NetworkService {
       this.#trained = trained = { key, runs, layers: null };
     }
     const { runs } = trained;
-    post({ type: 'progress', requestId, stage: 'plane', run: 0, of: 1 }, []);
+    post({ type: 'progress', requestId, stage: 'plane' }, []);
     yield;
     const slice = sliceOf(scene.network);
     const examples = sliceExamples(training, slice.loss);
@@ -227,7 +227,7 @@ export class NetworkService {
     checkView(view);
     let n = grids[0];
     for (const k of [0, 1]) {
-      post({ type: 'progress', requestId, stage: 'slicing', run: k, of: 2 }, []);
+      post({ type: 'progress', requestId, stage: 'slicing', pass: k, of: 2 }, []);
       const values = new Float64Array(n * n);
       for (let j = 0; j < n; j++) {
         sampleRows(objective, view, n, values, j, j + 1);
