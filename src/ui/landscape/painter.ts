@@ -22,6 +22,7 @@ import { currentInspection } from '../inspect/useInspection.ts';
 import { observeWidth, type ObservedWidth } from '../observeWidth.ts';
 import type { Pipeline } from '../usePipeline.ts';
 import { FrameLoop } from './frameLoop.ts';
+import { markFrame } from './frameMark.ts';
 import { baseView } from './views.ts';
 import { describePlane } from '../network/networkText.ts';
 import { planeContent } from '../network/planeContent.ts';
@@ -182,21 +183,19 @@ export class Painter {
           : describeScene(scene, fn?.name ?? scene.fn.id, frame.content.minima),
       );
     }
-    performance.mark('descent-lab:draw', {
-      detail: {
-        runId: runs?.runId ?? 0,
-        ms: drawMs,
-        // False while some path is drawn in draft (it changed under 200 ms ago).
-        settled: wait === null,
-        // True when some path was drawn in draft, also a run still computing (no timer waits).
-        drafted: this.#plot.drafted(),
-        field: field !== null,
-        fieldCurrent: field !== null && sameBox(field.view, scene.view),
-        // The basin map or seed ensemble drawn, if any: its computed cells of all (benchmarks
-        // time their arrival; tests wait for them).
-        basins: sweepDrawn(shownBasins(frame)),
-        seeds: sweepDrawn(shownEnsemble(frame)),
-      },
+    markFrame({
+      runId: runs?.runId ?? 0,
+      ms: drawMs,
+      // False while some path is drawn in draft (it changed under 200 ms ago).
+      settled: wait === null,
+      // True when some path was drawn in draft, also a run still computing (no timer waits).
+      drafted: this.#plot.drafted(),
+      field: field !== null,
+      fieldCurrent: field !== null && sameBox(field.view, scene.view),
+      // The basin map or seed ensemble drawn, if any: its computed cells of all (benchmarks
+      // time their arrival; tests wait for them).
+      basins: sweepDrawn(shownBasins(frame)),
+      seeds: sweepDrawn(shownEnsemble(frame)),
     });
     if (field && runs?.complete) hooks.onDrawn();
     return wait;
