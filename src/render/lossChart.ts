@@ -137,16 +137,16 @@ function drawLossChart(
     c.strokeStyle = stroke;
     c.stroke();
   };
-  // Curves of settled runs are rasterised in groups and blitted while the scale holds; only
-  // the group of a fresh one (the run under a moving slider) is stroked every frame.
+  // Curves of settled runs are rasterised in groups and blitted while the scale holds; only a
+  // fresh one (the run under a moving slider) is stroked every frame.
   const now = performance.now();
   settle.observe(runSet.stamps, now);
   const settled = (k: number) => runSet.isDone(k) && settle.settled(runSet.stamps[k]!, now);
   const scaleKey = [scale.kind, scale.t0, scale.t1, scale.c, kx, plot.height];
-  // A group with a fresh curve is stroked live, all of it, until that curve settles: repainting
-  // its bitmap without the fresh one would cost the frame a drag starts on.
+  // A fresh curve leaves its group's bitmap: the group is repainted without it once, on the
+  // frame it turns fresh, rather than all its curves stroked on every frame of a drag.
   const group = (k: number) => Math.floor(k / GROUP);
-  const fresh = new Set(shown.filter((k) => !settled(k)).map(group));
+  const fresh = shown.filter((k) => !settled(k));
   // A curve is a function of the step, so a bitmap of whole curves cut at the cursor's x is
   // the curves through the cursor: playback only moves the cut, it repaints nothing.
   ctx.save();
@@ -154,8 +154,8 @@ function drawLossChart(
   ctx.rect(plot.left, plot.top, px(cursor) - plot.left, plot.height);
   ctx.clip();
   for (let g = 0; g * GROUP < runSet.runs.length; g++) {
-    const members = shown.filter((k) => group(k) === g);
-    if (members.length === 0 || fresh.has(g)) continue;
+    const members = shown.filter((k) => group(k) === g && settled(k));
+    if (members.length === 0) continue;
     const key = [...scaleKey, ...members.flatMap((k) => [runSet.stamps[k], color(k)])];
     rasters.draw(ctx, plot, g, key, (r) => strokeCurves(r, members, steps));
   }
@@ -164,11 +164,7 @@ function drawLossChart(
   ctx.beginPath();
   ctx.rect(plot.left, plot.top, plot.width, plot.height);
   ctx.clip();
-  strokeCurves(
-    ctx,
-    shown.filter((k) => fresh.has(group(k))),
-    cursor,
-  );
+  strokeCurves(ctx, fresh, cursor);
   ctx.restore();
 
   drawPhaseLines(ctx, plot, px, runSet.scene, shown, cursor, color);

@@ -117,7 +117,7 @@ describe('loss chart drawing', () => {
     expect(texts(marks).map((t) => t.text)).toContain('step');
   });
 
-  it('keeps settled groups in bitmaps and strokes the group of a fresh curve live', () => {
+  it('keeps settled curves in bitmaps by group and strokes only a fresh curve live', () => {
     vi.useFakeTimers({ toFake: ['performance'] });
     try {
       // Six curves: group 0 holds runs 0–3, group 1 runs 4 and 5.
@@ -138,17 +138,36 @@ describe('loss chart drawing', () => {
       const blits = () =>
         marks.slice(from).filter((m): m is Extract<Mark, { kind: 'image' }> => m.kind === 'image');
       expect(blits()).toHaveLength(2);
-      // The second optimizer changes: its group is stroked live, the other group blitted.
+      // The second optimizer changes (a slider under drag): it alone is stroked live; its group
+      // is blitted without it, the other group as it was.
       const [o0, o1, ...rest] = six.optimizers;
-      const moved = { ...six, optimizers: [o0!, { ...o1!, label: 'moved' }, ...rest] };
-      const second = runSetOf(moved, Infinity, first);
+      const live = () => marks.slice(from).filter((m) => m.kind === 'stroke');
+      const cached = () => blits().map((b) => strokes(b.content).map((m) => m.style.strokeStyle));
+      let runSet = first;
+      for (const label of ['moved', 'moved again', 'and again']) {
+        runSet = runSetOf(
+          { ...six, optimizers: [o0!, { ...o1!, label }, ...rest] },
+          Infinity,
+          runSet,
+        );
+        from = marks.length;
+        chart.draw(ctx, { ...input, runSet, cursor: six.steps, hoverStep: null });
+        expect(cached().map((c) => new Set(c))).toEqual([
+          new Set([colours[0], colours[2], colours[3]]),
+          new Set(colours.slice(4)),
+        ]);
+        expect(colours.filter((c) => curves(live(), c).length > 0)).toEqual([colours[1]]);
+        vi.advanceTimersByTime(16);
+      }
+      // Once it rests, it is back in its group's bitmap.
+      vi.advanceTimersByTime(SETTLE_MS);
       from = marks.length;
-      chart.draw(ctx, { ...input, runSet: second, cursor: six.steps, hoverStep: null });
-      expect(blits()).toHaveLength(1);
-      const cached = strokes(blits()[0]!.content).map((m) => m.style.strokeStyle);
-      expect(new Set(cached)).toEqual(new Set(colours.slice(4)));
-      const live = marks.slice(from).filter((m) => m.kind === 'stroke');
-      for (const c of colours.slice(0, 4)) expect(curves(live, c)).toHaveLength(1);
+      chart.draw(ctx, { ...input, runSet, cursor: six.steps, hoverStep: null });
+      expect(cached().map((c) => new Set(c))).toEqual([
+        new Set(colours.slice(0, 4)),
+        new Set(colours.slice(4)),
+      ]);
+      expect(colours.filter((c) => curves(live(), c).length > 0)).toEqual([]);
     } finally {
       vi.useRealTimers();
     }
