@@ -38,7 +38,11 @@ class Sweeper {
   private readonly at: Int32Array;
   private readonly slots: Slot[];
   private readonly params: Record<string, number>;
-  private readonly noise: Float64Array;
+  /**
+   * The noise of the current seed, made when a cell first has σ > 0: a noise-free sweep would
+   * otherwise allocate and zero 16 bytes a step on every call for nothing.
+   */
+  private noise: Float64Array | null = null;
   private seedIn = NaN;
   private paramsChanged = false;
   private objective: Objective;
@@ -62,7 +66,6 @@ class Sweeper {
     this.batched = getFunction(scene.fn.id)?.data !== undefined;
     this.objectiveSeed = scene.noise.seed;
     this.goal = goalOf(scene.fn, this.objective, plan.tol);
-    this.noise = new Float64Array(2 * scene.steps);
     this.slots = runsOf(plan).map((index) => {
       const entry = scene.optimizers[index]!;
       const hyper = Object.fromEntries(
@@ -90,9 +93,9 @@ class Sweeper {
     }
     let noise: Float64Array | null = null;
     if (this.sigma > 0) {
-      if (!Object.is(this.seed, this.seedIn)) fillNoise(this.seed, this.noise);
+      noise = this.noise ??= new Float64Array(2 * plan.scene.steps);
+      if (!Object.is(this.seed, this.seedIn)) fillNoise(this.seed, noise);
       this.seedIn = this.seed;
-      noise = this.noise;
     }
     const steps = plan.scene.steps;
     for (let r = 0; r < slots.length; r++) {
