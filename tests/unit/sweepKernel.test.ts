@@ -170,7 +170,21 @@ describe('the sweep kernel equals simulate() of each cell’s scene, bit for bit
     expect(out.divergedAt[0]).toBe(-1);
   });
 
-  it('creates one optimizer per run slot, whatever the number of cells', () => {
+  it.each([cases[6]!, cases[8]!])(
+    'a plan computed again, in parts, backwards, gives the same bits: %s',
+    (_, plan) => {
+      const n = cellCount(plan.axes);
+      const runs = plan.only?.length ?? plan.scene.optimizers.length;
+      runSweep(plan);
+      const out = createColumns(n, runs, plan.keep);
+      const backwards = Int32Array.from(all(plan).reverse());
+      sweepCells(plan, backwards.subarray(0, n >> 1), out);
+      sweepCells(plan, backwards.subarray(n >> 1), out);
+      expectCellsMatch(plan, out, all(plan));
+    },
+  );
+
+  it('creates one optimizer per run slot, whatever the number of cells and calls', () => {
     const spec = getOptimizer('adam')!;
     const create = vi.spyOn(spec, 'create');
     try {
@@ -180,9 +194,13 @@ describe('the sweep kernel equals simulate() of each cell’s scene, bit for bit
         tol: 1e-3,
       };
       expectCellsMatch(plan, runSweep(plan), all(plan));
-      // runSweep's own two, however many the reference simulate() calls made.
+      // A plan of equal value but not the same object: runSweep's own two, however many the
+      // reference simulate() calls made; the same plan again reuses them.
+      const copy = { ...plan };
       create.mockClear();
-      runSweep(plan);
+      runSweep(copy);
+      expect(create).toHaveBeenCalledTimes(2);
+      runSweep(copy);
       expect(create).toHaveBeenCalledTimes(2);
     } finally {
       create.mockRestore();
