@@ -94,7 +94,7 @@ describe('the network worker with its trainer', () => {
     // The service starts runs 0, 1, then the trainer's from the back: the count is not the index.
     expect(trainedHere(two.posted, 1)[0]).toBe(0);
     expect(done[0]).toBe(0);
-    expect(done.every((d, k) => k === 0 || d! >= done[k - 1]!)).toBe(true);
+    expect(done.every((d, k) => k === 0 || d >= done[k - 1]!)).toBe(true);
     expect(done.at(-1)).toBeLessThan(4);
     // Each start follows every run already trained here: at least its place in this worker's order.
     done.forEach((d, k) => expect(d).toBeGreaterThanOrEqual(k));
