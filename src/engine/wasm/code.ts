@@ -43,6 +43,9 @@ const enum Simd {
   F64x2Lt = 0x49,
   F64x2Ge = 0x4c,
   And = 0x4e,
+  Or = 0x50,
+  Xor = 0x51,
+  F64x2Floor = 0x75,
   I64x2AllTrue = 0xc3,
   Bitselect = 0x52,
   F64x2Abs = 0xec,
@@ -52,8 +55,6 @@ const enum Simd {
   F64x2Mul = 0xf2,
   F64x2Div = 0xf3,
   F64x2Pmin = 0xf6,
-  I32x4TruncSatF64x2SZero = 0xfc,
-  F64x2ConvertLowI32x4S = 0xfe,
 }
 
 /** Constants the code loads, f64 each, from `base` in memory on: the caller writes them there. */
@@ -102,7 +103,8 @@ export class Code {
   /** Pushes v in both lanes (from the pool). */
   k(v: number): this {
     const values = this.pool.values;
-    let i = values.indexOf(v);
+    // Object.is: −0 is a constant of its own (indexOf would find 0).
+    let i = values.findIndex((u) => Object.is(u, v));
     if (i < 0) i = values.push(v) - 1;
     return this.get(this.hoist(this.pool.base + 8 * i));
   }
@@ -176,6 +178,9 @@ export class Code {
   lt = (): this => this.simd(Simd.F64x2Lt);
   ge = (): this => this.simd(Simd.F64x2Ge);
   and = (): this => this.simd(Simd.And);
+  or = (): this => this.simd(Simd.Or);
+  xor = (): this => this.simd(Simd.Xor);
+  floor = (): this => this.simd(Simd.F64x2Floor);
   /** 1 if both 64-bit lanes are nonzero, else 0 (an i32). */
   allTrue = (): this => this.simd(Simd.I64x2AllTrue);
   /** (a, b, mask) → a where mask bits are set, b elsewhere. */
@@ -188,8 +193,4 @@ export class Code {
   div = (): this => this.simd(Simd.F64x2Div);
   /** (a, b) → b < a ? b : a, lane by lane (one instruction; min's NaN rules take V8 ten). */
   pmin = (): this => this.simd(Simd.F64x2Pmin);
-  /** Both lanes toward zero to i32 (lanes 0 and 1; NaN to 0, out of range saturated). */
-  truncSat = (): this => this.simd(Simd.I32x4TruncSatF64x2SZero);
-  /** i32 lanes 0 and 1 to f64, exactly. */
-  convertLow = (): this => this.simd(Simd.F64x2ConvertLowI32x4S);
 }
