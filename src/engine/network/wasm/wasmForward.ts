@@ -23,7 +23,11 @@ declare const WebAssembly: {
 /**
  * A network's forward pass and full-batch loss in WebAssembly SIMD, the same bits as Network
  * (model.ts): the outputs lane by lane as its loops (forwardKernel.ts), the loss in JS from them
- * as Network sums it, per chunk of CHUNK examples and then the chunks.
+ * as Network sums it, per chunk of CHUNK examples and then the chunks. Measured side by side in
+ * Node 20 on issue 15's [2, 16, 16, 1] (bench/wasmLoss.bench.ts): the full-batch training and
+ * test loss ≈ 2.1× as fast as Network.loss with tanh, ≈ 2.5× with ReLU; the forward pass alone
+ * ≈ 2.4× and ≈ 3.5–4.7×, the log-loss head (exp and ln, in JS on both sides) the rest. The module
+ * is 10–65 KB, compiled per architecture in 5–55 ms.
  */
 export class WasmForward {
   private readonly exports;
