@@ -26,6 +26,9 @@ export interface TanhLocals {
   readonly temps: Readonly<Record<(typeof TANH_TEMPS)[number], number>>;
 }
 
+/** 2^52: below it, an integer i + 2^52 holds i in its significand's low bits. */
+const TWO52 = 4503599627370496;
+
 /** Byte shuffles of two table loads (HI, LO of lane 0; HI, LO of lane 1): the HIs, the LOs. */
 const HIS = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 const LOS = [8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31];
@@ -70,10 +73,7 @@ export function emitTanh(c: Code, { x, temps }: TanhLocals, table: number): Code
     c.k(c1).get(s).k(c2).get(s).k(c3).mul().add().mul().add();
     c.mul().add().set(t);
     // The entries' addresses: i + 2^52 (exact) has i in the low 32 bits of each lane.
-    c.get(i)
-      .k(2 ** 52)
-      .add()
-      .set(v1);
+    c.get(i).k(TWO52).add().set(v1);
     c.get(v1).i32x4Lane(0).i32(4).i32Shl().load(table).set(v0);
     c.get(v1).i32x4Lane(2).i32(4).i32Shl().load(table).set(v1);
     c.get(v0).get(v1).shuffle(HIS).set(hi);
