@@ -26,7 +26,7 @@ declare const WebAssembly: {
  * as Network sums it, per chunk of CHUNK examples and then the chunks. Measured side by side in
  * Node 20 on issue 15's [2, 16, 16, 1] (bench/wasmLoss.bench.ts): the full-batch training and
  * test loss ≈ 2.1× as fast as Network.loss with tanh, ≈ 2.5× with ReLU; the forward pass alone
- * ≈ 2.4× and ≈ 3.5–4.7×, the log-loss head (exp and ln, in JS on both sides) the rest. The module
+ * ≈ 2.4× and ≈ 3.4–4.7×, the log-loss head (exp and ln, in JS on both sides) the rest. The module
  * is 10–65 KB, compiled per architecture in 5–55 ms.
  */
 export class WasmForward {
