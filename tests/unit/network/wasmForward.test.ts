@@ -47,7 +47,8 @@ function check(arch: Architecture, seed: number, n: number, gain: number, spread
 
 describe('the WebAssembly forward pass has the bits of the JS network', () => {
   // 1–3 hidden layers, widths at and around the kernel's group of 4 and MAX_UNITS, both
-  // activations and heads; odd counts (a padded pair), counts past a 64-example chunk.
+  // activations and heads; odd counts (a padded pair), counts past a 64-example chunk and past
+  // WasmForward's blocks.
   const cases: [Architecture, number][] = [
     [{ hidden: [1], activation: 'tanh', head: 'regression' }, 1],
     [{ hidden: [16, 16], activation: 'tanh', head: 'classification' }, 750],
@@ -58,6 +59,10 @@ describe('the WebAssembly forward pass has the bits of the JS network', () => {
     [{ hidden: [7, 1, 9], activation: 'relu', head: 'classification' }, 257],
     [{ hidden: [MAX_UNITS, 2, 31], activation: 'tanh', head: 'classification' }, 45],
     [{ hidden: [MAX_UNITS, MAX_UNITS, MAX_UNITS], activation: 'tanh', head: 'regression' }, 200],
+    // Around WasmForward's block of 1,024 examples: one, one and a pair's half, several.
+    [{ hidden: [4], activation: 'relu', head: 'classification' }, 1024],
+    [{ hidden: [3, 5], activation: 'tanh', head: 'classification' }, 1025],
+    [{ hidden: [6], activation: 'relu', head: 'regression' }, 3001],
   ];
   it.each(cases)('%j at %i examples', (arch, n) => {
     for (const [gain, spread] of [

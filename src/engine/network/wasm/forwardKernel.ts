@@ -37,9 +37,13 @@ const CHUNK_PAIRS = 32;
  * b), the output written at out + 16p. As model.ts, by chunks of pairs, a layer at a time over the
  * chunk, each layer's affine map a loop over the pairs and its activation a loop of its own: V8
  * compiles such small loops well, where one loop over the whole network per pair had its scheduler
- * interleave the units' tanh and spill nearly every value.
+ * interleave the units' tanh and spill nearly every value. The memory has `ioBytes` from io on,
+ * for the caller's inputs and outputs.
  */
-export function forwardKernel(arch: Architecture): { bytes: Uint8Array; layout: KernelLayout } {
+export function forwardKernel(
+  arch: Architecture,
+  ioBytes: number,
+): { bytes: Uint8Array; layout: KernelLayout } {
   const { sizes, weight, bias, count } = layoutOf(arch);
   const L = sizes.length - 1;
   const table = 0;
@@ -155,7 +159,7 @@ export function forwardKernel(arch: Architecture): { bytes: Uint8Array; layout: 
   c.br(0).end().end();
   if (pool.values.length > POOL) throw new Error('forwardKernel: the constant pool overflowed');
   const locals = [I32, I32, I32, I32, ...Array.from({ length: c.locals.next - 7 }, () => V128)];
-  const bytes = moduleBytes(Math.ceil(io / 65536), [
+  const bytes = moduleBytes(Math.ceil((io + ioBytes) / 65536), [
     { name: 'forward', params: [I32, I32, I32], locals, body: c },
   ]);
   return { bytes, layout: { table, pool: pool.base, constants: pool.values, theta, io } };
