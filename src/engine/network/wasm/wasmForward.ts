@@ -1,5 +1,4 @@
 import type { Examples } from '../../data/examples.ts';
-import { logLoss } from '../../data/logistic.ts';
 import { tanhParts } from '../../math/tableTanh.ts';
 import { layoutOf, type Architecture } from '../architecture.ts';
 import { CHUNK } from '../model.ts';
@@ -16,39 +15,44 @@ declare const WebAssembly: {
     exports: {
       memory: { buffer: ArrayBuffer };
       forward(input: number, output: number, pairs: number): void;
+      logLoss(z: number, t: number, out: number, pairs: number): void;
+      squaredError(z: number, t: number, out: number, pairs: number): void;
     };
   };
 };
 
 /**
  * Examples a call of the kernel takes: a multiple of CHUNK, so each of Network's chunk sums lies
- * within one block. The memory holds a block's inputs and outputs from the start and never
- * grows: growing it detaches its ArrayBuffer, and once any ArrayBuffer is detached V8 (Node 20)
- * runs all of the process's JS typed-array loops slower: the JS network's full-batch loss took
- * ≈ 1.15× as long after a grow, ≈ 1.1× after detaching an unrelated 8-byte buffer.
+ * within one block. The memory holds a block's inputs, outputs, targets and losses from the start
+ * and never grows: growing it detaches its ArrayBuffer, and once any ArrayBuffer is detached V8
+ * (Node 20) runs all of the process's JS typed-array loops slower: the JS network's full-batch
+ * loss took ≈ 1.15× as long after a grow, ≈ 1.1× after detaching an unrelated 8-byte buffer.
  */
 const BLOCK = 8 * CHUNK;
 const PAIRS = BLOCK / 2;
 
 /**
  * A network's forward pass and full-batch loss in WebAssembly SIMD, the same bits as Network
- * (model.ts): the outputs lane by lane as its loops (forwardKernel.ts), the loss in JS from them
- * as Network sums it, per chunk of CHUNK examples and then the chunks. Measured side by side in
- * Node 20 on issue 15's [2, 16, 16, 1] (bench/wasmLoss.bench.ts): the full-batch training and
- * test loss ≈ 2.1× as fast as Network.loss with tanh, ≈ 2.5× with ReLU; the forward pass alone
- * ≈ 2.4× and ≈ 3.4–4.7×, the log-loss head (exp and ln, in JS on both sides) the rest. The module
- * is 10–65 KB, compiled per architecture in 5–55 ms.
+ * (model.ts): the outputs lane by lane as its loops (forwardKernel.ts), each example's loss by
+ * the kernel's head (headKernel.ts), summed in JS as Network sums them, per chunk of CHUNK
+ * examples and then the chunks. Measured side by side in Node 20 on issue 15's [2, 16, 16, 1]
+ * (bench/wasmLoss.bench.ts, worst of three processes): the full-batch training and test loss
+ * 2.56× as fast as Network.loss with tanh (135 µs), 3.93× with ReLU (52 µs), where the JS head
+ * had 2.15× and 2.50×; the forward pass alone 2.55× and 3.93×, the log-loss head alone 3.6×. The
+ * module is 2–67 KB, compiled per architecture in 1–45 ms.
  */
 export class WasmForward {
   private readonly exports;
   private readonly classify: boolean;
-  /** Views of the memory: θ, a block's inputs (pairs side by side) and outputs. */
+  /** Views of the memory: θ, a block's inputs (pairs side by side), outputs, targets, losses. */
   private readonly theta: Float64Array;
   private readonly input: Float64Array;
   private readonly z: Float64Array;
+  private readonly t: Float64Array;
+  private readonly losses: Float64Array;
 
   constructor(arch: Architecture) {
-    const { bytes, layout } = forwardKernel(arch, 48 * PAIRS);
+    const { bytes, layout } = forwardKernel(arch, 80 * PAIRS);
     this.exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
     this.classify = arch.head === 'classification';
     const buffer = this.exports.memory.buffer;
@@ -61,7 +65,9 @@ export class WasmForward {
     }
     this.theta = new Float64Array(buffer, layout.theta, layoutOf(arch).count);
     this.input = new Float64Array(buffer, layout.io, 4 * PAIRS);
-    this.z = new Float64Array(buffer, layout.io + 32 * PAIRS, 2 * PAIRS);
+    [this.z, this.t, this.losses] = [0, 1, 2].map(
+      (i) => new Float64Array(buffer, layout.io + 32 * PAIRS + 16 * PAIRS * i, 2 * PAIRS),
+    ) as [Float64Array, Float64Array, Float64Array];
   }
 
   /** The outputs at the examples of `ex` into out[0…ex.n). */
@@ -77,21 +83,20 @@ export class WasmForward {
   /** The mean loss over all of `ex`, as Network.loss(theta, ex, null). */
   loss(theta: Float64Array, ex: Examples): number {
     const n = ex.n;
-    const { z } = this;
+    const { z, t, losses } = this;
     this.theta.set(theta);
     let sum = 0;
     for (let from = 0; from < n; from += BLOCK) {
       const m = Math.min(BLOCK, n - from);
-      this.run(ex, from, m);
+      const pairs = this.run(ex, from, m);
+      for (let i = 0; i < m; i++) t[i] = ex.t[from + i]!;
+      if (m % 2 === 1) t[m] = 0;
+      const head = this.classify ? this.exports.logLoss : this.exports.squaredError;
+      head(z.byteOffset, t.byteOffset, losses.byteOffset, pairs);
       for (let c = 0; c < m; c += CHUNK) {
         const end = Math.min(c + CHUNK, m);
         let chunk = 0;
-        if (this.classify) for (let r = c; r < end; r++) chunk += logLoss(z[r]!, ex.t[from + r]!);
-        else
-          for (let r = c; r < end; r++) {
-            const e = z[r]! - ex.t[from + r]!;
-            chunk += e * e;
-          }
+        for (let r = c; r < end; r++) chunk += losses[r]!;
         sum += chunk;
       }
     }
