@@ -41,19 +41,23 @@ const enum Simd {
   I32x4ExtractLane = 0x1b,
   F64x2Eq = 0x47,
   F64x2Lt = 0x49,
+  F64x2Gt = 0x4a,
   F64x2Ge = 0x4c,
   And = 0x4e,
   Or = 0x50,
   Xor = 0x51,
   F64x2Floor = 0x75,
+  F64x2Trunc = 0x7a,
   I64x2AllTrue = 0xc3,
   Bitselect = 0x52,
+  I64x2Shl = 0xcb,
   F64x2Abs = 0xec,
   F64x2Neg = 0xed,
   F64x2Add = 0xf0,
   F64x2Sub = 0xf1,
   F64x2Mul = 0xf2,
   F64x2Div = 0xf3,
+  F64x2Max = 0xf5,
   F64x2Pmin = 0xf6,
 }
 
@@ -91,6 +95,13 @@ export class Code {
     for (const [address, local] of piece.hoisted) this.i32(0).loadSplat(address).set(local);
     for (const b of piece.bytes) this.bytes.push(b);
     return this;
+  }
+
+  /** New locals, one a name (the v128 temporaries of a piece of code). */
+  temps<T extends string>(...names: T[]): Record<T, number> {
+    const locals = {} as Record<T, number>;
+    for (const name of names) locals[name] = this.locals.next++;
+    return locals;
   }
 
   /** The local holding the f64 at `address` in both lanes. */
@@ -176,11 +187,16 @@ export class Code {
   i32x4Lane = (lane: number): this => this.simd(Simd.I32x4ExtractLane).op(lane);
   eq = (): this => this.simd(Simd.F64x2Eq);
   lt = (): this => this.simd(Simd.F64x2Lt);
+  gt = (): this => this.simd(Simd.F64x2Gt);
   ge = (): this => this.simd(Simd.F64x2Ge);
   and = (): this => this.simd(Simd.And);
   or = (): this => this.simd(Simd.Or);
   xor = (): this => this.simd(Simd.Xor);
   floor = (): this => this.simd(Simd.F64x2Floor);
+  /** Toward zero, as ToInt32 (`| 0`) for values within the int32 range. */
+  trunc = (): this => this.simd(Simd.F64x2Trunc);
+  /** (v, count) → each 64-bit lane shifted left by the i32 count. */
+  i64x2Shl = (): this => this.simd(Simd.I64x2Shl);
   /** 1 if both 64-bit lanes are nonzero, else 0 (an i32). */
   allTrue = (): this => this.simd(Simd.I64x2AllTrue);
   /** (a, b, mask) → a where mask bits are set, b elsewhere. */
@@ -191,6 +207,8 @@ export class Code {
   sub = (): this => this.simd(Simd.F64x2Sub);
   mul = (): this => this.simd(Simd.F64x2Mul);
   div = (): this => this.simd(Simd.F64x2Div);
+  /** Math.max lane by lane: NaN if either is, and +0 for (−0, +0) (the core spec's fmax). */
+  max = (): this => this.simd(Simd.F64x2Max);
   /** (a, b) → b < a ? b : a, lane by lane (one instruction; min's NaN rules take V8 ten). */
   pmin = (): this => this.simd(Simd.F64x2Pmin);
 }

@@ -47,7 +47,8 @@ function check(arch: Architecture, seed: number, n: number, gain: number, spread
 
 describe('the WebAssembly forward pass has the bits of the JS network', () => {
   // 1–3 hidden layers, widths at and around the kernel's group of 4 and MAX_UNITS, both
-  // activations and heads; odd counts (a padded pair), counts past a 64-example chunk.
+  // activations and heads; odd counts (a padded pair), counts past a 64-example chunk and past
+  // WasmForward's blocks.
   const cases: [Architecture, number][] = [
     [{ hidden: [1], activation: 'tanh', head: 'regression' }, 1],
     [{ hidden: [16, 16], activation: 'tanh', head: 'classification' }, 750],
@@ -58,6 +59,10 @@ describe('the WebAssembly forward pass has the bits of the JS network', () => {
     [{ hidden: [7, 1, 9], activation: 'relu', head: 'classification' }, 257],
     [{ hidden: [MAX_UNITS, 2, 31], activation: 'tanh', head: 'classification' }, 45],
     [{ hidden: [MAX_UNITS, MAX_UNITS, MAX_UNITS], activation: 'tanh', head: 'regression' }, 200],
+    // Around WasmForward's block of 1,024 examples: one, one and a pair's half, several.
+    [{ hidden: [4], activation: 'relu', head: 'classification' }, 1024],
+    [{ hidden: [3, 5], activation: 'tanh', head: 'classification' }, 1025],
+    [{ hidden: [6], activation: 'relu', head: 'regression' }, 3001],
   ];
   it.each(cases)('%j at %i examples', (arch, n) => {
     for (const [gain, spread] of [
@@ -84,6 +89,61 @@ describe('the WebAssembly forward pass has the bits of the JS network', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('has the log-loss of the JS network over random classifiers, weights and data', () => {
+    // Gains from 10^-3 to 10^3: logits from near 0 (exp(−|z|) ≈ 1) past exp's underflow.
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: MAX_UNITS }), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('tanh' as const, 'relu' as const),
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        (hidden, activation, n, seed, log10Gain, spread) =>
+          check({ hidden, activation, head: 'classification' }, seed, n, 10 ** log10Gain, spread),
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('has the log-loss of the JS network at logits on every edge of exp and ln', () => {
+    // [2, 2, 1] ReLU with θ = (1, 0, −1, 0, −0, −0, 1, −1, −0) outputs relu(a) − relu(−a) = a
+    // exactly (±0, ±∞ and NaN included), so the logits are the inputs a.
+    const arch: Architecture = { hidden: [2], activation: 'relu', head: 'classification' };
+    const theta = Float64Array.of(1, 0, -1, 0, -0, -0, 1, -1, -0);
+    const edges = [0, 5e-324, 2 ** -54, 2 ** -53, 2 ** -28, 1e-9, 0.25, 0.3465735902799726];
+    edges.push(0.35, 1, 1.0397207708399179, 1.04, 2, 20, 36, 37, 100, 708, 708.4, 709.78);
+    edges.push(709.8, 744, 745.1332191019411, 745.2, 1e300, Number.MAX_VALUE, Infinity);
+    const s = new NormalSource(15);
+    const z = [...edges, ...edges.map((v) => -v), NaN];
+    for (let i = 0; i < 2000; i++) z.push((s.nextUniform() - 0.5) * 2 ** (s.nextUniform() * 12));
+    const net = new Network(arch);
+    const wasm = new WasmForward(arch);
+    for (const n of [z.length, z.length - 1, 1, 2, 3]) {
+      const a = Float64Array.from(z.slice(0, n));
+      const ex = {
+        n,
+        a,
+        b: new Float64Array(n).fill(-0),
+        t: a.map(() => +(s.nextUniform() < 0.5)),
+      };
+      const got = new Float64Array(n);
+      wasm.outputs(theta, ex, got);
+      expect(firstMismatch(got, a)).toBeNull();
+      expect(Object.is(wasm.loss(theta, ex), net.loss(theta, ex, null))).toBe(true);
+      // Each example alone, so that no NaN or ∞ among them hides another's loss.
+      for (let i = 0; i < n; i++) {
+        const one = {
+          n: 1,
+          a: a.subarray(i, i + 1),
+          b: ex.b.subarray(0, 1),
+          t: ex.t.subarray(i, i + 1),
+        };
+        expect(Object.is(wasm.loss(theta, one), net.loss(theta, one, null))).toBe(true);
+      }
+    }
   });
 
   it.each([

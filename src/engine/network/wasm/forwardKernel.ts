@@ -2,6 +2,7 @@ import { tanhParts } from '../../math/tableTanh.ts';
 import { Code, I32, V128 } from '../../wasm/code.ts';
 import { moduleBytes } from '../../wasm/module.ts';
 import { layoutOf, type Architecture } from '../architecture.ts';
+import { headFunctions } from './headKernel.ts';
 import { emitTanh, TANH_TEMPS, type TanhLocals } from './tanhPair.ts';
 
 /**
@@ -21,8 +22,8 @@ export interface KernelLayout {
 
 /** Units of a layer summed side by side: independent chains of additions hide their latency. */
 const GROUP = 4;
-/** Room for the code's constants (tanh's use 18). */
-const POOL = 32;
+/** Room for the code's constants (tanh's and the loss heads' use 50). */
+const POOL = 64;
 /**
  * Pairs of examples a layer runs through before the next layer starts: each layer's activations
  * for them (≤ 32 units × 16 bytes a pair) stay in the first-level cache.
@@ -37,9 +38,14 @@ const CHUNK_PAIRS = 32;
  * b), the output written at out + 16p. As model.ts, by chunks of pairs, a layer at a time over the
  * chunk, each layer's affine map a loop over the pairs and its activation a loop of its own: V8
  * compiles such small loops well, where one loop over the whole network per pair had its scheduler
- * interleave the units' tanh and spill nearly every value.
+ * interleave the units' tanh and spill nearly every value. Also exported: the loss heads
+ * `logLoss` and `squaredError` over the outputs (headKernel.ts). The memory has `ioBytes` from io
+ * on, for the caller's inputs and outputs.
  */
-export function forwardKernel(arch: Architecture): { bytes: Uint8Array; layout: KernelLayout } {
+export function forwardKernel(
+  arch: Architecture,
+  ioBytes: number,
+): { bytes: Uint8Array; layout: KernelLayout } {
   const { sizes, weight, bias, count } = layoutOf(arch);
   const L = sizes.length - 1;
   const table = 0;
@@ -153,10 +159,12 @@ export function forwardKernel(arch: Architecture): { bytes: Uint8Array; layout: 
   c.get(OUT).get(M).i32(16).i32Mul().i32Add().set(OUT);
   c.get(PAIRS).get(M).i32Sub().set(PAIRS);
   c.br(0).end().end();
+  const heads = headFunctions(pool);
   if (pool.values.length > POOL) throw new Error('forwardKernel: the constant pool overflowed');
   const locals = [I32, I32, I32, I32, ...Array.from({ length: c.locals.next - 7 }, () => V128)];
-  const bytes = moduleBytes(Math.ceil(io / 65536), [
+  const bytes = moduleBytes(Math.ceil((io + ioBytes) / 65536), [
     { name: 'forward', params: [I32, I32, I32], locals, body: c },
+    ...heads,
   ]);
   return { bytes, layout: { table, pool: pool.base, constants: pool.values, theta, io } };
 }

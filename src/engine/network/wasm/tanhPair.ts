@@ -27,7 +27,7 @@ export interface TanhLocals {
 }
 
 /** 2^52: below it, an integer i + 2^52 holds i in its significand's low bits. */
-const TWO52 = 4503599627370496;
+export const TWO52 = 4503599627370496;
 
 /** Byte shuffles of two table loads (HI, LO of lane 0; HI, LO of lane 1): the HIs, the LOs. */
 const HIS = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
