@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compactNumber } from '../../src/render/chart/format.ts';
 import { forwardKernel } from '../../src/engine/network/wasm/forwardKernel.ts';
+import { IO_BYTES } from '../../src/engine/network/wasm/wasmForward.ts';
 import { sceneFromPreset } from '../../src/preset/index.ts';
 import { formatNumber } from '../../src/ui/format.ts';
 import { run } from '../unit/support/cliInProcess.ts';
@@ -238,7 +239,7 @@ describe('a network scene in the page', () => {
     // writes for this scene's [8, 8], over Chromium's 4 KB limit for a synchronous compile): its
     // policy says 'wasm-unsafe-eval', the page's does not, and the page refuses the same bytes.
     const { hidden, activation, head } = sceneFromPreset(preset).network!;
-    const bytes = [...forwardKernel({ hidden, activation, head }).bytes];
+    const bytes = [...forwardKernel({ hidden, activation, head }, IO_BYTES).bytes];
     expect(bytes.length).toBeGreaterThan(4096);
     const compile = (code: number[]) => {
       try {

@@ -30,6 +30,8 @@ declare const WebAssembly: {
  */
 const BLOCK = 8 * CHUNK;
 const PAIRS = BLOCK / 2;
+/** The memory a block takes from the kernel's io on: inputs (32 bytes a pair), then 3 × 16. */
+export const IO_BYTES = 80 * PAIRS;
 
 /**
  * A network's forward pass and full-batch loss in WebAssembly SIMD, the same bits as Network
@@ -52,7 +54,7 @@ export class WasmForward {
   private readonly losses: Float64Array;
 
   constructor(arch: Architecture) {
-    const { bytes, layout } = forwardKernel(arch, 80 * PAIRS);
+    const { bytes, layout } = forwardKernel(arch, IO_BYTES);
     this.exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
     this.classify = arch.head === 'classification';
     const buffer = this.exports.memory.buffer;
