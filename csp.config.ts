@@ -5,8 +5,10 @@
  * which needs 'unsafe-eval' in THEIR policy: a worker script follows the policy delivered with its
  * own response (a `<meta>` policy on the page does not reach a module worker). What they compile is
  * never typed text: it is written from the allow-listed tree and checked token by token in the
- * worker first (src/engine/expr/sourceCheck.ts). The compile worker, which runs mathjs, and the network (with its trainer) and
- * boundary workers need no eval.
+ * worker first (src/engine/expr/sourceCheck.ts). The compile worker, which runs mathjs, needs no eval. The network
+ * workers (the network worker, its trainer, the boundary worker) compile only WebAssembly, which
+ * they write themselves from a network's shape (src/engine/network/wasm/), with 'wasm-unsafe-eval':
+ * it allows compiling a module and nothing else (no `eval`, no `new Function`).
  */
 const policy = (directives: Record<string, string>): string =>
   Object.entries(directives)
@@ -45,14 +47,20 @@ export const evalWorkerPolicy = policy({
   'script-src': "'self' 'unsafe-eval'",
 });
 
-/**
- * Any other worker (the compile worker with mathjs, the network worker and its trainer, the
- * boundary worker): no evaluation.
- */
+/** The network workers: WebAssembly they write themselves may compile, no JS from text. */
+export const wasmWorkerPolicy = policy({
+  'default-src': "'none'",
+  'script-src': "'self' 'wasm-unsafe-eval'",
+});
+
+/** Any other worker (the compile worker with mathjs): no evaluation. */
 export const workerPolicy = policy({ 'default-src': "'none'", 'script-src': "'self'" });
 
 /** Workers that compile generated source; the build names their scripts assets/<name>.worker-<hash>.js. */
 export const EVAL_WORKERS: readonly string[] = ['trajectory', 'field', 'inspect', 'sweep'];
+
+/** Workers that compile the network's WebAssembly forward pass. */
+export const WASM_WORKERS: readonly string[] = ['network', 'networkTrainer', 'boundary'];
 
 /**
  * The Content-Security-Policy of a built file (a path relative to dist/), or null for files whose
@@ -63,5 +71,6 @@ export function cspForFile(file: string): string | null {
   if (file === 'embed.html') return embedPolicy;
   const worker = /^assets\/([\w-]+)\.worker-[\w-]+\.js$/.exec(file)?.[1];
   if (worker === undefined) return null;
-  return EVAL_WORKERS.includes(worker) ? evalWorkerPolicy : workerPolicy;
+  if (EVAL_WORKERS.includes(worker)) return evalWorkerPolicy;
+  return WASM_WORKERS.includes(worker) ? wasmWorkerPolicy : workerPolicy;
 }

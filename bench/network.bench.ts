@@ -7,8 +7,9 @@
  *
  *     for i in 1 2 3; do npx tsx bench/network.bench.ts; done
  *
- * Also prints the shares: the mini-batch gradients alone, and one full-batch loss (what the
- * register-blocked products of dense.ts and the activation's tanh set); and, side by
+ * Also prints the shares: the mini-batch gradients alone (JS), and one full-batch loss (the
+ * WebAssembly forward pass training uses, and the JS loops' register-blocked products of dense.ts
+ * and the activation's tanh); and, side by
  * side in this process, the activation's tanh per call (tableTanh, the network's, against fdlibm's
  * tanh that it replaced) on normal pre-activations of spread 2.
  */
@@ -19,6 +20,7 @@ import { getNetworkDataset } from '../src/engine/network/datasets.ts';
 import { initialParameters } from '../src/engine/network/init.ts';
 import { Network } from '../src/engine/network/model.ts';
 import { trainNetwork, type NetworkEntry } from '../src/engine/network/train.ts';
+import { fastNetwork } from '../src/engine/network/wasm/fastNetwork.ts';
 import { tanh } from '../src/engine/math/hyperbolic.ts';
 import { tableTanh } from '../src/engine/math/tableTanh.ts';
 import { NormalSource } from '../src/engine/noise.ts';
@@ -86,12 +88,16 @@ for (const activation of ['tanh', 'relu'] as const) {
     net.lossGrad(t.start, g, t.data.train, t.order.perm, t.order.from, t.order.to);
   }
   const grads = cpuMs() - c1;
-  const c2 = cpuMs();
   let sink = 0;
-  for (let k = 0; k < 100; k++) {
-    sink += net.loss(t.start, t.data.train, null) + net.loss(t.start, t.data.test, null);
-  }
-  const full = (cpuMs() - c2) / 100;
+  const fullLoss = (network: Network) => {
+    const c2 = cpuMs();
+    for (let k = 0; k < 100; k++) {
+      sink += network.loss(t.start, t.data.train, null) + network.loss(t.start, t.data.test, null);
+    }
+    return (cpuMs() - c2) / 100;
+  };
+  const full = fullLoss(fastNetwork(t.arch));
+  const fullJs = fullLoss(net);
   console.log(
     `[2,16,16,1] ${activation.padEnd(4)}: 6 optimizers × 500 steps, N = 1,000, B = 32: ` +
       `worst ${fmt(Math.max(...cpu))} CPU (${fmt(Math.max(...wall))} wall), best ${fmt(Math.min(...cpu))} CPU; ` +
@@ -99,7 +105,8 @@ for (const activation of ['tanh', 'relu'] as const) {
   );
   console.log(
     `    of which 3,000 batch gradients ${fmt(grads)}; one full-batch loss (train + test) ` +
-      `${full.toFixed(3)} ms × 3,000; final training losses ${finalLoss}` +
+      `${full.toFixed(3)} ms × 3,000 (the JS loops' ${fullJs.toFixed(3)} ms); ` +
+      `final training losses ${finalLoss}` +
       (Number.isFinite(sink) ? '' : ' (a loss was not finite)'),
   );
 }

@@ -8,7 +8,7 @@ import {
   type RunProjection,
   type RunsPlane,
 } from '../engine/network/landscape.ts';
-import { Network } from '../engine/network/model.ts';
+import { fastNetwork } from '../engine/network/wasm/fastNetwork.ts';
 import {
   networkTraining,
   sliceExamples,
@@ -71,7 +71,7 @@ function lineJson(
   const training = networkTraining(scene, scene.network!);
   const runs = trainNetwork(training);
   const ts = lineTs(command.grid);
-  const net = new Network(training.arch);
+  const net = fastNetwork(training.arch);
   const [a, b] = [runs[from]!, runs[command.to]!].map(lastPoint) as [Float64Array, Float64Array];
   const { train, test } = training.data;
   return lineJsonChunks(
@@ -123,7 +123,7 @@ function* sliceJsonChunks(
   loss: SliceLoss,
   n: number,
 ): Generator<string, void, undefined> {
-  const net = new Network(training.arch);
+  const net = fastNetwork(training.arch);
   yield `{"plane":"${kind}","explained":${explained ? `[${explained.join(',')}]` : 'null'},`;
   yield `"view":{"x":[${view.x.join(',')}],"y":[${view.y.join(',')}]},"grid":${n}`;
   for (const which of loss === 'test' ? (['train', 'test'] as const) : (['train'] as const)) {

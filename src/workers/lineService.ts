@@ -1,5 +1,6 @@
 import type { Dataset } from '../engine/data/examples.ts';
-import { Network } from '../engine/network/model.ts';
+import type { Network } from '../engine/network/model.ts';
+import { fastNetwork } from '../engine/network/wasm/fastNetwork.ts';
 import { networkTraining } from '../engine/network/scene.ts';
 import { LineLoss, lineTs } from '../engine/network/slice.ts';
 import { errorMessage } from './errorMessage.ts';
@@ -84,7 +85,7 @@ export class LineService {
     const key = JSON.stringify(scene.network);
     if (this.#model?.key === key) return this.#model;
     const { arch, data } = networkTraining(scene, scene.network);
-    this.#model = { key, net: new Network(arch), data };
+    this.#model = { key, net: fastNetwork(arch), data };
     return this.#model;
   }
 }

@@ -1,5 +1,5 @@
 import { batchGradients, layerStats } from '../engine/network/layerStats.ts';
-import { Network } from '../engine/network/model.ts';
+import { fastNetwork } from '../engine/network/wasm/fastNetwork.ts';
 import { SHARPNESS, sharpness } from '../engine/network/sharpness.ts';
 import type { NetworkRun, NetworkTraining } from '../engine/network/train.ts';
 import type { NetworkLayers, RunLayers } from './networkProtocol.ts';
@@ -21,7 +21,7 @@ export function* layersOfRuns(
   /** Runs' layers computed before (a run kept from an earlier training): taken, and added to. */
   known: WeakMap<NetworkRun, RunLayers> = new WeakMap(),
 ): Generator<void, { layers: NetworkLayers; computeMs: number }, void> {
-  const net = new Network(training.arch);
+  const net = fastNetwork(training.arch);
   let busy = 0;
   let t = now();
   const out: RunLayers[] = [];

@@ -5,7 +5,7 @@ import {
   projectRun,
   viewOfRuns,
 } from '../engine/network/landscape.ts';
-import { Network } from '../engine/network/model.ts';
+import { fastNetwork } from '../engine/network/wasm/fastNetwork.ts';
 import { networkTraining, sliceExamples, sliceOf } from '../engine/network/scene.ts';
 import { lossCostMs, PlaneLoss } from '../engine/network/slice.ts';
 import type { NetworkRun } from '../engine/network/train.ts';
@@ -133,7 +133,7 @@ export class NetworkService {
     this.#plane = null;
     if (!scene.network) throw new Error('the scene has no network');
     const training = networkTraining(scene, scene.network);
-    const net = new Network(training.arch);
+    const net = fastNetwork(training.arch);
     const key = trainingKey(scene);
     let trained = this.#trained?.key === key ? this.#trained : null;
     let fromTrainer = 0;

@@ -1,4 +1,5 @@
-import { Network } from '../engine/network/model.ts';
+import type { Network } from '../engine/network/model.ts';
+import { fastNetwork } from '../engine/network/wasm/fastNetwork.ts';
 import { networkTraining } from '../engine/network/scene.ts';
 import {
   NetworkTrajectory,
@@ -67,7 +68,7 @@ export class TrainerService {
   }: Extract<ToTrainer, { type: 'train' }>): Generator<void, void, void> {
     if (!scene.network) return;
     const training = networkTraining(scene, scene.network);
-    const net = new Network(training.arch);
+    const net = fastNetwork(training.arch);
     for (const index of runs) {
       const run = yield* trainRun(training, index, net);
       if (!run) return;

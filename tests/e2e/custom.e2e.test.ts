@@ -306,7 +306,7 @@ describe('custom functions in the browser', () => {
     await context.close();
   });
 
-  it('the page runs under a CSP without unsafe-eval; only the four computing workers may compile', async () => {
+  it('the page runs under a CSP without unsafe-eval; only the four computing workers may compile JS', async () => {
     const assets = readdirSync(fileURLToPath(new URL('../../dist/assets', import.meta.url)));
     const policy = async (path: string) =>
       (await fetch(new URL(path, lab.server.url))).headers.get('content-security-policy') ?? '';
@@ -325,10 +325,14 @@ describe('custom functions in the browser', () => {
       'trajectory.worker',
     ]);
     for (const file of workers) {
-      // The compile worker runs mathjs, the network, trainer and boundary workers run networks:
-      // none compiles.
-      const strict = ['compile', 'network', 'boundary'].some((name) => file.startsWith(name));
-      const expected = strict ? /script-src 'self'$/ : /'unsafe-eval'/;
+      // The compile worker runs mathjs and compiles nothing; the network, trainer and boundary
+      // workers compile only WebAssembly (their forward pass), never JS from text.
+      const wasm = ['network', 'boundary'].some((name) => file.startsWith(name));
+      const expected = file.startsWith('compile')
+        ? /script-src 'self'$/
+        : wasm
+          ? /script-src 'self' 'wasm-unsafe-eval'$/
+          : /'unsafe-eval'/;
       expect(await policy(`/assets/${file}`), file).toMatch(expected);
     }
     // In the page itself, code from text does not run.

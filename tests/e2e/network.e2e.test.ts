@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compactNumber } from '../../src/render/chart/format.ts';
+import { forwardKernel } from '../../src/engine/network/wasm/forwardKernel.ts';
+import { IO_BYTES } from '../../src/engine/network/wasm/wasmForward.ts';
 import { sceneFromPreset } from '../../src/preset/index.ts';
 import { formatNumber } from '../../src/ui/format.ts';
 import { run } from '../unit/support/cliInProcess.ts';
@@ -233,6 +235,22 @@ describe('a network scene in the page', () => {
           }),
       ),
     ).toBe(false);
+    // It may compile WebAssembly, as it does the network's forward pass (the module the engine
+    // writes for this scene's [8, 8], over Chromium's 4 KB limit for a synchronous compile): its
+    // policy says 'wasm-unsafe-eval', the page's does not, and the page refuses the same bytes.
+    const { hidden, activation, head } = sceneFromPreset(preset).network!;
+    const bytes = [...forwardKernel({ hidden, activation, head }, IO_BYTES).bytes];
+    expect(bytes.length).toBeGreaterThan(4096);
+    const compile = (code: number[]) => {
+      try {
+        new WebAssembly.Module(new Uint8Array(code));
+        return 'compiled';
+      } catch (e) {
+        return String(e);
+      }
+    };
+    expect(await trainer.evaluate(compile, bytes)).toBe('compiled');
+    expect(await page.evaluate(compile, bytes)).toMatch(/Content Security Policy/);
     // Given a port of its own (as the page gives it one), it trains the runs asked for: the last
     // two, as the network worker hands it half of three, each as `descent-lab run` prints it.
     const runs = await trainer.evaluate(async (scene) => {

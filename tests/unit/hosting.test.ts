@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { embedPolicy, evalWorkerPolicy, pagePolicy, workerPolicy } from '../../csp.config.ts';
+import {
+  embedPolicy,
+  evalWorkerPolicy,
+  pagePolicy,
+  wasmWorkerPolicy,
+  workerPolicy,
+} from '../../csp.config.ts';
 import {
   formatHeaders,
   headerRules,
@@ -22,6 +28,7 @@ const files = [
   'assets/inspect.worker-DIG5LZRX.js',
   'assets/sweep.worker-CmPyd7xT.js',
   'assets/compile.worker-D6M-MSjA.js',
+  'assets/boundary.worker-C1x2y3z4.js',
   'assets/network.worker-B_Cf4RRo.js',
   'assets/networkTrainer.worker-BNaur9C_.js',
 ];
@@ -31,7 +38,7 @@ describe('the headers a host must send (dist/_headers)', () => {
   const rules = headerRules(files);
   const csp = (path: string) => headersFor(rules, path)[CSP];
 
-  it('gives the page its policy, the four computing workers eval, the others none', () => {
+  it('gives the page its policy, the four computing workers eval, the network ones WebAssembly, the others none', () => {
     expect(csp('/')).toBe(pagePolicy);
     expect(csp('/index.html')).toBe(pagePolicy);
     expect(csp('/assets/trajectory.worker-IM3tKIcI.js')).toBe(evalWorkerPolicy);
@@ -39,9 +46,12 @@ describe('the headers a host must send (dist/_headers)', () => {
     expect(csp('/assets/inspect.worker-DIG5LZRX.js')).toBe(evalWorkerPolicy);
     expect(csp('/assets/sweep.worker-CmPyd7xT.js')).toBe(evalWorkerPolicy);
     expect(csp('/assets/compile.worker-D6M-MSjA.js')).toBe(workerPolicy);
-    // The network worker and its trainer train networks: no generated source, no eval.
-    expect(csp('/assets/network.worker-B_Cf4RRo.js')).toBe(workerPolicy);
-    expect(csp('/assets/networkTrainer.worker-BNaur9C_.js')).toBe(workerPolicy);
+    // The network workers compile their WebAssembly forward pass and nothing else: no eval.
+    expect(csp('/assets/network.worker-B_Cf4RRo.js')).toBe(wasmWorkerPolicy);
+    expect(csp('/assets/networkTrainer.worker-BNaur9C_.js')).toBe(wasmWorkerPolicy);
+    expect(csp('/assets/boundary.worker-C1x2y3z4.js')).toBe(wasmWorkerPolicy);
+    expect(wasmWorkerPolicy).toContain("'wasm-unsafe-eval'");
+    expect(wasmWorkerPolicy.replace("'wasm-unsafe-eval'", '')).not.toContain('unsafe-eval');
     expect(pagePolicy).not.toContain('unsafe-eval');
     expect(workerPolicy).not.toContain('unsafe-eval');
   });
@@ -60,7 +70,13 @@ describe('the headers a host must send (dist/_headers)', () => {
     for (const file of files) {
       const value = csp(`/${file}`);
       if (value !== undefined)
-        expect([pagePolicy, embedPolicy, evalWorkerPolicy, workerPolicy]).toContain(value);
+        expect([
+          pagePolicy,
+          embedPolicy,
+          evalWorkerPolicy,
+          wasmWorkerPolicy,
+          workerPolicy,
+        ]).toContain(value);
       expect(headersFor(rules, `/${file}`)).toMatchObject(isolation);
     }
     // Scripts, styles and fonts have no policy a browser would read.

@@ -16,6 +16,14 @@ const twom1000 = 9.3326361850321887899e-302;
 const two1023 = 8.98846567431157953865e307;
 
 /**
+ * exp's constants, for a kernel computing it elsewhere with the same bits (the WebAssembly
+ * log-loss head, network/wasm/expPair.ts). Copies, as tanhParts hands out tableTanh's.
+ */
+export function expParts() {
+  return { u_threshold, ln2HI, ln2LO, invln2, P: [P1, P2, P3, P4, P5] as const, twom1000 };
+}
+
+/**
  * e^x, fdlibm's: within 1 ulp, the same bits in every engine. The finite path is apart from the
  * rest and small enough for V8 to inline: a call V8 does not inline boxes its double argument and
  * result into fresh heap numbers, and a log-loss over a data set then allocated four of them per

@@ -17,6 +17,14 @@ const Lg6 = 1.531383769920937332e-1;
 const Lg7 = 1.479819860511658591e-1;
 
 /**
+ * ln's constants, for a kernel computing it elsewhere with the same bits (the WebAssembly
+ * log-loss head, network/wasm/lnPair.ts). Copies, as tanhParts hands out tableTanh's.
+ */
+export function lnParts() {
+  return { ln2Hi, ln2Lo, Lg: [Lg1, Lg2, Lg3, Lg4, Lg5, Lg6, Lg7] as const };
+}
+
+/**
  * ln(x) with fdlibm's results: NaN below 0, −∞ at 0, +∞ at +∞. Normal positive x takes a path kept
  * under V8's inlining limit, the rest goes apart: a call V8 does not inline boxes its double
  * argument and result (see `exp`).

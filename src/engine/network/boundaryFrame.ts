@@ -3,7 +3,8 @@ import type { Box, Vec2 } from '../types.ts';
 import type { Head } from './architecture.ts';
 import { accuracy, inputBox, OutputGrid } from './boundary.ts';
 import { getNetworkDataset } from './datasets.ts';
-import { Network } from './model.ts';
+import type { Network } from './model.ts';
+import { fastNetwork } from './wasm/fastNetwork.ts';
 import type { NetworkScene } from './scene.ts';
 
 /**
@@ -74,7 +75,7 @@ export class BoundaryKernel {
 
   constructor(network: NetworkScene, n = BOUNDARY_GRID) {
     this.model = boundaryModel(network);
-    this.net = new Network({
+    this.net = fastNetwork({
       hidden: network.hidden,
       activation: network.activation,
       head: network.head,

@@ -17,6 +17,15 @@ import { addGradient, affine, backDelta } from './dense.ts';
 export const CHUNK = 128;
 
 /**
+ * A faster forward pass over all of a set of examples with Network's exact bits (the WebAssembly
+ * one, wasm/wasmForward.ts): a Network given one hands it every full-batch loss and output.
+ */
+export interface FullBatchKernel {
+  loss(theta: Float64Array, ex: Examples): number;
+  outputs(theta: Float64Array, ex: Examples, out: Float64Array): void;
+}
+
+/**
  * A multilayer perceptron's loss and gradient over lists of examples, in float64, with
  * preallocated workspaces: no call allocates. θ is the flat vector of `layoutOf(arch)`. The loss
  * is the mean over the examples listed, as torch's MSELoss / BCEWithLogitsLoss with reduction
@@ -33,7 +42,10 @@ export class Network {
   private readonly relu: boolean;
   private readonly classify: boolean;
 
-  constructor(readonly arch: Architecture) {
+  constructor(
+    readonly arch: Architecture,
+    private readonly kernel: FullBatchKernel | null = null,
+  ) {
     this.layout = layoutOf(arch);
     const s = this.layout.sizes;
     this.acts = s.map((units) => new Float64Array(units * CHUNK));
@@ -52,6 +64,9 @@ export class Network {
    * `list` is null. NaN for an empty list, as torch's mean of nothing.
    */
   loss(theta: Float64Array, ex: Examples, list: Int32Array | null, from = 0, to = ex.n): number {
+    if (this.kernel !== null && list === null && from === 0 && to === ex.n && to > 0) {
+      return this.kernel.loss(theta, ex);
+    }
     let sum = 0;
     for (let c = from; c < to; c += CHUNK) {
       const m = Math.min(CHUNK, to - c);
@@ -94,6 +109,10 @@ export class Network {
    * Examples (a grid, redrawn per frame) allocates nothing per call.
    */
   outputs(theta: Float64Array, ex: Examples, out: Float64Array): void {
+    if (this.kernel !== null) {
+      this.kernel.outputs(theta, ex, out);
+      return;
+    }
     const last = this.acts[this.acts.length - 1]!;
     for (let c = 0; c < ex.n; c += CHUNK) {
       const m = Math.min(CHUNK, ex.n - c);

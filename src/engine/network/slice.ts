@@ -44,15 +44,17 @@ export class PlaneLoss implements Objective {
 
 /**
  * What one full-batch loss of `arch` over `examples` examples costs, in ms of this machine's Node
- * (3 December: `Network.loss` over 1,000 examples for [4], [32], [8, 8], [16, 16] and [32, 32],
- * tanh and ReLU, all within 10% of it): 50 ns an example, 0.5 ns a parameter, 2 ns a hidden unit
- * and 21 ns more a tanh. A model, not a clock: a slice sized by it has the same resolution on
- * every machine, so a link draws the same picture everywhere, only sooner or later.
+ * as the workers compute it (fastNetwork: WebAssembly; 4 December, `bench/lossCost.bench.ts` over
+ * 1,000 examples, 15 shapes from [1] to [32, 32, 32], tanh and ReLU): 14 ns an example, 0.12 ns a
+ * parameter and 2.65 ns a tanh unit. Within 20% of every shape measured but one: [32, 32, 32]
+ * with tanh takes 1.5–1.7× what it says (with ReLU it is within 10%). A model, not a clock: a
+ * slice sized by it has the same resolution on every machine, so a link draws the same picture
+ * everywhere, only sooner or later (a browser without WebAssembly takes ≈ 3× as long).
  */
 export function lossCostMs(arch: Architecture, examples: number): number {
-  const units = arch.hidden.reduce((sum, width) => sum + width, 0);
-  const perUnit = arch.activation === 'tanh' ? 23 : 2;
-  return (examples * (50 + 0.5 * parameterCount(arch) + perUnit * units)) / 1e6;
+  const tanhUnits =
+    arch.activation === 'tanh' ? arch.hidden.reduce((sum, width) => sum + width, 0) : 0;
+  return (examples * (14 + 0.12 * parameterCount(arch) + 2.65 * tanhUnits)) / 1e6;
 }
 
 /**

@@ -4,7 +4,8 @@ import { getOptimizer, type Optimizer } from '../optimizers/index.ts';
 import { fillPhaseRates, type PhasedSetting } from '../phases.ts';
 import type { OptimizerEntry } from '../scene.ts';
 import type { Architecture } from './architecture.ts';
-import { Network } from './model.ts';
+import type { Network } from './model.ts';
+import { fastNetwork } from './wasm/fastNetwork.ts';
 
 /** What one training compares: optimizers on one model, data set, start and batch order. */
 export interface NetworkTraining {
@@ -67,7 +68,7 @@ export class NetworkTrajectory {
   constructor(
     private readonly training: NetworkTraining,
     entry: NetworkEntry,
-    private readonly net: Network = new Network(training.arch),
+    private readonly net: Network = fastNetwork(training.arch),
   ) {
     const { steps, start, data } = training;
     const count = net.count;
@@ -157,7 +158,7 @@ export class NetworkTrajectory {
  * workspaces; every run sees the same batches (the order is a function of the step).
  */
 export function trainNetwork(training: NetworkTraining): NetworkRun[] {
-  const net = new Network(training.arch);
+  const net = fastNetwork(training.arch);
   return training.optimizers.map((entry) => {
     const t = new NetworkTrajectory(training, entry, net);
     t.advance(training.steps);
