@@ -5,10 +5,10 @@
  * which needs 'unsafe-eval' in THEIR policy: a worker script follows the policy delivered with its
  * own response (a `<meta>` policy on the page does not reach a module worker). What they compile is
  * never typed text: it is written from the allow-listed tree and checked token by token in the
- * worker first (src/engine/expr/sourceCheck.ts). The compile worker, which runs mathjs, needs no eval. The network
- * workers (the network worker, its trainer, the boundary worker) compile only WebAssembly, which
- * they write themselves from a network's shape (src/engine/network/wasm/), with 'wasm-unsafe-eval':
- * it allows compiling a module and nothing else (no `eval`, no `new Function`).
+ * worker first (src/engine/expr/sourceCheck.ts). The compile worker, which runs mathjs, needs no
+ * eval. The network workers (the network worker, its trainer, the boundary worker) compile only
+ * WebAssembly, which they write themselves from a network's shape (src/engine/network/wasm/), with
+ * 'wasm-unsafe-eval': it allows compiling a module and nothing else (no `eval`, no `new Function`).
  */
 const policy = (directives: Record<string, string>): string =>
   Object.entries(directives)

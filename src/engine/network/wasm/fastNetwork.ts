@@ -2,14 +2,14 @@ import type { Architecture } from '../architecture.ts';
 import { Network } from '../model.ts';
 import { WasmForward } from './wasmForward.ts';
 
-/** Architectures whose kernel is kept (a module of 10–65 KB, its memory growing to the data). */
+/** Architectures whose kernel is kept (a module of 2–67 KB and its fixed memory). */
 const KEPT = 8;
 
 /** Compiled kernels by architecture, the most recently used last; null where none compiles. */
 const kernels = new Map<string, WasmForward | null>();
 
 /**
- * The WebAssembly forward pass of `arch`, compiled once (5–55 ms) and kept for the next Network
+ * The WebAssembly forward pass of `arch`, compiled once (1–45 ms) and kept for the next Network
  * of that shape: a slider step builds new Networks, and a kernel is shared safely by all of a
  * thread's Networks since a call runs to its end before the next. Null where WebAssembly cannot
  * compile: a policy without 'wasm-unsafe-eval', an engine without SIMD, or a page's main thread
@@ -32,7 +32,8 @@ export function wasmForwardFor(arch: Architecture): WasmForward | null {
 
 /**
  * A Network of `arch` that computes its full-batch losses and outputs in WebAssembly where it can
- * (2.1–2.5× as fast on issue 15's [2, 16, 16, 1]), with the JS loops' bits either way
+ * (2.6× as fast with tanh, 3.9× with ReLU on issue 15's [2, 16, 16, 1]: bench/wasmLoss.bench.ts),
+ * with the JS loops' bits either way
  * (tests/unit/network/wasmForward.test.ts): what the workers and the command line train and slice
  * with.
  */
