@@ -14,7 +14,7 @@ import { NetworkPicture } from './networkPicture.ts';
  * How the plane is sliced: 16² first (~60–130 ms for [2, 8, 8, 1] on 375 examples here), then
  * the largest grid up to 64² that the cost model (lossCostMs) says takes ~0.6 s in this machine's
  * Node: 64² for the default network scene and for [2, 16, 16, 1] on 1,000 examples, 24² for
- * [2, 32, 32, 32, 1] on 10,000. A drag's picture waits for the slicing, so a finer grid would cost
+ * [2, 28, 28, 28, 1] on 10,000. A drag's picture waits for the slicing, so a finer grid would cost
  * freshness.
  */
 export const NETWORK_SLICING: Slicing = { grids: [16, 64], levels: 24, budgetMs: 600 };
