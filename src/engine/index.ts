@@ -1,5 +1,6 @@
 export { eachRun, simulate, sceneNoise } from './simulate.ts';
 export { Trajectory } from './trajectory.ts';
+export { pathOnly } from './pathOnly.ts';
 export { builtinObjective } from './objective.ts';
 export { functions, getFunction, defaultParams } from './functions/index.ts';
 export { optimizers, getOptimizer } from './optimizers/index.ts';
