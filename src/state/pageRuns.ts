@@ -1,7 +1,8 @@
 import { CUSTOM_ID } from '../engine/expr/custom.ts';
-import { getFunction } from '../engine/functions/index.ts';
-import { Trajectory, sceneNoise } from '../engine/index.ts';
+import { functionOf } from '../engine/functions/index.ts';
+import { Trajectory, builtinObjective, pathOnly, sceneNoise } from '../engine/index.ts';
 import type { Scene } from '../engine/scene.ts';
+import type { DataSpec } from '../engine/types.ts';
 import type { RunSet } from '../workers/runs.ts';
 
 /**
@@ -11,6 +12,31 @@ import type { RunSet } from '../workers/runs.ts';
  * always comes a frame later. Anything bigger goes to the worker.
  */
 export const PAGE_STEPS = 12_000;
+
+/**
+ * What the paths the page sketches for one request of a loss made of data may cost, in ns of this
+ * machine's Node (the `nsPerExample` scale): 4 ms, the most the runs of formulas take here. One
+ * dragged run of 1,000 steps over 1,000 training examples, B = 32, is estimated at 0.9 ms (linear
+ * regression), 2.7 ms (the wells) and 3.2 ms (the logistic one); Node took 0.7–1.1, 1.9–2.0 and
+ * 1.8–1.9 ms (warm, 4 December).
+ */
+export const SKETCH_NS = 4e6;
+/**
+ * What drawing one example into an epoch's shuffled order costs, in the same ns: a sketch draws
+ * an epoch's permutation of the training set for every epoch its steps reach.
+ */
+const SHUFFLE_NS = 25;
+
+/**
+ * The estimated cost of sketching `runs` paths of a loss made of data: every step a mini-batch's
+ * gradients (priced as its losses, `nsPerExample`), and every epoch reached a shuffle.
+ */
+function sketchNs(scene: Scene, data: DataSpec, runs: number): number {
+  const batch = scene.fn.params['batch']!;
+  const n = data.dataset(scene.fn.params).train.n;
+  const epochs = Math.ceil(scene.steps / Math.ceil(n / batch));
+  return runs * (scene.steps * batch * data.nsPerExample + epochs * n * SHUFFLE_NS);
+}
 
 /**
  * Runs small enough to compute on the page, in the frame of the input that asked for them (the
@@ -23,24 +49,27 @@ export class PageRuns {
   constructor(
     /** Steps one request may take here. */
     private readonly budget = PAGE_STEPS,
+    /** What one request's sketched paths of a loss made of data may cost (see SKETCH_NS). */
+    private readonly sketchBudget = SKETCH_NS,
   ) {}
 
   /**
    * Computes the runs of `set` still missing, when together they take at most the budget;
    * returns whether it did. Typed functions are left to the workers: their generated code may
-   * only run there (the page's CSP has no `unsafe-eval`). So are losses made of data, whose steps
-   * cost a pass over the training set each.
+   * only run there (the page's CSP has no `unsafe-eval`). A loss made of data costs a pass over
+   * the training set a step: only the paths are computed here, within `sketchBudget`, and the
+   * worker computes the runs in full behind them (returns false).
    */
   readonly fill = (set: RunSet): boolean => {
     const { scene } = set;
     const missing = set.have.flatMap((have, k) => (have ? [] : [k]));
-    if (
-      scene.fn.id === CUSTOM_ID ||
-      getFunction(scene.fn.id)?.data !== undefined ||
-      missing.length === 0 ||
-      missing.length * scene.steps > this.budget
-    )
+    if (scene.fn.id === CUSTOM_ID || missing.length === 0) return false;
+    const data = functionOf(scene.fn)?.data;
+    if (data) {
+      if (sketchNs(scene, data, missing.length) <= this.sketchBudget) this.#sketch(set, missing);
       return false;
+    }
+    if (missing.length * scene.steps > this.budget) return false;
     const xi = this.#noiseOf(scene);
     for (const k of missing) {
       const t = new Trajectory(scene, scene.optimizers[k]!, xi);
@@ -49,6 +78,18 @@ export class PageRuns {
     }
     return true;
   };
+
+  #sketch(set: RunSet, missing: readonly number[]): void {
+    const { scene } = set;
+    // One objective for the runs: they share its batch order, as the worker's runs do.
+    const path = pathOnly(builtinObjective(scene.fn, scene.noise.seed));
+    const xi = this.#noiseOf(scene);
+    for (const k of missing) {
+      const t = new Trajectory(scene, scene.optimizers[k]!, xi, path);
+      t.advance(scene.steps);
+      set.sketch(k, t);
+    }
+  }
 
   #noiseOf(scene: Scene): Float64Array | null {
     if (scene.noise.sigma === 0) return null;

@@ -10,6 +10,7 @@ import {
 } from '../render/lossChart.ts';
 import type { LabState } from '../state/store.ts';
 import { useLabStore } from '../state/useLab.ts';
+import { lossesShown, type RunSet } from '../workers/runs.ts';
 import { useRunFeed } from './feeds.ts';
 import { clearHover, hoverFromPointer } from './chartHover.ts';
 import { observeWidth } from './observeWidth.ts';
@@ -50,12 +51,13 @@ export function LossChart() {
     let request = 0;
     let settleTimer = 0;
     let drawnHidden: readonly boolean[] = [];
+    let drawnSet: RunSet | null = null;
     const draw = () => {
       request = 0;
       const width = size.current;
       if (width <= 0) return;
       const state = store.getState();
-      const runSet = feed.current;
+      const runSet = (drawnSet = lossesShown(feed.current, drawnSet));
       const hidden = runSet ? hiddenByRun(runSet.scene, state.optimizers) : [];
       drawnHidden = hidden;
       const cursor = state.playback.step;

@@ -12,6 +12,12 @@ export interface RunView {
   readonly testF: Float64Array | null;
   /** Points received so far; x, y, f (and testF) are valid below this. */
   readonly length: number;
+  /**
+   * Points whose x and y are known: `length`, or more while a path sketched on the page runs ahead
+   * of the worker's losses (RunSet.sketch). The landscape draws these; whatever shows a loss stops
+   * at `length`.
+   */
+  readonly pathLength: number;
   /** Index of the first non-finite point once the run has diverged, else null. */
   readonly divergedAt: number | null;
 }
@@ -46,6 +52,7 @@ class StreamedRun implements RunView {
   lr: Float64Array;
   testF: Float64Array | null = null;
   length = 0;
+  pathLength = 0;
   divergedAt: number | null = null;
   done = false;
 
@@ -109,12 +116,32 @@ export class RunSet {
     }
     if (chunk.lr) run.lr = chunk.lr;
     run.length = chunk.from + chunk.x.length;
+    // A sketch stays drawn while the losses fill in behind it; once complete, the run is what the
+    // worker computed, wherever it stopped (a sketch runs on past a loss that overflowed).
+    run.pathLength = chunk.done ? run.length : Math.max(run.pathLength, run.length);
     run.divergedAt = chunk.divergedAt;
     run.done = chunk.done;
   }
 
+  /**
+   * Takes run `k`'s path from a sketch computed on the page (engine/pathOnly: x and y, no losses;
+   * its arrays, sized for the whole run, are adopted). The run stays incomplete: the worker's
+   * chunks bring its losses, and rewrite its points with the same bits.
+   */
+  sketch(k: number, path: Pick<RunView, 'x' | 'y' | 'length'>): void {
+    const run = this.#runs[k];
+    if (!run || run.done || run.length > 0) return;
+    run.x = path.x;
+    run.y = path.y;
+    run.f = new Float64Array(run.steps + 1);
+    run.pathLength = path.length;
+  }
+
   /** Takes run `k` whole from a finished computation on the page (its arrays are adopted, not copied). */
-  fill(k: number, whole: Omit<RunView, 'testF'> & { readonly testF?: RunView['testF'] }): void {
+  fill(
+    k: number,
+    whole: Omit<RunView, 'testF' | 'pathLength'> & { readonly testF?: RunView['testF'] },
+  ): void {
     const run = this.#runs[k];
     if (!run || run.done) return;
     run.x = whole.x;
@@ -122,7 +149,7 @@ export class RunSet {
     run.f = whole.f;
     run.lr = whole.lr;
     run.testF = whole.testF ?? null;
-    run.length = whole.length;
+    run.length = run.pathLength = whole.length;
     run.divergedAt = whole.divergedAt;
     run.done = true;
   }
@@ -132,8 +159,16 @@ export class RunSet {
     return this.#runs.map((r) => r.done);
   }
 
-  /** True once any point of every run has arrived: the set can replace the previous drawing. */
+  /** True once some of every run's path is known: the set can replace the previous drawing. */
   get started(): boolean {
+    return this.#runs.every((r) => r.pathLength > 0 || r.done);
+  }
+
+  /**
+   * True once some of every run's losses are known: a path sketched on the page has none until
+   * the worker's first chunk of it.
+   */
+  get lossesStarted(): boolean {
     return this.#runs.every((r) => r.length > 0 || r.done);
   }
 
@@ -147,6 +182,15 @@ export class RunSet {
     return this.#runs.every((r) => r.done);
   }
 }
+
+/**
+ * The set a view of the losses draws, given the feed's latest and the set it drew last: the latest
+ * once some of each of its runs' losses are known, until then the one drawn (a drag's newest run,
+ * sketched on the page, shows on the landscape at once and in the loss chart a frame or two later,
+ * rather than blank in between).
+ */
+export const lossesShown = (latest: RunSet | null, drawn: RunSet | null): RunSet | null =>
+  latest === null || drawn === null || latest.lossesStarted ? latest : drawn;
 
 /** The page's latest trajectories: the bridge publishes a RunSet as it starts arriving and again as chunks land. */
 export class RunFeed extends Feed<RunSet> {}

@@ -13,7 +13,8 @@ export type TrajectoryStatus =
 
 /**
  * Computes on the page the runs of a set that are small enough (state/pageRuns), before the
- * worker is asked for the rest; whatever it completes, the worker skips.
+ * worker is asked for the rest; whatever it completes, the worker skips. It may instead sketch a
+ * run's path (RunSet.sketch), which the worker then computes in full.
  */
 export type PageCompute = (set: RunSet) => void;
 
@@ -67,6 +68,8 @@ export class TrajectoryClient {
     if (!set.complete) {
       this.onStatus({ phase: 'computing' });
       this.#send();
+      // Paths sketched on the page (their losses still to come) are drawn in this frame.
+      if (set.started) this.feed.publish(set);
       return;
     }
     // Every run is at hand: it is drawn in this frame, and the worker drops older work.

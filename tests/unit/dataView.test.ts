@@ -49,6 +49,18 @@ describe('the data view', () => {
     expect(source.frame(set, 0, [false, true])!.models).toHaveLength(1);
   });
 
+  it('shows a run’s model and cloud from a path sketched on the page, before its losses', () => {
+    const full = runSetOf(0);
+    const set = new RunSet(2, full.scene);
+    const run = full.runs[1]!;
+    set.sketch(1, { x: run.x.slice(), y: run.y.slice(), length: run.length });
+    const source = new DataSource();
+    expect(source.frame(set, 12, [false, false])!.models.map((m) => [m.x, m.y])).toEqual([
+      [run.x[12], run.y[12]],
+    ]);
+    expect(source.cloud(set, 1, 12)!.cloud.at).toEqual([run.x[11], run.y[11]]);
+  });
+
   it('without noise the gradient used is the batch mean; the same point keeps its cloud', () => {
     const set = runSetOf(0);
     const source = new DataSource();

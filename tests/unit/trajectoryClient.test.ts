@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulate } from '../../src/engine/index.ts';
-import { defaultScene } from '../../src/preset/index.ts';
-import { RunFeed, RunSet } from '../../src/workers/runs.ts';
-import { PAGE_STEPS, PageRuns } from '../../src/state/pageRuns.ts';
+import { defaultScene, sceneFromPreset } from '../../src/preset/index.ts';
+import { RunFeed, RunSet, lossesShown } from '../../src/workers/runs.ts';
+import { PAGE_STEPS, PageRuns, SKETCH_NS } from '../../src/state/pageRuns.ts';
 import { TrajectoryClient, type TrajectoryStatus } from '../../src/workers/trajectoryClient.ts';
 import type {
   FromTrajectoryWorker,
@@ -47,6 +47,7 @@ class FakeWorker extends EventTarget {
           x: run.x.slice(from, to),
           y: run.y.slice(from, to),
           f: run.f.slice(from, to),
+          testF: run.testF?.slice(from, to),
           lr: from === 0 ? run.lr : undefined,
           divergedAt: run.divergedAt,
           done: to === run.x.length,
@@ -57,8 +58,11 @@ class FakeWorker extends EventTarget {
   }
 }
 
-/** A client with a fake worker; with `pageSteps` 0 every run goes to the worker. */
-function setup(pageSteps = 0) {
+/**
+ * A client with a fake worker; with `pageSteps` 0 every run goes to the worker. `sketchNs` is what
+ * the page's paths of a loss made of data may cost.
+ */
+function setup(pageSteps = 0, sketchNs = SKETCH_NS) {
   const workers: FakeWorker[] = [];
   const feed = new RunFeed();
   const statuses: TrajectoryStatus[] = [];
@@ -70,7 +74,7 @@ function setup(pageSteps = 0) {
       workers.push(w);
       return w as unknown as Worker;
     },
-    pageSteps > 0 ? new PageRuns(pageSteps).fill : null,
+    pageSteps > 0 ? new PageRuns(pageSteps, sketchNs).fill : null,
   );
   return { client, workers, feed, statuses };
 }
@@ -239,5 +243,105 @@ describe('TrajectoryClient', () => {
       );
     }
     client.dispose();
+  });
+
+  describe('a loss made of data', () => {
+    const bits = (a: Float64Array): string[] => Array.from(a, String);
+    const dataScene = () =>
+      sceneFromPreset({
+        v: 1,
+        fn: { id: 'sparse_logistic', params: { n: 400, batch: 16 } },
+        steps: 500,
+        optimizers: [
+          { type: 'sgd', lr: 0.05 },
+          { type: 'adam', lr: 0.02 },
+          { type: 'adagrad', lr: 0.3, phases: [{ from: 200, type: 'sgd', lr: 0.1 }] },
+        ],
+      });
+
+    it('draws a changed run’s path at once, sketched on the page, and takes its losses from the worker', () => {
+      const { client, workers, feed } = setup(PAGE_STEPS);
+      const scene = dataScene();
+      client.simulate(scene);
+      workers[0]!.compute(workers[0]!.sent[0]!);
+      const before = feed.current!;
+      const adam = scene.optimizers[1]!;
+      const changed = {
+        ...scene,
+        optimizers: [
+          scene.optimizers[0]!,
+          { ...adam, hyper: { ...adam.hyper, lr: 0.01 } },
+          scene.optimizers[2]!,
+        ],
+      };
+      client.simulate(changed);
+      const request = workers[0]!.sent[1]!;
+      // The worker still computes the run in full: the page has only its path.
+      expect(request.skip).toEqual([true, false, true]);
+      const set = feed.current!;
+      expect(set).not.toBe(before);
+      expect(set.complete).toBe(false);
+      const run = set.runs[1]!;
+      const expected = simulate(changed).runs[1]!;
+      expect([run.pathLength, run.length]).toEqual([501, 0]);
+      expect(bits(run.x.subarray(0, 501))).toEqual(bits(expected.x));
+      expect(bits(run.y.subarray(0, 501))).toEqual(bits(expected.y));
+      // The loss chart keeps the set it drew until some of the new run's losses are known.
+      expect(set.lossesStarted).toBe(false);
+      expect(lossesShown(set, before)).toBe(before);
+      expect(lossesShown(set, null)).toBe(set);
+      // The losses fill in behind the path, which stays drawn whole; then the run is complete.
+      workers[0]!.compute(request);
+      expect(lossesShown(set, before)).toBe(set);
+      expect(set.complete).toBe(true);
+      expect([run.pathLength, run.length]).toEqual([501, 501]);
+      expect(bits(run.f.subarray(0, 501))).toEqual(bits(expected.f));
+      expect(run.testF).toEqual(expected.testF);
+      client.dispose();
+    });
+
+    it('keeps the sketch drawn while the first chunks arrive, and leaves it to the worker over budget', () => {
+      const { client, workers, feed } = setup(PAGE_STEPS);
+      const scene = dataScene();
+      client.simulate(scene);
+      const set = feed.current!;
+      expect(set.runs.map((r) => r.pathLength)).toEqual([501, 501, 501]);
+      const { runs } = simulate(scene);
+      workers[0]!.answer({
+        type: 'chunk',
+        runId: workers[0]!.sent[0]!.runId,
+        run: 0,
+        from: 0,
+        x: runs[0]!.x.slice(0, 40),
+        y: runs[0]!.y.slice(0, 40),
+        f: runs[0]!.f.slice(0, 40),
+        divergedAt: null,
+        done: false,
+      });
+      expect([set.runs[0]!.pathLength, set.runs[0]!.length]).toEqual([501, 40]);
+      client.dispose();
+
+      const tight = setup(PAGE_STEPS, 1e5);
+      tight.client.simulate(scene);
+      expect(tight.feed.current).toBeNull();
+      expect(tight.workers[0]!.sent[0]!.skip).toEqual([false, false, false]);
+      tight.client.dispose();
+    });
+
+    it('ends where the worker’s run ends when the sketch ran on past a loss that overflowed', () => {
+      const { client, workers, feed } = setup(PAGE_STEPS);
+      const scene = sceneFromPreset({
+        v: 1,
+        fn: { id: 'linear_regression', params: { n: 60, batch: 4 } },
+        steps: 400,
+        optimizers: [{ type: 'sgd', lr: 2 }],
+      });
+      client.simulate(scene);
+      const run = feed.current!.runs[0]!;
+      expect(run.pathLength).toBeGreaterThan(200);
+      workers[0]!.compute(workers[0]!.sent[0]!);
+      expect([run.pathLength, run.length, run.divergedAt]).toEqual([200, 200, 200]);
+      client.dispose();
+    });
   });
 });

@@ -10,8 +10,12 @@ import { Motion, Settle } from '../settle.ts';
 const FAR = 1e5;
 const clampPx = (v: number): number => Math.min(FAR, Math.max(-FAR, v));
 
-/** The last point index drawn: the cursor, or the run's last received point if that is earlier. */
-export const lastShown = (run: RunView, cursor: number): number => Math.min(run.length - 1, cursor);
+/**
+ * The last point index drawn: the cursor, or the run's last known point if that is earlier (of its
+ * path: a path sketched on the page shows before its losses arrive).
+ */
+export const lastShown = (run: RunView, cursor: number): number =>
+  Math.min(run.pathLength - 1, cursor);
 
 /** The run's polyline through point `last`, skipping points within half a pixel of the previous. */
 function tracePath(ctx: Context2D, { scale }: Frame, run: RunView, last: number): void {
@@ -228,7 +232,9 @@ function drawLayer(ctx: CanvasRenderingContext2D, frame: Frame, own: Bookkeeping
   const { scale } = frame;
   own.drafted = false;
   if (set) {
-    const visible = set.runs.map((_, k) => k).filter((k) => !hidden[k] && set.runs[k]!.length > 0);
+    const visible = set.runs
+      .map((_, k) => k)
+      .filter((k) => !hidden[k] && set.runs[k]!.pathLength > 0);
     drawPaths(ctx, frame, visible, own);
 
     ctx.save();

@@ -62,8 +62,9 @@ export class DataSource {
     const step = Math.max(0, Math.min(scene.steps, shown));
     const models = runSet.runs.flatMap((run, k) => {
       const entry = scene.optimizers[k]!;
-      if (hidden[k] || run.length === 0) return [];
-      const p = Math.min(step, run.length - 1);
+      // θ alone: a path sketched on the page shows before its losses arrive.
+      if (hidden[k] || run.pathLength === 0) return [];
+      const p = Math.min(step, run.pathLength - 1);
       return [{ x: run.x[p]!, y: run.y[p]!, color: entry.color, label: entry.label }];
     });
     return {
@@ -92,9 +93,9 @@ export class DataSource {
     const { scene } = runSet;
     const run = runSet.runs[index];
     const entry = scene.optimizers[index];
-    if (!run || !entry || run.length === 0 || !functionOf(scene.fn)?.data) return null;
+    if (!run || !entry || run.pathLength === 0 || !functionOf(scene.fn)?.data) return null;
     const objective = this.#objectiveOf(scene);
-    const step = Math.max(1, Math.min(shown, scene.steps, run.length - 1));
+    const step = Math.max(1, Math.min(shown, scene.steps, run.pathLength - 1));
     const x = run.x[step - 1]!;
     const y = run.y[step - 1]!;
     const cloud = this.#cloudAt(objective, x, y, step - 1);

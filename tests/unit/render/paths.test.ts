@@ -2,7 +2,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { Frame } from '../../../src/render/frame.ts';
 import { MOVING_POINTS, pathsLayer, type PathsLayer } from '../../../src/render/layers/paths.ts';
 import { SETTLE_MS } from '../../../src/render/settle.ts';
-import type { RunSet } from '../../../src/workers/runs.ts';
+import { simulate } from '../../../src/engine/simulate.ts';
+import { RunSet } from '../../../src/workers/runs.ts';
 import {
   installCanvasGlobals,
   recorderOf,
@@ -83,6 +84,23 @@ describe('paths layer', () => {
         }
         expect(line.length).toBeLessThanOrEqual(last + 2);
       });
+    }
+  });
+
+  it('draws a path sketched on the page to the cursor before any of its losses arrive', () => {
+    const run = simulate(scene).runs[1]!;
+    const sketched = new RunSet(2, scene);
+    const n = run.x.length;
+    sketched.sketch(1, { x: run.x.slice(), y: run.y.slice(), length: n });
+    expect([sketched.runs[1]!.pathLength, sketched.runs[1]!.length]).toEqual([n, 0]);
+    for (const cursor of [57, n - 1]) {
+      const frame = frameOf(scene, { runs: sketched, cursor });
+      const [marks] = drawFrames(frame);
+      const lines = polylines(marks!, frame, colors[1]!);
+      expect(lines).toHaveLength(1);
+      const [lx, ly] = lines[0]!.at(-1)!;
+      expect(lx).toBeCloseTo(frame.scale.x(run.x[cursor]!), 9);
+      expect(ly).toBeCloseTo(frame.scale.y(run.y[cursor]!), 9);
     }
   });
 
