@@ -122,4 +122,47 @@ describe('losses made of data', () => {
     await expect.poll(() => chartLabel(page), { timeout: 30_000 }).not.toBe(before);
     await expect.poll(() => pixels(page)).not.toBe(shot);
   });
+
+  it('a slider on one optimizer draws its whole new path in the next frame; its losses follow', async () => {
+    const preset = {
+      v: 1,
+      fn: { id: 'sparse_logistic', params: { n: 1334, test: 0.25, batch: 32 } },
+      steps: 1000,
+      optimizers: [
+        { type: 'sgd', lr: 0.05 },
+        { type: 'adam', lr: 0.02 },
+        { type: 'lion', lr: 0.003 },
+      ],
+    };
+    await page.goto(`${lab.server.url}${linkTo(preset)}`);
+    await page.waitForSelector('.app[data-state="ready"]');
+    await computed(page);
+    const losses = () =>
+      page
+        .locator('.legend-item')
+        .evaluateAll((items) => items.map((li) => li.getAttribute('data-loss')));
+    const before = await losses();
+    await page.locator('input[type="range"][data-field="lr"]').nth(1).press('ArrowRight');
+    // The first frame drawn for the request: a whole path on the page, where the worker's first
+    // chunk of a run this costly holds a few dozen points.
+    const first = await page.evaluate(() => {
+      const requests = performance.getEntriesByName('descent-lab:simulate') as PerformanceMark[];
+      const runId = requests.at(-1)!.detail as number;
+      return new Promise<number[]>((resolve) => {
+        const look = () => {
+          const drawn = (performance.getEntriesByName('descent-lab:draw') as PerformanceMark[])
+            .map((m) => m.detail as { runId: number; paths: number[] })
+            .find((d) => d.runId >= runId);
+          if (drawn) resolve(drawn.paths);
+          else requestAnimationFrame(look);
+        };
+        look();
+      });
+    });
+    expect(first).toEqual([1001, 1001, 1001]);
+    // Only Adam's run changed: SGD's and Lion's final losses stay, bit for bit.
+    await expect.poll(async () => (await losses())[1], { timeout: 30_000 }).not.toBe(before[1]);
+    const after = await losses();
+    expect([after[0], after[2]]).toEqual([before[0], before[2]]);
+  });
 });

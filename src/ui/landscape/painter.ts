@@ -185,6 +185,8 @@ export class Painter {
     }
     markFrame({
       runId: runs?.runId ?? 0,
+      // Points of each run's path known (a path sketched on the page is whole before its losses).
+      paths: runs?.runs.map((r) => r.pathLength) ?? [],
       ms: drawMs,
       // False while some path is drawn in draft (it changed under 200 ms ago).
       settled: wait === null,
