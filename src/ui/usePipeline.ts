@@ -9,6 +9,7 @@ import { FieldClient } from '../workers/fieldClient.ts';
 import { TrajectoryClient, type TrajectoryStatus } from '../workers/trajectoryClient.ts';
 import { withObjective } from './withObjective.ts';
 import { fieldGrid } from '../engine/data/grid.ts';
+import { sameLandscape } from '../engine/sameLandscape.ts';
 import type { CompileClient } from '../workers/compileClient.ts';
 import { LineChannel } from './network/lineChannel.ts';
 import type { NetworkPicture } from './network/networkPicture.ts';
@@ -131,7 +132,8 @@ export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline 
         simulate(scene);
       }
       const [nextFn, nextView] = fieldInputs(state);
-      if (back || nextFn !== fn || nextView !== view) {
+      // A change of B alone leaves f as it was, and the field with it.
+      if (back || !sameLandscape(nextFn, fn) || nextView !== view) {
         fn = nextFn;
         view = nextView;
         requestField(fn, view);
