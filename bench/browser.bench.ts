@@ -20,7 +20,8 @@ const MOVES = 200;
 /**
  * `--only=zoom` (or a list: `--only=load,slider`) runs those parts alone, for quick before/after
  * runs: load (bundle, cold load), zoom (contour fields), heavy (the largest scene), slider (drags),
- * basins (a 256² basin map, and a drag while one computes), data (drags in scenes made of data).
+ * basins (a 256² basin map, and a drag while one computes), data (drags in scenes made of data: an
+ * optimizer's lr, and B, which changes every run).
  */
 const only = process.argv
   .find((a) => a.startsWith('--only='))
@@ -83,14 +84,14 @@ interface Drag {
 }
 
 /**
- * Drags the first learning-rate slider with the mouse, through Chromium's own input pipeline
+ * Drags the first slider of `field` with the mouse, through Chromium's own input pipeline
  * (CDP), back and forth until `moves` input events have changed the scene; the next move comes
  * 0–15 ms after the last one is acknowledged, so moves land anywhere in a frame. Chromium delivers
  * a drag's pointer events at the start of a frame, as it does a user's; each latency runs from the
  * slider's `input` event to the draw mark of the first frame showing that request's paths.
  */
-async function dragSlider(page: Page, moves: number): Promise<Drag> {
-  const slider = page.locator('input[type="range"][data-field="lr"]').first();
+async function dragSlider(page: Page, moves: number, field: string): Promise<Drag> {
+  const slider = page.locator(`input[type="range"][data-field="${field}"]`).first();
   await slider.scrollIntoViewIfNeeded();
   const box = (await slider.boundingBox())!;
   await page.evaluate(() => {
@@ -314,9 +315,16 @@ async function heavyBudgets(url: string, browser: Browser): Promise<void> {
   );
 }
 
-/** Drags the first lr slider MOVES times; reports input → frame (p95) and long tasks against `target`. */
-async function dragBudgets(page: Page, what: string, target: number): Promise<void> {
-  const { latencies, fromPointer, longTasks, drawMs, undrawn } = await dragSlider(page, MOVES);
+/**
+ * Drags the first slider of `field` (the first lr slider by default) MOVES times; reports input →
+ * frame (p95) and long tasks against `target`.
+ */
+async function dragBudgets(page: Page, what: string, target: number, field = 'lr'): Promise<void> {
+  const { latencies, fromPointer, longTasks, drawMs, undrawn } = await dragSlider(
+    page,
+    MOVES,
+    field,
+  );
   if (undrawn > 0) throw new Error(`${undrawn} slider requests were never drawn`);
   const p95 = quantile(latencies, 0.95);
   report(
@@ -350,6 +358,7 @@ async function sceneDrag(
   preset: { readonly steps: number },
   what: string,
   target: number,
+  field?: string,
 ): Promise<void> {
   const { page, context, errors } = await openPage(browser, {
     viewport: { width: 1280, height: 800 },
@@ -362,7 +371,7 @@ async function sceneDrag(
     `${preset.steps} steps · computed in`,
     { timeout: 60_000 },
   );
-  await dragBudgets(page, what, target);
+  await dragBudgets(page, what, target, field);
   if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   await context.close();
 }
@@ -465,6 +474,16 @@ async function main(): Promise<void> {
         dataScene(id),
         `${id}, N = 1,000, B = 32, 6 × 1,000`,
         33,
+      );
+    // B itself: every run changes with it.
+    if (runs('data'))
+      await sceneDrag(
+        browser,
+        server.url,
+        dataScene('linear_regression'),
+        'linear_regression, its B, 6 × 1,000',
+        33,
+        'fn.params.batch',
       );
 
     for (const [count, steps, target] of runs('slider')

@@ -18,7 +18,7 @@ export const PAGE_STEPS = 12_000;
  * machine's Node (the `nsPerExample` scale): 4 ms, the most the runs of formulas take here. One
  * dragged run of 1,000 steps over 1,000 training examples, B = 32, is estimated at 0.9 ms (linear
  * regression), 2.7 ms (the wells) and 3.2 ms (the logistic one); Node took 0.7–1.1, 1.9–2.0 and
- * 1.8–1.9 ms (warm, 4 December).
+ * 1.8–1.9 ms (warm, 4 December). Six runs of the linear regression (a change of B) fit too.
  */
 export const SKETCH_NS = 4e6;
 /**
@@ -27,15 +27,20 @@ export const SKETCH_NS = 4e6;
  */
 const SHUFFLE_NS = 25;
 
+/** Steps of one epoch of a loss made of data: its training set's batches. */
+const epochSteps = (scene: Scene, data: DataSpec): number =>
+  Math.ceil(data.dataset(scene.fn.params).train.n / scene.fn.params['batch']!);
+
 /**
  * The estimated cost of sketching `runs` paths of a loss made of data: every step a mini-batch's
- * gradients (priced as its losses, `nsPerExample`), and every epoch reached a shuffle.
+ * gradients (priced as its losses, `nsPerExample`), and every epoch reached one shuffle, which
+ * the runs share (`#sketch` takes them through the epochs together).
  */
 function sketchNs(scene: Scene, data: DataSpec, runs: number): number {
-  const batch = scene.fn.params['batch']!;
   const n = data.dataset(scene.fn.params).train.n;
-  const epochs = Math.ceil(scene.steps / Math.ceil(n / batch));
-  return runs * (scene.steps * batch * data.nsPerExample + epochs * n * SHUFFLE_NS);
+  const epochs = Math.ceil(scene.steps / epochSteps(scene, data));
+  const batch = scene.fn.params['batch']!;
+  return runs * scene.steps * batch * data.nsPerExample + epochs * n * SHUFFLE_NS;
 }
 
 /**
@@ -66,7 +71,8 @@ export class PageRuns {
     if (scene.fn.id === CUSTOM_ID || missing.length === 0) return false;
     const data = functionOf(scene.fn)?.data;
     if (data) {
-      if (sketchNs(scene, data, missing.length) <= this.sketchBudget) this.#sketch(set, missing);
+      if (sketchNs(scene, data, missing.length) <= this.sketchBudget)
+        this.#sketch(set, missing, epochSteps(scene, data));
       return false;
     }
     if (missing.length * scene.steps > this.budget) return false;
@@ -79,16 +85,18 @@ export class PageRuns {
     return true;
   };
 
-  #sketch(set: RunSet, missing: readonly number[]): void {
+  /**
+   * The paths of runs `missing`, taken through the epochs together: they share one objective,
+   * whose batch order keeps the last few epochs' permutations, so each epoch is shuffled once.
+   */
+  #sketch(set: RunSet, missing: readonly number[], perEpoch: number): void {
     const { scene } = set;
-    // One objective for the runs: they share its batch order, as the worker's runs do.
     const path = pathOnly(builtinObjective(scene.fn, scene.noise.seed));
     const xi = this.#noiseOf(scene);
-    for (const k of missing) {
-      const t = new Trajectory(scene, scene.optimizers[k]!, xi, path);
-      t.advance(scene.steps);
-      set.sketch(k, t);
-    }
+    const runs = missing.map((k) => new Trajectory(scene, scene.optimizers[k]!, xi, path));
+    for (let step = 0; step < scene.steps; step += perEpoch)
+      for (const t of runs) t.advance(perEpoch);
+    runs.forEach((t, i) => set.sketch(missing[i]!, t));
   }
 
   #noiseOf(scene: Scene): Float64Array | null {

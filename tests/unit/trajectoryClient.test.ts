@@ -328,6 +328,28 @@ describe('TrajectoryClient', () => {
       tight.client.dispose();
     });
 
+    it('sketches every run of a change that recomputes them all, an epoch at a time, when they fit', () => {
+      const { client, workers, feed } = setup(PAGE_STEPS);
+      const scene = sceneFromPreset({
+        v: 1,
+        fn: { id: 'linear_regression', params: { n: 400, batch: 16 } },
+        steps: 500,
+        optimizers: ['sgd', 'adam', 'rmsprop', 'adagrad', 'lion', 'nadam'].map((type) => ({
+          type,
+          lr: 0.01,
+        })),
+      });
+      client.simulate(scene);
+      expect(workers[0]!.sent[0]!.skip).toEqual(scene.optimizers.map(() => false));
+      const expected = simulate(scene).runs;
+      feed.current!.runs.forEach((run, k) => {
+        expect(run.pathLength).toBe(501);
+        expect(bits(run.x.subarray(0, 501))).toEqual(bits(expected[k]!.x));
+        expect(bits(run.y.subarray(0, 501))).toEqual(bits(expected[k]!.y));
+      });
+      client.dispose();
+    });
+
     it('ends where the worker’s run ends when the sketch ran on past a loss that overflowed', () => {
       const { client, workers, feed } = setup(PAGE_STEPS);
       const scene = sceneFromPreset({

@@ -47,6 +47,7 @@ export function FnParamControl({
       check={(v) => numberProblem(v, spec) ?? combined(fnId, rows, { ...params, [name]: v }, name)}
       onValue={(v) => setFnParam(name, v)}
       inputMode={spec.min < 0 ? 'text' : 'decimal'}
+      field={`fn.params.${name}`}
     />
   );
 }
