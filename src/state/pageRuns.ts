@@ -19,6 +19,9 @@ export const PAGE_STEPS = 12_000;
  * dragged run of 1,000 steps over 1,000 training examples, B = 32, is estimated at 0.9 ms (linear
  * regression), 2.7 ms (the wells) and 3.2 ms (the logistic one); Node took 0.7–1.1, 1.9–2.0 and
  * 1.8–1.9 ms (warm, 4 December). Six runs of the linear regression (a change of B) fit too.
+ * The page is slower than the estimate where the loop dominates (its one loop serves every type,
+ * see stepLoop.ts): in Chromium, a drag's sketch took 2.1, 5.3 and 3.2 ms at the median (p95 4.6,
+ * 8.2 and 5.3 ms), six linear runs 4.4 ms (p95 10.1 ms); still inside the input's frame.
  */
 export const SKETCH_NS = 4e6;
 /**
