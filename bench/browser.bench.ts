@@ -81,6 +81,11 @@ interface Drag {
   longTasks: number[];
   /** Requests no frame ever showed (there should be none). */
   undrawn: number;
+  /**
+   * Per request, the least share of a run's path that its first frame drew: a path sketched on the
+   * page, or the worker's first chunk, may show its start only, the rest streaming in after.
+   */
+  shares: number[];
 }
 
 /**
@@ -131,7 +136,11 @@ async function dragSlider(page: Page, moves: number, field: string): Promise<Dra
       drawMs: [] as number[],
       longTasks,
       undrawn: 0,
+      shares: [] as number[],
     };
+    const pathsOf = (d: PerformanceMark) => (d.detail as { paths: number[] }).paths;
+    // A whole run's points: the longest path any frame drew (the runs end complete).
+    const whole = Math.max(...draws.flatMap(pathsOf));
     for (const d of draws) result.drawMs.push((d.detail as { ms: number }).ms);
     for (const request of marks('descent-lab:simulate')) {
       const runId = request.detail as number;
@@ -147,6 +156,7 @@ async function dragSlider(page: Page, moves: number, field: string): Promise<Dra
       }
       result.latencies.push(drawn.startTime - input[0]!);
       result.fromPointer.push(drawn.startTime - input[1]!);
+      result.shares.push(Math.min(...pathsOf(drawn)) / whole);
     }
     return result;
   });
@@ -320,7 +330,7 @@ async function heavyBudgets(url: string, browser: Browser): Promise<void> {
  * frame (p95) and long tasks against `target`.
  */
 async function dragBudgets(page: Page, what: string, target: number, field = 'lr'): Promise<void> {
-  const { latencies, fromPointer, longTasks, drawMs, undrawn } = await dragSlider(
+  const { latencies, fromPointer, longTasks, drawMs, undrawn, shares } = await dragSlider(
     page,
     MOVES,
     field,
@@ -338,6 +348,10 @@ async function dragBudgets(page: Page, what: string, target: number, field = 'lr
   );
   console.log(
     `${'  of which drawing the landscape (p95)'.padEnd(44)} ${`${ms(quantile(drawMs, 0.95))} (median ${ms(quantile(drawMs, 0.5))})`.padStart(22)}`,
+  );
+  const pct = (q: number) => `${Math.round(100 * quantile(shares, q))}%`;
+  console.log(
+    `${'  least share of a path in that frame'.padEnd(44)} ${`median ${pct(0.5)}, p5 ${pct(0.05)}`.padStart(22)}`,
   );
   const longest = longTasks.length ? Math.max(...longTasks) : 0;
   report(

@@ -18,10 +18,11 @@ export const PAGE_STEPS = 12_000;
  * machine's Node (the `nsPerExample` scale): 4 ms, the most the runs of formulas take here. One
  * dragged run of 1,000 steps over 1,000 training examples, B = 32, is estimated at 0.9 ms (linear
  * regression), 2.7 ms (the wells) and 3.2 ms (the logistic one); Node took 0.7–1.1, 1.9–2.0 and
- * 1.8–1.9 ms (warm, 4 December). Six runs of the linear regression (a change of B) fit too.
- * The page is slower than the estimate where the loop dominates (its one loop serves every type,
- * see stepLoop.ts): in Chromium, a drag's sketch took 2.1, 5.3 and 3.2 ms at the median (p95 4.6,
- * 8.2 and 5.3 ms), six linear runs 4.4 ms (p95 10.1 ms); still inside the input's frame.
+ * 1.8–1.9 ms (warm, 4 December). Six runs of the linear regression (a change of B) fit whole up to
+ * B ≈ 110; past that, and for six runs of the costlier models, their first epochs do. The page is
+ * slower than the estimate where the loop dominates (its one loop serves every type, see
+ * stepLoop.ts): in Chromium, a drag's sketch took 2.1, 5.3 and 3.2 ms at the median (p95 4.6, 8.2
+ * and 5.3 ms), six linear runs 4.4 ms (p95 10.1 ms); still inside the input's frame.
  */
 export const SKETCH_NS = 4e6;
 /**
@@ -30,20 +31,20 @@ export const SKETCH_NS = 4e6;
  */
 const SHUFFLE_NS = 25;
 
-/** Steps of one epoch of a loss made of data: its training set's batches. */
-const epochSteps = (scene: Scene, data: DataSpec): number =>
-  Math.ceil(data.dataset(scene.fn.params).train.n / scene.fn.params['batch']!);
-
 /**
- * The estimated cost of sketching `runs` paths of a loss made of data: every step a mini-batch's
- * gradients (priced as its losses, `nsPerExample`), and every epoch reached one shuffle, which
- * the runs share (`#sketch` takes them through the epochs together).
+ * How many steps of `runs` paths of a loss made of data the page sketches within `budget` ns:
+ * every run's steps, or as many whole epochs as fit (the runs go through the epochs together,
+ * sharing each one's shuffle), or within the first epoch as many steps as fit; 0 if none. A step
+ * costs its mini-batch's gradients (priced as their losses, `nsPerExample`), an epoch a shuffle.
  */
-function sketchNs(scene: Scene, data: DataSpec, runs: number): number {
+function sketchSteps(scene: Scene, data: DataSpec, runs: number, budget: number): number {
   const n = data.dataset(scene.fn.params).train.n;
-  const epochs = Math.ceil(scene.steps / epochSteps(scene, data));
   const batch = scene.fn.params['batch']!;
-  return runs * scene.steps * batch * data.nsPerExample + epochs * n * SHUFFLE_NS;
+  const perEpoch = Math.ceil(n / batch);
+  const stepNs = runs * batch * data.nsPerExample;
+  const epochs = Math.floor(budget / (perEpoch * stepNs + n * SHUFFLE_NS));
+  const steps = epochs > 0 ? epochs * perEpoch : Math.floor((budget - n * SHUFFLE_NS) / stepNs);
+  return Math.max(0, Math.min(scene.steps, steps));
 }
 
 /**
@@ -65,7 +66,8 @@ export class PageRuns {
    * Computes the runs of `set` still missing, when together they take at most the budget;
    * returns whether it did. Typed functions are left to the workers: their generated code may
    * only run there (the page's CSP has no `unsafe-eval`). A loss made of data costs a pass over
-   * the training set a step: only the paths are computed here, within `sketchBudget`, and the
+   * the training set a step: only the paths are computed here, as far as `sketchBudget` allows
+   * (all of them for a dragged run; their start when many runs change at a large B), and the
    * worker computes the runs in full behind them (returns false).
    */
   readonly fill = (set: RunSet): boolean => {
@@ -74,8 +76,8 @@ export class PageRuns {
     if (scene.fn.id === CUSTOM_ID || missing.length === 0) return false;
     const data = functionOf(scene.fn)?.data;
     if (data) {
-      if (sketchNs(scene, data, missing.length) <= this.sketchBudget)
-        this.#sketch(set, missing, epochSteps(scene, data));
+      const steps = sketchSteps(scene, data, missing.length, this.sketchBudget);
+      if (steps > 0) this.#sketch(set, missing, steps, data);
       return false;
     }
     if (missing.length * scene.steps > this.budget) return false;
@@ -89,16 +91,18 @@ export class PageRuns {
   };
 
   /**
-   * The paths of runs `missing`, taken through the epochs together: they share one objective,
-   * whose batch order keeps the last few epochs' permutations, so each epoch is shuffled once.
+   * The first `steps` steps of the paths of runs `missing`, taken through the epochs together:
+   * they share one objective, whose batch order keeps the last few epochs' permutations, so each
+   * epoch is shuffled once.
    */
-  #sketch(set: RunSet, missing: readonly number[], perEpoch: number): void {
+  #sketch(set: RunSet, missing: readonly number[], steps: number, data: DataSpec): void {
     const { scene } = set;
+    const perEpoch = Math.ceil(data.dataset(scene.fn.params).train.n / scene.fn.params['batch']!);
     const path = pathOnly(builtinObjective(scene.fn, scene.noise.seed));
     const xi = this.#noiseOf(scene);
     const runs = missing.map((k) => new Trajectory(scene, scene.optimizers[k]!, xi, path));
-    for (let step = 0; step < scene.steps; step += perEpoch)
-      for (const t of runs) t.advance(perEpoch);
+    for (let done = 0; done < steps; done += perEpoch)
+      for (const t of runs) t.advance(Math.min(perEpoch, steps - done));
     runs.forEach((t, i) => set.sketch(missing[i]!, t));
   }
 

@@ -321,11 +321,38 @@ describe('TrajectoryClient', () => {
       expect([set.runs[0]!.pathLength, set.runs[0]!.length]).toEqual([501, 40]);
       client.dispose();
 
-      const tight = setup(PAGE_STEPS, 1e5);
+      // Not even one step of three runs fits 10 µs: the worker alone draws them.
+      const tight = setup(PAGE_STEPS, 1e4);
       tight.client.simulate(scene);
       expect(tight.feed.current).toBeNull();
       expect(tight.workers[0]!.sent[0]!.skip).toEqual([false, false, false]);
       tight.client.dispose();
+    });
+
+    it('sketches the paths’ start, whole epochs of them, when the whole does not fit', () => {
+      // 300 training examples at B = 16: epochs of 19 steps, each about 76 µs for three runs.
+      const { client, workers, feed } = setup(PAGE_STEPS, 2e5);
+      const scene = dataScene();
+      client.simulate(scene);
+      const set = feed.current!;
+      const expected = simulate(scene).runs;
+      set.runs.forEach((run, k) => {
+        expect([run.pathLength, run.length]).toEqual([39, 0]);
+        expect(bits(run.x.subarray(0, 39))).toEqual(bits(expected[k]!.x.subarray(0, 39)));
+      });
+      // Less than an epoch: the steps of the first one that fit (two at 15 µs).
+      const small = setup(PAGE_STEPS, 1.5e4);
+      small.client.simulate(scene);
+      expect(small.feed.current!.runs.map((r) => r.pathLength)).toEqual([3, 3, 3]);
+      small.client.dispose();
+      // The worker's chunks take over past the sketch, and the runs end whole.
+      workers[0]!.compute(workers[0]!.sent[0]!);
+      expect(set.runs.map((r) => [r.pathLength, r.length])).toEqual([
+        [501, 501],
+        [501, 501],
+        [501, 501],
+      ]);
+      client.dispose();
     });
 
     it('sketches every run of a change that recomputes them all, an epoch at a time, when they fit', () => {
