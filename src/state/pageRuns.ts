@@ -31,6 +31,10 @@ export const SKETCH_NS = 4e6;
  */
 const SHUFFLE_NS = 25;
 
+/** Steps of one epoch of a loss made of data: its training set's batches. */
+const epochSteps = (scene: Scene, data: DataSpec): number =>
+  Math.ceil(data.dataset(scene.fn.params).train.n / scene.fn.params['batch']!);
+
 /**
  * How many steps of `runs` paths of a loss made of data the page sketches within `budget` ns:
  * every run's steps, or as many whole epochs as fit (the runs go through the epochs together,
@@ -40,7 +44,7 @@ const SHUFFLE_NS = 25;
 function sketchSteps(scene: Scene, data: DataSpec, runs: number, budget: number): number {
   const n = data.dataset(scene.fn.params).train.n;
   const batch = scene.fn.params['batch']!;
-  const perEpoch = Math.ceil(n / batch);
+  const perEpoch = epochSteps(scene, data);
   const stepNs = runs * batch * data.nsPerExample;
   const epochs = Math.floor(budget / (perEpoch * stepNs + n * SHUFFLE_NS));
   const steps = epochs > 0 ? epochs * perEpoch : Math.floor((budget - n * SHUFFLE_NS) / stepNs);
@@ -97,7 +101,7 @@ export class PageRuns {
    */
   #sketch(set: RunSet, missing: readonly number[], steps: number, data: DataSpec): void {
     const { scene } = set;
-    const perEpoch = Math.ceil(data.dataset(scene.fn.params).train.n / scene.fn.params['batch']!);
+    const perEpoch = epochSteps(scene, data);
     const path = pathOnly(builtinObjective(scene.fn, scene.noise.seed));
     const xi = this.#noiseOf(scene);
     const runs = missing.map((k) => new Trajectory(scene, scene.optimizers[k]!, xi, path));
