@@ -28,8 +28,8 @@ const MAX_FAILURES = 3;
  * requests, fills a RunSet and publishes it on the feed once it starts arriving. Runs small enough
  * to compute within a frame are computed on the page first (`page`), so a slider on one optimizer
  * redraws in the frame of its input (for a loss made of data, its path: the worker brings the
- * losses). A worker that crashes or hangs is replaced and the scene
- * recomputed; if that keeps failing, the status says so.
+ * losses). A worker that crashes or hangs is replaced and the scene recomputed; if that keeps
+ * failing, the status says so.
  */
 export class TrajectoryClient {
   readonly #worker = new WatchedWorker<FromTrajectoryWorker, ToTrajectoryWorker>(
