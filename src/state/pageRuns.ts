@@ -17,12 +17,13 @@ export const PAGE_STEPS = 12_000;
  * What the paths the page sketches for one request of a loss made of data may cost, in ns of this
  * machine's Node (the `nsPerExample` scale): 4 ms, the most the runs of formulas take here. One
  * dragged run of 1,000 steps over 1,000 training examples, B = 32, is estimated at 0.9 ms (linear
- * regression), 2.7 ms (the wells) and 3.2 ms (the logistic one); Node took 0.7–1.1, 1.9–2.0 and
- * 1.8–1.9 ms (warm, 4 December). Six runs of the linear regression (a change of B) fit whole up to
- * B ≈ 110; past that, and for six runs of the costlier models, their first epochs do. The page is
- * slower than the estimate where the loop dominates (its one loop serves every type, see
- * stepLoop.ts): in Chromium, a drag's sketch took 2.1, 5.3 and 3.2 ms at the median (p95 4.6, 8.2
- * and 5.3 ms), six linear runs 4.4 ms (p95 10.1 ms); still inside the input's frame.
+ * regression), 2.7 ms (the wells) and 3.2 ms (the logistic one). Six runs of the linear regression
+ * (a change of B) fit whole up to B ≈ 110; past that, and for six runs of the costlier models,
+ * their first epochs do. The estimate prices a gradient as its loss, and the page's one loop serves
+ * every type (stepLoop.ts): in Chromium (the worst of three fresh browsers, one drag each), a
+ * dragged run's sketch took 0.8, 3.3 and 1.9 ms at the median (p95 1.1, 5.3 and 3.8 ms, at most
+ * 5.4, 8.9 and 6.3 ms), and the six runs of a drag of B 2.6 ms (p95 7.1 ms, at most 15.8 ms):
+ * inside the input's frame, and never a long task.
  */
 export const SKETCH_NS = 4e6;
 /**
