@@ -1,8 +1,8 @@
 /**
  * The network's tanh (src/engine/math/tableTanh.ts) against a double-double tanh, in ulps of the
  * true value, over 10^7 inputs: uniform on [−25, 25], log-uniform in magnitude from the smallest
- * subnormal to 25, and dense around the formula's edges (1/8, 19.0625, 2^-27) and the table's
- * midpoints (i + ½)/64, where |δ| is largest; fdlibm's tanh (the engine's portable one) on the
+ * subnormal to 25, and dense around the formula's edges (2^-27, 19.0625) and halfway between the
+ * table's points (six significant bits), where |δ| is largest; fdlibm's tanh (the engine's portable one) on the
  * same inputs for comparison. Also ±0, ±∞, NaN and the extremes against Math.tanh. Takes ≈ 1 min.
  *
  *     npx tsx bench/tanhAccuracy.ts        (N=200000 npx tsx … for a quick look)
@@ -21,7 +21,7 @@ function uniform(): number {
   return (hi * 2 ** 26 + (seed >>> 6)) / 2 ** 53;
 }
 const sign = () => (uniform() < 0.5 ? -1 : 1);
-const edges = [0.125, 19.0625, 2 ** -27];
+const edges = [19.0625, 2 ** -27];
 
 function input(k: number): number {
   switch (k % 4) {
@@ -31,8 +31,10 @@ function input(k: number): number {
     case 2:
       return sign() * 2 ** (-1074 + (1074 + Math.log2(25)) * uniform());
     default: {
-      // Near an edge or a table midpoint, within a few hundred ulps.
-      const c = uniform() < 0.1 ? edges[k % 3]! : (Math.floor(uniform() * 1220) + 0.5) / 64;
+      // Near an edge or halfway between two of the table's points, within a few hundred ulps:
+      // (32 + m + ½)·2^b·2^-32 for b from −27 to 4.
+      const half = 2 ** (Math.floor(uniform() * 32) - 32) * (32 + Math.floor(uniform() * 32) + 0.5);
+      const c = uniform() < 0.1 ? edges[k % 2]! : half;
       return sign() * c * (1 + (uniform() - 0.5) * 2 ** -44);
     }
   }

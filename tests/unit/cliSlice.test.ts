@@ -99,7 +99,7 @@ describe('descent-lab slice', () => {
     );
     expect(out.view).toEqual(view);
     expect(out.train_loss).toHaveLength(6);
-    // Cell (i, j) is the loss at the cell's centre.
+    // Cell (i, j) is the loss at the cell's centre, as sampleGrid (engine/field.ts) places it.
     const loss = new PlaneLoss(new Network(training.arch), training.data.train, plane);
     const [x0, x1] = view.x;
     const [y0, y1] = view.y;
@@ -108,8 +108,8 @@ describe('descent-lab slice', () => {
       [5, 2],
       [3, 5],
     ] as const) {
-      const alpha = x0 + ((i + 0.5) * (x1 - x0)) / 6;
-      const beta = y0 + ((j + 0.5) * (y1 - y0)) / 6;
+      const alpha = x0 + (i + 0.5) * ((x1 - x0) / 6);
+      const beta = y0 + (j + 0.5) * ((y1 - y0) / 6);
       expect(out.train_loss[j]![i]).toBe(loss.f(alpha, beta));
     }
     expect(out.runs.map((run) => run.label)).toEqual(['SGD', 'Adam']);

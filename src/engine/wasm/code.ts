@@ -51,6 +51,8 @@ const enum Simd {
   I64x2AllTrue = 0xc3,
   Bitselect = 0x52,
   I64x2Shl = 0xcb,
+  I64x2ShrU = 0xcd,
+  I64x2Sub = 0xd1,
   F64x2Abs = 0xec,
   F64x2Neg = 0xed,
   F64x2Add = 0xf0,
@@ -59,6 +61,7 @@ const enum Simd {
   F64x2Div = 0xf3,
   F64x2Max = 0xf5,
   F64x2Pmin = 0xf6,
+  F64x2Pmax = 0xf7,
 }
 
 /** Constants the code loads, f64 each, from `base` in memory on: the caller writes them there. */
@@ -118,6 +121,11 @@ export class Code {
     let i = values.findIndex((u) => Object.is(u, v));
     if (i < 0) i = values.push(v) - 1;
     return this.get(this.hoist(this.pool.base + 8 * i));
+  }
+
+  /** Pushes the integer n (0 ≤ n < 2^52) in both 64-bit lanes: the f64 whose bits are n. */
+  kI64(n: number): this {
+    return this.k(n * Number.MIN_VALUE);
   }
 
   /** Pushes bytes. */
@@ -197,6 +205,10 @@ export class Code {
   trunc = (): this => this.simd(Simd.F64x2Trunc);
   /** (v, count) → each 64-bit lane shifted left by the i32 count. */
   i64x2Shl = (): this => this.simd(Simd.I64x2Shl);
+  /** (v, count) → each 64-bit lane shifted right by the i32 count, zeros in. */
+  i64x2ShrU = (): this => this.simd(Simd.I64x2ShrU);
+  /** 64-bit lane by lane, modulo 2^64. */
+  i64x2Sub = (): this => this.simd(Simd.I64x2Sub);
   /** 1 if both 64-bit lanes are nonzero, else 0 (an i32). */
   allTrue = (): this => this.simd(Simd.I64x2AllTrue);
   /** (a, b, mask) → a where mask bits are set, b elsewhere. */
@@ -211,4 +223,6 @@ export class Code {
   max = (): this => this.simd(Simd.F64x2Max);
   /** (a, b) → b < a ? b : a, lane by lane (one instruction; min's NaN rules take V8 ten). */
   pmin = (): this => this.simd(Simd.F64x2Pmin);
+  /** (a, b) → a < b ? b : a, lane by lane. */
+  pmax = (): this => this.simd(Simd.F64x2Pmax);
 }

@@ -168,15 +168,15 @@ describe('the WebAssembly forward pass has the bits of the JS network', () => {
         TINY,
         up(TINY),
         1e-5,
-        down(0.125),
-        0.125,
-        up(0.125),
-        // Table points and the halfway points between them, where (a·64 + 0.5) | 0 turns.
-        ...[8, 9, 63, 64, 100, 640, 1219, 1220].flatMap((i) => [
-          i / 64,
-          (i + 0.5) / 64,
-          down((i + 0.5) / 64),
-        ]),
+        // Table points (six significant bits) and the halfway points between them, where the
+        // split turns, in the first binade, around 1 and in the last.
+        ...[TINY, 0.125, 0.5, 1, 16].flatMap((b) =>
+          [0, 1, 31].flatMap((m) => {
+            const c = b * (1 + m / 32);
+            const half = b * (1 + (m + 0.5) / 32);
+            return [c, down(c), up(c), half, down(half), up(half)];
+          }),
+        ),
         Math.PI,
         down(BIG),
         BIG,

@@ -1,7 +1,9 @@
 import { expParts } from '../../math/exp.ts';
 import { fromWords } from '../../math/words.ts';
 import type { Code } from '../../wasm/code.ts';
-import { TWO52 } from './tanhPair.ts';
+
+/** 2^52: below it, an integer i + 2^52 holds i in its significand's low bits. */
+const TWO52 = 4503599627370496;
 
 // exp.ts's tests on the high word hx of |x|, as bounds on |x| itself: for a ≥ 0, hx ≥ H exactly
 // when a ≥ fromWords(H, 0).

@@ -32,7 +32,7 @@ export function wasmForwardFor(arch: Architecture): WasmForward | null {
 
 /**
  * A Network of `arch` that computes its full-batch losses and outputs in WebAssembly where it can
- * (2.6× as fast with tanh, 3.9× with ReLU on issue 15's [2, 16, 16, 1]: bench/wasmLoss.bench.ts),
+ * (3.3× as fast with tanh, 5.2× with ReLU on issue 15's [2, 16, 16, 1]: bench/wasmLoss.bench.ts),
  * with the JS loops' bits either way
  * (tests/unit/network/wasmForward.test.ts): what the workers and the command line train and slice
  * with.

@@ -49,7 +49,7 @@ export function forwardKernel(
   const { sizes, weight, bias, count } = layoutOf(arch);
   const L = sizes.length - 1;
   const table = 0;
-  const pool = { base: table + 16 * tanhParts().SIZE, values: [] };
+  const pool = { base: table + 16 * tanhParts().HI.length, values: [] };
   const theta = pool.base + 8 * POOL;
   // Each hidden layer's activations for a chunk.
   const buffer: number[] = [];

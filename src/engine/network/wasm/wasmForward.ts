@@ -38,10 +38,10 @@ export const IO_BYTES = 80 * PAIRS;
  * (model.ts): the outputs lane by lane as its loops (forwardKernel.ts), each example's loss by
  * the kernel's head (headKernel.ts), summed in JS as Network sums them, per chunk of CHUNK
  * examples and then the chunks. Measured side by side in Node 20 on issue 15's [2, 16, 16, 1]
- * (bench/wasmLoss.bench.ts, worst of three processes): the full-batch training and test loss
- * 2.56× as fast as Network.loss with tanh (135 µs), 3.93× with ReLU (52 µs), where the JS head
- * had 2.15× and 2.50×; the forward pass alone 2.55× and 3.93×, the log-loss head alone 3.6×. The
- * module is 2–67 KB, compiled per architecture in 1–45 ms.
+ * (bench/wasmLoss.bench.ts, two processes, 4 December, after tableTanh's single path): the
+ * full-batch training and test loss 3.31–3.38× as fast as Network.loss with tanh (159–161 µs),
+ * 5.23–5.33× with ReLU (63–66 µs); the forward pass alone 3.15–3.31× and 5.53–5.64×, the log-loss
+ * head alone 3.3–3.7×. The module is 2–67 KB, compiled per architecture in 1–45 ms.
  */
 export class WasmForward {
   private readonly exports;
