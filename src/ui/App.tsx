@@ -81,7 +81,7 @@ function Lab({ store, compiler, lesson = null }: LabProps) {
   const pipeline = usePipeline(store, compiler);
   const inspection = useInspection(store, compiler);
   const sweep = useSweepRunner(store, compiler);
-  usePlaybackClock();
+  usePlaybackClock(pipeline.runs);
   useShortcuts();
   const [drawn, setDrawn] = useState(false);
   const snapshot = useRef<LandscapeSnapshot | null>(null);

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { LabStore } from '../state/store.ts';
+import type { Feed } from '../workers/feed.ts';
 import { useLabStore } from '../state/useLab.ts';
 
 /** A frame longer than this (a background tab, a debugger pause) advances only this far. */
@@ -14,10 +15,16 @@ const clocks = new WeakSet<LabStore>();
  * each animation frame and stops (playing: false) at the last step. With reduced motion, playing
  * jumps straight to the end. Call it once per page (App does); a second caller is a no-op.
  *
+ * It waits for `runs`, the page's run feed: before any run set is published (a page just loaded,
+ * its first runs still computing) it holds the cursor and asks for no frames, and starts when the
+ * first set arrives. Otherwise the first race of a network scene would play over empty views while
+ * it trains (about a second), redrawing every view each frame on the cores the training needs,
+ * and its runs would arrive half-way through the animation.
+ *
  * Why `setState` and not an action: `seek` pauses, and the store deliberately has no "advance"
  * action, so the clock writes `playback.step` itself, keeping `playing` and `speed` as they are.
  */
-export function usePlaybackClock(): void {
+export function usePlaybackClock(runs: Pick<Feed<unknown>, 'current' | 'subscribe'>): void {
   const store = useLabStore();
   useEffect(() => {
     if (clocks.has(store)) return;
@@ -50,7 +57,7 @@ export function usePlaybackClock(): void {
     };
     const start = () => {
       if (reduced.matches) return finish();
-      if (request !== 0) return;
+      if (request !== 0 || runs.current === null) return;
       position = written = store.getState().playback.step;
       last = performance.now();
       request = requestAnimationFrame(frame);
@@ -59,12 +66,16 @@ export function usePlaybackClock(): void {
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.playback.playing && !prev.playback.playing) start();
     });
+    const unsubscribeRuns = runs.subscribe(() => {
+      if (store.getState().playback.playing) start();
+    });
     if (store.getState().playback.playing) start();
     return () => {
       cancelAnimationFrame(request);
       request = 0;
       unsubscribe();
+      unsubscribeRuns();
       clocks.delete(store);
     };
-  }, [store]);
+  }, [store, runs]);
 }

@@ -47,7 +47,7 @@ export function EmbedApp({ store, compiler, options }: EmbedProps) {
 
 function Embed({ store, compiler, options }: EmbedProps) {
   const pipeline = usePipeline(store, compiler);
-  usePlaybackClock();
+  usePlaybackClock(pipeline.runs);
   useShortcuts();
   useParentHeight();
   const [drawn, setDrawn] = useState(false);
