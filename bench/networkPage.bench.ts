@@ -118,6 +118,14 @@ const budgetScene = (activation: 'tanh' | 'relu') => ({
 const BUDGET_MS = 500;
 const LOADS = 4;
 
+/**
+ * How the budget's waits poll: on a timer, not Playwright's default of a callback in every
+ * animation frame, so that the instrument adds no frames of its own to the page it times (side by
+ * side, 4 December: no change beyond the noise). The times come from the page's marks and status
+ * log, not from when a poll saw them.
+ */
+const POLL = { timeout: 120_000, polling: 100 };
+
 /** Times of one request on the page: to its runs trained (the plane's stage began) and arrived. */
 interface Timing {
   readonly trained: number;
@@ -134,7 +142,7 @@ async function timing(page: Page): Promise<Timing> {
   await page.waitForFunction(
     () => performance.getEntriesByName('descent-lab:network-runs').length > 0,
     undefined,
-    { timeout: 120_000 },
+    POLL,
   );
   return page.evaluate(() => {
     const mark = performance.getEntriesByName('descent-lab:network-runs')[0] as PerformanceMark;
@@ -177,7 +185,7 @@ async function budgetTimes(
     await page.waitForFunction(
       () => document.querySelector('p.status')?.textContent?.includes('computed in'),
       undefined,
-      { timeout: 120_000 },
+      POLL,
     );
     await page.evaluate(
       (preset) => {
