@@ -1,7 +1,7 @@
 import { checkView, fieldOfSamples, sampleRows } from '../engine/field.ts';
 import {
   checkRunsPlane,
-  planeOfRuns,
+  planeOfRunsSteps,
   projectRun,
   viewOfRuns,
 } from '../engine/network/landscape.ts';
@@ -163,7 +163,7 @@ export class NetworkService {
     yield;
     const slice = sliceOf(scene.network);
     const examples = sliceExamples(training, slice.loss);
-    const runsPlane = planeOfRuns(slice.plane, training.arch, runs, slice.run);
+    const runsPlane = yield* planeOfRunsSteps(slice.plane, training.arch, runs, slice.run);
     const { kind, plane, explained } = runsPlane;
     const projections = runs.map((run) => projectRun(plane, run));
     const view = viewOfRuns(kind, projections);

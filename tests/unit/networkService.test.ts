@@ -322,6 +322,21 @@ describe('the network worker’s service', () => {
     expect(pending()).toBe(0);
   });
 
+  it('computes the plane across tasks: a cancel while it computes stops it before the runs go', () => {
+    // 3 runs × 41 points of 59 parameters: tens of pieces of the plane, 3 pieces a task here.
+    const { host, posted, drain, pending } = fakeHost(5);
+    const service = new NetworkService(host);
+    service.receive(request(1));
+    const plane = () => posted.some((m) => m.type === 'progress' && m.stage === 'plane');
+    while (!plane() && pending() > 0) drain(1);
+    drain(3);
+    expect(posted.some((m) => m.type === 'runs')).toBe(false);
+    service.receive({ type: 'cancel' });
+    drain();
+    expect(posted.some((m) => m.type === 'runs')).toBe(false);
+    expect(pending()).toBe(0);
+  });
+
   it('slices the newest plane over another view (a zoom) as the command line slices its own', async () => {
     const { host, posted, drain } = fakeHost();
     const { samples, fieldOf } = keptSamples();

@@ -1,7 +1,7 @@
 import type { Box } from '../types.ts';
 import { layoutOf, type Architecture } from './architecture.ts';
 import { randomPlane } from './directions.ts';
-import { principalPlane } from './pca.ts';
+import { principalPlaneSteps } from './pca.ts';
 import { project, type Plane } from './plane.ts';
 import type { NetworkRun } from './train.ts';
 
@@ -39,8 +39,23 @@ export function planeOfRuns(
   through = 0,
   seed = 1,
 ): RunsPlane {
+  const steps = planeOfRunsSteps(kind, arch, runs, through, seed);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** planeOfRuns a piece at a time (principalPlaneSteps), for a worker's interruptible job. */
+export function* planeOfRunsSteps(
+  kind: PlaneKind,
+  arch: Architecture,
+  runs: readonly NetworkRun[],
+  through = 0,
+  seed = 1,
+): Generator<void, RunsPlane, void> {
   if (kind === 'pca') {
-    const plane = principalPlane(runs.map(rowsOf), runs[0]!.count);
+    const plane = yield* principalPlaneSteps(runs.map(rowsOf), runs[0]!.count);
     return { kind, plane, explained: plane.explained };
   }
   const run = runs[through]!;

@@ -30,6 +30,22 @@ const SETTLED = 1e-13;
  * is made positive.
  */
 export function principalPlane(paths: readonly Float64Array[], dim: number): PrincipalPlane {
+  const steps = principalPlaneSteps(paths, dim);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * principalPlane a piece at a time, the same numbers: it yields after every four points of XᵀX
+ * and every product with it (each at most dim² multiply-adds: ≈ 5 ms at dim 2,000, where the whole
+ * plane of 6 × 500 points takes seconds), so a worker's job stays interruptible (TaskedJob).
+ */
+export function* principalPlaneSteps(
+  paths: readonly Float64Array[],
+  dim: number,
+): Generator<void, PrincipalPlane, void> {
   let m = 0;
   const center = new Float64Array(dim);
   for (const path of paths) {
@@ -38,21 +54,24 @@ export function principalPlane(paths: readonly Float64Array[], dim: number): Pri
   }
   if (m < 3) throw new RangeError('a principal plane needs at least three points');
   for (let i = 0; i < dim; i++) center[i] = center[i]! / m;
-  const cov = scatter(paths, dim, center);
+  const cov = yield* scatter(paths, dim, center);
   let total = 0;
   for (let i = 0; i < dim; i++) total += cov[i * dim + i]!;
-
   const b = Math.min(BLOCK, dim);
   const source = new NormalSource(1);
   const start = Array.from({ length: b }, () =>
     Float64Array.from({ length: dim }, () => source.nextNormal()),
   );
   orthonormalize(start, source);
-  let ritz = rayleighRitz(cov, start);
+  let ritz = yield* rayleighRitz(cov, start);
   for (let k = 0; k < ITERATIONS; k++) {
-    const w = ritz.vectors.map((x) => times(cov, x));
+    const w: Float64Array[] = [];
+    for (const x of ritz.vectors) {
+      w.push(times(cov, x));
+      yield;
+    }
     orthonormalize(w, source);
-    const next = rayleighRitz(cov, w);
+    const next = yield* rayleighRitz(cov, w);
     const moved = Math.max(
       movement(ritz.vectors[0]!, next.vectors[0]!),
       dim > 1 ? movement(ritz.vectors[1]!, next.vectors[1]!) : 0,
@@ -73,7 +92,11 @@ export function principalPlane(paths: readonly Float64Array[], dim: number): Pri
  * XᵀX of the centred points, dim × dim, both triangles filled. Four points at a time: each entry
  * is loaded and stored once for four products, the store being what bounds this loop.
  */
-function scatter(paths: readonly Float64Array[], dim: number, center: Float64Array): Float64Array {
+function* scatter(
+  paths: readonly Float64Array[],
+  dim: number,
+  center: Float64Array,
+): Generator<void, Float64Array, void> {
   const cov = new Float64Array(dim * dim);
   const x = [0, 1, 2, 3].map(() => new Float64Array(dim));
   const [x0, x1, x2, x3] = x as [Float64Array, Float64Array, Float64Array, Float64Array];
@@ -96,7 +119,10 @@ function scatter(paths: readonly Float64Array[], dim: number, center: Float64Arr
     for (let p = 0; p + dim <= path.length; p += dim) {
       const into = x[filled++]!;
       for (let i = 0; i < dim; i++) into[i] = path[p + i]! - center[i]!;
-      if (filled === 4) flush();
+      if (filled === 4) {
+        flush();
+        yield;
+      }
     }
   }
   if (filled > 0) flush();
@@ -129,12 +155,16 @@ function movement(a: Float64Array, b: Float64Array): number {
  * The orthonormal block V rotated to the eigenvectors of VᵀCV, largest eigenvalue first, with
  * those eigenvalues (the Rayleigh quotients of the rotated vectors).
  */
-function rayleighRitz(
+function* rayleighRitz(
   c: Float64Array,
   v: readonly Float64Array[],
-): { vectors: Float64Array[]; values: number[] } {
+): Generator<void, { vectors: Float64Array[]; values: number[] }, void> {
   const b = v.length;
-  const cv = v.map((x) => times(c, x));
+  const cv: Float64Array[] = [];
+  for (const x of v) {
+    cv.push(times(c, x));
+    yield;
+  }
   const h = new Float64Array(b * b);
   for (let i = 0; i < b; i++) for (let j = 0; j < b; j++) h[i * b + j] = dot(v[i]!, cv[j]!);
   const { values, vectors } = jacobi(h, b);
