@@ -162,10 +162,12 @@ export class Code {
   }
   i32Eqz = (): this => this.op(0x45);
   i32Ne = (): this => this.op(0x47);
+  i32LtS = (): this => this.op(0x48);
   i32LtU = (): this => this.op(0x49);
   i32Add = (): this => this.op(0x6a);
   i32Sub = (): this => this.op(0x6b);
   i32Mul = (): this => this.op(0x6c);
+  i32And = (): this => this.op(0x71);
   i32Shl = (): this => this.op(0x74);
   /** (a, b, condition) → condition ≠ 0 ? a : b. */
   select = (): this => this.op(0x1b);

@@ -7,6 +7,7 @@ import { filterNormalized, randomPlane } from '../../../src/engine/network/direc
 import { initialParameters } from '../../../src/engine/network/init.ts';
 import { Network } from '../../../src/engine/network/model.ts';
 import { principalPlane } from '../../../src/engine/network/pca.ts';
+import { scatterKernel } from '../../../src/engine/network/wasm/scatterKernel.ts';
 import { pointOn, project } from '../../../src/engine/network/plane.ts';
 import { lineLosses, PlaneLoss } from '../../../src/engine/network/slice.ts';
 
@@ -160,6 +161,40 @@ describe('the principal plane of paths', () => {
       expect(b.d1[i]).toBeCloseTo(a.d1[i]!, 6);
       expect(b.d2[i]).toBeCloseTo(a.d2[i]!, 6);
     }
+  });
+});
+
+describe('the principal plane in WebAssembly (scatterKernel)', () => {
+  it('has the JS loop’s bits: dims odd and even, points short of a group and of a chunk', () => {
+    // Compiled here, so the two calls below take the two paths.
+    expect(scatterKernel(5, 64)).not.toBeNull();
+    // Chunks of 64 points, groups of 4, pairs of entries: shapes on either side of each.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 70 }),
+        fc.array(fc.integer({ min: 1, max: 140 }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+        (dim, counts, seed, scale) => {
+          if (counts.reduce((a, b) => a + b, 0) < 3) return;
+          const source = new NormalSource(seed);
+          const paths = counts.map((n) =>
+            Float64Array.from({ length: n * dim }, (_, i) =>
+              // Some exact zeros and repeats among the values, where −0 and +0 could tell.
+              i % 11 === 0 ? 0 : scale * source.nextNormal() + (i % dim),
+            ),
+          );
+          const wasm = principalPlane(paths, dim);
+          const js = principalPlane(paths, dim, false);
+          for (const key of ['center', 'd1', 'd2', 'explained'] as const)
+            expect(
+              [...wasm[key]].every((v, i) => Object.is(v, js[key][i])),
+              key,
+            ).toBe(true);
+        },
+      ),
+      { numRuns: 80 },
+    );
   });
 });
 
