@@ -44,10 +44,13 @@ async function cli<T>(args: string[]): Promise<T> {
   return JSON.parse(stdout) as T;
 }
 
-const computed = (page: Page) =>
-  expect
+/** The scene computed, and its first race played to the end (it starts once the runs arrive). */
+async function computed(page: Page) {
+  await expect
     .poll(() => page.textContent('p.status'), { timeout: 60_000 })
     .toMatch(/^Network \[2, 8, 8, 1\] tanh on Circle · 3 optimizers · 300 steps · computed in/);
+  await expect.poll(() => page.textContent('.playback-step')).toMatch(/^step 300 \/ 300/);
+}
 
 describe('a network scene in the page', () => {
   it('trains every optimizer, slices their plane, and shows the command line’s numbers', async () => {
