@@ -16,7 +16,7 @@ const ITERATIONS = 2000;
 const SETTLED = 1e-13;
 /** Points the WebAssembly XᵀX takes in at a time: a multiple of 4, the groups of the JS loop. */
 const CHUNK = 64;
-/** Products of XᵀX between two yields of the WebAssembly sums (2^21: ≈ 1 ms). */
+/** Products of XᵀX between two yields of the WebAssembly sums, at most: 2^21. */
 const PIECE = 2097152;
 
 /**
@@ -47,9 +47,11 @@ export function principalPlane(
 }
 
 /**
- * principalPlane a piece at a time, the same numbers: it yields after every four points of XᵀX
- * and every product with it (each at most dim² multiply-adds: ≈ 5 ms at dim 2,000, where the whole
- * plane of 6 × 500 points takes seconds), so a worker's job stays interruptible (TaskedJob).
+ * principalPlane a piece at a time, the same numbers: it yields within XᵀX's sums (every PIECE
+ * products in WebAssembly, every four points in JS) and after every product with XᵀX (dim²
+ * multiply-adds), a few ms each at dim 2,000, where the whole plane of 6 × 500 points takes
+ * seconds, so a worker's job stays interruptible (TaskedJob). `wasm` false sums XᵀX in JS even
+ * where WebAssembly compiles (the tests compare the two).
  */
 export function* principalPlaneSteps(
   paths: readonly Float64Array[],
