@@ -1,16 +1,6 @@
 import { Code, I32, V128 } from '../../wasm/code.ts';
+import { instantiate } from '../../wasm/instantiate.ts';
 import { moduleBytes } from '../../wasm/module.ts';
-
-/** The little of the WebAssembly JS API used here (the engine's tsconfig has no DOM types). */
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => {
-    exports: {
-      memory: { buffer: ArrayBuffer };
-      addRows(i0: number, i1: number, groups: number): void;
-    };
-  };
-};
 
 /** XᵀX's sums in WebAssembly: its matrix and a chunk of centred points in the kernel's memory. */
 export interface ScatterKernel {
@@ -83,12 +73,11 @@ export function scatterKernel(dim: number, chunk: number): ScatterKernel | null 
   c.br(0).end().end();
   const locals = [I32, I32, I32, I32, I32, I32, V128, V128, V128, V128];
   try {
-    const module = new WebAssembly.Module(
+    const exports = instantiate<Pick<ScatterKernel, 'addRows'>>(
       moduleBytes(Math.ceil(bytes / 65536), [
         { name: 'addRows', params: [I32, I32, I32], locals, body: c },
       ]),
     );
-    const { exports } = new WebAssembly.Instance(module);
     const buffer = exports.memory.buffer;
     return {
       cov: new Float64Array(buffer, covAt, dim * dim + 2),

@@ -2,24 +2,15 @@ import type { Examples } from '../../data/examples.ts';
 import { tanhParts } from '../../math/tableTanh.ts';
 import { layoutOf, type Architecture } from '../architecture.ts';
 import { CHUNK } from '../model.ts';
+import { instantiate } from '../../wasm/instantiate.ts';
 import { forwardKernel } from './forwardKernel.ts';
 
-/**
- * The little of the WebAssembly JS API used here: the engine's tsconfig has no DOM or Node types.
- * Synchronous compilation is fine in a worker and in Node; a page's main thread refuses modules
- * over 4 KB (Chromium).
- */
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => {
-    exports: {
-      memory: { buffer: ArrayBuffer };
-      forward(input: number, output: number, pairs: number): void;
-      logLoss(z: number, t: number, out: number, pairs: number): void;
-      squaredError(z: number, t: number, out: number, pairs: number): void;
-    };
-  };
-};
+/** The kernel's functions (forwardKernel.ts, headKernel.ts). */
+interface ForwardExports {
+  forward(input: number, output: number, pairs: number): void;
+  logLoss(z: number, t: number, out: number, pairs: number): void;
+  squaredError(z: number, t: number, out: number, pairs: number): void;
+}
 
 /**
  * Examples a call of the kernel takes: a multiple of CHUNK, so each of Network's chunk sums lies
@@ -55,7 +46,7 @@ export class WasmForward {
 
   constructor(arch: Architecture) {
     const { bytes, layout } = forwardKernel(arch, IO_BYTES);
-    this.exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
+    this.exports = instantiate<ForwardExports>(bytes);
     this.classify = arch.head === 'classification';
     const buffer = this.exports.memory.buffer;
     new Float64Array(buffer, layout.pool, layout.constants.length).set(layout.constants);
