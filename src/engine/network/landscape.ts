@@ -1,3 +1,4 @@
+import { toEnd } from '../steps.ts';
 import type { Box } from '../types.ts';
 import { layoutOf, type Architecture } from './architecture.ts';
 import { randomPlane } from './directions.ts';
@@ -39,11 +40,7 @@ export function planeOfRuns(
   through = 0,
   seed = 1,
 ): RunsPlane {
-  const steps = planeOfRunsSteps(kind, arch, runs, through, seed);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return toEnd(planeOfRunsSteps(kind, arch, runs, through, seed));
 }
 
 /** planeOfRuns a piece at a time (principalPlaneSteps), for a worker's interruptible job. */

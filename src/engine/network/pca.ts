@@ -1,6 +1,7 @@
 import { NormalSource } from '../noise.ts';
 import { scatterKernel, type ScatterKernel } from './wasm/scatterKernel.ts';
 import type { Plane } from './plane.ts';
+import { toEnd } from '../steps.ts';
 
 /** A plane of principal components and the share of the points' variance along each axis. */
 export interface PrincipalPlane extends Plane {
@@ -39,11 +40,7 @@ export function principalPlane(
   dim: number,
   wasm = true,
 ): PrincipalPlane {
-  const steps = principalPlaneSteps(paths, dim, wasm);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return toEnd(principalPlaneSteps(paths, dim, wasm));
 }
 
 /**
