@@ -132,20 +132,23 @@ export class NetworkService {
     const post = this.host.post.bind(this.host);
     this.#plane = null;
     if (!scene.network) throw new Error('the scene has no network');
-    const training = networkTraining(scene, scene.network);
-    const net = fastNetwork(training.arch);
     const key = trainingKey(scene);
     let trained = this.#trained?.key === key ? this.#trained : null;
+    const of = scene.optimizers.length;
+    const keys = scene.optimizers.map((entry) => runKey(scene, entry));
+    const own = keys.map((k) => this.#runs.get(k) ?? null);
+    const missing = own.flatMap((run, k) => (run ? [] : [k]));
+    const trainer = this.#trainer;
+    // The trainer has its share before this worker sets up (its data set, θ₀ and kernel: ≈ 25 ms
+    // on a fresh load), and sets up its own meanwhile. The trainer's runs come here too, from the
+    // last one back, in case it is slow or gone; each is dropped once the trainer's arrives
+    // (trainerLink.ts).
+    const order = trained ? [] : trainer.share(requestId, scene, missing);
+    const training = networkTraining(scene, scene.network);
+    const net = fastNetwork(training.arch);
     let fromTrainer = 0;
     if (!trained) {
-      const of = training.optimizers.length;
-      const keys = training.optimizers.map((entry) => runKey(scene, entry));
-      const own = keys.map((k) => this.#runs.get(k) ?? null);
-      const missing = own.flatMap((run, k) => (run ? [] : [k]));
-      const trainer = this.#trainer;
-      // The trainer's runs come too, from the last one back, in case it is slow or gone; each is
-      // dropped once the trainer's arrives (trainerLink.ts).
-      for (const run of trainer.share(requestId, scene, missing)) {
+      for (const run of order) {
         if (trainer.arrived(run)) continue;
         const done = own.reduce((n, r, k) => (r || trainer.arrived(k) ? n + 1 : n), 0);
         post({ type: 'progress', requestId, stage: 'training', run, of, done }, []);

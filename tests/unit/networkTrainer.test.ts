@@ -147,6 +147,19 @@ describe('the network worker with its trainer', () => {
     expect(answers(two.posted, 2)).toEqual(alone(2, slower));
   });
 
+  it('hands the trainer its share before setting up its own training', () => {
+    // A scene whose setup throws (a data set no preset would name): the share went out first,
+    // so the trainer (setting up its own meanwhile, on a fresh load ≈ 25 ms) is then cancelled.
+    const broken = { ...scene, network: { ...scene.network!, data: 'no such set' } };
+    const two = twoWorkers();
+    two.service.receive(request(1, broken));
+    two.network.step();
+    expect(two.toTrainer.map((m) => m.type)).toEqual(['train', 'cancel']);
+    expect(two.posted).toEqual([
+      { type: 'error', requestId: 1, message: expect.stringMatching(/no such set/) },
+    ]);
+  });
+
   it('one run to train (a slider step on one optimizer) is not split', () => {
     const two = twoWorkers();
     two.service.receive(request(1));
