@@ -7,6 +7,7 @@ import { defaultScene } from './preset/index.ts';
 import { EmbedApp } from './ui/embed/EmbedApp.tsx';
 import { embedNotice } from './ui/embed/embedNotice.ts';
 import { CompileClient } from './workers/compileClient.ts';
+import { startNetworkWorkers } from './workers/networkClient.ts';
 
 /*
  * A scene embedded in a course page (embed.html#s=1.…&controls=…): the link's scene, never the
@@ -21,12 +22,19 @@ const options = readEmbedOptions(window.location.hash);
 const store = createLabStore(link?.scene ?? defaultScene(), { animate: !reducedMotion });
 store.getState().actions.notify(embedNotice(link, options));
 const compiler = new CompileClient();
+// A network scene's workers start now, while React mounts: its training is asked for once it has.
+const networkWorkers = store.getState().network ? startNetworkWorkers() : undefined;
 // A typed function the compiler refuses gives way to what the command line runs for the link.
 if (link) replaceIfRefused(store, link, compilerVerdict(compiler));
 startTransition(() =>
   createRoot(root).render(
     <StrictMode>
-      <EmbedApp store={store} compiler={compiler} options={options} />
+      <EmbedApp
+        store={store}
+        compiler={compiler}
+        networkWorkers={networkWorkers}
+        options={options}
+      />
     </StrictMode>,
   ),
 );

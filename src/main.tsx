@@ -6,6 +6,7 @@ import { createLabStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
 import { lessonStep } from './ui/lesson/path.ts';
 import { CompileClient } from './workers/compileClient.ts';
+import { startNetworkWorkers } from './workers/networkClient.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -19,6 +20,8 @@ const store = createLabStore(opening.scene, { animate: !reducedMotion });
 store.getState().actions.notify(opening.notice);
 // The page's one compile worker, started on the first typed function (mathjs loads only then).
 const compiler = new CompileClient();
+// A network scene's workers start now, while React mounts: its training is asked for once it has.
+const networkWorkers = store.getState().network ? startNetworkWorkers() : undefined;
 const sync = syncScene(store, window, storage, opening, compilerVerdict(compiler));
 exposeHandle(store, sync);
 // Rendered as a transition, React yields to the browser every few milliseconds while it mounts:
@@ -27,7 +30,7 @@ exposeHandle(store, sync);
 startTransition(() =>
   createRoot(root).render(
     <StrictMode>
-      <App store={store} compiler={compiler} lesson={lesson} />
+      <App store={store} compiler={compiler} networkWorkers={networkWorkers} lesson={lesson} />
     </StrictMode>,
   ),
 );

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { LabStore } from '../state/store.ts';
 import { LabContext } from '../state/useLab.ts';
 import type { CompileClient } from '../workers/compileClient.ts';
+import type { NetworkWorkers } from '../workers/networkClient.ts';
 import { CompilerContext } from './compiler.ts';
 import { OptimizerPanel } from './controls/OptimizerPanel.tsx';
 import { ScenePanel } from './controls/ScenePanel.tsx';
@@ -43,20 +44,22 @@ import './share.css';
  * then the controls; the landscape and the playback with the chart stay in sight while the rest
  * scrolls. On a narrow screen, the same in one column.
  */
-export function App({ store, compiler, lesson = null }: LabProps) {
+export function App(props: LabProps) {
   return (
-    <LabContext.Provider value={store}>
-      <CompilerContext.Provider value={compiler}>
-        <Lab store={store} compiler={compiler} lesson={lesson} />
+    <LabContext.Provider value={props.store}>
+      <CompilerContext.Provider value={props.compiler}>
+        <Lab {...props} />
       </CompilerContext.Provider>
     </LabContext.Provider>
   );
 }
 
-/** What the page gives the lab: its store and its compile client. */
+/** What the page gives the lab: its store, its compile client, the network workers to use. */
 interface LabProps {
   readonly store: LabStore;
   readonly compiler: CompileClient;
+  /** The network workers, when the page started them early (startNetworkWorkers). */
+  readonly networkWorkers?: NetworkWorkers;
   /** The lesson path's step the page was opened at (`…&lesson=<id>`), or null. */
   readonly lesson?: number | null;
 }
@@ -77,8 +80,8 @@ const functionViews = [
   },
 ] as const;
 
-function Lab({ store, compiler, lesson = null }: LabProps) {
-  const pipeline = usePipeline(store, compiler);
+function Lab({ store, compiler, networkWorkers, lesson = null }: LabProps) {
+  const pipeline = usePipeline(store, compiler, networkWorkers);
   const inspection = useInspection(store, compiler);
   const sweep = useSweepRunner(store, compiler);
   usePlaybackClock(pipeline.runs);

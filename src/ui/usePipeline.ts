@@ -14,6 +14,7 @@ import type { CompileClient } from '../workers/compileClient.ts';
 import { LineChannel } from './network/lineChannel.ts';
 import type { NetworkPicture } from './network/networkPicture.ts';
 import { NetworkRoute } from './network/networkRoute.ts';
+import { NETWORK_WORKERS, type NetworkWorkers } from '../workers/networkClient.ts';
 
 /** How long the trajectories compute before the status says "Computing…". */
 const SLOW_MS = 300;
@@ -39,9 +40,15 @@ const fieldInputs = (s: LabState) => [s.fn, s.view] as const;
 
 /**
  * Connects the store to the workers: every new scene goes to the trajectory worker (latest
- * wins), and a new function, parameter or view to the field worker. Nothing here re-renders React.
+ * wins), and a new function, parameter or view to the field worker; a network scene goes to the
+ * network workers (`networkWorkers`: those the page started early, startNetworkWorkers). Nothing
+ * here re-renders React.
  */
-export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline {
+export function usePipeline(
+  store: LabStore,
+  compiler: CompileClient,
+  networkWorkers: NetworkWorkers = NETWORK_WORKERS,
+): Pipeline {
   const [pipeline] = useState<Pipeline>(() => ({
     runs: new RunFeed(),
     field: new Feed<ContourField>(),
@@ -69,7 +76,7 @@ export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline 
       new PageRuns().fill,
     );
     const fields = new FieldClient();
-    const network = new NetworkRoute(pipeline, store);
+    const network = new NetworkRoute(pipeline, store, networkWorkers);
     fields.onField((field, ms) => {
       // A function's field that arrives once the scene is a network's is not its plane's.
       if (scene.network) return;
@@ -146,7 +153,7 @@ export function usePipeline(store: LabStore, compiler: CompileClient): Pipeline 
       fields.dispose();
       network.dispose();
     };
-  }, [store, compiler, pipeline]);
+  }, [store, compiler, networkWorkers, pipeline]);
 
   return pipeline;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sceneFromPreset } from '../../src/preset/index.ts';
-import { NetworkClient } from '../../src/workers/networkClient.ts';
+import { NetworkClient, startNetworkWorkers } from '../../src/workers/networkClient.ts';
 import type { TrainerLinkMessage, TrainerPort } from '../../src/workers/trainerProtocol.ts';
 
 /** A worker that records what the page posts to it (and what it transfers), and can crash. */
@@ -108,5 +108,55 @@ describe('the page’s side of the trainer', () => {
     expect(await joined(link.port, trainers[0]!.ports()[1])).toBe(true);
     c.dispose();
     expect(trainers[0]!.terminated).toBe(true);
+  });
+});
+
+describe('network workers started before the page asks for them', () => {
+  const started = () => {
+    const networks: RecordingWorker[] = [];
+    const trainers: RecordingWorker[] = [];
+    const make = (into: RecordingWorker[]) => () => {
+      into.push(new RecordingWorker());
+      return into.at(-1) as unknown as Worker;
+    };
+    const workers = startNetworkWorkers({ network: make(networks), trainer: make(trainers) });
+    return { workers, networks, trainers };
+  };
+
+  it('are made at once, then handed to the first client, which joins them as it would new ones', async () => {
+    const { workers, networks, trainers } = started();
+    expect([networks.length, trainers.length]).toEqual([1, 1]);
+    expect(networks[0]!.messages).toEqual([]);
+    const events = { progress() {}, runs() {}, field() {}, error() {} };
+    const c = new NetworkClient(events, workers.network, workers.trainer);
+    c.request(scene, slicing);
+    expect([networks.length, trainers.length]).toEqual([1, 1]);
+    expect(networks[0]!.messages.map((m) => m.data.type)).toEqual(['trainer', 'network']);
+    expect(await joined(networks[0]!.ports()[0], trainers[0]!.ports()[0])).toBe(true);
+    // Only the first: a crashed worker's replacement is a new one.
+    networks[0]!.crash();
+    expect(networks).toHaveLength(2);
+    expect(networks[1]!.messages.map((m) => m.data.type)).toEqual(['trainer', 'network']);
+  });
+
+  it('one that fails to load before it is handed out is dropped for a new one', () => {
+    const { workers, networks } = started();
+    networks[0]!.crash('the worker script could not be loaded');
+    expect(networks[0]!.terminated).toBe(true);
+    expect(workers.network()).toBe(networks[1]);
+    expect(networks).toHaveLength(2);
+  });
+
+  it('without a trainer, none is made', () => {
+    const networks: RecordingWorker[] = [];
+    const workers = startNetworkWorkers({
+      network: () => {
+        networks.push(new RecordingWorker());
+        return networks.at(-1) as unknown as Worker;
+      },
+      trainer: null,
+    });
+    expect(workers.trainer).toBeNull();
+    expect(workers.network()).toBe(networks[0]);
   });
 });

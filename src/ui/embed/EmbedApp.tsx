@@ -5,6 +5,7 @@ import { sceneHash } from '../../preset/index.ts';
 import { selectScene, type LabStore } from '../../state/store.ts';
 import { LabContext, useLab } from '../../state/useLab.ts';
 import type { CompileClient } from '../../workers/compileClient.ts';
+import type { NetworkWorkers } from '../../workers/networkClient.ts';
 import { CompilerContext } from '../compiler.ts';
 import { RunFeedContext } from '../feeds.ts';
 import { Landscape } from '../Landscape.tsx';
@@ -27,6 +28,8 @@ import './embed.css';
 interface EmbedProps {
   readonly store: LabStore;
   readonly compiler: CompileClient;
+  /** The network workers, when the page started them early (startNetworkWorkers). */
+  readonly networkWorkers?: NetworkWorkers;
   readonly options: EmbedOptions;
 }
 
@@ -35,18 +38,18 @@ interface EmbedProps {
  * controls the link asked for (playback, named sliders, or none), and a link that opens the scene
  * as it now stands in the full lab, in a new tab.
  */
-export function EmbedApp({ store, compiler, options }: EmbedProps) {
+export function EmbedApp(props: EmbedProps) {
   return (
-    <LabContext.Provider value={store}>
-      <CompilerContext.Provider value={compiler}>
-        <Embed store={store} compiler={compiler} options={options} />
+    <LabContext.Provider value={props.store}>
+      <CompilerContext.Provider value={props.compiler}>
+        <Embed {...props} />
       </CompilerContext.Provider>
     </LabContext.Provider>
   );
 }
 
-function Embed({ store, compiler, options }: EmbedProps) {
-  const pipeline = usePipeline(store, compiler);
+function Embed({ store, compiler, networkWorkers, options }: EmbedProps) {
+  const pipeline = usePipeline(store, compiler, networkWorkers);
   usePlaybackClock(pipeline.runs);
   useShortcuts();
   useParentHeight();

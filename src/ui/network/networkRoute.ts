@@ -3,7 +3,12 @@ import type { Scene } from '../../engine/scene.ts';
 import type { Box } from '../../engine/types.ts';
 import type { LabStore } from '../../state/store.ts';
 import { networkWorkProblem } from '../../preset/network.ts';
-import { NetworkClient } from '../../workers/networkClient.ts';
+import {
+  NETWORK_WORKERS,
+  NetworkClient,
+  type NetworkEvents,
+  type NetworkWorkers,
+} from '../../workers/networkClient.ts';
 import { RunSet } from '../../workers/runs.ts';
 import type { Slicing } from '../../workers/networkProtocol.ts';
 import type { Pipeline } from '../usePipeline.ts';
@@ -44,13 +49,14 @@ export class NetworkRoute {
   constructor(
     private readonly pipeline: Pipeline,
     private readonly store: LabStore,
+    workers: NetworkWorkers = NETWORK_WORKERS,
   ) {
     const { runs, field, status, fieldError, network } = pipeline;
     // The runs of a new plane wait for its first field: drawn over the old plane's contours,
     // they would sit on a landscape that is not theirs.
     let waiting: { set: RunSet; picture: NetworkPicture } | null = null;
     let scene: Scene | null = null;
-    this.#client = new NetworkClient({
+    const events: NetworkEvents = {
       progress: (detail) => status.publish({ phase: 'computing', detail }),
       runs: (s, plane, ms, fromTrainer) => {
         performance.mark('descent-lab:network-runs', { detail: { ms, fromTrainer } });
@@ -106,7 +112,8 @@ export class NetworkRoute {
             : { choice, error: answer.message },
         );
       },
-    });
+    };
+    this.#client = new NetworkClient(events, workers.network, workers.trainer);
     const { asked } = pipeline.line;
     this.#stopLine = asked.subscribe(() => this.#line(asked.current));
     // A choice made before this route existed (the view's effects run before the pipeline's).
