@@ -7,9 +7,9 @@
  *
  *     for i in 1 2 3; do npx tsx bench/network.bench.ts; done
  *
- * Also prints the shares: the mini-batch gradients alone (JS), and one full-batch loss (the
- * WebAssembly forward pass training uses, and the JS loops' register-blocked products of dense.ts
- * and the activation's tanh); and, side by
+ * Also prints the shares: the mini-batch gradients alone and one full-batch loss, each in the
+ * WebAssembly training uses and in the JS loops (dense.ts's register-blocked products and the
+ * activation's tanh); and, side by
  * side in this process, the activation's tanh per call (tableTanh, the network's, against fdlibm's
  * tanh that it replaced) on normal pre-activations of spread 2.
  */
@@ -79,15 +79,19 @@ for (const activation of ['tanh', 'relu'] as const) {
     cpu.push(cpuMs() - c0);
     finalLoss = runs.map((run) => run.loss[run.loss.length - 1]!.toFixed(3)).join(' ');
   }
-  // The shares: 3,000 mini-batch gradients alone, and one full-batch loss (train + test).
+  // The shares: 3,000 mini-batch gradients alone, and one full-batch loss (train + test), each in
+  // WebAssembly as training takes them and in the JS loops.
   const net = new Network(t.arch);
   const g = new Float64Array(net.count);
-  const c1 = cpuMs();
-  for (let k = 0; k < 3000; k++) {
-    t.order.select(k);
-    net.lossGrad(t.start, g, t.data.train, t.order.perm, t.order.from, t.order.to);
-  }
-  const grads = cpuMs() - c1;
+  // The gradients side by side (least of 9 batches each), the JS loops being cold after training.
+  let step = 0;
+  const gradient = (network: Network) => () => {
+    t.order.select(step++ % 500);
+    network.gradient(t.start, g, t.data.train, t.order.perm, t.order.from, t.order.to);
+  };
+  const perGradient = sideBySide(gradient(fastNetwork(t.arch)), gradient(net), 9);
+  const grads = 3000 * perGradient.a;
+  const gradsJs = 3000 * perGradient.b;
   let sink = 0;
   const fullLoss = (network: Network) => {
     const c2 = cpuMs();
@@ -104,7 +108,9 @@ for (const activation of ['tanh', 'relu'] as const) {
       `target ≤ ${TARGET_MS} ms: ${Math.max(...cpu) <= TARGET_MS ? 'met' : 'NOT met'}`,
   );
   console.log(
-    `    of which 3,000 batch gradients ${fmt(grads)}; one full-batch loss (train + test) ` +
+    `    of which 3,000 batch gradients ${fmt(grads)} (the JS loops' ${fmt(gradsJs)}, ` +
+      `${(1 / perGradient.ratio).toFixed(2)}× as long); ` +
+      `one full-batch loss (train + test) ` +
       `${full.toFixed(3)} ms × 3,000 (the JS loops' ${fullJs.toFixed(3)} ms); ` +
       `final training losses ${finalLoss}` +
       (Number.isFinite(sink) ? '' : ' (a loss was not finite)'),

@@ -113,7 +113,7 @@ export class NetworkTrajectory {
       while (s + 1 < stages.length && stages[s + 1]!.from <= k) s++;
       const optimizer = stages[s]!.optimizer;
       order.select(k);
-      net.lossGrad(theta, grad, data.train, order.perm, order.from, order.to);
+      net.gradient(theta, grad, data.train, order.perm, order.from, order.to);
       const rate = lr[k]!;
       optimizer.begin(rate);
       let finite = true;

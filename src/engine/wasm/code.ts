@@ -37,6 +37,7 @@ const enum Simd {
   Load = 0x00,
   Load64Splat = 0x0a,
   Store = 0x0b,
+  Store64Lane = 0x5b,
   Shuffle = 0x0d,
   I32x4ExtractLane = 0x1b,
   F64x2Eq = 0x47,
@@ -161,6 +162,7 @@ export class Code {
     return this;
   }
   i32Eqz = (): this => this.op(0x45);
+  i32Eq = (): this => this.op(0x46);
   i32Ne = (): this => this.op(0x47);
   i32LtS = (): this => this.op(0x48);
   i32LtU = (): this => this.op(0x49);
@@ -169,6 +171,7 @@ export class Code {
   i32Mul = (): this => this.op(0x6c);
   i32And = (): this => this.op(0x71);
   i32Shl = (): this => this.op(0x74);
+  i32ShrU = (): this => this.op(0x76);
   /** (a, b, condition) → condition ≠ 0 ? a : b. */
   select = (): this => this.op(0x1b);
   /** block / loop with no result; `end` closes either. */
@@ -191,6 +194,10 @@ export class Code {
   }
   store(offset: number): this {
     return this.simd(Simd.Store).memarg(4, offset);
+  }
+  /** (address, v) → lane `lane` of v stored as the f64 at address + offset. */
+  store64Lane(offset: number, lane: 0 | 1): this {
+    return this.simd(Simd.Store64Lane).memarg(3, offset).op(lane);
   }
   /** Bytes 0…15 of (a ++ b) picked by `lanes`. */
   shuffle = (lanes: readonly number[]): this => this.simd(Simd.Shuffle).op(...lanes);

@@ -2,7 +2,7 @@ import type { Architecture } from '../architecture.ts';
 import { Network } from '../model.ts';
 import { WasmForward } from './wasmForward.ts';
 
-/** Architectures whose kernel is kept (a module of 2–67 KB and its fixed memory). */
+/** Architectures whose kernel is kept (a module of 3–224 KB and its fixed memory). */
 const KEPT = 8;
 
 /** Compiled kernels by architecture, the most recently used last; null where none compiles. */
@@ -31,10 +31,11 @@ export function wasmForwardFor(arch: Architecture): WasmForward | null {
 }
 
 /**
- * A Network of `arch` that computes its full-batch losses and outputs in WebAssembly where it can
- * (3.3× as fast with tanh, 5.2× with ReLU on issue 15's [2, 16, 16, 1]: bench/wasmLoss.bench.ts),
- * with the JS loops' bits either way
- * (tests/unit/network/wasmForward.test.ts): what the workers and the command line train and slice
- * with.
+ * A Network of `arch` that computes its full-batch losses and outputs, and its mini-batch
+ * gradients, in WebAssembly where it can (the losses 3.3× as fast with tanh, 5.2× with ReLU on
+ * issue 15's [2, 16, 16, 1]: bench/wasmLoss.bench.ts; the gradients 3.7× and 5.1×:
+ * bench/network.bench.ts), with the JS loops' bits either way
+ * (tests/unit/network/wasmForward.test.ts, wasmGradient.test.ts): what the workers and the
+ * command line train and slice with.
  */
 export const fastNetwork = (arch: Architecture): Network => new Network(arch, wasmForwardFor(arch));

@@ -2,14 +2,17 @@ import { tanhParts } from '../../math/tableTanh.ts';
 import { Code, I32, V128 } from '../../wasm/code.ts';
 import { moduleBytes } from '../../wasm/module.ts';
 import { layoutOf, type Architecture } from '../architecture.ts';
+import { backwardFunction, rowBytes } from './backwardKernel.ts';
 import { headFunctions } from './headKernel.ts';
+import { weightedSums } from './weightedSums.ts';
 import { emitTanh, TANH_TEMPS, type TanhLocals } from './tanhPair.ts';
 
 /**
  * Where the forward kernel keeps things in its memory (byte addresses): the tanh table (HI, LO
- * interleaved), the code's constants, θ as the network's flat vector, and from `io` on the
- * examples' inputs (a pair's two values side by side) and outputs, whose place the caller passes
- * on each call.
+ * interleaved), the code's constants, θ as the network's flat vector, the backward pass's
+ * gradient (θ's layout) and its chunk's output deltas (dz, one f64 an example), and from `io` on
+ * the examples' inputs (a pair's two values side by side) and outputs, whose place the caller
+ * passes on each call.
  */
 export interface KernelLayout {
   readonly table: number;
@@ -17,6 +20,8 @@ export interface KernelLayout {
   readonly pool: number;
   readonly constants: readonly number[];
   readonly theta: number;
+  readonly grad: number;
+  readonly dz: number;
   readonly io: number;
 }
 
@@ -26,9 +31,10 @@ const GROUP = 4;
 const POOL = 64;
 /**
  * Pairs of examples a layer runs through before the next layer starts: each layer's activations
- * for them (≤ 32 units × 16 bytes a pair) stay in the first-level cache.
+ * for them (≤ 32 units × 16 bytes a pair) stay in the first-level cache. A forward pass of at most
+ * this many leaves every hidden layer's activations for the backward pass.
  */
-const CHUNK_PAIRS = 32;
+export const CHUNK_PAIRS = 32;
 
 /**
  * A WebAssembly module for `arch`'s forward pass, two examples per f64x2 vector, each lane in
@@ -39,26 +45,34 @@ const CHUNK_PAIRS = 32;
  * chunk, each layer's affine map a loop over the pairs and its activation a loop of its own: V8
  * compiles such small loops well, where one loop over the whole network per pair had its scheduler
  * interleave the units' tanh and spill nearly every value. Also exported: the loss heads
- * `logLoss` and `squaredError` over the outputs (headKernel.ts). The memory has `ioBytes` from io
- * on, for the caller's inputs and outputs.
+ * `logLoss` and `squaredError` over the outputs (headKernel.ts), and the backward pass of a chunk
+ * the forward pass just ran (backwardKernel.ts). The memory has `ioBytes` from io on, for the
+ * caller's inputs and outputs.
  */
 export function forwardKernel(
   arch: Architecture,
   ioBytes: number,
 ): { bytes: Uint8Array; layout: KernelLayout } {
-  const { sizes, weight, bias, count } = layoutOf(arch);
+  const shape = layoutOf(arch);
+  const { sizes, weight, bias, count } = shape;
   const L = sizes.length - 1;
   const table = 0;
   const pool = { base: table + 16 * tanhParts().HI.length, values: [] };
   const theta = pool.base + 8 * POOL;
-  // Each hidden layer's activations for a chunk.
-  const buffer: number[] = [];
+  // Each hidden layer's activations for a chunk, then its deltas; the backward pass's rows, the
+  // gradient and the output deltas.
   let at = theta + 16 * Math.ceil(count / 2);
-  for (let l = 1; l < L; l++) {
-    buffer.push(at);
-    at += 16 * CHUNK_PAIRS * sizes[l]!;
-  }
-  const io = at;
+  const hidden = () =>
+    sizes.slice(1, L).map((units) => {
+      at += 16 * CHUNK_PAIRS * units;
+      return at - 16 * CHUNK_PAIRS * units;
+    });
+  const buffer = hidden();
+  const deltas = hidden();
+  const rows = at;
+  const grad = rows + 2 * CHUNK_PAIRS * rowBytes(sizes);
+  const dz = grad + 16 * Math.ceil(count / 2);
+  const io = dz + 16 * CHUNK_PAIRS;
   // Locals: parameters in, out, pairs; the chunk's pairs, a source, a destination and an end; the
   // sums, the input in hand, tanh's input and temps; then the hoisted values.
   const [IN, OUT, PAIRS, M, P, Q, E] = [0, 1, 2, 3, 4, 5, 6];
@@ -89,28 +103,7 @@ export function forwardKernel(
     const w = (j: number, k: number) => body.hoist(theta + 8 * (weight[l]! + j * nIn + k));
     for (let j0 = 0; j0 < nOut; j0 += GROUP) {
       const units = Math.min(GROUP, nOut - j0);
-      for (let k = 0; k < nIn; k++) {
-        body
-          .get(P)
-          .load(16 * k)
-          .set(X);
-        for (let u = 0; u < units; u++) {
-          if (k === 0)
-            body
-              .get(w(j0 + u, 0))
-              .get(X)
-              .mul()
-              .set(acc[u]!);
-          else
-            body
-              .get(acc[u]!)
-              .get(w(j0 + u, k))
-              .get(X)
-              .mul()
-              .add()
-              .set(acc[u]!);
-        }
-      }
+      weightedSums(body, { from: P, terms: nIn, units, weight: (u, k) => w(j0 + u, k), X, acc });
       for (let u = 0; u < units; u++) {
         const b = body.hoist(theta + 8 * (bias[l]! + j0 + u));
         body.get(acc[u]!).get(b).add().set(X);
@@ -160,11 +153,20 @@ export function forwardKernel(
   c.get(PAIRS).get(M).i32Sub().set(PAIRS);
   c.br(0).end().end();
   const heads = headFunctions(pool);
+  const backward = backwardFunction(shape, arch.activation === 'relu', pool, {
+    theta,
+    acts: buffer,
+    deltas,
+    rows,
+    grad,
+  });
   if (pool.values.length > POOL) throw new Error('forwardKernel: the constant pool overflowed');
   const locals = [I32, I32, I32, I32, ...Array.from({ length: c.locals.next - 7 }, () => V128)];
   const bytes = moduleBytes(Math.ceil((io + ioBytes) / 65536), [
     { name: 'forward', params: [I32, I32, I32], locals, body: c },
     ...heads,
+    backward,
   ]);
-  return { bytes, layout: { table, pool: pool.base, constants: pool.values, theta, io } };
+  const layout = { table, pool: pool.base, constants: pool.values, theta, grad, dz, io };
+  return { bytes, layout };
 }
