@@ -2,7 +2,7 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { readEmbedOptions } from './preset/embed.ts';
 import { compilerVerdict, linkScene, replaceIfRefused } from './state/persistence.ts';
-import { createLabStore } from './state/store.ts';
+import { createLabStore, selectScene } from './state/store.ts';
 import { defaultScene } from './preset/index.ts';
 import { EmbedApp } from './ui/embed/EmbedApp.tsx';
 import { embedNotice } from './ui/embed/embedNotice.ts';
@@ -23,7 +23,8 @@ const store = createLabStore(link?.scene ?? defaultScene(), { animate: !reducedM
 store.getState().actions.notify(embedNotice(link, options));
 const compiler = new CompileClient();
 // A network scene's workers start now, while React mounts: its training is asked for once it has.
-const networkWorkers = store.getState().network ? startNetworkWorkers() : undefined;
+const scene = selectScene(store.getState());
+const networkWorkers = scene.network ? startNetworkWorkers(scene) : undefined;
 // A typed function the compiler refuses gives way to what the command line runs for the link.
 if (link) replaceIfRefused(store, link, compilerVerdict(compiler));
 startTransition(() =>

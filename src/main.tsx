@@ -2,7 +2,7 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { exposeHandle } from './devtools.ts';
 import { browserStorage, compilerVerdict, openingScene, syncScene } from './state/persistence.ts';
-import { createLabStore } from './state/store.ts';
+import { createLabStore, selectScene } from './state/store.ts';
 import { App } from './ui/App.tsx';
 import { lessonStep } from './ui/lesson/path.ts';
 import { CompileClient } from './workers/compileClient.ts';
@@ -21,7 +21,8 @@ store.getState().actions.notify(opening.notice);
 // The page's one compile worker, started on the first typed function (mathjs loads only then).
 const compiler = new CompileClient();
 // A network scene's workers start now, while React mounts: its training is asked for once it has.
-const networkWorkers = store.getState().network ? startNetworkWorkers() : undefined;
+const scene = selectScene(store.getState());
+const networkWorkers = scene.network ? startNetworkWorkers(scene) : undefined;
 const sync = syncScene(store, window, storage, opening, compilerVerdict(compiler));
 exposeHandle(store, sync);
 // Rendered as a transition, React yields to the browser every few milliseconds while it mounts:

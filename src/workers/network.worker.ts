@@ -3,6 +3,7 @@ import type { LineRequest } from './lineProtocol.ts';
 import { LineService } from './lineService.ts';
 import type { ToNetworkWorker } from './networkProtocol.ts';
 import { NetworkService } from './networkService.ts';
+import { prepareNetwork, type PrepareNetwork } from './prepareNetwork.ts';
 import type { TrainerLinkMessage } from './trainerProtocol.ts';
 
 const host = {
@@ -17,9 +18,10 @@ const line = new LineService(host);
 
 addEventListener(
   'message',
-  (event: MessageEvent<ToNetworkWorker | LineRequest | TrainerLinkMessage>) => {
+  (event: MessageEvent<ToNetworkWorker | LineRequest | TrainerLinkMessage | PrepareNetwork>) => {
     const message = event.data;
-    if (message.type === 'line') line.receive(message);
+    if (message.type === 'prepare') prepareNetwork(message.scene);
+    else if (message.type === 'line') line.receive(message);
     else if (message.type === 'trainer') service.connectTrainer(message.port);
     else {
       if (message.type === 'cancel') line.cancel();

@@ -13,6 +13,7 @@ import type {
   ToNetworkWorker,
 } from './networkProtocol.ts';
 import type { WorkerFactory } from './latestClient.ts';
+import type { PrepareNetwork } from './prepareNetwork.ts';
 import { TrainerClient } from './trainerClient.ts';
 import type { TrainerLinkMessage } from './trainerProtocol.ts';
 import { WatchedWorker } from './watchedWorker.ts';
@@ -62,21 +63,27 @@ export interface NetworkWorkers {
 export const NETWORK_WORKERS: NetworkWorkers = { network: defaultWorker, trainer: defaultTrainer };
 
 /**
- * `workers` with one of each made now, handed out by the first call of its factory. A page opened
- * on a network scene starts them while React mounts (≈ 300 ms of a fresh load here) rather than
- * at the scene's request: a worker took ≈ 60 ms from `new Worker` to its first message handled
- * (thread, module compile and evaluation) in a Chromium trace of a fresh load. One that fails to
+ * `workers` with one of each made now and told to prepare `scene` (prepareNetwork.ts), each
+ * handed out by the first call of its factory. A page opened on a network scene starts them
+ * while React mounts (≈ 300 ms of a fresh load here) rather than at the scene's request: a worker
+ * took ≈ 60 ms from `new Worker` to its first message handled (thread, module compile and
+ * evaluation) in a Chromium trace of a fresh load, and its setup ≈ 30 ms more. One that fails to
  * load before it is handed out is dropped, and its factory makes another.
  */
-export function startNetworkWorkers(workers: NetworkWorkers = NETWORK_WORKERS): NetworkWorkers {
+export function startNetworkWorkers(
+  scene: Scene,
+  workers: NetworkWorkers = NETWORK_WORKERS,
+): NetworkWorkers {
+  const prepare: PrepareNetwork = { type: 'prepare', scene };
   return {
-    network: startNow(workers.network),
-    trainer: workers.trainer && startNow(workers.trainer),
+    network: startNow(workers.network, prepare),
+    trainer: workers.trainer && startNow(workers.trainer, prepare),
   };
 }
 
-function startNow(make: WorkerFactory): WorkerFactory {
+function startNow(make: WorkerFactory, prepare: PrepareNetwork): WorkerFactory {
   let early: Worker | null = make();
+  early.postMessage(prepare);
   const failed = () => {
     early?.terminate();
     early = null;

@@ -1,6 +1,7 @@
 import { channelLater } from './fieldService.ts';
 import type { PortEnd, ToTrainer, TrainedRun, TrainerPort } from './trainerProtocol.ts';
 import { TrainerService } from './trainerService.ts';
+import { prepareNetwork, type PrepareNetwork } from './prepareNetwork.ts';
 
 /** The port to the network worker: the page sends a new one with each new network worker. */
 let port: PortEnd<TrainedRun, ToTrainer> | null = null;
@@ -15,7 +16,8 @@ const service = new TrainerService({
   now: () => performance.now(),
 });
 
-addEventListener('message', (event: MessageEvent<TrainerPort>) => {
+addEventListener('message', (event: MessageEvent<TrainerPort | PrepareNetwork>) => {
+  if (event.data.type === 'prepare') return prepareNetwork(event.data.scene);
   // Work for the old network worker is of no use to the new one.
   service.stop();
   port?.close();

@@ -119,19 +119,28 @@ describe('network workers started before the page asks for them', () => {
       into.push(new RecordingWorker());
       return into.at(-1) as unknown as Worker;
     };
-    const workers = startNetworkWorkers({ network: make(networks), trainer: make(trainers) });
+    const workers = startNetworkWorkers(scene, {
+      network: make(networks),
+      trainer: make(trainers),
+    });
     return { workers, networks, trainers };
   };
 
-  it('are made at once, then handed to the first client, which joins them as it would new ones', async () => {
+  it('are made at once and told the scene, then handed to the first client, which joins them as it would new ones', async () => {
     const { workers, networks, trainers } = started();
     expect([networks.length, trainers.length]).toEqual([1, 1]);
-    expect(networks[0]!.messages).toEqual([]);
+    for (const w of [networks[0]!, trainers[0]!]) {
+      expect(w.messages).toEqual([{ data: { type: 'prepare', scene }, transfer: [] }]);
+    }
     const events = { progress() {}, runs() {}, field() {}, error() {} };
     const c = new NetworkClient(events, workers.network, workers.trainer);
     c.request(scene, slicing);
     expect([networks.length, trainers.length]).toEqual([1, 1]);
-    expect(networks[0]!.messages.map((m) => m.data.type)).toEqual(['trainer', 'network']);
+    expect(networks[0]!.messages.map((m) => m.data.type)).toEqual([
+      'prepare',
+      'trainer',
+      'network',
+    ]);
     expect(await joined(networks[0]!.ports()[0], trainers[0]!.ports()[0])).toBe(true);
     // Only the first: a crashed worker's replacement is a new one.
     networks[0]!.crash();
@@ -149,7 +158,7 @@ describe('network workers started before the page asks for them', () => {
 
   it('without a trainer, none is made', () => {
     const networks: RecordingWorker[] = [];
-    const workers = startNetworkWorkers({
+    const workers = startNetworkWorkers(scene, {
       network: () => {
         networks.push(new RecordingWorker());
         return networks.at(-1) as unknown as Worker;
