@@ -22,7 +22,7 @@ const options = readEmbedOptions(window.location.hash);
 const store = createLabStore(link?.scene ?? defaultScene(), { animate: !reducedMotion });
 store.getState().actions.notify(embedNotice(link, options));
 const compiler = new CompileClient();
-// A network scene's workers start now, while React mounts: its training is asked for once it has.
+// A network scene's workers start now and set it up while React mounts; its request follows.
 const scene = selectScene(store.getState());
 const networkWorkers = scene.network ? startNetworkWorkers(scene) : undefined;
 // A typed function the compiler refuses gives way to what the command line runs for the link.

@@ -20,7 +20,7 @@ const store = createLabStore(opening.scene, { animate: !reducedMotion });
 store.getState().actions.notify(opening.notice);
 // The page's one compile worker, started on the first typed function (mathjs loads only then).
 const compiler = new CompileClient();
-// A network scene's workers start now, while React mounts: its training is asked for once it has.
+// A network scene's workers start now and set it up while React mounts; its request follows.
 const scene = selectScene(store.getState());
 const networkWorkers = scene.network ? startNetworkWorkers(scene) : undefined;
 const sync = syncScene(store, window, storage, opening, compilerVerdict(compiler));

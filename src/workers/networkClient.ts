@@ -60,6 +60,7 @@ export interface NetworkWorkers {
   readonly trainer: WorkerFactory | null;
 }
 
+/** The workers a client makes by default, each when it is first needed. */
 export const NETWORK_WORKERS: NetworkWorkers = { network: defaultWorker, trainer: defaultTrainer };
 
 /**

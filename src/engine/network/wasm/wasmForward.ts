@@ -6,7 +6,7 @@ import { CHUNK } from '../model.ts';
 import { instantiate } from '../../wasm/instantiate.ts';
 import { CHUNK_PAIRS, forwardKernel } from './forwardKernel.ts';
 
-/** The kernel's functions (forwardKernel.ts, headKernel.ts). */
+/** The kernel's functions (forwardKernel.ts, backwardKernel.ts, headKernel.ts). */
 interface ForwardExports {
   forward(input: number, output: number, pairs: number): void;
   backward(input: number, dz: number, m: number): void;
