@@ -1,5 +1,4 @@
 import { useId, useState, type RefObject } from 'react';
-import { getFunction } from '../engine/functions/index.ts';
 import { figurePng, figureSvg, type FigureOptions } from '../render/export/figure.ts';
 import { selectScene } from '../state/store.ts';
 import { useLab, useLabStore } from '../state/useLab.ts';
@@ -29,7 +28,7 @@ export function FigureExport({
   const [caption, setCaption] = useState<string | null>(null);
   const [background, setBackground] = useState<FigureOptions['background']>('white');
   const uid = useId();
-  const shownTitle = title ?? figureTitle(scene, getFunction(scene.fn.id)?.name ?? scene.fn.id);
+  const shownTitle = title ?? figureTitle(scene);
   const shownCaption = caption ?? figureCaption(scene);
 
   const save = async (format: 'png' | 'svg') => {

@@ -1,7 +1,6 @@
-import { getFunction } from '../engine/functions/index.ts';
 import type { Scene } from '../engine/scene.ts';
 import { plural } from './format.ts';
-import { networkName } from './network/networkText.ts';
+import { sceneName } from './sceneName.ts';
 import { useFeed } from './useFeed.ts';
 import type { Pipeline } from './usePipeline.ts';
 
@@ -11,12 +10,9 @@ import type { Pipeline } from './usePipeline.ts';
  * the one on screen.
  */
 function readyText(scene: Scene, ms: number): string {
-  const { fn, optimizers, steps, network } = scene;
-  const name = network
-    ? networkName(network)
-    : (getFunction(fn.id)?.name ?? (fn.expr !== undefined ? 'Custom f(x, y)' : fn.id));
+  const { optimizers, steps } = scene;
   const time = ms < 10 ? ms.toFixed(1) : Math.round(ms);
-  return `${name} · ${plural(optimizers.length, 'optimizer')} · ${plural(steps, 'step')} · computed in ${time} ms`;
+  return `${sceneName(scene)} · ${plural(optimizers.length, 'optimizer')} · ${plural(steps, 'step')} · computed in ${time} ms`;
 }
 
 /** What the lab is doing: computing, the scene it shows, or what went wrong. */

@@ -1,15 +1,16 @@
 import { sliceOf } from '../engine/network/scene.ts';
 import type { Scene } from '../engine/scene.ts';
 import { formatNumber, formatPoint, plural } from './format.ts';
-import { networkName, randomPlaneWords } from './network/networkText.ts';
+import { randomPlaneWords } from './network/networkText.ts';
+import { sceneName } from './sceneName.ts';
 
 /** "A, B and C". */
 const list = (items: readonly string[]): string =>
   items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items.join('');
 
 /** A figure's default title: the function (or the network) and the optimizers compared on it. */
-export const figureTitle = (scene: Scene, fnName: string): string =>
-  `${scene.network ? networkName(scene.network) : fnName}: ${list(scene.optimizers.map((o) => o.label))}`;
+export const figureTitle = (scene: Scene): string =>
+  `${sceneName(scene)}: ${list(scene.optimizers.map((o) => o.label))}`;
 
 /** The plane a network scene's figure shows, in words, as its slice asks (network.slice). */
 function figurePlane(scene: Scene): string {

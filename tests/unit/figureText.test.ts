@@ -16,7 +16,7 @@ const preset = {
 describe('a figure’s default title and caption', () => {
   it('name the function, the start and the rates of a function’s scene', () => {
     const scene = sceneFromPreset(preset);
-    expect(figureTitle(scene, 'Rosenbrock')).toBe('Rosenbrock: SGD and Adam');
+    expect(figureTitle(scene)).toBe('Rosenbrock: SGD and Adam');
     expect(figureCaption(scene)).toBe(
       '300 steps from (−1.5, 2). Learning rates: SGD 0.1, Adam 0.03. Made with Descent Lab.',
     );
@@ -24,9 +24,7 @@ describe('a figure’s default title and caption', () => {
 
   it('name the network and its plane, not the function it does not show', () => {
     const scene = sceneFromPreset({ ...preset, network: { data: 'spiral', hidden: [8, 8] } });
-    expect(figureTitle(scene, 'Rosenbrock')).toBe(
-      'Network [2, 8, 8, 1] tanh on Spiral: SGD and Adam',
-    );
+    expect(figureTitle(scene)).toBe('Network [2, 8, 8, 1] tanh on Spiral: SGD and Adam');
     expect(figureCaption(scene)).toBe(
       '300 steps, on the plane of the runs’ first two principal components. ' +
         'Learning rates: SGD 0.1, Adam 0.03. Made with Descent Lab.',

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { getFunction } from '../../engine/functions/index.ts';
 import type { EmbedOptions } from '../../preset/embed.ts';
 import { sceneHash } from '../../preset/index.ts';
 import { selectScene, type LabStore } from '../../state/store.ts';
@@ -12,6 +11,7 @@ import { Landscape } from '../Landscape.tsx';
 import { LossChart } from '../LossChart.tsx';
 import { NoticeBanner } from '../NoticeBanner.tsx';
 import { Playback } from '../Playback.tsx';
+import { sceneName } from '../sceneName.ts';
 import { Shell } from '../Shell.tsx';
 import { StatusLine } from '../StatusLine.tsx';
 import { usePipeline } from '../usePipeline.ts';
@@ -78,13 +78,12 @@ function Embed({ store, compiler, networkWorkers, options }: EmbedProps) {
 /** The embed's one line of chrome: what it shows, and the scene as it stands in the full lab. */
 function EmbedBar() {
   const scene = useLab(selectScene);
-  const name = getFunction(scene.fn.id)?.name ?? scene.fn.id;
   // The full lab sits beside embed.html: the same folder, its index page.
   const href = `./#${sceneHash(scene)}`;
   return (
     <header className="embed-bar">
       <p className="embed-title">
-        {name} · {scene.optimizers.map((o) => o.label).join(', ')}
+        {sceneName(scene)} · {scene.optimizers.map((o) => o.label).join(', ')}
       </p>
       <a className="embed-open" href={href} target="_blank" rel="noopener">
         Open in Descent Lab

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { getFunction } from '../../engine/functions/index.ts';
+import { sceneName } from '../sceneName.ts';
 import { sceneHash } from '../../preset/index.ts';
 import { selectScene } from '../../state/store.ts';
 import { useLabStore } from '../../state/useLab.ts';
@@ -26,9 +26,8 @@ export function EmbedMenu() {
   const uid = useId();
   const copySnippet = () => {
     const scene = selectScene(store.getState());
-    const name = getFunction(scene.fn.id)?.name ?? scene.fn.id;
     const url = embedUrl(window.location.href, sceneHash(scene), choices[choice]);
-    void copy(iframeSnippet(url, `Descent Lab: ${name}`));
+    void copy(iframeSnippet(url, `Descent Lab: ${sceneName(scene)}`));
   };
   return (
     <details className="menu embed-menu">
