@@ -16,9 +16,13 @@ export function ColourScale({
 }) {
   const current = useFeed(field);
   if (!current) return null;
-  const { gradient, ticks, label } = colourScale(current, name);
+  const { gradient, ticks, label, long } = colourScale(current, name);
   return (
-    <div className="colour-scale" role="img" aria-label={label}>
+    <div
+      className={long ? 'colour-scale colour-scale-long' : 'colour-scale'}
+      role="img"
+      aria-label={label}
+    >
       <span className="colour-scale-name" aria-hidden="true">
         {name}
       </span>

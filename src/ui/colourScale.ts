@@ -15,6 +15,8 @@ export interface ColourScaleModel extends ColourKey {
   readonly gradient: string;
   /** The scale in words, for screen readers. */
   readonly label: string;
+  /** The labels are in full (two digits would give two alike): the page shows fewer sooner. */
+  readonly long: boolean;
 }
 
 /**
@@ -32,10 +34,10 @@ export function colourScale({ levels, fmin, fmax }: ContourField, name = 'f'): C
   const values = [fmin, ...inner.map((k) => levels[k]!), fmax];
   // Levels crowd near fmin (log spacing above it): two digits may not tell them apart.
   const short = values.map(formatShort);
-  const texts = short.some((t, i) => i > 0 && t === short[i - 1])
-    ? values.map(formatNumber)
-    : short;
+  const long = short.some((t, i) => i > 0 && t === short[i - 1]);
+  const texts = long ? values.map(formatNumber) : short;
   return {
+    long,
     name,
     colours,
     gradient: `linear-gradient(to right, ${stops.join(', ')})`,

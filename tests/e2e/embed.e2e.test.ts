@@ -1,6 +1,7 @@
 import lz from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { checkExpression } from '../../src/engine/expr/index.ts';
+import { network } from '../../src/gallery/network.ts';
 import { readLink } from '../../src/preset/index.ts';
 import { refusedByCompilerOnly } from '../hostile.ts';
 import { axeViolations, labSession, openPage } from './browser.ts';
@@ -147,6 +148,39 @@ describe('a scene embedded in a page on another origin', () => {
       expect(await frame.locator('p.status').textContent()).toMatch(/^Rosenbrock · 1 optimizer/);
       expect(cli.scene.fn.id).toBe('rosenbrock');
       expect(await frame.getByRole('button', { name: /Play/ }).count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('names a network scene by its network, and its colour key’s full labels do not overlap', async () => {
+    // The gallery’s spiral: its losses crowd near their least, so the key writes them in full.
+    const spiral = network.find((g) => g.id === 'network-spiral-optimizers')!.preset;
+    const link = `s=1.${lz.compressToEncodedURIComponent(JSON.stringify(spiral))}`;
+    const { page, context, errors } = await openPage(lab.browser, {
+      viewport: { width: 900, height: 800 },
+      reducedMotion: 'reduce',
+    });
+    try {
+      await page.goto(framing(`${lab.server.url}embed.html#${link}&controls=playback`));
+      const frame = page.frameLocator('#lab');
+      await frame.locator('.app[data-state="ready"]').waitFor({ timeout: 30_000 });
+      expect(await frame.locator('.embed-title').textContent()).toBe(
+        'Network [2, 8, 8, 1] tanh on Spiral · SGD, Adam, Adam → SGD',
+      );
+      const key = frame.locator('.colour-scale');
+      await key.waitFor();
+      expect(await key.getAttribute('class')).toMatch(/colour-scale-long/);
+      const boxes = await key.locator('.colour-scale-ticks span').evaluateAll((spans) =>
+        spans
+          .filter((s) => getComputedStyle(s).display !== 'none')
+          .map((s) => s.getBoundingClientRect())
+          .map((r) => [r.left, r.right]),
+      );
+      expect(boxes.length).toBeGreaterThanOrEqual(2);
+      for (let i = 1; i < boxes.length; i++)
+        expect(boxes[i]![0]!).toBeGreaterThan(boxes[i - 1]![1]!);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -21,7 +21,8 @@ describe('colour scale', () => {
   });
 
   it('labels the ends with fmin and fmax and three levels at their band edges', () => {
-    const { ticks, label } = colourScale(field);
+    const { ticks, label, long } = colourScale(field);
+    expect(long).toBe(false);
     expect(ticks.map((t) => t.text)).toEqual([
       formatShort(field.fmin),
       formatShort(field.levels[5]!),
@@ -47,8 +48,11 @@ describe('colour scale', () => {
   it('writes more digits when two digits would give two labels alike', () => {
     const saddle = getFunction('saddle')!;
     const f = computeField(saddle.create(defaultParams(saddle)), saddle.view, 64, 24);
-    const texts = colourScale(f).ticks.map((t) => t.text);
+    const scale = colourScale(f);
+    const texts = scale.ticks.map((t) => t.text);
     expect(new Set(texts).size).toBe(texts.length);
+    // Which the page takes as room for fewer of them (app.css, .colour-scale-long).
+    expect(scale.long).toBe(true);
   });
 
   it('writes short tick labels: two digits, powers of ten outside 0.01 … 10⁴', () => {
