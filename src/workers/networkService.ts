@@ -140,7 +140,7 @@ export class NetworkService {
     const missing = own.flatMap((run, k) => (run ? [] : [k]));
     const trainer = this.#trainer;
     // The trainer has its share before this worker sets up (its data set, θ₀ and kernel: ≈ 25 ms
-    // on a fresh load), and sets up its own meanwhile. The trainer's runs come here too, from the
+    // on a fresh load, unless prepared or kept), and sets up its own meanwhile. The trainer's runs come here too, from the
     // last one back, in case it is slow or gone; each is dropped once the trainer's arrives
     // (trainerLink.ts).
     const order = trained ? [] : trainer.share(requestId, scene, missing);
