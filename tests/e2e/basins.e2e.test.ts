@@ -1,23 +1,16 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {} from '../../src/devtools.ts';
 import { makeFrame, plotHeight } from '../../src/render/frame.ts';
-import { axeViolations, labSession, openPage, pixels, type OpenPage } from './browser.ts';
+import { axeViolations, labSession, pagePerTest, pixels } from './browser.ts';
 
 const lab = labSession();
-let open: OpenPage;
 let page: Page;
 
-beforeEach(async () => {
-  open = await openPage(lab.browser, { viewport: { width: 1280, height: 900 } });
-  page = open.page;
+pagePerTest(lab, { viewport: { width: 1280, height: 900 } }, async (o) => {
+  page = o.page;
   await page.goto(lab.server.url);
   await page.waitForSelector('.app[data-state="ready"]');
-});
-
-afterEach(async () => {
-  expect(open.errors).toEqual([]);
-  await open.context.close();
 });
 
 /** Himmelblau with Adam and SGD, the basin map of `optimizer` open at 64 × 64 starts. */

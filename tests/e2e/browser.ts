@@ -11,7 +11,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -94,6 +94,28 @@ export async function openPage(
   });
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
   return { context, page, errors };
+}
+
+/**
+ * A fresh page of `options` for each test of a file: opened before it (and handed to `use`, which
+ * may load the lab), checked after it for errors it logged, and closed.
+ */
+export function pagePerTest(
+  lab: Lab,
+  options: BrowserContextOptions,
+  use: (open: OpenPage) => void | Promise<void>,
+): void {
+  let open: OpenPage | null = null;
+  beforeEach(async () => {
+    open = await openPage(lab.browser, options);
+    await use(open);
+  });
+  afterEach(async () => {
+    const errors = open?.errors ?? [];
+    await open?.context.close();
+    open = null;
+    expect(errors).toEqual([]);
+  });
 }
 
 /** The preview server and browser (Chromium unless named) one test file shares; valid inside its tests. */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {} from '../../src/devtools.ts';
-import { axeViolations, labSession, openPage, pixels, type OpenPage } from './browser.ts';
+import { axeViolations, labSession, pagePerTest, pixels } from './browser.ts';
 import type { DataObjective } from '../../src/engine/data/objective.ts';
 import { getFunction } from '../../src/engine/functions/index.ts';
 import { gallery } from '../../src/gallery/scenes.ts';
@@ -9,21 +9,18 @@ import { sceneFromPreset } from '../../src/preset/index.ts';
 import { linkTo } from './sameNumbers.ts';
 
 const lab = labSession();
-let open: OpenPage;
 let page: Page;
 
-beforeEach(async () => {
-  open = await openPage(lab.browser, {
+pagePerTest(
+  lab,
+  {
     viewport: { width: 1280, height: 900 },
     reducedMotion: 'reduce',
-  });
-  page = open.page;
-});
-
-afterEach(async () => {
-  expect(open.errors).toEqual([]);
-  await open.context.close();
-});
+  },
+  async (o) => {
+    page = o.page;
+  },
+);
 
 const computed = (page: Page) =>
   expect.poll(() => page.textContent('p.status'), { timeout: 30_000 }).toMatch(/computed in/);

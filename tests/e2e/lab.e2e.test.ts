@@ -1,27 +1,24 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {} from '../../src/devtools.ts';
 import { makeFrame, plotHeight } from '../../src/render/frame.ts';
-import { axeViolations, labSession, openPage, pixels, type OpenPage } from './browser.ts';
+import { axeViolations, labSession, pagePerTest, pixels } from './browser.ts';
 
 const lab = labSession();
-let open: OpenPage;
 let page: Page;
 
-beforeEach(async () => {
-  open = await openPage(lab.browser, {
+pagePerTest(
+  lab,
+  {
     viewport: { width: 1280, height: 900 },
     reducedMotion: 'reduce',
-  });
-  page = open.page;
-  await page.goto(lab.server.url);
-  await page.waitForSelector('.app[data-state="ready"]');
-});
-
-afterEach(async () => {
-  expect(open.errors).toEqual([]);
-  await open.context.close();
-});
+  },
+  async (o) => {
+    page = o.page;
+    await page.goto(lab.server.url);
+    await page.waitForSelector('.app[data-state="ready"]');
+  },
+);
 
 /** The legend's result lines, once the newest scene's runs are complete. */
 const results = (page: Page) => page.locator('.legend-item').allTextContents();

@@ -1,26 +1,21 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compactNumber } from '../../src/render/chart/format.ts';
 import { forwardKernel } from '../../src/engine/network/wasm/forwardKernel.ts';
 import { IO_BYTES } from '../../src/engine/network/wasm/wasmForward.ts';
 import { sceneFromPreset } from '../../src/preset/index.ts';
 import { formatNumber } from '../../src/ui/format.ts';
 import { run } from '../unit/support/cliInProcess.ts';
-import { axeViolations, labSession, openPage, type OpenPage } from './browser.ts';
+import { axeViolations, labSession, pagePerTest, type OpenPage } from './browser.ts';
 import { linkTo } from './sameNumbers.ts';
 
 const lab = labSession();
 let open: OpenPage;
 let page: Page;
 
-beforeEach(async () => {
-  open = await openPage(lab.browser, { viewport: { width: 1280, height: 900 } });
-  page = open.page;
-});
-
-afterEach(async () => {
-  expect(open.errors).toEqual([]);
-  await open.context.close();
+pagePerTest(lab, { viewport: { width: 1280, height: 900 } }, async (o) => {
+  open = o;
+  page = o.page;
 });
 
 /** A network scene: three optimizers, one switching from Adam to SGD, on Playground's circle. */

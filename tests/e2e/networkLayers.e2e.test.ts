@@ -1,22 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { batchGradients, layerStats } from '../../src/engine/network/layerStats.ts';
 import { epochText } from '../../src/ui/network/epochText.ts';
-import { axeViolations, labSession, openPage, type OpenPage } from './browser.ts';
+import { axeViolations, labSession, pagePerTest } from './browser.ts';
 import { cellValues, spiralHash, spiralScene as scene, trainedSpiral } from './spiral.ts';
 
 const lab = labSession();
-let open: OpenPage;
 let page: Page;
 
-beforeEach(async () => {
-  open = await openPage(lab.browser, { viewport: { width: 1280, height: 900 } });
-  page = open.page;
-});
-
-afterEach(async () => {
-  expect(open.errors).toEqual([]);
-  await open.context.close();
+pagePerTest(lab, { viewport: { width: 1280, height: 900 } }, async (o) => {
+  page = o.page;
 });
 
 /** The gallery's spiral, the "Done when" scene, as the engine trains it here. */

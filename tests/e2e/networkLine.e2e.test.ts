@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lineBarrier } from '../../src/engine/network/barrier.ts';
 import { compactNumber } from '../../src/render/chart/format.ts';
 import { lineSentence } from '../../src/ui/network/lineText.ts';
-import { axeViolations, labSession, openPage, type OpenPage } from './browser.ts';
+import { axeViolations, labSession, pagePerTest } from './browser.ts';
 import { linkTo } from './sameNumbers.ts';
 import {
   cliLineText as cliText,
@@ -14,17 +14,10 @@ import {
 } from './spiral.ts';
 
 const lab = labSession();
-let open: OpenPage;
 let page: Page;
 
-beforeEach(async () => {
-  open = await openPage(lab.browser, { viewport: { width: 1280, height: 900 } });
-  page = open.page;
-});
-
-afterEach(async () => {
-  expect(open.errors).toEqual([]);
-  await open.context.close();
+pagePerTest(lab, { viewport: { width: 1280, height: 900 } }, async (o) => {
+  page = o.page;
 });
 
 const labels = spiralScene.optimizers.map((o) => o.label);

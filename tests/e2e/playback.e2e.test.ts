@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { labSession, openPage, type OpenPage } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { labSession, pagePerTest } from './browser.ts';
 import { linkTo } from './sameNumbers.ts';
 
 /**
@@ -9,14 +9,12 @@ import { linkTo } from './sameNumbers.ts';
  */
 
 const lab = labSession();
-let open: OpenPage;
 let page: Page;
 
-beforeEach(async () => {
-  open = await openPage(lab.browser, { viewport: { width: 1280, height: 900 } });
-  page = open.page;
+pagePerTest(lab, { viewport: { width: 1280, height: 900 } }, async (o) => {
+  page = o.page;
   // Every step the playback cursor shows, with its time.
-  await open.context.addInitScript({
+  await o.context.addInitScript({
     content: `
       window.cursor = [];
       new MutationObserver(() => {
@@ -26,11 +24,6 @@ beforeEach(async () => {
       }).observe(document, { subtree: true, childList: true, characterData: true });
     `,
   });
-});
-
-afterEach(async () => {
-  expect(open.errors).toEqual([]);
-  await open.context.close();
 });
 
 /** The cursor's steps with their times, once it has reached `steps`. */

@@ -1,35 +1,32 @@
 import type { CDPSession, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {} from '../../src/devtools.ts';
 import type { Box, Vec2 } from '../../src/engine/types.ts';
 import { makeFrame, plotHeight, type Frame } from '../../src/render/frame.ts';
-import { labSession, openPage, type OpenPage } from './browser.ts';
+import { labSession, pagePerTest } from './browser.ts';
 
 const lab = labSession();
-let open: OpenPage;
 let page: Page;
 let cdp: CDPSession;
 
-beforeEach(async () => {
-  // A phone: 390 CSS px wide, touch only.
-  open = await openPage(lab.browser, {
+// A phone: 390 CSS px wide, touch only.
+pagePerTest(
+  lab,
+  {
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
     reducedMotion: 'reduce',
-  });
-  page = open.page;
-  cdp = await open.context.newCDPSession(page);
-  await page.goto(lab.server.url);
-  await page.waitForSelector('.app[data-state="ready"]');
-  await page.locator('canvas.plot').scrollIntoViewIfNeeded();
-});
-
-afterEach(async () => {
-  expect(open.errors).toEqual([]);
-  await open.context.close();
-});
+  },
+  async (o) => {
+    page = o.page;
+    cdp = await o.context.newCDPSession(page);
+    await page.goto(lab.server.url);
+    await page.waitForSelector('.app[data-state="ready"]');
+    await page.locator('canvas.plot').scrollIntoViewIfNeeded();
+  },
+);
 
 interface Shown {
   view: Box;
