@@ -11,12 +11,9 @@ import {
 import { initialParameters } from '../../../src/engine/network/init.ts';
 import { Network } from '../../../src/engine/network/model.ts';
 import { NormalSource } from '../../../src/engine/noise.ts';
+import { anyArchitecture } from '../support/architectures.ts';
 
-const architecture: fc.Arbitrary<Architecture> = fc.record({
-  hidden: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 3 }),
-  activation: fc.constantFrom('tanh' as const, 'relu' as const),
-  head: fc.constantFrom('regression' as const, 'classification' as const),
-});
+const architecture: fc.Arbitrary<Architecture> = anyArchitecture(6);
 
 /** n examples with inputs of Playground's scale (±6) and targets fitting the head. */
 function examples(n: number, seed: number, head: Architecture['head']): Examples {

@@ -7,6 +7,7 @@ import { initialParameters } from '../../../src/engine/network/init.ts';
 import { CHUNK, Network } from '../../../src/engine/network/model.ts';
 import { NormalSource } from '../../../src/engine/noise.ts';
 import { tableTanh } from '../../../src/engine/math/index.ts';
+import { anyArchitecture } from '../support/architectures.ts';
 
 /**
  * The network's blocked, chunked loops against the plainest loop that sums in the same order:
@@ -139,11 +140,7 @@ describe('the network computes the bits of a plain loop summing in the same orde
   it('over random architectures and example counts', () => {
     fc.assert(
       fc.property(
-        fc.record({
-          hidden: fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 3 }),
-          activation: fc.constantFrom('tanh' as const, 'relu' as const),
-          head: fc.constantFrom('regression' as const, 'classification' as const),
-        }),
+        anyArchitecture(12),
         fc.integer({ min: 1, max: 400 }),
         fc.integer({ min: 1, max: 1000 }),
         (arch, n, seed) => check(arch, seed, n, 2),

@@ -8,6 +8,7 @@ import { initialParameters } from '../../../src/engine/network/init.ts';
 import { Network } from '../../../src/engine/network/model.ts';
 import { WasmForward } from '../../../src/engine/network/wasm/wasmForward.ts';
 import { NormalSource } from '../../../src/engine/noise.ts';
+import { anyArchitecture } from '../support/architectures.ts';
 
 /**
  * The WebAssembly forward pass against the network's JS loops, bit for bit (Object.is: a −0 or a
@@ -76,11 +77,7 @@ describe('the WebAssembly forward pass has the bits of the JS network', () => {
   it('over random architectures, weights and inputs', () => {
     fc.assert(
       fc.property(
-        fc.record({
-          hidden: fc.array(fc.integer({ min: 1, max: MAX_UNITS }), { minLength: 1, maxLength: 3 }),
-          activation: fc.constantFrom('tanh' as const, 'relu' as const),
-          head: fc.constantFrom('regression' as const, 'classification' as const),
-        }),
+        anyArchitecture(),
         fc.integer({ min: 1, max: 300 }),
         fc.integer({ min: 1, max: 1000 }),
         fc.double({ min: 0.01, max: 50, noNaN: true }),

@@ -7,6 +7,7 @@ import { Network } from '../../../src/engine/network/model.ts';
 import { fastNetwork } from '../../../src/engine/network/wasm/fastNetwork.ts';
 import { WasmForward } from '../../../src/engine/network/wasm/wasmForward.ts';
 import { NormalSource } from '../../../src/engine/noise.ts';
+import { anyArchitecture } from '../support/architectures.ts';
 
 /**
  * The WebAssembly mini-batch gradient against the JS network's (Network.lossGrad), bit for bit
@@ -80,11 +81,7 @@ describe('the WebAssembly gradient has the bits of the JS network', () => {
   it('over random architectures, weights, data and batches', () => {
     fc.assert(
       fc.property(
-        fc.record({
-          hidden: fc.array(fc.integer({ min: 1, max: MAX_UNITS }), { minLength: 1, maxLength: 3 }),
-          activation: fc.constantFrom('tanh' as const, 'relu' as const),
-          head: fc.constantFrom('regression' as const, 'classification' as const),
-        }),
+        anyArchitecture(),
         fc.integer({ min: 1, max: 200 }),
         fc.integer({ min: 1, max: 1000 }),
         fc.double({ min: -2, max: 2, noNaN: true }),
